@@ -1,0 +1,68 @@
+import type { ExpectedRevision } from './expected-revision';
+import type { GlobalLogFilter } from './global-log-filter';
+import type { NewEvent, StoredEvent } from './stored-event';
+
+export interface AppendOptions {
+  readonly expectedRevision: ExpectedRevision;
+}
+
+export interface AppendResult {
+  /** The stream's revision after the append: pass it as the next expected revision. */
+  readonly nextExpectedRevision: bigint;
+  readonly events: readonly StoredEvent[];
+}
+
+export interface ReadStreamOptions {
+  readonly direction?: 'forwards' | 'backwards';
+  /** Inclusive. Forwards defaults to the first event, backwards to the last. */
+  readonly fromRevision?: bigint;
+  readonly maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events with a position greater than this. Defaults to the start of the log. */
+  readonly after?: bigint;
+  readonly maxCount?: number;
+  readonly filter?: GlobalLogFilter;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive, as in readAll: resume by passing the last position handled. */
+  readonly after?: bigint;
+  readonly filter?: GlobalLogFilter;
+}
+
+export type EventHandler = (event: StoredEvent) => void | Promise<void>;
+
+export interface Subscription {
+  /** Stops delivery after the event being handled, if any; resolves once stopped. */
+  stop(): Promise<void>;
+  /** Settles when the subscription ends: resolves on stop, rejects with the handler's or store's error. */
+  readonly done: Promise<void>;
+}
+
+/**
+ * The event log. An abstract class rather than an interface so it is also the Nest DI
+ * token: `constructor(private readonly store: EventStore)` needs nothing else.
+ */
+export abstract class EventStore {
+  /** Appends atomically to one stream, or throws WrongExpectedRevisionError and writes nothing. */
+  abstract appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+
+  /** One stream's events; a stream with no events reads as an empty list. */
+  abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+
+  /** A batch of the global log in commit order. */
+  abstract readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
+
+  /** Catches up from `after`, then follows live, handing each event over once, in commit order. */
+  abstract subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription;
+
+  /** Position of the last committed event (0 when the log is empty). */
+  abstract headPosition(): Promise<bigint>;
+
+  /** Throws when the store cannot be reached. */
+  abstract ping(): Promise<void>;
+
+  abstract close(): Promise<void>;
+}

@@ -1,0 +1,3 @@
+export * from './contract-fixtures';
+export * from './event-store.contract';
+export * from './temp-directory';

@@ -1,0 +1,5 @@
+export * from './clock';
+export * from './decision';
+export * from './errors';
+export * from './ids';
+export * from './money';
