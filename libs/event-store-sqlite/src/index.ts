@@ -1,0 +1,2 @@
+export * from './sqlite-connection';
+export * from './sqlite-event-store';

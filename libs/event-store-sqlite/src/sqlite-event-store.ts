@@ -1,0 +1,215 @@
+import {
+  type AppendOptions,
+  type AppendResult,
+  type CurrentRevision,
+  type EventHandler,
+  EventStore,
+  type EventMetadata,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type StoredEvent,
+  type SubscribeOptions,
+  type Subscription,
+  WrongExpectedRevisionError,
+  pollingSubscription,
+  satisfiesExpectedRevision,
+} from '@leadledger/event-store';
+import { type Clock, type IdSource, randomIds, systemClock } from '@leadledger/kernel';
+import type Database from 'better-sqlite3';
+import { EventEmitter } from 'node:events';
+import { openSqlite } from './sqlite-connection';
+import { createEventStoreSchema } from './sqlite-event-store.schema';
+
+export interface SqliteEventStoreOptions {
+  readonly file: string;
+  readonly clock?: Clock;
+  readonly ids?: IdSource;
+  /** How often a live subscription looks for appends made by other processes. */
+  readonly pollIntervalMs?: number;
+  readonly busyTimeoutMs?: number;
+}
+
+interface EventRow {
+  position: bigint;
+  event_id: string;
+  stream_id: string;
+  revision: bigint;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+const DEFAULT_BATCH = 1000;
+
+function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    id: row.event_id,
+    type: row.type,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+  };
+}
+
+/** The embedded default store: one SQLite file, safe for several processes at once. */
+export class SqliteEventStore extends EventStore {
+  private readonly db: Database.Database;
+  private readonly clock: Clock;
+  private readonly ids: IdSource;
+  private readonly pollIntervalMs: number;
+  private readonly appended = new EventEmitter();
+  private readonly filteredReads = new Map<string, Database.Statement>();
+  private readonly statements;
+  private readonly appendTransaction;
+
+  constructor(options: SqliteEventStoreOptions) {
+    super();
+    this.db = openSqlite(options.file, { busyTimeoutMs: options.busyTimeoutMs });
+    createEventStoreSchema(this.db);
+    this.clock = options.clock ?? systemClock;
+    this.ids = options.ids ?? randomIds;
+    this.pollIntervalMs = options.pollIntervalMs ?? 50;
+    this.appended.setMaxListeners(0);
+    const prepare = (sql: string) => this.db.prepare(sql).safeIntegers(true);
+    this.statements = {
+      currentRevision: prepare('SELECT max(revision) AS revision FROM events WHERE stream_id = ?'),
+      insert: this.db.prepare(
+        'INSERT INTO events (event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      forwards: prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?'),
+      backwards: prepare('SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?'),
+      all: prepare('SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?'),
+      head: prepare('SELECT coalesce(max(position), 0) AS position FROM events'),
+    };
+    this.appendTransaction = this.db.transaction(this.appendInTransaction.bind(this));
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    // IMMEDIATE takes the write lock before reading the revision, so no other process
+    // can append between the check and the insert.
+    const stored = this.appendTransaction.immediate(streamId, events, options);
+    if (stored.length > 0) this.appended.emit('append');
+    return { nextExpectedRevision: stored[stored.length - 1].revision, events: stored };
+  }
+
+  private appendInTransaction(streamId: string, events: readonly NewEvent[], options: AppendOptions): StoredEvent[] {
+    const current = this.currentRevision(streamId);
+    if (!satisfiesExpectedRevision(options.expectedRevision, current)) {
+      throw new WrongExpectedRevisionError(streamId, options.expectedRevision, current);
+    }
+    if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
+    const recordedAt = this.clock.now().toISOString();
+    let revision = current === 'no_stream' ? -1n : current;
+    return events.map((event) => {
+      revision += 1n;
+      const id = event.id ?? this.ids.next();
+      const metadata: EventMetadata = { ...event.metadata, recordedAt: event.metadata.recordedAt ?? recordedAt };
+      const info = this.statements.insert.run(
+        id,
+        streamId,
+        revision,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(metadata),
+      );
+      return {
+        id,
+        type: event.type,
+        streamId,
+        revision,
+        position: BigInt(info.lastInsertRowid),
+        data: event.data,
+        metadata,
+      };
+    });
+  }
+
+  private currentRevision(streamId: string): CurrentRevision {
+    const row = this.statements.currentRevision.get(streamId) as { revision: bigint | null };
+    return row.revision === null ? 'no_stream' : row.revision;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const limit = options.maxCount ?? -1;
+    const rows =
+      options.direction === 'backwards'
+        ? this.statements.backwards.all(streamId, options.fromRevision ?? BigInt(Number.MAX_SAFE_INTEGER), limit)
+        : this.statements.forwards.all(streamId, options.fromRevision ?? 0n, limit);
+    return (rows as EventRow[]).map(toStoredEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    const after = options.after ?? 0n;
+    const limit = options.maxCount ?? DEFAULT_BATCH;
+    const types = options.filter?.eventTypes ?? [];
+    const prefixes = options.filter?.streamPrefixes ?? [];
+    const rows =
+      types.length + prefixes.length === 0
+        ? this.statements.all.all(after, limit)
+        : this.filteredRead(types.length, prefixes.length).all({
+            after,
+            limit,
+            ...Object.fromEntries(types.map((t, i) => [`type${i}`, t])),
+            ...Object.fromEntries(prefixes.map((p, i) => [`prefix${i}`, p])),
+          });
+    return (rows as EventRow[]).map(toStoredEvent);
+  }
+
+  /** One prepared statement per filter shape (how many types, how many prefixes). */
+  private filteredRead(types: number, prefixes: number): Database.Statement {
+    const key = `${types}:${prefixes}`;
+    let statement = this.filteredReads.get(key);
+    if (!statement) {
+      const clauses = ['position > @after'];
+      const list = (count: number, make: (i: number) => string) => Array.from({ length: count }, (_, i) => make(i));
+      if (types > 0) clauses.push(`type IN (${list(types, (i) => `@type${i}`).join(', ')})`);
+      if (prefixes > 0) {
+        clauses.push(
+          `(${list(prefixes, (i) => `substr(stream_id, 1, length(@prefix${i})) = @prefix${i}`).join(' OR ')})`,
+        );
+      }
+      statement = this.db
+        .prepare(`SELECT * FROM events WHERE ${clauses.join(' AND ')} ORDER BY position ASC LIMIT @limit`)
+        .safeIntegers(true);
+      this.filteredReads.set(key, statement);
+    }
+    return statement;
+  }
+
+  subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {
+    return pollingSubscription(
+      { readAll: (o) => this.readAll(o), waitForAppend: (signal) => this.waitForAppend(signal) },
+      options,
+      handler,
+    );
+  }
+
+  private waitForAppend(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.appended.off('append', done);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.pollIntervalMs);
+      this.appended.once('append', done);
+      signal.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  async headPosition(): Promise<bigint> {
+    return (this.statements.head.get() as { position: bigint }).position;
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
