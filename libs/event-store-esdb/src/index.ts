@@ -1,0 +1,3 @@
+export * from './esdb-event-store';
+export * from './esdb-mapping';
+export * from './esdb-subscription';
