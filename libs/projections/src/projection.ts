@@ -1,0 +1,19 @@
+import type { StoredEvent } from '@leadledger/event-store';
+import type Database from 'better-sqlite3';
+
+/**
+ * A read model: a named, versioned, pure function of the log. `apply` runs inside the
+ * transaction that also moves the checkpoint; it may read and write only its own tables
+ * and take time only from the event (never the wall clock or mutable configuration).
+ * Change `version` whenever the tables or the meaning of `apply` change: the runner then
+ * rebuilds the projection from zero.
+ */
+export interface Projection {
+  readonly name: string;
+  readonly version: string;
+  /** Tables this projection owns: dropped on rebuild, compared by verify. */
+  readonly tables: readonly string[];
+  /** Creates the tables (idempotent). */
+  setup(db: Database.Database): void;
+  apply(event: StoredEvent, db: Database.Database): void;
+}

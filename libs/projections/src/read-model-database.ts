@@ -1,0 +1,89 @@
+import { openSqlite } from '@leadledger/event-store-sqlite';
+import type Database from 'better-sqlite3';
+
+export interface Checkpoint {
+  readonly name: string;
+  readonly version: string;
+  readonly position: bigint;
+  readonly failure: ProjectionFailure | null;
+}
+
+export interface ProjectionFailure {
+  readonly eventId: string;
+  readonly position: bigint;
+  readonly error: string;
+}
+
+interface CheckpointRow {
+  name: string;
+  version: string;
+  position: bigint;
+  failed_event_id: string | null;
+  failed_position: bigint | null;
+  error: string | null;
+}
+
+/**
+ * The local SQLite file that holds every read model and their checkpoints. The events
+ * themselves live in the event store; this file can always be rebuilt from them, which
+ * is why it runs with synchronous=NORMAL: a power cut can only lose its last commits,
+ * each of which moved its checkpoint too, so they are simply applied again.
+ */
+export class ReadModelDatabase {
+  readonly db: Database.Database;
+
+  constructor(file: string) {
+    this.db = openSqlite(file);
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS projection_checkpoints (
+        name            TEXT PRIMARY KEY,
+        version         TEXT    NOT NULL,
+        position        INTEGER NOT NULL,
+        failed_event_id TEXT,
+        failed_position INTEGER,
+        error           TEXT
+      );
+    `);
+  }
+
+  checkpoint(name: string): Checkpoint | null {
+    const row = this.db.prepare('SELECT * FROM projection_checkpoints WHERE name = ?').safeIntegers(true).get(name) as
+      CheckpointRow | undefined;
+    if (!row) return null;
+    const failure =
+      row.failed_event_id === null
+        ? null
+        : { eventId: row.failed_event_id, position: row.failed_position ?? 0n, error: row.error ?? '' };
+    return { name: row.name, version: row.version, position: row.position, failure };
+  }
+
+  /** Call inside the transaction that applied the events up to `position`. */
+  saveCheckpoint(name: string, version: string, position: bigint): void {
+    this.db
+      .prepare(
+        `INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position,
+           failed_event_id = NULL, failed_position = NULL, error = NULL`,
+      )
+      .run(name, version, position);
+  }
+
+  recordFailure(name: string, failure: ProjectionFailure): void {
+    this.db
+      .prepare('UPDATE projection_checkpoints SET failed_event_id = ?, failed_position = ?, error = ? WHERE name = ?')
+      .run(failure.eventId, failure.position, failure.error, name);
+  }
+
+  /** Drops a projection's tables and checkpoint so it starts again from the first event. */
+  reset(tables: readonly string[], name: string): void {
+    this.db.transaction(() => {
+      for (const table of tables) this.db.exec(`DROP TABLE IF EXISTS "${table}"`);
+      this.db.prepare('DELETE FROM projection_checkpoints WHERE name = ?').run(name);
+    })();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
