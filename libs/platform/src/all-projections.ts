@@ -1,0 +1,7 @@
+import { type Projection, eventTypeStatsProjection } from '@leadledger/projections';
+import type { EngineConfig } from './engine-config';
+
+/** Every read model the engine keeps; the runner, rebuild and verify all use this list. */
+export function allProjections(config: EngineConfig): Projection[] {
+  return [eventTypeStatsProjection(config.timeZone)];
+}

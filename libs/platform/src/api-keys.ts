@@ -1,0 +1,109 @@
+import {
+  API_KEY_EVENT_TYPES,
+  type Actor,
+  type ApiKeyCreated,
+  type ApiKeyEvent,
+  type Role,
+  apiKeyDecider,
+  apiKeyStreamId,
+} from '@leadledger/auth';
+import { type CommandContext, EventStore, handleCommand, loadState } from '@leadledger/event-store';
+import { type IdSource, NotFoundError, type Refusal, isRefusal, randomIds } from '@leadledger/kernel';
+import { generateApiKeySecret, hashApiKeySecret } from './api-key-secret';
+
+export interface IssuedApiKey {
+  readonly keyId: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly repId: string | null;
+  /** Shown once; only its hash is stored. */
+  readonly secret: string;
+}
+
+export interface ApiKeySummary {
+  readonly keyId: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly repId: string | null;
+  readonly status: 'active' | 'revoked';
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly revokedAt: string | null;
+}
+
+export async function issueApiKey(
+  store: EventStore,
+  request: { name: string; role: Role; repId: string | null; secret?: string },
+  context: CommandContext,
+  ids: IdSource = randomIds,
+): Promise<IssuedApiKey | Refusal> {
+  const secret = request.secret ?? generateApiKeySecret();
+  const secretHash = hashApiKeySecret(secret);
+  const keyId = ids.next();
+  const command = { kind: 'CreateApiKey', keyId, secretHash, ...request } as const;
+  const result = await handleCommand(store, apiKeyStreamId(secretHash), apiKeyDecider, command, context);
+  if (isRefusal(result)) return result;
+  return { keyId, name: request.name.trim(), role: request.role, repId: request.repId, secret };
+}
+
+/** Every key ever made, from the log (the secrets are not in it). */
+export async function listApiKeys(store: EventStore): Promise<ApiKeySummary[]> {
+  const keys = new Map<string, ApiKeySummary & { streamId: string }>();
+  let after = 0n;
+  for (;;) {
+    const batch = await store.readAll({ after, filter: { eventTypes: API_KEY_EVENT_TYPES } });
+    if (batch.length === 0) break;
+    for (const event of batch) {
+      const data = (event as unknown as ApiKeyEvent).data;
+      if (event.type === 'ApiKeyCreated') {
+        const created = data as ApiKeyCreated['data'];
+        keys.set(created.keyId, {
+          keyId: created.keyId,
+          name: created.name,
+          role: created.role,
+          repId: created.repId,
+          status: 'active',
+          createdAt: event.metadata.occurredAt,
+          createdBy: event.metadata.actorId,
+          revokedAt: null,
+          streamId: event.streamId,
+        });
+      } else {
+        const key = keys.get(data.keyId);
+        if (key) keys.set(data.keyId, { ...key, status: 'revoked', revokedAt: event.metadata.occurredAt });
+      }
+    }
+    after = batch[batch.length - 1].position;
+  }
+  return [...keys.values()].map(({ streamId: _streamId, ...summary }) => summary);
+}
+
+export async function revokeApiKey(store: EventStore, keyId: string, context: CommandContext): Promise<void | Refusal> {
+  const created = await findCreatedStream(store, keyId);
+  if (!created) throw new NotFoundError('API key', keyId);
+  const result = await handleCommand(store, created, apiKeyDecider, { kind: 'RevokeApiKey', keyId }, context);
+  return isRefusal(result) ? result : undefined;
+}
+
+async function findCreatedStream(store: EventStore, keyId: string): Promise<string | null> {
+  let after = 0n;
+  for (;;) {
+    const batch = await store.readAll({ after, filter: { eventTypes: ['ApiKeyCreated'] } });
+    if (batch.length === 0) return null;
+    const match = batch.find((e) => e.data.keyId === keyId);
+    if (match) return match.streamId;
+    after = batch[batch.length - 1].position;
+  }
+}
+
+/** The actor a presented secret stands for, or null when it is unknown or revoked. */
+export async function authenticateApiKey(store: EventStore, secret: string): Promise<Actor | null> {
+  const { state } = await loadState(store, apiKeyStreamId(hashApiKeySecret(secret)), apiKeyDecider);
+  if (state.status !== 'active') return null;
+  const { keyId, role, repId } = state.key;
+  return { id: repId ?? `key:${keyId}`, role, keyId, repId };
+}
+
+export async function hasAnyApiKey(store: EventStore): Promise<boolean> {
+  return (await store.readAll({ maxCount: 1, filter: { eventTypes: ['ApiKeyCreated'] } })).length > 0;
+}

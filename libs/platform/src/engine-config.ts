@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Every setting the engine and the CLI read, by environment variable. */
+const environmentSchema = z
+  .object({
+    LEADLEDGER_STORE: z.enum(['sqlite', 'eventstoredb']).optional(),
+    LEADLEDGER_DATA_DIR: z.string().min(1).default('./data'),
+    LEADLEDGER_EVENTS_FILE: z.string().min(1).optional(),
+    LEADLEDGER_READ_MODELS_FILE: z.string().min(1).optional(),
+    EVENTSTORE_CONNECTION_STRING: z
+      .string()
+      .regex(/^esdb(\+discover)?:\/\//, 'must start with esdb:// or esdb+discover://')
+      .optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    LEADLEDGER_HOST: z.string().min(1).default('0.0.0.0'),
+    LEADLEDGER_DEFAULT_COUNTRY: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as CN')
+      .default('CN'),
+    LEADLEDGER_TIMEZONE: z
+      .string()
+      .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai')
+      .default('Asia/Shanghai'),
+    LEADLEDGER_ADMIN_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    LEADLEDGER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
+  })
+  .refine((env) => env.LEADLEDGER_STORE !== 'eventstoredb' || env.EVENTSTORE_CONNECTION_STRING, {
+    message: 'is required when LEADLEDGER_STORE=eventstoredb',
+    path: ['EVENTSTORE_CONNECTION_STRING'],
+  });
+
+export interface EngineConfig {
+  readonly store:
+    | { readonly kind: 'sqlite'; readonly file: string }
+    | { readonly kind: 'eventstoredb'; readonly connectionString: string };
+  readonly readModelsFile: string;
+  readonly port: number;
+  readonly host: string;
+  readonly defaultCountry: string;
+  readonly timeZone: string;
+  readonly bootstrapAdminKey: string | null;
+  readonly shutdownTimeoutMs: number;
+}
+
+/** Bad configuration, with one line per variable and what is wrong with it. */
+export class ConfigurationError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigurationError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const kind = e.LEADLEDGER_STORE ?? (e.EVENTSTORE_CONNECTION_STRING ? 'eventstoredb' : 'sqlite');
+  return {
+    store:
+      kind === 'eventstoredb'
+        ? { kind, connectionString: e.EVENTSTORE_CONNECTION_STRING! }
+        : { kind, file: e.LEADLEDGER_EVENTS_FILE ?? join(e.LEADLEDGER_DATA_DIR, 'events.sqlite') },
+    readModelsFile: e.LEADLEDGER_READ_MODELS_FILE ?? join(e.LEADLEDGER_DATA_DIR, 'read-models.sqlite'),
+    port: e.PORT,
+    host: e.LEADLEDGER_HOST,
+    defaultCountry: e.LEADLEDGER_DEFAULT_COUNTRY,
+    timeZone: e.LEADLEDGER_TIMEZONE,
+    bootstrapAdminKey: e.LEADLEDGER_ADMIN_KEY ?? null,
+    shutdownTimeoutMs: e.LEADLEDGER_SHUTDOWN_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,105 @@
+import {
+  EventStore,
+  type JsonObject,
+  type EventMetadata,
+  type StoredEvent,
+  WrongExpectedRevisionError,
+} from '@leadledger/event-store';
+
+/** One line of an export: the stored event, with revision and position as decimal strings. */
+export interface ExportedEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly streamId: string;
+  readonly revision: string;
+  readonly position: string;
+  readonly data: JsonObject;
+  readonly metadata: EventMetadata;
+}
+
+export function toExportLine(event: StoredEvent): string {
+  const line: ExportedEvent = { ...event, revision: event.revision.toString(), position: event.position.toString() };
+  return JSON.stringify(line);
+}
+
+/** Writes the whole log, in commit order, one JSON object per line; returns how many. */
+export async function exportLog(store: EventStore, write: (line: string) => void | Promise<void>): Promise<number> {
+  let after = 0n;
+  let count = 0;
+  for (;;) {
+    const batch = await store.readAll({ after, maxCount: 1000 });
+    if (batch.length === 0) return count;
+    for (const event of batch) await write(`${toExportLine(event)}\n`);
+    count += batch.length;
+    after = batch[batch.length - 1].position;
+  }
+}
+
+export interface ImportOutcome {
+  readonly imported: number;
+  /** Events already in the target with the same id at the same revision (a resumed import). */
+  readonly skipped: number;
+}
+
+export class ImportError extends Error {
+  constructor(lineNumber: number, message: string) {
+    super(`line ${lineNumber}: ${message}`);
+    this.name = 'ImportError';
+  }
+}
+
+function parseLine(text: string, lineNumber: number): ExportedEvent {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ImportError(lineNumber, 'not valid JSON');
+  }
+  const e = value as Partial<ExportedEvent>;
+  for (const field of ['id', 'type', 'streamId', 'revision'] as const) {
+    if (typeof e[field] !== 'string' || e[field] === '') throw new ImportError(lineNumber, `${field} is missing`);
+  }
+  if (!/^\d+$/.test(e.revision!)) throw new ImportError(lineNumber, 'revision must be a whole number');
+  if (typeof e.data !== 'object' || e.data === null) throw new ImportError(lineNumber, 'data must be an object');
+  if (typeof e.metadata !== 'object' || e.metadata === null) throw new ImportError(lineNumber, 'metadata is missing');
+  return e as ExportedEvent;
+}
+
+/**
+ * Appends exported events in their original order, keeping ids, revisions and metadata
+ * (recordedAt included); the target assigns its own positions. Each event is appended
+ * with the revision it had, so the target never accepts an event out of place, and an
+ * interrupted import can simply be run again: events already there are skipped.
+ */
+export async function importLog(
+  store: EventStore,
+  lines: AsyncIterable<string> | Iterable<string>,
+): Promise<ImportOutcome> {
+  let imported = 0;
+  let skipped = 0;
+  let lineNumber = 0;
+  for await (const raw of lines) {
+    lineNumber++;
+    if (raw.trim() === '') continue;
+    const event = parseLine(raw, lineNumber);
+    const revision = BigInt(event.revision);
+    const newEvent = { id: event.id, type: event.type, data: event.data, metadata: event.metadata };
+    try {
+      await store.appendToStream(event.streamId, [newEvent], {
+        expectedRevision: revision === 0n ? 'no_stream' : revision - 1n,
+      });
+      imported++;
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      const [existing] = await store.readStream(event.streamId, { fromRevision: revision, maxCount: 1 });
+      if (existing?.id !== event.id) {
+        throw new ImportError(
+          lineNumber,
+          `stream ${event.streamId} is at revision ${String(error.actualRevision)} and does not hold event ${event.id} at revision ${event.revision}`,
+        );
+      }
+      skipped++;
+    }
+  }
+  return { imported, skipped };
+}
