@@ -1,0 +1,42 @@
+import { type Clock, type IdSource, randomIds, systemClock } from '@leadledger/kernel';
+import { type EngineConfig, allProjections } from '@leadledger/platform';
+import type { Projection } from '@leadledger/projections';
+import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { EngineModule } from './engine.module';
+import { validationPipe } from './http/validation';
+
+export interface EngineAppOptions {
+  readonly clock?: Clock;
+  readonly ids?: IdSource;
+  /** Replaces the standard read models (tests use it to add a failing one). */
+  readonly projections?: readonly Projection[];
+  readonly logger?: LoggerService | LogLevel[] | false;
+}
+
+/** Builds the configured app without listening: main.ts listens, e2e tests hand it to supertest. */
+export async function createEngineApp(config: EngineConfig, options: EngineAppOptions = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(
+    EngineModule.forRoot({
+      config,
+      clock: options.clock ?? systemClock,
+      ids: options.ids ?? randomIds,
+      projections: options.projections ?? allProjections(config),
+    }),
+    { logger: options.logger ?? ['log', 'warn', 'error'] },
+  );
+  app.useGlobalPipes(validationPipe());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('leadledger')
+      .setDescription('Event-sourced lead-assignment and commission engine')
+      .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key made with `keys create`' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  return app;
+}

@@ -1,0 +1,24 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { HealthModule } from './health/health.module';
+import { InFlightRequests } from './http/in-flight-requests';
+import { ProblemFilter } from './http/problem.filter';
+import { type PlatformOptions, PlatformModule } from './platform/platform.module';
+import { StatsModule } from './stats/stats.module';
+
+@Module({})
+export class EngineModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    return {
+      module: EngineModule,
+      imports: [PlatformModule.forRoot(options), HealthModule, StatsModule],
+      providers: [
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        InFlightRequests,
+        { provide: APP_INTERCEPTOR, useExisting: InFlightRequests },
+      ],
+    };
+  }
+}

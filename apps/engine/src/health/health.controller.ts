@@ -1,0 +1,55 @@
+import { EventStore } from '@leadledger/event-store';
+import type { EngineConfig } from '@leadledger/platform';
+import { ProjectionRunner } from '@leadledger/projections';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../auth/auth.decorators';
+import { ENGINE_CONFIG } from '../platform/tokens';
+import { HealthDto } from './health.dto';
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly store: EventStore,
+    private readonly runner: ProjectionRunner,
+    @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+  ) {}
+
+  /** 200 while the store answers (degraded if a projection failed), 503 when it does not. */
+  @Public()
+  @Get()
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto })
+  async health(@Res({ passthrough: true }) response: Response): Promise<HealthDto> {
+    const store = await this.storeHealth();
+    const head = store.headPosition === null ? null : BigInt(store.headPosition);
+    const projections = this.runner.status().map((p) => ({
+      name: p.name,
+      version: p.version,
+      state: p.state,
+      position: p.position.toString(),
+      lag: head === null ? 'unknown' : (head > p.position ? head - p.position : 0n).toString(),
+      failure: p.failure && { ...p.failure, position: p.failure.position.toString() },
+    }));
+    const status = !store.reachable ? 'down' : projections.some((p) => p.failure) ? 'degraded' : 'ok';
+    response.status(store.reachable ? 200 : 503);
+    return { status, store, projections };
+  }
+
+  private async storeHealth(): Promise<HealthDto['store']> {
+    const kind = this.config.store.kind;
+    try {
+      await this.store.ping();
+      return { kind, reachable: true, headPosition: (await this.store.headPosition()).toString(), error: null };
+    } catch (error) {
+      return {
+        kind,
+        reachable: false,
+        headPosition: null,
+        error: error instanceof Error ? error.message : String(error),
+      };
+    }
+  }
+}

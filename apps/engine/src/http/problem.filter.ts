@@ -1,0 +1,39 @@
+import { NotFoundError } from '@leadledger/kernel';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { RefusalException } from './refusal.exception';
+
+/**
+ * One place that turns outcomes into HTTP answers: a refused rule -> 409 with the facts
+ * of the current state; an unknown id -> 404; bad input -> 400 (shaped by the validation
+ * pipe); anything else is a bug -> 500 without internals.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const [status, body] = this.answer(exception);
+    response.status(status).json(body);
+  }
+
+  private answer(exception: unknown): [number, object] {
+    if (exception instanceof RefusalException) {
+      const { code, message, facts } = exception.refusal;
+      return [HttpStatus.CONFLICT, { statusCode: 409, error: 'Conflict', code, message, current: facts }];
+    }
+    if (exception instanceof NotFoundError) {
+      return [HttpStatus.NOT_FOUND, { statusCode: 404, error: 'Not Found', message: exception.message }];
+    }
+    if (exception instanceof HttpException) {
+      const body = exception.getResponse();
+      return [
+        exception.getStatus(),
+        typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : body,
+      ];
+    }
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    return [HttpStatus.INTERNAL_SERVER_ERROR, { statusCode: 500, error: 'Internal Server Error' }];
+  }
+}

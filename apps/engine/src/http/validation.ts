@@ -1,0 +1,31 @@
+import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+
+export interface FieldProblem {
+  readonly field: string;
+  readonly problem: string;
+}
+
+/** Flattens nested class-validator errors into one line per field, with a dotted path. */
+export function fieldProblems(errors: readonly ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((problem) => ({ field, problem }));
+    return [...own, ...fieldProblems(error.children ?? [], field)];
+  });
+}
+
+/** Whitelist and forbid unknown fields; every 400 names each field and what is wrong with it. */
+export function validationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) =>
+      new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'The request is not valid; nothing was written',
+        problems: fieldProblems(errors),
+      }),
+  });
+}

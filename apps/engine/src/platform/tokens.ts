@@ -1,0 +1,5 @@
+/** DI tokens for values that are not classes. */
+export const ENGINE_CONFIG = Symbol('EngineConfig');
+export const CLOCK = Symbol('Clock');
+export const ID_SOURCE = Symbol('IdSource');
+export const PROJECTIONS = Symbol('Projections');
