@@ -1,0 +1,26 @@
+import { exportLog } from '@leadledger/platform';
+import type { Command } from 'commander';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { CliIo } from '../cli-io';
+import { withStore } from '../cli-resources';
+
+export function exportCommand(program: Command, io: CliIo): void {
+  program
+    .command('export')
+    .description('write the whole log as NDJSON, in commit order')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action(async (options: { out?: string }) => {
+      const file = options.out ? createWriteStream(options.out) : null;
+      const write = async (line: string) => {
+        if (!file) return io.stdout(line);
+        if (!file.write(line)) await once(file, 'drain');
+      };
+      const count = await withStore(io, (store) => exportLog(store, write));
+      if (file) {
+        file.end();
+        await once(file, 'finish');
+      }
+      io.stderr(`exported ${count} events\n`);
+    });
+}
