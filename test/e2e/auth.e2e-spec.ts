@@ -1,0 +1,57 @@
+import { hashApiKeySecret, listApiKeys, revokeApiKey, toExportLine } from '@leadledger/platform';
+import { type EngineHarness, startEngine } from './support/engine-harness';
+
+describe('API keys on every route but /health and /docs', () => {
+  let engine: EngineHarness;
+  beforeAll(async () => (engine = await startEngine()));
+  afterAll(async () => engine.close());
+
+  it('answers /health and /docs without a key', async () => {
+    await engine.http().get('/health').expect(200);
+    const docs = await engine.http().get('/docs').expect(200);
+    expect(docs.text).toContain('swagger');
+  });
+
+  it('answers 401 without a key, with a malformed header, or with an unknown key', async () => {
+    const missing = await engine.http().get('/stats').expect(401);
+    expect(missing.body.message).toContain('Authorization: Bearer');
+    await engine.http().get('/stats').set('Authorization', 'Basic abc').expect(401);
+    const unknown = await engine.http().get('/stats').set('Authorization', 'Bearer llk_not-a-real-key').expect(401);
+    expect(unknown.body.message).toBe('The API key is unknown or revoked');
+  });
+
+  it('answers 403 to a role the route does not admit', async () => {
+    const repKey = await engine.key('rep', 'rep-42');
+    const response = await engine.http().get('/stats').set('Authorization', `Bearer ${repKey}`).expect(403);
+    expect(response.body.message).toContain('Role rep may not use this route');
+  });
+
+  it('admits each role the route names', async () => {
+    for (const role of ['admin', 'manager', 'finance', 'service'] as const) {
+      const key = await engine.key(role);
+      await engine.http().get('/stats').set('Authorization', `Bearer ${key}`).expect(200);
+    }
+  });
+
+  it('refuses a key once it is revoked', async () => {
+    const key = await engine.key('manager');
+    await engine.http().get('/stats').set('Authorization', `Bearer ${key}`).expect(200);
+    const [newest] = (await listApiKeys(engine.store)).slice(-1);
+    await revokeApiKey(engine.store, newest.keyId, {
+      actorId: 'test',
+      actorRole: 'admin',
+      reason: 'laptop lost',
+      occurredAt: '2026-11-02T00:00:00.000Z',
+      correlationId: 'c-2',
+    });
+    await engine.http().get('/stats').set('Authorization', `Bearer ${key}`).expect(401);
+  });
+
+  it('never stores the secret, only its hash', async () => {
+    const key = await engine.key('finance');
+    const created = await engine.store.readAll({ filter: { eventTypes: ['ApiKeyCreated'] } });
+    const log = created.map(toExportLine).join('\n');
+    expect(log).toContain(hashApiKeySecret(key));
+    expect(log).not.toContain(key);
+  });
+});

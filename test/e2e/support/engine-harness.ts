@@ -1,0 +1,51 @@
+import type { Role } from '@leadledger/auth';
+import { EventStore } from '@leadledger/event-store';
+import { tempDirectory } from '@leadledger/event-store/testing';
+import { type IssuedApiKey, issueApiKey, loadConfig } from '@leadledger/platform';
+import { ProjectionRunner, type Projection } from '@leadledger/projections';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createEngineApp } from '../../../apps/engine/src/engine-app';
+
+export interface EngineHarness {
+  readonly app: INestApplication;
+  readonly store: EventStore;
+  readonly dataDir: string;
+  http(): ReturnType<typeof request>;
+  /** Makes a key the way the CLI does and returns its secret. */
+  key(role: Role, repId?: string): Promise<string>;
+  /** Waits until every projection has applied the whole log. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The real engine on a real SQLite store in a fresh temp directory. */
+export async function startEngine(
+  options: { env?: Record<string, string>; projections?: Projection[] } = {},
+): Promise<EngineHarness> {
+  const dir = tempDirectory('leadledger-e2e');
+  const config = loadConfig({ LEADLEDGER_DATA_DIR: dir.path, LEADLEDGER_TIMEZONE: 'UTC', ...options.env });
+  const app = await createEngineApp(config, { logger: false, projections: options.projections });
+  await app.init();
+  const store = app.get(EventStore);
+  const runner = app.get(ProjectionRunner);
+  return {
+    app,
+    store,
+    dataDir: dir.path,
+    http: () => request(app.getHttpServer()),
+    key: async (role, repId) => {
+      const issued = (await issueApiKey(
+        store,
+        { name: `${role} key`, role, repId: repId ?? (role === 'rep' ? 'rep-1' : null) },
+        { actorId: 'test', actorRole: 'admin', occurredAt: '2026-11-01T00:00:00.000Z', correlationId: 'c-1' },
+      )) as IssuedApiKey;
+      return issued.secret;
+    },
+    settle: async () => runner.reached(await store.headPosition()),
+    close: async () => {
+      await app.close();
+      dir.remove();
+    },
+  };
+}
