@@ -1,0 +1,60 @@
+import { ConfigurationError, loadConfig } from './engine-config';
+
+describe('engine configuration', () => {
+  it('runs on SQLite under ./data with the documented defaults', () => {
+    expect(loadConfig({})).toEqual({
+      store: { kind: 'sqlite', file: 'data/events.sqlite' },
+      readModelsFile: 'data/read-models.sqlite',
+      port: 3000,
+      host: '0.0.0.0',
+      defaultCountry: 'CN',
+      timeZone: 'Asia/Shanghai',
+      bootstrapAdminKey: null,
+      shutdownTimeoutMs: 10000,
+    });
+  });
+
+  it('selects EventStoreDB when a connection string is set', () => {
+    const config = loadConfig({ EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' });
+    expect(config.store).toEqual({ kind: 'eventstoredb', connectionString: 'esdb://localhost:2113?tls=false' });
+  });
+
+  it('stays on SQLite when asked to, connection string or not', () => {
+    const config = loadConfig({ LEADLEDGER_STORE: 'sqlite', EVENTSTORE_CONNECTION_STRING: 'esdb://x:2113' });
+    expect(config.store.kind).toBe('sqlite');
+  });
+
+  it('names every bad variable and what is wrong with it', () => {
+    const attempt = () =>
+      loadConfig({
+        LEADLEDGER_STORE: 'eventstoredb',
+        PORT: '70000',
+        LEADLEDGER_TIMEZONE: 'Europe/Atlantis',
+        LEADLEDGER_DEFAULT_COUNTRY: 'china',
+        LEADLEDGER_ADMIN_KEY: 'short',
+      });
+    expect(attempt).toThrow(ConfigurationError);
+    try {
+      attempt();
+    } catch (error) {
+      const problems = (error as ConfigurationError).problems;
+      expect(problems).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^PORT: /),
+          'LEADLEDGER_TIMEZONE: must be an IANA time zone such as Asia/Shanghai',
+          'LEADLEDGER_DEFAULT_COUNTRY: must be an ISO 3166-1 alpha-2 code such as CN',
+          'LEADLEDGER_ADMIN_KEY: must be at least 32 characters',
+        ]),
+      );
+    }
+  });
+
+  it('requires a connection string for EventStoreDB, and an esdb:// one', () => {
+    expect(() => loadConfig({ LEADLEDGER_STORE: 'eventstoredb' })).toThrow(
+      'EVENTSTORE_CONNECTION_STRING: is required when LEADLEDGER_STORE=eventstoredb',
+    );
+    expect(() => loadConfig({ EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113' })).toThrow(
+      'EVENTSTORE_CONNECTION_STRING: must start with esdb:// or esdb+discover://',
+    );
+  });
+});
