@@ -10,6 +10,10 @@ describe('API keys on every route but /health and /docs', () => {
     await engine.http().get('/health').expect(200);
     const docs = await engine.http().get('/docs').expect(200);
     expect(docs.text).toContain('swagger');
+    const { body: openApi } = await engine.http().get('/docs/openapi.json').expect(200);
+    expect(Object.keys(openApi.paths)).toEqual(expect.arrayContaining(['/health', '/stats']));
+    expect(openApi.paths['/stats'].get.security).toEqual([{ bearer: [] }]);
+    expect(openApi.paths['/health'].get.security).toBeUndefined();
   });
 
   it('answers 401 without a key, with a malformed header, or with an unknown key', async () => {

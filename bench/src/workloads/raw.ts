@@ -1,0 +1,108 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { readDurability } from './ours';
+import type { BenchStore, Subject } from './subject';
+
+/** Same table as libs/event-store-sqlite/src/sqlite-event-store.schema.ts. */
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    position  INTEGER PRIMARY KEY,
+    event_id  TEXT    NOT NULL UNIQUE,
+    stream_id TEXT    NOT NULL,
+    revision  INTEGER NOT NULL,
+    type      TEXT    NOT NULL,
+    data      TEXT    NOT NULL,
+    metadata  TEXT    NOT NULL,
+    UNIQUE (stream_id, revision)
+  );`;
+
+interface Row {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+/**
+ * The floor: better-sqlite3 with the adapter's pragmas doing the adapter's SQL
+ * (BEGIN IMMEDIATE, revision SELECT, INSERT, COMMIT per event) with nothing around it.
+ * `synchronous` is only ever lowered by the append probe, to show what fsync costs.
+ */
+export function rawSubject(synchronous: 'FULL' | 'NORMAL' | 'OFF' = 'FULL'): Subject {
+  return {
+    name: synchronous === 'FULL' ? 'raw' : `raw (synchronous=${synchronous})`,
+    label: 'better-sqlite3, hand-written SQL, same schema and pragmas',
+    async open(file: string): Promise<BenchStore> {
+      const db = new Database(file);
+      db.pragma('busy_timeout = 5000');
+      db.pragma('journal_mode = WAL');
+      db.pragma(`synchronous = ${synchronous}`);
+      db.exec(SCHEMA);
+      const begin = db.prepare('BEGIN IMMEDIATE');
+      const commit = db.prepare('COMMIT');
+      const rollback = db.prepare('ROLLBACK');
+      const current = db.prepare('SELECT max(revision) AS revision FROM events WHERE stream_id = ?').pluck();
+      const insert = db.prepare(
+        'INSERT INTO events (event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      const page = db.prepare(
+        'SELECT position, event_id, stream_id, revision, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT ?',
+      );
+      const expected = new Map<string, number>();
+      return {
+        async append(streamId, event) {
+          const want = expected.get(streamId) ?? -1;
+          begin.run();
+          try {
+            const revision = ((current.get(streamId) as number | null) ?? -1) + 1;
+            if (revision - 1 !== want) throw new Error(`wrong expected revision on ${streamId}`);
+            const metadata = { ...event.metadata, recordedAt: new Date().toISOString() };
+            insert.run(
+              randomUUID(),
+              streamId,
+              revision,
+              event.type,
+              JSON.stringify(event.data),
+              JSON.stringify(metadata),
+            );
+            commit.run();
+            expected.set(streamId, revision);
+          } catch (error) {
+            if (db.inTransaction) rollback.run();
+            throw error;
+          }
+        },
+        async readAll(batch) {
+          let after = 0;
+          let count = 0;
+          for (;;) {
+            // Plain numbers and a fresh object per row: the fastest shape (see probes/read-breakdown.ts).
+            const rows = (page.all(after, batch) as Row[]).map((row) => ({
+              id: row.event_id,
+              type: row.type,
+              streamId: row.stream_id,
+              revision: row.revision,
+              position: row.position,
+              data: JSON.parse(row.data) as unknown,
+              metadata: JSON.parse(row.metadata) as unknown,
+            }));
+            count += rows.length;
+            if (rows.length < batch) return count;
+            after = rows[rows.length - 1].position;
+          }
+        },
+        async durability() {
+          return readDurability(db, 'the benchmark connection itself');
+        },
+        async close() {
+          db.close();
+        },
+      };
+    },
+  };
+}
+
+export const raw = rawSubject();
