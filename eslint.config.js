@@ -25,7 +25,13 @@ module.exports = tseslint.config(
     },
   },
   {
-    files: ['libs/kernel/**/*.ts', 'libs/auth/**/*.ts'],
+    files: [
+      'libs/kernel/**/*.ts',
+      'libs/auth/**/*.ts',
+      'libs/routing/**/*.ts',
+      'libs/customers/**/*.ts',
+      'libs/leads/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': ['error', frameworkImports],
       '@typescript-eslint/consistent-type-imports': 'error',

@@ -1,0 +1,34 @@
+import type { DisqualificationReason, LeadChannel } from './lead-channel';
+import type { AssignmentTrace, IdentityKeyRef, LeadContact } from './lead.events';
+
+export type LeadCommand =
+  | {
+      readonly kind: 'ReceiveLead';
+      readonly leadId: string;
+      readonly channel: LeadChannel;
+      readonly contact: LeadContact;
+      readonly identityKeys: readonly IdentityKeyRef[];
+      readonly externalId: string | null;
+      readonly receivedBy: string | null;
+      readonly referralPartnerId: string | null;
+      readonly poolId: string | null;
+    }
+  | { readonly kind: 'MatchCustomer'; readonly customerId: string; readonly isNewCustomer: boolean }
+  | { readonly kind: 'FlagForReview'; readonly reason: string; readonly customerIds: readonly string[] }
+  | {
+      readonly kind: 'AssignLead';
+      readonly repId: string;
+      readonly acceptBy: string | null;
+      readonly trace: AssignmentTrace;
+    }
+  | { readonly kind: 'QueueLead'; readonly poolId: string; readonly reason: string }
+  | { readonly kind: 'AcceptLead'; readonly repId: string }
+  | { readonly kind: 'DeclineLead'; readonly repId: string; readonly reason: string }
+  | { readonly kind: 'ExpireAcceptance'; readonly at: string }
+  | { readonly kind: 'QualifyLead'; readonly repId: string; readonly note: string }
+  | {
+      readonly kind: 'DisqualifyLead';
+      readonly repId: string | null;
+      readonly reason: DisqualificationReason;
+      readonly note: string;
+    };

@@ -1,0 +1,86 @@
+import type { DisqualificationReason, LeadChannel } from './lead-channel';
+import type { RoutingRule } from './lead-routing-rules';
+
+export const leadStreamId = (leadId: string): string => `lead-${leadId}`;
+
+/** The contact as the lead gave it; identity keys are the normalised form used for matching. */
+export interface LeadContact {
+  readonly name: string | null;
+  readonly phone: string | null;
+  readonly email: string | null;
+  readonly company: string | null;
+}
+
+export interface IdentityKeyRef {
+  readonly kind: string;
+  readonly value: string;
+}
+
+/** Why a lead went where it went: kept on the lead, shown by GET /leads/:id. */
+export interface AssignmentTrace {
+  readonly rule: RoutingRule | 'claim' | 'reassigned-after-sla' | 'reassigned-after-decline' | 'hand-off';
+  /** The pool's own trace (candidates, skips, rotation before/after, policy version), when a pool chose. */
+  readonly pool: { readonly [key: string]: unknown } | null;
+  readonly note: string;
+}
+
+export type LeadEvent =
+  | {
+      readonly type: 'LeadReceived';
+      readonly data: {
+        readonly leadId: string;
+        readonly channel: LeadChannel;
+        readonly contact: LeadContact;
+        readonly identityKeys: readonly IdentityKeyRef[];
+        readonly externalId: string | null;
+        readonly receivedBy: string | null;
+        readonly referralPartnerId: string | null;
+        readonly poolId: string | null;
+      };
+    }
+  | {
+      readonly type: 'LeadMatchedToCustomer';
+      readonly data: { readonly leadId: string; readonly customerId: string; readonly isNewCustomer: boolean };
+    }
+  | {
+      readonly type: 'LeadFlaggedForReview';
+      readonly data: { readonly leadId: string; readonly reason: string; readonly customerIds: readonly string[] };
+    }
+  | {
+      readonly type: 'LeadAssigned';
+      readonly data: {
+        readonly leadId: string;
+        readonly repId: string;
+        /** Accept by then, or the lead moves on; null where no SLA applies (the rep chose it). */
+        readonly acceptBy: string | null;
+        readonly trace: AssignmentTrace;
+      };
+    }
+  | {
+      readonly type: 'LeadQueued';
+      readonly data: { readonly leadId: string; readonly poolId: string; readonly reason: string };
+    }
+  | { readonly type: 'LeadAccepted'; readonly data: { readonly leadId: string; readonly repId: string } }
+  | {
+      readonly type: 'LeadDeclined';
+      readonly data: { readonly leadId: string; readonly repId: string; readonly reason: string };
+    }
+  | {
+      readonly type: 'LeadAcceptanceExpired';
+      readonly data: { readonly leadId: string; readonly repId: string; readonly acceptBy: string };
+    }
+  | {
+      readonly type: 'LeadQualified';
+      readonly data: { readonly leadId: string; readonly repId: string; readonly note: string };
+    }
+  | {
+      readonly type: 'LeadDisqualified';
+      readonly data: {
+        readonly leadId: string;
+        readonly repId: string | null;
+        readonly reason: DisqualificationReason;
+        readonly note: string;
+      };
+    };
+
+export type LeadEventType = LeadEvent['type'];
