@@ -1,0 +1,195 @@
+import { given } from '@leadledger/kernel/testing';
+import type { LogFollowUp, TransferCustomer } from './customer.commands';
+import { customerDecider } from './customer.decider';
+import type { CustomerEvent } from './customer.events';
+import { CUSTOMER_ID, ownedBy, releasedFrom, wangOwns } from './customer.fixtures';
+
+const followUp: LogFollowUp = {
+  kind: 'LogFollowUp',
+  repId: 'rep-wang',
+  followUpKind: 'visit',
+  note: '到店看样品，报价下周给',
+  at: '2026-03-20T09:00:00.000Z',
+  protectionDays: 30,
+};
+const followedUp: CustomerEvent = {
+  type: 'FollowUpLogged',
+  data: {
+    customerId: CUSTOMER_ID,
+    repId: 'rep-wang',
+    kind: 'visit',
+    note: '到店看样品，报价下周给',
+    at: '2026-03-20T09:00:00.000Z',
+    protectedUntil: '2026-04-19T09:00:00.000Z',
+  },
+};
+const warned: CustomerEvent = {
+  type: 'ProtectionWarningIssued',
+  data: {
+    customerId: CUSTOMER_ID,
+    repId: 'rep-wang',
+    protectedUntil: '2026-03-31T09:00:00.000Z',
+    at: '2026-03-28T09:00:00.000Z',
+  },
+};
+const warn = (at: string) => ({ kind: 'WarnProtectionEnding', at, warningDays: 3 }) as const;
+const expire = (at: string) => ({ kind: 'ReleaseCustomer', at, reason: 'protection-expired' }) as const;
+const transfer: TransferCustomer = {
+  kind: 'TransferCustomer',
+  toRepId: 'rep-li',
+  byActorId: 'mgr-zhao',
+  reason: '王离职，客户移交给李',
+  at: '2026-03-15T00:00:00.000Z',
+  protectionDays: 30,
+  via: 'departure-hand-off',
+};
+
+describe('customer decider: follow-ups, protection, release and transfer', () => {
+  describe('when owned and protected', () => {
+    it('logs the owner’s follow-up and extends protection from its time', () => {
+      given(customerDecider, wangOwns).when(followUp).thenEvents([followedUp]);
+    });
+
+    it('never shortens protection when the policy gives fewer days', () => {
+      given(customerDecider, wangOwns)
+        .when({ ...followUp, at: '2026-03-02T09:00:00.000Z', protectionDays: 7 })
+        .thenEvents([
+          {
+            ...followedUp,
+            data: { ...followedUp.data, at: '2026-03-02T09:00:00.000Z', protectedUntil: '2026-03-31T09:00:00.000Z' },
+          },
+        ]);
+    });
+
+    it('refuses a follow-up by anyone but the owner', () => {
+      given(customerDecider, wangOwns)
+        .when({ ...followUp, repId: 'rep-li' })
+        .thenRefuses({ code: 'NotOwner', facts: { ownerId: 'rep-wang' } });
+    });
+
+    it('warns nothing while the end is further away than the warning days', () => {
+      given(customerDecider, wangOwns).when(warn('2026-03-28T08:59:59.000Z')).thenEvents([]);
+    });
+
+    it('warns the owner once the end is within the warning days', () => {
+      given(customerDecider, wangOwns).when(warn('2026-03-28T09:00:00.000Z')).thenEvents([warned]);
+    });
+
+    it('warns only once per protection window', () => {
+      given(customerDecider, [...wangOwns, warned])
+        .when(warn('2026-03-30T09:00:00.000Z'))
+        .thenEvents([]);
+    });
+
+    it('warns again after a follow-up opened a new window', () => {
+      const later = {
+        ...followedUp,
+        data: { ...followedUp.data, at: '2026-03-29T09:00:00.000Z', protectedUntil: '2026-04-28T09:00:00.000Z' },
+      };
+      given(customerDecider, [...wangOwns, warned, later])
+        .when(warn('2026-04-26T09:00:00.000Z'))
+        .thenEvents([
+          {
+            ...warned,
+            data: { ...warned.data, protectedUntil: '2026-04-28T09:00:00.000Z', at: '2026-04-26T09:00:00.000Z' },
+          },
+        ]);
+    });
+
+    it('refuses to release for expiry before protection ends', () => {
+      given(customerDecider, wangOwns)
+        .when(expire('2026-03-31T08:59:59.000Z'))
+        .thenRefuses({ code: 'StillProtected', facts: { protectedUntil: '2026-03-31T09:00:00.000Z' } });
+    });
+
+    it('refuses to release for expiry after a follow-up pushed the end out', () => {
+      given(customerDecider, [...wangOwns, followedUp])
+        .when(expire('2026-04-01T00:00:00.000Z'))
+        .thenRefuses({ code: 'StillProtected', facts: { protectedUntil: '2026-04-19T09:00:00.000Z' } });
+    });
+
+    it('releases at the owner’s request at any time', () => {
+      given(customerDecider, wangOwns)
+        .when({ kind: 'ReleaseCustomer', at: '2026-03-05T00:00:00.000Z', reason: 'owner-released' })
+        .thenEvents([
+          {
+            type: 'CustomerReleased',
+            data: {
+              customerId: CUSTOMER_ID,
+              repId: 'rep-wang',
+              reason: 'owner-released',
+              at: '2026-03-05T00:00:00.000Z',
+            },
+          },
+        ]);
+    });
+
+    it('transfers it with the manager, the reason and the hand-off recorded', () => {
+      given(customerDecider, wangOwns)
+        .when(transfer)
+        .thenEvents([
+          ownedBy('rep-li', '2026-03-15T00:00:00.000Z', '2026-04-14T00:00:00.000Z', {
+            via: 'departure-hand-off',
+            reason: '王离职，客户移交给李',
+            leadId: null,
+            byActorId: 'mgr-zhao',
+          }),
+        ]);
+    });
+
+    it('refuses a transfer without a reason', () => {
+      given(customerDecider, wangOwns)
+        .when({ ...transfer, reason: '  ' })
+        .thenRefuses({ code: 'ReasonRequired' });
+    });
+
+    it('refuses a transfer to the current owner', () => {
+      given(customerDecider, wangOwns)
+        .when({ ...transfer, toRepId: 'rep-wang' })
+        .thenRefuses({ code: 'AlreadyOwner', facts: { ownerId: 'rep-wang' } });
+    });
+  });
+
+  describe('when the protection has ended', () => {
+    it('warns nothing: the release is due', () => {
+      given(customerDecider, wangOwns).when(warn('2026-03-31T09:00:00.000Z')).thenEvents([]);
+    });
+
+    it('releases the customer to the shared pool', () => {
+      given(customerDecider, [...wangOwns, warned])
+        .when(expire('2026-03-31T09:00:00.000Z'))
+        .thenEvents([releasedFrom('rep-wang', '2026-03-31T09:00:00.000Z')]);
+    });
+  });
+
+  describe('when released', () => {
+    const released = [...wangOwns, releasedFrom('rep-wang', '2026-03-31T09:00:00.000Z')];
+
+    it('changes nothing on a repeated release', () => {
+      given(customerDecider, released).when(expire('2026-04-01T00:00:00.000Z')).thenEvents([]);
+    });
+
+    it('refuses a follow-up, as nobody owns it', () => {
+      given(customerDecider, released)
+        .when({ ...followUp, at: '2026-04-01T00:00:00.000Z' })
+        .thenRefuses({ code: 'NotOwner', facts: { ownerId: null } });
+    });
+
+    it('warns nobody', () => {
+      given(customerDecider, released).when(warn('2026-04-01T00:00:00.000Z')).thenEvents([]);
+    });
+
+    it('lets a manager hand it to a rep', () => {
+      given(customerDecider, released)
+        .when({ ...transfer, via: 'transfer', reason: 'key account', at: '2026-04-01T00:00:00.000Z' })
+        .thenEvents([
+          ownedBy('rep-li', '2026-04-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z', {
+            via: 'transfer',
+            reason: 'key account',
+            leadId: null,
+            byActorId: 'mgr-zhao',
+          }),
+        ]);
+    });
+  });
+});

@@ -1,0 +1,139 @@
+import { given } from '@leadledger/kernel/testing';
+import type { AssignOwnership } from './customer.commands';
+import { customerDecider } from './customer.decider';
+import { claimBy, claimed, ownedBy, registered, releasedFrom, wangOwns } from './customer.fixtures';
+
+const assign = (repId: string, at: string): AssignOwnership => ({
+  kind: 'AssignOwnership',
+  repId,
+  via: 'pool-rotation',
+  reason: 'next in the rotation of pool east',
+  leadId: 'lead-2',
+  protectionDays: 7,
+  at,
+});
+
+describe('customer decider: claims and routing', () => {
+  describe('when unowned and never owned', () => {
+    it('gives the customer to the first rep who claims it', () => {
+      given(customerDecider, [registered])
+        .when(claimBy('rep-li', '2026-03-02T00:00:00.000Z'))
+        .thenEvents([claimed('rep-li', '2026-03-02T00:00:00.000Z', '2026-04-01T00:00:00.000Z')]);
+    });
+
+    it('lets routing assign it', () => {
+      given(customerDecider, [registered])
+        .when(assign('rep-li', '2026-03-02T00:00:00.000Z'))
+        .thenEvents([
+          ownedBy('rep-li', '2026-03-02T00:00:00.000Z', '2026-03-09T00:00:00.000Z', {
+            via: 'pool-rotation',
+            reason: 'next in the rotation of pool east',
+            leadId: 'lead-2',
+          }),
+        ]);
+    });
+  });
+
+  describe('when owned and protected by another rep', () => {
+    it('refuses the claim and says who owns it until when', () => {
+      given(customerDecider, wangOwns)
+        .when(claimBy('rep-li', '2026-03-10T00:00:00.000Z'))
+        .thenRefuses({
+          code: 'CustomerProtected',
+          facts: { ownerId: 'rep-wang', protectedUntil: '2026-03-31T09:00:00.000Z' },
+        });
+    });
+
+    it('refuses routing to another rep the same way', () => {
+      given(customerDecider, wangOwns)
+        .when(assign('rep-li', '2026-03-10T00:00:00.000Z'))
+        .thenRefuses({ code: 'CustomerProtected' });
+    });
+
+    it('changes nothing when routing sends a new lead to the owner', () => {
+      given(customerDecider, wangOwns)
+        .when({
+          ...assign('rep-wang', '2026-03-10T00:00:00.000Z'),
+          via: 'existing-customer',
+          reason: 'owner of the existing customer',
+        })
+        .thenEvents([]);
+    });
+
+    it('refuses the owner claiming it again', () => {
+      given(customerDecider, wangOwns)
+        .when(claimBy('rep-wang', '2026-03-10T00:00:00.000Z'))
+        .thenRefuses({ code: 'AlreadyOwner', facts: { ownerId: 'rep-wang' } });
+    });
+
+    it('refuses a claim dated before the latest change', () => {
+      given(customerDecider, wangOwns)
+        .when(claimBy('rep-li', '2026-02-01T00:00:00.000Z'))
+        .thenRefuses({ code: 'OccurredBeforeLastChange', facts: { lastChangeAt: '2026-03-01T09:00:00.000Z' } });
+    });
+  });
+
+  describe('when owned by another rep whose protection has ended', () => {
+    it('lets a colleague claim it, ending the previous interval', () => {
+      given(customerDecider, wangOwns)
+        .when(claimBy('rep-li', '2026-03-31T09:00:00.000Z'))
+        .thenEvents([
+          claimed(
+            'rep-li',
+            '2026-03-31T09:00:00.000Z',
+            '2026-04-30T09:00:00.000Z',
+            "claimed after the owner's protection ended",
+          ),
+        ]);
+    });
+  });
+
+  describe('when owned by another rep whose protection has ended (routing)', () => {
+    it('lets routing give it to another rep', () => {
+      given(customerDecider, wangOwns)
+        .when(assign('rep-li', '2026-04-01T00:00:00.000Z'))
+        .thenEvents([
+          ownedBy('rep-li', '2026-04-01T00:00:00.000Z', '2026-04-08T00:00:00.000Z', {
+            via: 'pool-rotation',
+            reason: 'next in the rotation of pool east',
+            leadId: 'lead-2',
+          }),
+        ]);
+    });
+
+    it('refuses a time that is not an instant', () => {
+      given(customerDecider, wangOwns).when(assign('rep-li', 'next tuesday')).thenRefuses({ code: 'InvalidTime' });
+    });
+  });
+
+  describe('when released', () => {
+    const released = [...wangOwns, releasedFrom('rep-wang', '2026-03-31T09:00:00.000Z')];
+
+    it('lets a colleague claim it at once', () => {
+      given(customerDecider, released)
+        .when(claimBy('rep-li', '2026-03-31T10:00:00.000Z', 15))
+        .thenEvents([claimed('rep-li', '2026-03-31T10:00:00.000Z', '2026-04-30T10:00:00.000Z')]);
+    });
+
+    it('refuses the previous owner within the cool-down and says from when', () => {
+      given(customerDecider, released)
+        .when(claimBy('rep-wang', '2026-04-05T00:00:00.000Z', 15))
+        .thenRefuses({
+          code: 'ReclaimTooSoon',
+          facts: { releasedAt: '2026-03-31T09:00:00.000Z', canReclaimFrom: '2026-04-15T09:00:00.000Z' },
+        });
+    });
+
+    it('lets the previous owner reclaim once the cool-down is over', () => {
+      given(customerDecider, released)
+        .when(claimBy('rep-wang', '2026-04-15T09:00:00.000Z', 15))
+        .thenEvents([claimed('rep-wang', '2026-04-15T09:00:00.000Z', '2026-05-15T09:00:00.000Z')]);
+    });
+
+    it('lets the previous owner reclaim when the policy has no cool-down', () => {
+      given(customerDecider, released)
+        .when(claimBy('rep-wang', '2026-04-01T00:00:00.000Z'))
+        .thenEvents([claimed('rep-wang', '2026-04-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z')]);
+    });
+  });
+});

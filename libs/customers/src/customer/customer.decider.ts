@@ -1,0 +1,192 @@
+import { type Decider, type Decision, type Refusal, assertNever, refuse } from '@leadledger/kernel';
+import { addDays, isBefore, laterOf } from './business-time';
+import type {
+  AddIdentityKey,
+  AssignOwnership,
+  ClaimCustomer,
+  CustomerCommand,
+  LogFollowUp,
+  RegisterCustomer,
+  ReleaseCustomer,
+  TransferCustomer,
+  WarnProtectionEnding,
+} from './customer.commands';
+import type { CustomerEvent, OwnershipAssigned } from './customer.events';
+import { type CustomerState, evolveCustomer, initialCustomerState } from './customer.state';
+
+type Registered = Exclude<CustomerState, { status: 'unregistered' }>;
+type Assignment = Omit<OwnershipAssigned['data'], 'customerId' | 'since' | 'protectedUntil'>;
+
+const unknown = (): Refusal => refuse('CustomerUnknown', 'No such customer');
+
+/** Refuses a time that cannot be read, or one before the customer's latest change. */
+function outOfOrder(at: string, state: Registered): Refusal | null {
+  if (Number.isNaN(Date.parse(at))) return refuse('InvalidTime', 'The time is not an ISO 8601 instant', { at });
+  if (isBefore(at, state.lastAt)) {
+    return refuse('OccurredBeforeLastChange', "The time is before the customer's latest change", {
+      lastChangeAt: state.lastAt,
+    });
+  }
+  return null;
+}
+
+const reasonMissing = (reason: string): Refusal | null =>
+  reason.trim() === '' ? refuse('ReasonRequired', 'A change of owner needs a reason') : null;
+
+function assigned(customerId: string, at: string, protectionDays: number, assignment: Assignment): OwnershipAssigned {
+  const data = { customerId, ...assignment, reason: assignment.reason.trim() };
+  return { type: 'OwnershipAssigned', data: { ...data, since: at, protectedUntil: addDays(at, protectionDays) } };
+}
+
+/** The refusal for taking a customer a colleague still protects, or null. */
+function protectedFrom(repId: string, at: string, state: Registered): Refusal | null {
+  if (state.status !== 'owned' || state.owner.repId === repId || !isBefore(at, state.owner.protectedUntil)) return null;
+  const { repId: ownerId, protectedUntil } = state.owner;
+  return refuse('CustomerProtected', 'A colleague owns this customer and it is still protected', {
+    ownerId,
+    protectedUntil,
+  });
+}
+
+function register(command: RegisterCustomer, state: CustomerState): Decision<CustomerEvent> {
+  if (state.status !== 'unregistered') {
+    if (state.customerId === command.customerId && state.firstLeadId === command.leadId) return [];
+    return refuse('CustomerAlreadyRegistered', 'This customer is already registered', { customerId: state.customerId });
+  }
+  if (command.keys.length === 0)
+    return refuse('CustomerNeedsIdentityKey', 'A customer needs at least one identity key');
+  if (Number.isNaN(Date.parse(command.at))) return refuse('InvalidTime', 'The time is not an ISO 8601 instant');
+  const { customerId, keys, leadId, channel, finderRepId, at, owner } = command;
+  const registered: CustomerEvent = {
+    type: 'CustomerRegistered',
+    data: { customerId, keys, firstLeadId: leadId, firstLeadChannel: channel, finderRepId, registeredAt: at },
+  };
+  if (!owner) return [registered];
+  const refusal = reasonMissing(owner.reason);
+  if (refusal) return refusal;
+  const { repId, via, reason, protectionDays } = owner;
+  return [registered, assigned(customerId, at, protectionDays, { repId, via, reason, leadId, byActorId: null })];
+}
+
+function addKey(command: AddIdentityKey, state: CustomerState): Decision<CustomerEvent> {
+  if (state.status === 'unregistered') return unknown();
+  const { key, leadId } = command;
+  if (state.keys.some((known) => known.kind === key.kind && known.value === key.value)) return [];
+  return [{ type: 'CustomerIdentityKeyAdded', data: { customerId: state.customerId, key, leadId } }];
+}
+
+function assign(command: AssignOwnership, state: CustomerState): Decision<CustomerEvent> {
+  if (state.status === 'unregistered') return unknown();
+  const { repId, via, reason, leadId, at, protectionDays } = command;
+  const refusal = outOfOrder(at, state) ?? reasonMissing(reason) ?? protectedFrom(repId, at, state);
+  if (refusal) return refusal;
+  // A lead for the rep who already owns the customer changes nothing about ownership.
+  if (state.status === 'owned' && state.owner.repId === repId) return [];
+  return [assigned(state.customerId, at, protectionDays, { repId, via, reason, leadId, byActorId: null })];
+}
+
+function claim(command: ClaimCustomer, state: CustomerState): Decision<CustomerEvent> {
+  if (state.status === 'unregistered') return unknown();
+  const { repId, at, protectionDays, reclaimCoolDownDays = 0 } = command;
+  if (state.status === 'owned' && state.owner.repId === repId) {
+    return refuse('AlreadyOwner', 'You already own this customer', { ownerId: repId });
+  }
+  const refusal = outOfOrder(at, state) ?? protectedFrom(repId, at, state);
+  if (refusal) return refusal;
+  const releasedAt = state.releasedAt.get(repId);
+  if (releasedAt !== undefined && reclaimCoolDownDays > 0) {
+    const canReclaimFrom = addDays(releasedAt, reclaimCoolDownDays);
+    if (isBefore(at, canReclaimFrom)) {
+      return refuse('ReclaimTooSoon', 'This customer was released from you too recently to claim it back', {
+        releasedAt,
+        canReclaimFrom,
+      });
+    }
+  }
+  const reason =
+    state.status === 'owned' ? "claimed after the owner's protection ended" : 'claimed from the shared pool';
+  return [
+    assigned(state.customerId, at, protectionDays, { repId, via: 'claim', reason, leadId: null, byActorId: repId }),
+  ];
+}
+
+function followUp(command: LogFollowUp, state: CustomerState): Decision<CustomerEvent> {
+  if (state.status === 'unregistered') return unknown();
+  if (state.status !== 'owned' || state.owner.repId !== command.repId) {
+    const ownerId = state.status === 'owned' ? state.owner.repId : null;
+    return refuse('NotOwner', 'Only the owner logs follow-ups on this customer', { ownerId });
+  }
+  const { repId, followUpKind, note, at, protectionDays } = command;
+  const refusal = outOfOrder(at, state);
+  if (refusal) return refusal;
+  // A follow-up never shortens protection, even if the policy's days were lowered since.
+  const protectedUntil = laterOf(state.owner.protectedUntil, addDays(at, protectionDays));
+  const data = { customerId: state.customerId, repId, kind: followUpKind, note, at, protectedUntil };
+  return [{ type: 'FollowUpLogged', data }];
+}
+
+function warn(command: WarnProtectionEnding, state: CustomerState): Decision<CustomerEvent> {
+  if (state.status === 'unregistered') return unknown();
+  const refusal = outOfOrder(command.at, state);
+  if (refusal) return refusal;
+  if (state.status !== 'owned' || state.owner.warned) return [];
+  const { repId, protectedUntil } = state.owner;
+  const warnFrom = addDays(protectedUntil, -command.warningDays);
+  // Too early, or too late: once protection has ended the release is due, not a warning.
+  if (isBefore(command.at, warnFrom) || !isBefore(command.at, protectedUntil)) return [];
+  const data = { customerId: state.customerId, repId, protectedUntil, at: command.at };
+  return [{ type: 'ProtectionWarningIssued', data }];
+}
+
+function release(command: ReleaseCustomer, state: CustomerState): Decision<CustomerEvent> {
+  if (state.status === 'unregistered') return unknown();
+  // Already in the pool: a repeated sweep or a double click changes nothing.
+  if (state.status !== 'owned') return [];
+  const { at, reason } = command;
+  const refusal = outOfOrder(at, state);
+  if (refusal) return refusal;
+  const { repId, protectedUntil } = state.owner;
+  if (reason === 'protection-expired' && isBefore(at, protectedUntil)) {
+    return refuse('StillProtected', 'The protection period has not ended', { protectedUntil });
+  }
+  return [{ type: 'CustomerReleased', data: { customerId: state.customerId, repId, reason, at } }];
+}
+
+function transfer(command: TransferCustomer, state: CustomerState): Decision<CustomerEvent> {
+  if (state.status === 'unregistered') return unknown();
+  const { toRepId, byActorId, reason, at, protectionDays, via } = command;
+  const refusal = outOfOrder(at, state) ?? reasonMissing(reason);
+  if (refusal) return refusal;
+  if (state.status === 'owned' && state.owner.repId === toRepId) {
+    return refuse('AlreadyOwner', 'This rep already owns the customer', { ownerId: toRepId });
+  }
+  return [assigned(state.customerId, at, protectionDays, { repId: toRepId, via, reason, leadId: null, byActorId })];
+}
+
+/** The rules of one customer: its keys, its one owner at a time, protection, claims and hand-offs. */
+export const customerDecider: Decider<CustomerCommand, CustomerState, CustomerEvent> = {
+  initialState: initialCustomerState,
+  decide(command, state) {
+    switch (command.kind) {
+      case 'RegisterCustomer':
+        return register(command, state);
+      case 'AddIdentityKey':
+        return addKey(command, state);
+      case 'AssignOwnership':
+        return assign(command, state);
+      case 'ClaimCustomer':
+        return claim(command, state);
+      case 'LogFollowUp':
+        return followUp(command, state);
+      case 'WarnProtectionEnding':
+        return warn(command, state);
+      case 'ReleaseCustomer':
+        return release(command, state);
+      case 'TransferCustomer':
+        return transfer(command, state);
+      default:
+        return assertNever(command);
+    }
+  },
+  evolve: evolveCustomer,
+};
