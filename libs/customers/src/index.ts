@@ -13,3 +13,5 @@ export * from './customer/customer.decider';
 export * from './customer/customer.events';
 export * from './customer/customer.state';
 export * from './customer/ownership-history';
+export * from './read-models/customer-directory.projection';
+export * from './read-models/customer-directory.query';

@@ -17,3 +17,9 @@ export interface Projection {
   setup(db: Database.Database): void;
   apply(event: StoredEvent, db: Database.Database): void;
 }
+
+/**
+ * The part of a read-model connection that area projections use, so domain libraries
+ * need no database driver import of their own.
+ */
+export type ReadModelConnection = Pick<Database.Database, 'prepare' | 'exec' | 'transaction'>;

@@ -1,0 +1,111 @@
+import type { Projection, ReadModelConnection } from '@leadledger/projections';
+import type { StoredEvent } from '@leadledger/event-store';
+import type { CustomerEvent } from '../customer/customer.events';
+import { CUSTOMER_EVENT_TYPES } from '../customer/customer.events';
+
+export const CUSTOMER_DIRECTORY = 'customer-directory';
+
+/**
+ * Who owns which customer, found by any identity key, with every ownership interval.
+ * Built from customer events only; times are the events' own business times.
+ */
+export const customerDirectoryProjection: Projection = {
+  name: CUSTOMER_DIRECTORY,
+  version: '1',
+  tables: ['customer_directory', 'customer_identity_keys', 'customer_ownership_intervals'],
+  setup(db: ReadModelConnection) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS customer_directory (
+        customer_id        TEXT PRIMARY KEY,
+        registered_at      TEXT NOT NULL,
+        first_lead_id      TEXT NOT NULL,
+        first_lead_channel TEXT NOT NULL,
+        finder_rep_id      TEXT,
+        owner_rep_id       TEXT,
+        owner_since        TEXT,
+        owner_via          TEXT,
+        protected_until    TEXT,
+        last_follow_up_at  TEXT
+      );
+      CREATE TABLE IF NOT EXISTS customer_identity_keys (
+        kind        TEXT NOT NULL,
+        value       TEXT NOT NULL,
+        customer_id TEXT NOT NULL,
+        PRIMARY KEY (kind, value)
+      );
+      CREATE TABLE IF NOT EXISTS customer_ownership_intervals (
+        customer_id TEXT NOT NULL,
+        seq         INTEGER NOT NULL,
+        rep_id      TEXT NOT NULL,
+        from_at     TEXT NOT NULL,
+        to_at       TEXT,
+        via         TEXT NOT NULL,
+        reason      TEXT NOT NULL,
+        event_id    TEXT NOT NULL,
+        PRIMARY KEY (customer_id, seq)
+      );
+    `);
+  },
+  apply(stored: StoredEvent, db: ReadModelConnection) {
+    if (!(CUSTOMER_EVENT_TYPES as readonly string[]).includes(stored.type)) return;
+    const event = { type: stored.type, data: stored.data } as unknown as CustomerEvent;
+    const closeOpenInterval = (customerId: string, at: string) =>
+      db
+        .prepare('UPDATE customer_ownership_intervals SET to_at = ? WHERE customer_id = ? AND to_at IS NULL')
+        .run(at, customerId);
+    switch (event.type) {
+      case 'CustomerRegistered': {
+        const d = event.data;
+        db.prepare(
+          `INSERT INTO customer_directory (customer_id, registered_at, first_lead_id, first_lead_channel, finder_rep_id)
+           VALUES (?, ?, ?, ?, ?)`,
+        ).run(d.customerId, d.registeredAt, d.firstLeadId, d.firstLeadChannel, d.finderRepId);
+        for (const key of d.keys) {
+          db.prepare('INSERT INTO customer_identity_keys VALUES (?, ?, ?)').run(key.kind, key.value, d.customerId);
+        }
+        return;
+      }
+      case 'CustomerIdentityKeyAdded': {
+        const { key, customerId } = event.data;
+        db.prepare('INSERT OR IGNORE INTO customer_identity_keys VALUES (?, ?, ?)').run(
+          key.kind,
+          key.value,
+          customerId,
+        );
+        return;
+      }
+      case 'OwnershipAssigned': {
+        const d = event.data;
+        closeOpenInterval(d.customerId, d.since);
+        db.prepare(
+          `INSERT INTO customer_ownership_intervals (customer_id, seq, rep_id, from_at, to_at, via, reason, event_id)
+           VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM customer_ownership_intervals WHERE customer_id = ?),
+                   ?, ?, NULL, ?, ?, ?)`,
+        ).run(d.customerId, d.customerId, d.repId, d.since, d.via, d.reason, stored.id);
+        db.prepare(
+          `UPDATE customer_directory SET owner_rep_id = ?, owner_since = ?, owner_via = ?, protected_until = ?
+           WHERE customer_id = ?`,
+        ).run(d.repId, d.since, d.via, d.protectedUntil, d.customerId);
+        return;
+      }
+      case 'FollowUpLogged': {
+        const d = event.data;
+        db.prepare(
+          'UPDATE customer_directory SET protected_until = ?, last_follow_up_at = ? WHERE customer_id = ?',
+        ).run(d.protectedUntil, d.at, d.customerId);
+        return;
+      }
+      case 'ProtectionWarningIssued':
+        return;
+      case 'CustomerReleased': {
+        const d = event.data;
+        closeOpenInterval(d.customerId, d.at);
+        db.prepare(
+          `UPDATE customer_directory SET owner_rep_id = NULL, owner_since = NULL, owner_via = NULL, protected_until = NULL
+           WHERE customer_id = ?`,
+        ).run(d.customerId);
+        return;
+      }
+    }
+  },
+};

@@ -1,0 +1,100 @@
+import type { ReadModelConnection } from '@leadledger/projections';
+import type { IdentityKey } from '../identity/identity-key';
+
+export interface CustomerOwnershipIntervalView {
+  readonly repId: string;
+  readonly from: string;
+  readonly to: string | null;
+  readonly via: string;
+  readonly reason: string;
+  /** The event that started the interval, for tracing a dispute back to the log. */
+  readonly eventId: string;
+}
+
+export interface CustomerView {
+  readonly customerId: string;
+  readonly registeredAt: string;
+  readonly firstLeadId: string;
+  readonly firstLeadChannel: string;
+  readonly finderRepId: string | null;
+  readonly owner: {
+    readonly repId: string;
+    readonly since: string;
+    readonly via: string;
+    readonly protectedUntil: string;
+  } | null;
+  readonly lastFollowUpAt: string | null;
+  readonly identityKeys: IdentityKey[];
+  readonly ownership: CustomerOwnershipIntervalView[];
+}
+
+interface DirectoryRow {
+  customer_id: string;
+  registered_at: string;
+  first_lead_id: string;
+  first_lead_channel: string;
+  finder_rep_id: string | null;
+  owner_rep_id: string | null;
+  owner_since: string | null;
+  owner_via: string | null;
+  protected_until: string | null;
+  last_follow_up_at: string | null;
+}
+
+export function findCustomerIdByKey(db: ReadModelConnection, key: IdentityKey): string | null {
+  const row = db
+    .prepare('SELECT customer_id FROM customer_identity_keys WHERE kind = ? AND value = ?')
+    .get(key.kind, key.value) as { customer_id: string } | undefined;
+  return row?.customer_id ?? null;
+}
+
+export function getCustomer(db: ReadModelConnection, customerId: string): CustomerView | null {
+  const row = db.prepare('SELECT * FROM customer_directory WHERE customer_id = ?').get(customerId) as
+    DirectoryRow | undefined;
+  if (!row) return null;
+  const identityKeys = db
+    .prepare('SELECT kind, value FROM customer_identity_keys WHERE customer_id = ? ORDER BY kind, value')
+    .all(customerId) as IdentityKey[];
+  const ownership = db
+    .prepare(
+      `SELECT rep_id AS repId, from_at AS "from", to_at AS "to", via, reason, event_id AS eventId
+       FROM customer_ownership_intervals WHERE customer_id = ? ORDER BY seq`,
+    )
+    .all(customerId) as CustomerOwnershipIntervalView[];
+  return {
+    customerId: row.customer_id,
+    registeredAt: row.registered_at,
+    firstLeadId: row.first_lead_id,
+    firstLeadChannel: row.first_lead_channel,
+    finderRepId: row.finder_rep_id,
+    owner:
+      row.owner_rep_id === null
+        ? null
+        : {
+            repId: row.owner_rep_id,
+            since: row.owner_since!,
+            via: row.owner_via!,
+            protectedUntil: row.protected_until!,
+          },
+    lastFollowUpAt: row.last_follow_up_at,
+    identityKeys,
+    ownership,
+  };
+}
+
+/** The owner at a business time, from the recorded intervals (from inclusive, to exclusive). */
+export function ownerAsOf(
+  db: ReadModelConnection,
+  customerId: string,
+  asOf: string,
+): CustomerOwnershipIntervalView | null {
+  const row = db
+    .prepare(
+      `SELECT rep_id AS repId, from_at AS "from", to_at AS "to", via, reason, event_id AS eventId
+       FROM customer_ownership_intervals
+       WHERE customer_id = ? AND from_at <= ? AND (to_at IS NULL OR to_at > ?)
+       ORDER BY seq DESC LIMIT 1`,
+    )
+    .get(customerId, asOf, asOf) as CustomerOwnershipIntervalView | undefined;
+  return row ?? null;
+}
