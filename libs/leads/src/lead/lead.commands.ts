@@ -1,18 +1,8 @@
-import type { DisqualificationReason, LeadChannel } from './lead-channel';
-import type { AssignmentTrace, IdentityKeyRef, LeadContact } from './lead.events';
+import type { DisqualificationReason } from './lead-channel';
+import type { AssignmentTrace, LeadReceivedData } from './lead.events';
 
 export type LeadCommand =
-  | {
-      readonly kind: 'ReceiveLead';
-      readonly leadId: string;
-      readonly channel: LeadChannel;
-      readonly contact: LeadContact;
-      readonly identityKeys: readonly IdentityKeyRef[];
-      readonly externalId: string | null;
-      readonly receivedBy: string | null;
-      readonly referralPartnerId: string | null;
-      readonly poolId: string | null;
-    }
+  | ({ readonly kind: 'ReceiveLead' } & LeadReceivedData)
   | { readonly kind: 'MatchCustomer'; readonly customerId: string; readonly isNewCustomer: boolean }
   | { readonly kind: 'FlagForReview'; readonly reason: string; readonly customerIds: readonly string[] }
   | {

@@ -1,3 +1,4 @@
+import type { RoutingTrace } from '@leadledger/routing';
 import { given } from '@leadledger/kernel/testing';
 import type { LeadCommand } from './lead.commands';
 import { leadDecider } from './lead.decider';
@@ -20,7 +21,15 @@ const matched: LeadEvent = {
   type: 'LeadMatchedToCustomer',
   data: { leadId: 'lead-1', customerId: 'cust-1', isNewCustomer: true },
 };
-const poolTrace: AssignmentTrace = { rule: 'pool-rotation', pool: { policyVersion: 3 }, note: 'rotation' };
+const routing: RoutingTrace = {
+  strategy: 'smooth-weighted-round-robin',
+  policyVersion: 3,
+  candidates: [],
+  rotationBefore: {},
+  rotationAfter: {},
+  chosen: 'rep-wang',
+};
+const poolTrace: AssignmentTrace = { rule: 'pool-rotation', pool: routing, note: 'rotation' };
 const assignedToWang: LeadEvent = {
   type: 'LeadAssigned',
   data: { leadId: 'lead-1', repId: 'rep-wang', acceptBy: '2026-11-02T10:30:00.000Z', trace: poolTrace },
@@ -142,7 +151,7 @@ describe('lead decider', () => {
       expect(state).toMatchObject({ status: 'received', passedOver: ['rep-wang'] });
       const next: AssignmentTrace = {
         rule: 'reassigned-after-sla',
-        pool: { policyVersion: 3 },
+        pool: routing,
         note: 'rep-wang did not accept in time',
       };
       given(leadDecider, [...history, expired])

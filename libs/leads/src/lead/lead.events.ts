@@ -1,3 +1,4 @@
+import type { RoutingTrace } from '@leadledger/routing';
 import type { DisqualificationReason, LeadChannel } from './lead-channel';
 import type { RoutingRule } from './lead-routing-rules';
 
@@ -20,24 +21,23 @@ export interface IdentityKeyRef {
 export interface AssignmentTrace {
   readonly rule: RoutingRule | 'claim' | 'reassigned-after-sla' | 'reassigned-after-decline' | 'hand-off';
   /** The pool's own trace (candidates, skips, rotation before/after, policy version), when a pool chose. */
-  readonly pool: { readonly [key: string]: unknown } | null;
+  readonly pool: RoutingTrace | null;
   readonly note: string;
 }
 
+export interface LeadReceivedData {
+  readonly leadId: string;
+  readonly channel: LeadChannel;
+  readonly contact: LeadContact;
+  readonly identityKeys: readonly IdentityKeyRef[];
+  readonly externalId: string | null;
+  readonly receivedBy: string | null;
+  readonly referralPartnerId: string | null;
+  readonly poolId: string | null;
+}
+
 export type LeadEvent =
-  | {
-      readonly type: 'LeadReceived';
-      readonly data: {
-        readonly leadId: string;
-        readonly channel: LeadChannel;
-        readonly contact: LeadContact;
-        readonly identityKeys: readonly IdentityKeyRef[];
-        readonly externalId: string | null;
-        readonly receivedBy: string | null;
-        readonly referralPartnerId: string | null;
-        readonly poolId: string | null;
-      };
-    }
+  | { readonly type: 'LeadReceived'; readonly data: LeadReceivedData }
   | {
       readonly type: 'LeadMatchedToCustomer';
       readonly data: { readonly leadId: string; readonly customerId: string; readonly isNewCustomer: boolean };
