@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 /** Where new ids come from; injected so the domain never makes its own. */
 export interface IdSource {
@@ -11,4 +11,13 @@ export const randomIds: IdSource = { next: () => randomUUID() };
 export function sequentialIds(prefix = 'id'): IdSource {
   let counter = 0;
   return { next: () => `${prefix}-${++counter}` };
+}
+
+/**
+ * A uuid-shaped id that is a pure function of `seed`: the same external id or retried
+ * step always names the same lead or customer, which is what makes retries idempotent.
+ */
+export function idFromSeed(seed: string): string {
+  const hex = createHash('sha256').update(seed, 'utf8').digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

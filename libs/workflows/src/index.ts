@@ -1,0 +1,3 @@
+export * from './lead-intake/lead-intake.workflow';
+export * from './lead-intake/resolve-customer';
+export * from './lead-intake/route-in-pool';

@@ -1,0 +1,161 @@
+import {
+  type CustomerCommand,
+  type IdentityKey,
+  customerDecider,
+  customerStreamId,
+  evolveCustomer,
+  initialCustomerState,
+} from '@leadledger/customers';
+import { EventStore, handleCommand, loadState } from '@leadledger/event-store';
+import { NotFoundError, isRefusal } from '@leadledger/kernel';
+import {
+  type AssignmentTrace,
+  type LeadCommand,
+  type MatchedCustomer,
+  leadDecider,
+  leadStreamId,
+  routeLead,
+} from '@leadledger/leads';
+import { workflowContext } from './intake-context';
+import { resolveCustomer } from './resolve-customer';
+import { routeInPool } from './route-in-pool';
+
+export interface IntakePolicy {
+  readonly timeZone: string;
+  /** Protection for an owner made outside any pool (walk-in, rep-sourced). */
+  readonly defaultProtectionDays: number;
+}
+
+const WORKFLOW = 'lead-intake';
+
+/**
+ * Takes a received lead to its customer and its rep: reserve identity keys -> register or
+ * extend the customer -> route -> record ownership -> match and assign the lead. Each step
+ * is its own append on its own stream and each is idempotent, so running this again after
+ * a crash anywhere in between completes the lead without duplicating anything.
+ */
+export async function processReceivedLead(store: EventStore, leadId: string, policy: IntakePolicy): Promise<void> {
+  const leadStream = await store.readStream(leadStreamId(leadId));
+  const receivedEvent = leadStream[0];
+  if (!receivedEvent) throw new NotFoundError('lead', leadId);
+  const { state } = await loadState(store, leadStreamId(leadId), leadDecider);
+  // Only a lead that has not been through intake: declined or expired leads are re-routed elsewhere.
+  if (state.status !== 'received' || state.flaggedForReview || state.passedOver.length > 0) return;
+  if (state.customerId && leadStream.some((e) => e.type === 'LeadAssigned')) return;
+
+  const lead = state.lead;
+  const context = workflowContext(receivedEvent, WORKFLOW);
+  const onLead = (command: LeadCommand) => handleCommand(store, leadStreamId(leadId), leadDecider, command, context);
+  const keys = lead.identityKeys as readonly IdentityKey[];
+
+  const resolution = await resolveCustomer(store, leadId, keys, context);
+  if (resolution.kind === 'conflict') {
+    await onLead({
+      kind: 'FlagForReview',
+      reason: 'identity keys belong to different customers',
+      customerIds: resolution.customerIds,
+    });
+    return;
+  }
+  const { customerId } = resolution;
+  const at = receivedEvent.metadata.occurredAt;
+  const onCustomer = (command: CustomerCommand) =>
+    handleCommand(store, customerStreamId(customerId), customerDecider, command, context, { retriesOnConflict: 20 });
+  // Whoever registers first is the customer's first lead; the others only add their keys.
+  await onCustomer({
+    kind: 'RegisterCustomer',
+    customerId,
+    keys,
+    leadId,
+    channel: lead.channel,
+    finderRepId: lead.receivedBy,
+    at,
+    owner: null,
+  });
+  for (const key of keys) await onCustomer({ kind: 'AddIdentityKey', key, leadId });
+
+  const customer = await matchedCustomer(store, customerId, leadId);
+  const route = routeLead({ channel: lead.channel, receivedBy: lead.receivedBy, poolId: lead.poolId, customer });
+  if (isRefusal(route)) {
+    await onLead({ kind: 'FlagForReview', reason: `${route.code}: ${route.message}`, customerIds: [customerId] });
+    return;
+  }
+
+  let repId: string | null;
+  let protectionDays = policy.defaultProtectionDays;
+  let acceptBy: string | null = null;
+  let trace: AssignmentTrace;
+  if (route.rule === 'pool-rotation') {
+    const routed = await routeInPool(store, route.poolId, leadId, at, policy.timeZone, context);
+    if (routed.kind === 'refused') {
+      await onLead({ kind: 'FlagForReview', reason: `${routed.code}: ${routed.message}`, customerIds: [customerId] });
+      return;
+    }
+    protectionDays = routed.pool.protectionDays;
+    repId = routed.kind === 'assigned' ? routed.repId : null;
+    acceptBy = new Date(Date.parse(at) + routed.pool.acceptanceSlaMinutes * 60_000).toISOString();
+    const note = routed.kind === 'assigned' ? 'chosen by the pool rotation' : 'nobody eligible';
+    trace = { rule: 'pool-rotation', pool: routed.trace, note };
+  } else {
+    repId = route.repId;
+    trace = { rule: route.rule, pool: null, note: explain(route.rule, route.repId) };
+  }
+
+  if (repId && route.rule !== 'existing-customer') {
+    const via = route.rule;
+    const owned = await onCustomer({
+      kind: 'AssignOwnership',
+      repId,
+      via,
+      reason: trace.note,
+      protectionDays,
+      leadId,
+      at,
+    });
+    if (isRefusal(owned)) {
+      // A colleague became the owner while this lead was routed (same customer, same moment):
+      // the customer keeps one owner and the lead follows them.
+      const now = await matchedCustomer(store, customerId, leadId);
+      if (!now.ownerId) {
+        await onLead({ kind: 'FlagForReview', reason: `${owned.code}: ${owned.message}`, customerIds: [customerId] });
+        return;
+      }
+      repId = now.ownerId;
+      acceptBy = null;
+      trace = {
+        rule: 'existing-customer',
+        pool: trace.pool,
+        note: `${now.ownerId} became the owner while this lead was routed`,
+      };
+    }
+  }
+  await onLead({ kind: 'MatchCustomer', customerId, isNewCustomer: customer.isNew });
+  if (repId) {
+    await onLead({ kind: 'AssignLead', repId, acceptBy, trace });
+  } else if (route.rule === 'pool-rotation') {
+    await onLead({ kind: 'QueueLead', poolId: route.poolId, reason: 'no pool member was eligible' });
+  }
+}
+
+function explain(rule: string, repId: string): string {
+  if (rule === 'existing-customer') return `${repId} already owns this customer`;
+  if (rule === 'received-walk-in') return `${repId} received the customer and nobody owned them`;
+  return `${repId} sourced this lead`;
+}
+
+/**
+ * The customer as routing must see it. An owner this very lead produced (a retry after a
+ * crash) is not an "existing owner": routing must reach the same decision as the first run.
+ */
+async function matchedCustomer(store: EventStore, customerId: string, leadId: string): Promise<MatchedCustomer> {
+  const events = await store.readStream(customerStreamId(customerId));
+  const state = events.reduce(
+    (s, e) => evolveCustomer(s, { type: e.type, data: e.data } as never),
+    initialCustomerState,
+  );
+  const lastAssignment = events.filter((e) => e.type === 'OwnershipAssigned').at(-1);
+  const ownedThroughThisLead = lastAssignment?.data.leadId === leadId;
+  const owner = state.status === 'owned' && !ownedThroughThisLead ? state.owner : null;
+  const isNew = state.status !== 'unregistered' && state.firstLeadId === leadId;
+  return { customerId, isNew, ownerId: owner?.repId ?? null, protectedUntil: owner?.protectedUntil ?? null };
+}

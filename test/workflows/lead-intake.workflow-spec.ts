@@ -1,0 +1,190 @@
+import { customerDecider, customerStreamId } from '@leadledger/customers';
+import { EventStore, loadState } from '@leadledger/event-store';
+import { tempDirectory } from '@leadledger/event-store/testing';
+import { SqliteEventStore } from '@leadledger/event-store-sqlite';
+import { leadDecider, leadStreamId } from '@leadledger/leads';
+import { newCustomerIdFor, processReceivedLead } from '@leadledger/workflows';
+import { poolOf, receive } from './intake-fixtures';
+
+const policy = { timeZone: 'Asia/Shanghai', defaultProtectionDays: 30 };
+const customerOfPhone = (e164: string) => newCustomerIdFor({ kind: 'phone', value: e164 });
+const customerOfEmail = (email: string) => newCustomerIdFor({ kind: 'email', value: email });
+
+describe('lead intake workflow on the real SQLite store', () => {
+  const dir = tempDirectory('leadledger-intake');
+  let store: SqliteEventStore;
+  beforeEach(() => (store = new SqliteEventStore({ file: dir.file(`events-${Math.random()}.sqlite`) })));
+  afterEach(async () => store.close());
+  afterAll(() => dir.remove());
+
+  const lead = async (leadId: string) => (await loadState(store, leadStreamId(leadId), leadDecider)).state;
+  const customer = async (customerId: string) =>
+    (await loadState(store, customerStreamId(customerId), customerDecider)).state;
+
+  it('gives a walk-in for a new customer to the rep who received it, who now owns the customer', async () => {
+    await receive(store, 'lead-1', {
+      channel: 'walk-in',
+      phone: '138 0013 8000',
+      receivedBy: 'rep-wang',
+      poolId: 'east',
+    });
+    await processReceivedLead(store, 'lead-1', policy);
+    expect(await lead('lead-1')).toMatchObject({
+      status: 'assigned',
+      repId: 'rep-wang',
+      acceptBy: null,
+      customerId: customerOfPhone('+8613800138000'),
+    });
+    expect(await customer(customerOfPhone('+8613800138000'))).toMatchObject({
+      status: 'owned',
+      owner: { repId: 'rep-wang', since: '2026-11-02T02:00:00.000Z', protectedUntil: '2026-12-02T02:00:00.000Z' },
+    });
+  });
+
+  it('rotates web leads through the pool, with the pool trace and an acceptance deadline', async () => {
+    await poolOf(store, 'east', ['rep-a', 'rep-b', 'rep-c']);
+    const chosen: string[] = [];
+    for (let n = 1; n <= 6; n++) {
+      await receive(store, `lead-${n}`, { channel: 'web-form', phone: `1380013800${n}`, poolId: 'east' });
+      await processReceivedLead(store, `lead-${n}`, policy);
+      const state = await lead(`lead-${n}`);
+      if (state.status !== 'assigned') throw new Error(`lead-${n} is ${state.status}`);
+      chosen.push(state.repId);
+    }
+    expect(chosen).toEqual(['rep-a', 'rep-b', 'rep-c', 'rep-a', 'rep-b', 'rep-c']);
+    const [assigned] = (await store.readStream(leadStreamId('lead-2'))).filter((e) => e.type === 'LeadAssigned');
+    expect(assigned.data).toMatchObject({
+      repId: 'rep-b',
+      acceptBy: '2026-11-02T02:30:00.000Z',
+      trace: {
+        rule: 'pool-rotation',
+        pool: { strategy: 'smooth-weighted-round-robin', policyVersion: 4, chosen: 'rep-b' },
+      },
+    });
+  });
+
+  it('sends a later lead of an owned customer to the owner, not the pool, and adds its new e-mail', async () => {
+    await poolOf(store, 'east', ['rep-a', 'rep-b']);
+    await receive(store, 'lead-1', { channel: 'walk-in', phone: '13800138000', receivedBy: 'rep-wang' });
+    await processReceivedLead(store, 'lead-1', policy);
+    await receive(store, 'lead-2', {
+      channel: 'web-form',
+      phone: '+86 138-0013-8000',
+      email: 'Zhang@Example.cn',
+      poolId: 'east',
+    });
+    await processReceivedLead(store, 'lead-2', policy);
+    expect(await lead('lead-2')).toMatchObject({
+      status: 'assigned',
+      repId: 'rep-wang',
+      customerId: customerOfPhone('+8613800138000'),
+    });
+    const state = await customer(customerOfPhone('+8613800138000'));
+    expect(state.status !== 'unregistered' && state.keys).toEqual([
+      { kind: 'phone', value: '+8613800138000' },
+      { kind: 'email', value: 'zhang@example.cn' },
+    ]);
+  });
+
+  it('flags a lead whose phone and e-mail belong to two different customers, and merges nothing', async () => {
+    await receive(store, 'lead-1', { channel: 'walk-in', phone: '13800138000', receivedBy: 'rep-wang' });
+    await receive(store, 'lead-2', { channel: 'walk-in', email: 'li@example.cn', receivedBy: 'rep-li' });
+    await processReceivedLead(store, 'lead-1', policy);
+    await processReceivedLead(store, 'lead-2', policy);
+    await receive(store, 'lead-3', {
+      channel: 'phone',
+      phone: '13800138000',
+      email: 'li@example.cn',
+      receivedBy: 'rep-zhao',
+    });
+    await processReceivedLead(store, 'lead-3', policy);
+    expect(await lead('lead-3')).toMatchObject({ status: 'received', flaggedForReview: true });
+    const [flag] = (await store.readStream(leadStreamId('lead-3'))).filter((e) => e.type === 'LeadFlaggedForReview');
+    expect(flag.data.customerIds).toEqual([customerOfPhone('+8613800138000'), customerOfEmail('li@example.cn')].sort());
+  });
+
+  it('makes exactly one customer from 50 concurrent leads for the same new phone number', async () => {
+    await poolOf(store, 'east', ['rep-a', 'rep-b', 'rep-c']);
+    const ids = Array.from({ length: 50 }, (_, n) => `lead-${n}`);
+    await Promise.all(
+      ids.map((id) => receive(store, id, { channel: 'web-form', phone: '13912345678', poolId: 'east' })),
+    );
+    await Promise.all(ids.map((id) => processReceivedLead(store, id, policy)));
+    const registered = await store.readAll({ maxCount: 10_000, filter: { eventTypes: ['CustomerRegistered'] } });
+    expect(registered).toHaveLength(1);
+    const reserved = await store.readAll({ maxCount: 10_000, filter: { eventTypes: ['IdentityKeyReserved'] } });
+    expect(reserved).toHaveLength(1);
+    const states = await Promise.all(ids.map(lead));
+    const customerIds = new Set(states.map((s) => (s.status === 'absent' ? null : s.customerId)));
+    expect([...customerIds]).toEqual([registered[0].data.customerId]);
+    // The first lead made the customer its rep's; every later one followed the owner.
+    const reps = new Set(states.map((s) => (s.status === 'assigned' ? s.repId : s.status)));
+    expect(reps.size).toBe(1);
+  });
+});
+
+/** Fails the nth append with a simulated crash, then behaves. */
+class CrashingStore extends EventStore {
+  appends = 0;
+  constructor(
+    private readonly inner: EventStore,
+    private readonly crashAt: number,
+  ) {
+    super();
+  }
+  appendToStream: EventStore['appendToStream'] = async (...args) => {
+    if (++this.appends === this.crashAt) throw new Error(`simulated crash before append ${this.crashAt}`);
+    return this.inner.appendToStream(...args);
+  };
+  readStream: EventStore['readStream'] = (...args) => this.inner.readStream(...args);
+  readAll: EventStore['readAll'] = (...args) => this.inner.readAll(...args);
+  subscribeToAll: EventStore['subscribeToAll'] = (...args) => this.inner.subscribeToAll(...args);
+  headPosition: EventStore['headPosition'] = () => this.inner.headPosition();
+  ping: EventStore['ping'] = () => this.inner.ping();
+  close: EventStore['close'] = () => this.inner.close();
+}
+
+describe('lead intake interrupted between two of its appends', () => {
+  const dir = tempDirectory('leadledger-intake-crash');
+  afterAll(() => dir.remove());
+
+  /** Everything the log holds, without ids, positions and record times: what a user would see. */
+  const logOf = async (store: EventStore) =>
+    (await store.readAll({ maxCount: 10_000 })).map(
+      (e) => `${e.streamId}#${e.revision} ${e.type} ${JSON.stringify(e.data)}`,
+    );
+
+  const scenario = async (store: EventStore) => {
+    await poolOf(store, 'east', ['rep-a', 'rep-b']);
+    await receive(store, 'lead-1', {
+      channel: 'web-form',
+      phone: '13800138000',
+      email: 'a@example.cn',
+      poolId: 'east',
+    });
+  };
+
+  it('completes after a restart at every crash point, with no duplicate event and no lost lead', async () => {
+    const reference = new SqliteEventStore({ file: dir.file('reference.sqlite') });
+    await scenario(reference);
+    const counting = new CrashingStore(reference, Number.POSITIVE_INFINITY);
+    await processReceivedLead(counting, 'lead-1', policy);
+    const expected = await logOf(reference);
+    const appendsInIntake = counting.appends;
+    await reference.close();
+    // Reserve phone, reserve e-mail, register the customer, route in the pool, record the
+    // owner, match the lead, assign it.
+    expect(appendsInIntake).toBe(7);
+
+    for (let crashAt = 1; crashAt <= appendsInIntake; crashAt++) {
+      const real = new SqliteEventStore({ file: dir.file(`crash-${crashAt}.sqlite`) });
+      await scenario(real);
+      await expect(processReceivedLead(new CrashingStore(real, crashAt), 'lead-1', policy)).rejects.toThrow(
+        'simulated crash',
+      );
+      await processReceivedLead(real, 'lead-1', policy); // the restart
+      expect(await logOf(real)).toEqual(expected);
+      await real.close();
+    }
+  });
+});
