@@ -3,7 +3,8 @@ import { EventStore, loadState } from '@leadledger/event-store';
 import { tempDirectory } from '@leadledger/event-store/testing';
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import { leadDecider, leadStreamId } from '@leadledger/leads';
-import { newCustomerIdFor, processReceivedLead } from '@leadledger/workflows';
+import { ReadModelDatabase } from '@leadledger/projections';
+import { ReactorRunner, leadIntakeReactor, newCustomerIdFor, processReceivedLead } from '@leadledger/workflows';
 import { poolOf, receive } from './intake-fixtures';
 
 const policy = { timeZone: 'Asia/Shanghai', defaultProtectionDays: 30 };
@@ -186,5 +187,25 @@ describe('lead intake interrupted between two of its appends', () => {
       expect(await logOf(real)).toEqual(expected);
       await real.close();
     }
+  });
+
+  it('is completed by the intake reactor when the engine restarts, from the reactor checkpoint', async () => {
+    const reference = new SqliteEventStore({ file: dir.file('reference-2.sqlite') });
+    await scenario(reference);
+    await processReceivedLead(reference, 'lead-1', policy);
+    const expected = await logOf(reference);
+    await reference.close();
+
+    const real = new SqliteEventStore({ file: dir.file('restart.sqlite'), pollIntervalMs: 5 });
+    await scenario(real);
+    await expect(processReceivedLead(new CrashingStore(real, 4), 'lead-1', policy)).rejects.toThrow('simulated crash');
+    const checkpoints = new ReadModelDatabase(dir.file('restart-read.sqlite'));
+    const runner = new ReactorRunner(real, checkpoints, [leadIntakeReactor(real, policy)]);
+    runner.start();
+    await runner.reached(await real.headPosition());
+    await runner.stop();
+    expect(await logOf(real)).toEqual(expected);
+    checkpoints.close();
+    await real.close();
   });
 });

@@ -1,0 +1,12 @@
+import type { EventStore } from '@leadledger/event-store';
+import type { Reactor } from '../reactor-runner';
+import { type IntakePolicy, processReceivedLead } from './lead-intake.workflow';
+
+/** Runs the intake for every received lead, so one interrupted by a crash completes on restart. */
+export function leadIntakeReactor(store: EventStore, policy: IntakePolicy): Reactor {
+  return {
+    name: 'lead-intake',
+    eventTypes: ['LeadReceived'],
+    handle: (event) => processReceivedLead(store, String(event.data.leadId), policy),
+  };
+}
