@@ -19,17 +19,20 @@ describe('lead intake workflow on the real SQLite store', () => {
   afterAll(() => dir.remove());
 
   const lead = async (leadId: string) => (await loadState(store, leadStreamId(leadId), leadDecider)).state;
+  const intake = async (leadId: string, details: Parameters<typeof receive>[2]) => {
+    await receive(store, leadId, details);
+    await processReceivedLead(store, leadId, policy);
+  };
   const customer = async (customerId: string) =>
     (await loadState(store, customerStreamId(customerId), customerDecider)).state;
 
   it('gives a walk-in for a new customer to the rep who received it, who now owns the customer', async () => {
-    await receive(store, 'lead-1', {
+    await intake('lead-1', {
       channel: 'walk-in',
       phone: '138 0013 8000',
       receivedBy: 'rep-wang',
       poolId: 'east',
     });
-    await processReceivedLead(store, 'lead-1', policy);
     expect(await lead('lead-1')).toMatchObject({
       status: 'assigned',
       repId: 'rep-wang',
@@ -46,8 +49,7 @@ describe('lead intake workflow on the real SQLite store', () => {
     await poolOf(store, 'east', ['rep-a', 'rep-b', 'rep-c']);
     const chosen: string[] = [];
     for (let n = 1; n <= 6; n++) {
-      await receive(store, `lead-${n}`, { channel: 'web-form', phone: `1380013800${n}`, poolId: 'east' });
-      await processReceivedLead(store, `lead-${n}`, policy);
+      await intake(`lead-${n}`, { channel: 'web-form', phone: `1380013800${n}`, poolId: 'east' });
       const state = await lead(`lead-${n}`);
       if (state.status !== 'assigned') throw new Error(`lead-${n} is ${state.status}`);
       chosen.push(state.repId);
@@ -66,15 +68,13 @@ describe('lead intake workflow on the real SQLite store', () => {
 
   it('sends a later lead of an owned customer to the owner, not the pool, and adds its new e-mail', async () => {
     await poolOf(store, 'east', ['rep-a', 'rep-b']);
-    await receive(store, 'lead-1', { channel: 'walk-in', phone: '13800138000', receivedBy: 'rep-wang' });
-    await processReceivedLead(store, 'lead-1', policy);
-    await receive(store, 'lead-2', {
+    await intake('lead-1', { channel: 'walk-in', phone: '13800138000', receivedBy: 'rep-wang' });
+    await intake('lead-2', {
       channel: 'web-form',
       phone: '+86 138-0013-8000',
       email: 'Zhang@Example.cn',
       poolId: 'east',
     });
-    await processReceivedLead(store, 'lead-2', policy);
     expect(await lead('lead-2')).toMatchObject({
       status: 'assigned',
       repId: 'rep-wang',
@@ -88,17 +88,15 @@ describe('lead intake workflow on the real SQLite store', () => {
   });
 
   it('flags a lead whose phone and e-mail belong to two different customers, and merges nothing', async () => {
-    await receive(store, 'lead-1', { channel: 'walk-in', phone: '13800138000', receivedBy: 'rep-wang' });
+    await intake('lead-1', { channel: 'walk-in', phone: '13800138000', receivedBy: 'rep-wang' });
     await receive(store, 'lead-2', { channel: 'walk-in', email: 'li@example.cn', receivedBy: 'rep-li' });
-    await processReceivedLead(store, 'lead-1', policy);
     await processReceivedLead(store, 'lead-2', policy);
-    await receive(store, 'lead-3', {
+    await intake('lead-3', {
       channel: 'phone',
       phone: '13800138000',
       email: 'li@example.cn',
       receivedBy: 'rep-zhao',
     });
-    await processReceivedLead(store, 'lead-3', policy);
     expect(await lead('lead-3')).toMatchObject({ status: 'received', flaggedForReview: true });
     const [flag] = (await store.readStream(leadStreamId('lead-3'))).filter((e) => e.type === 'LeadFlaggedForReview');
     expect(flag.data.customerIds).toEqual([customerOfPhone('+8613800138000'), customerOfEmail('li@example.cn')].sort());
