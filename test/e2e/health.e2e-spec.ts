@@ -19,7 +19,7 @@ describe('GET /health', () => {
     afterAll(async () => engine.close());
 
     it('reports the store, and each projection with its position and lag', async () => {
-      await engine.store.appendToStream('lead-1', [anEvent('LeadReceived')], { expectedRevision: 'no_stream' });
+      await engine.store.appendToStream('call-1', [anEvent('CallLogged')], { expectedRevision: 'no_stream' });
       await engine.settle();
       const { body } = await engine.http().get('/health').expect(200);
       expect(body).toEqual({
@@ -35,6 +35,7 @@ describe('GET /health', () => {
             failure: null,
           },
         ],
+        workflows: [{ name: 'lead-intake', state: 'running', position: '0', failure: null }],
       });
     });
   });
@@ -48,8 +49,8 @@ describe('GET /health', () => {
 
     it('reports the failing event and error, while the rest keeps serving', async () => {
       const { events } = await engine.store.appendToStream(
-        'lead-1',
-        [anEvent('LeadReceived'), anEvent('Broken'), anEvent('LeadAssigned')],
+        'call-1',
+        [anEvent('CallLogged'), anEvent('Broken'), anEvent('CallTransferred')],
         { expectedRevision: 'no_stream' },
       );
       await engine.settle();

@@ -12,11 +12,11 @@ describe('GET /stats', () => {
       return { ...event, metadata: { ...event.metadata, occurredAt } };
     };
     await engine.store.appendToStream(
-      'lead-1',
-      [occurred('LeadReceived', '2026-11-02T08:00:00.000Z'), occurred('LeadAssigned', '2026-11-02T08:01:00.000Z')],
+      'call-1',
+      [occurred('CallLogged', '2026-11-02T08:00:00.000Z'), occurred('CallTransferred', '2026-11-02T08:01:00.000Z')],
       { expectedRevision: 'no_stream' },
     );
-    await engine.store.appendToStream('lead-2', [occurred('LeadReceived', '2026-11-03T09:00:00.000Z')], {
+    await engine.store.appendToStream('call-2', [occurred('CallLogged', '2026-11-03T09:00:00.000Z')], {
       expectedRevision: 'no_stream',
     });
     await engine.settle();
@@ -32,12 +32,12 @@ describe('GET /stats', () => {
       response.body.byType.map((t: { type: string; count: number }) => [t.type, t.count]),
     );
     // The key made for this test is an event too.
-    expect(counts).toEqual({ ApiKeyCreated: 1, LeadAssigned: 1, LeadReceived: 2 });
+    expect(counts).toEqual({ ApiKeyCreated: 1, CallTransferred: 1, CallLogged: 2 });
     expect(response.body.byDay).toEqual(
       expect.arrayContaining([
-        { day: '2026-11-02', type: 'LeadReceived', count: 1 },
-        { day: '2026-11-02', type: 'LeadAssigned', count: 1 },
-        { day: '2026-11-03', type: 'LeadReceived', count: 1 },
+        { day: '2026-11-02', type: 'CallLogged', count: 1 },
+        { day: '2026-11-02', type: 'CallTransferred', count: 1 },
+        { day: '2026-11-03', type: 'CallLogged', count: 1 },
       ]),
     );
   });
@@ -48,7 +48,7 @@ describe('GET /stats', () => {
       .get('/stats?from=2026-11-03&to=2026-11-03')
       .set('Authorization', auth)
       .expect(200);
-    expect(response.body.byDay).toEqual([{ day: '2026-11-03', type: 'LeadReceived', count: 1 }]);
+    expect(response.body.byDay).toEqual([{ day: '2026-11-03', type: 'CallLogged', count: 1 }]);
   });
 
   it('answers 400 naming the field when a day is malformed', async () => {

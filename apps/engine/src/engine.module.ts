@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { HealthModule } from './health/health.module';
 import { InFlightRequests } from './http/in-flight-requests';
+import { LeadsModule } from './leads/leads.module';
 import { ProblemFilter } from './http/problem.filter';
 import { type PlatformOptions, PlatformModule } from './platform/platform.module';
 import { StatsModule } from './stats/stats.module';
@@ -12,7 +13,7 @@ export class EngineModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: EngineModule,
-      imports: [PlatformModule.forRoot(options), HealthModule, StatsModule],
+      imports: [PlatformModule.forRoot(options), HealthModule, StatsModule, LeadsModule],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

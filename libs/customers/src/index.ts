@@ -15,3 +15,4 @@ export * from './customer/customer.state';
 export * from './customer/ownership-history';
 export * from './read-models/customer-directory.projection';
 export * from './read-models/customer-directory.query';
+export type { CountryCode } from 'libphonenumber-js';

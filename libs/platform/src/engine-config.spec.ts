@@ -11,6 +11,7 @@ describe('engine configuration', () => {
       timeZone: 'Asia/Shanghai',
       bootstrapAdminKey: null,
       shutdownTimeoutMs: 10000,
+      defaultProtectionDays: 30,
     });
   });
 

@@ -33,6 +33,7 @@ const environmentSchema = z
       .default('Asia/Shanghai'),
     LEADLEDGER_ADMIN_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     LEADLEDGER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
+    LEADLEDGER_DEFAULT_PROTECTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   })
   .refine((env) => env.LEADLEDGER_STORE !== 'eventstoredb' || env.EVENTSTORE_CONNECTION_STRING, {
     message: 'is required when LEADLEDGER_STORE=eventstoredb',
@@ -50,6 +51,8 @@ export interface EngineConfig {
   readonly timeZone: string;
   readonly bootstrapAdminKey: string | null;
   readonly shutdownTimeoutMs: number;
+  /** Protection (保护期) for an owner made outside any pool: a walk-in receiver, a sourcing rep. */
+  readonly defaultProtectionDays: number;
 }
 
 /** Bad configuration, with one line per variable and what is wrong with it. */
@@ -79,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
     timeZone: e.LEADLEDGER_TIMEZONE,
     bootstrapAdminKey: e.LEADLEDGER_ADMIN_KEY ?? null,
     shutdownTimeoutMs: e.LEADLEDGER_SHUTDOWN_TIMEOUT_MS,
+    defaultProtectionDays: e.LEADLEDGER_DEFAULT_PROTECTION_DAYS,
   };
 }

@@ -1,6 +1,7 @@
 import { EventStore } from '@leadledger/event-store';
 import type { EngineConfig } from '@leadledger/platform';
 import { ProjectionRunner } from '@leadledger/projections';
+import { ReactorRunner } from '@leadledger/workflows';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -14,6 +15,7 @@ export class HealthController {
   constructor(
     private readonly store: EventStore,
     private readonly runner: ProjectionRunner,
+    private readonly reactors: ReactorRunner,
     @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
   ) {}
 
@@ -33,9 +35,16 @@ export class HealthController {
       lag: head === null ? 'unknown' : (head > p.position ? head - p.position : 0n).toString(),
       failure: p.failure && { ...p.failure, position: p.failure.position.toString() },
     }));
-    const status = !store.reachable ? 'down' : projections.some((p) => p.failure) ? 'degraded' : 'ok';
+    const workflows = this.reactors.status().map((r) => ({
+      name: r.name,
+      state: r.state,
+      position: r.position.toString(),
+      failure: r.failure && { ...r.failure, position: r.failure.position.toString() },
+    }));
+    const failed = [...projections, ...workflows].some((p) => p.failure);
+    const status = !store.reachable ? 'down' : failed ? 'degraded' : 'ok';
     response.status(store.reachable ? 200 : 503);
-    return { status, store, projections };
+    return { status, store, projections, workflows };
   }
 
   private async storeHealth(): Promise<HealthDto['store']> {

@@ -24,9 +24,18 @@ export class StoreHealthDto {
   @ApiProperty({ nullable: true }) error!: string | null;
 }
 
+export class WorkflowHealthDto {
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['idle', 'running', 'failed', 'stopped'] }) state!: string;
+  @ApiProperty({ description: 'Checkpoint: global position of the last event reacted to (decimal string)' })
+  position!: string;
+  @ApiProperty({ type: ProjectionFailureDto, nullable: true }) failure!: ProjectionFailureDto | null;
+}
+
 export class HealthDto {
   @ApiProperty({ enum: ['ok', 'degraded', 'down'], description: 'degraded: a projection failed; down: no store' })
   status!: 'ok' | 'degraded' | 'down';
   @ApiProperty({ type: StoreHealthDto }) store!: StoreHealthDto;
   @ApiProperty({ type: [ProjectionHealthDto] }) projections!: ProjectionHealthDto[];
+  @ApiProperty({ type: [WorkflowHealthDto] }) workflows!: WorkflowHealthDto[];
 }

@@ -3,6 +3,7 @@ import { type Clock, type IdSource } from '@leadledger/kernel';
 import { type EngineConfig, openEventStore } from '@leadledger/platform';
 import { type Projection, ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { ReactorRunner, leadIntakeReactor } from '@leadledger/workflows';
 import { ProjectionLifecycle } from './projection-lifecycle';
 import { CLOCK, ENGINE_CONFIG, ID_SOURCE, PROJECTIONS } from './tokens';
 
@@ -33,9 +34,29 @@ export class PlatformModule {
           useFactory: (store: EventStore, readModels: ReadModelDatabase) =>
             new ProjectionRunner(store, readModels, options.projections),
         },
+        {
+          provide: ReactorRunner,
+          inject: [EventStore, ReadModelDatabase],
+          useFactory: (store: EventStore, readModels: ReadModelDatabase) =>
+            new ReactorRunner(store, readModels, [
+              leadIntakeReactor(store, {
+                timeZone: options.config.timeZone,
+                defaultProtectionDays: options.config.defaultProtectionDays,
+              }),
+            ]),
+        },
         ProjectionLifecycle,
       ],
-      exports: [ENGINE_CONFIG, CLOCK, ID_SOURCE, PROJECTIONS, EventStore, ReadModelDatabase, ProjectionRunner],
+      exports: [
+        ENGINE_CONFIG,
+        CLOCK,
+        ID_SOURCE,
+        PROJECTIONS,
+        EventStore,
+        ReadModelDatabase,
+        ProjectionRunner,
+        ReactorRunner,
+      ],
     };
   }
 }
