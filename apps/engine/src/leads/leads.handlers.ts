@@ -1,0 +1,148 @@
+import type { Actor } from '@leadledger/auth';
+import {
+  type CountryCode,
+  customerDecider,
+  customerStreamId,
+  identityKeyDecider,
+  identityKeyStreamId,
+  identityKeysOf,
+} from '@leadledger/customers';
+import { EventStore, handleCommand, loadState } from '@leadledger/event-store';
+import { type Clock, type IdSource, type Refusal, idFromSeed, isRefusal } from '@leadledger/kernel';
+import { leadDecider, leadStreamId, routeLead } from '@leadledger/leads';
+import type { EngineConfig } from '@leadledger/platform';
+import { processReceivedLead } from '@leadledger/workflows';
+import { BadRequestException, Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { RefusalException } from '../http/refusal.exception';
+import { CLOCK, ENGINE_CONFIG, ID_SOURCE } from '../platform/tokens';
+import type { LeadAnswerDto, ReceiveLeadDto } from './leads.dto';
+
+export class ReceiveLead extends Command<LeadAnswerDto> {
+  constructor(
+    readonly body: ReceiveLeadDto,
+    readonly actor: Actor,
+    readonly idempotencyKey: string | null,
+  ) {
+    super();
+  }
+}
+
+const badRequest = (problems: { field: string; problem: string }[]) =>
+  new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: 'The lead is not valid; nothing was written',
+    problems,
+  });
+
+@CommandHandler(ReceiveLead)
+export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnswerDto> {
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_SOURCE) private readonly ids: IdSource,
+    @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+  ) {}
+
+  async execute({ body, actor, idempotencyKey }: ReceiveLead): Promise<LeadAnswerDto> {
+    const { keys, problems } = identityKeysOf(body.contact, this.config.defaultCountry as CountryCode);
+    if (problems.length > 0)
+      throw badRequest(problems.map((p) => ({ field: `contact.${p.field}`, problem: p.message })));
+    if (keys.length === 0) throw badRequest([{ field: 'contact', problem: 'needs a phone, an e-mail or a company' }]);
+    // A rep pushes leads as themselves; services and managers say who received it.
+    const receivedBy = actor.role === 'rep' ? actor.repId : (body.receivedBy ?? null);
+    const leadId = body.externalId
+      ? idFromSeed(`lead:external:${body.externalId}`)
+      : idempotencyKey
+        ? idFromSeed(`lead:idempotency:${actor.keyId}:${idempotencyKey}`)
+        : this.ids.next();
+
+    const { state } = await loadState(this.store, leadStreamId(leadId), leadDecider);
+    if (state.status === 'absent') {
+      const refusal = body.channel === 'rep-sourced' ? await this.ownedByColleague(keys, receivedBy) : null;
+      if (refusal) throw new RefusalException(refusal);
+      const occurredAt = new Date(body.occurredAt ?? this.clock.now()).toISOString();
+      const contact = {
+        name: body.contact.name ?? null,
+        phone: body.contact.phone ?? null,
+        email: body.contact.email ?? null,
+        company: body.contact.company ?? null,
+      };
+      const command = {
+        kind: 'ReceiveLead',
+        leadId,
+        channel: body.channel,
+        contact,
+        identityKeys: keys,
+        externalId: body.externalId ?? null,
+        receivedBy,
+        referralPartnerId: body.referralPartnerId ?? null,
+        poolId: body.poolId ?? null,
+      } as const;
+      const context = {
+        actorId: actor.id,
+        actorRole: actor.role,
+        occurredAt,
+        correlationId: this.ids.next(),
+        idempotencyKey,
+      };
+      const result = await handleCommand(this.store, leadStreamId(leadId), leadDecider, command, context);
+      if (isRefusal(result) && result.code !== 'LeadAlreadyReceived') throw new RefusalException(result);
+    }
+    await processReceivedLead(this.store, leadId, {
+      timeZone: this.config.timeZone,
+      defaultProtectionDays: this.config.defaultProtectionDays,
+    });
+    return leadAnswer(this.store, leadId);
+  }
+
+  /** Rule c before anything is written: a rep-sourced lead for a colleague's customer is refused. */
+  private async ownedByColleague(
+    keys: ReturnType<typeof identityKeysOf>['keys'],
+    receivedBy: string | null,
+  ): Promise<Refusal | null> {
+    for (const key of keys) {
+      const { state: holder } = await loadState(this.store, identityKeyStreamId(key), identityKeyDecider);
+      if (holder.status !== 'reserved') continue;
+      const { state: customer } = await loadState(this.store, customerStreamId(holder.customerId), customerDecider);
+      const owner = customer.status === 'owned' ? customer.owner : null;
+      const route = routeLead({
+        channel: 'rep-sourced',
+        receivedBy,
+        poolId: null,
+        customer: {
+          customerId: holder.customerId,
+          isNew: false,
+          ownerId: owner?.repId ?? null,
+          protectedUntil: owner?.protectedUntil ?? null,
+        },
+      });
+      if (isRefusal(route)) return route;
+    }
+    return null;
+  }
+}
+
+/** The lead as it stands, with every event of its history: the answer to the push and its retries. */
+export async function leadAnswer(store: EventStore, leadId: string): Promise<LeadAnswerDto> {
+  const events = await store.readStream(leadStreamId(leadId));
+  const state = events.reduce(
+    (s, e) => leadDecider.evolve(s, { type: e.type, data: e.data } as never),
+    leadDecider.initialState,
+  );
+  if (state.status === 'absent') throw new Error(`lead ${leadId} vanished`);
+  return {
+    leadId,
+    status: state.status,
+    customerId: state.customerId,
+    repId: 'repId' in state ? state.repId : null,
+    flaggedForReview: state.status === 'received' && state.flaggedForReview,
+    history: events.map((e) => ({
+      type: e.type,
+      data: e.data,
+      occurredAt: e.metadata.occurredAt,
+      actorId: e.metadata.actorId,
+    })),
+  };
+}
