@@ -1,4 +1,5 @@
 import { anEvent } from '@leadledger/event-store/testing';
+import { CUSTOMER_DIRECTORY } from '@leadledger/customers';
 import { eventTypeStatsProjection, type Projection } from '@leadledger/projections';
 import { type EngineHarness, startEngine } from './support/engine-harness';
 
@@ -34,6 +35,7 @@ describe('GET /health', () => {
             lag: '0',
             failure: null,
           },
+          { name: CUSTOMER_DIRECTORY, version: '1', state: 'live', position: '1', lag: '0', failure: null },
         ],
         workflows: [{ name: 'lead-intake', state: 'running', position: '0', failure: null }],
       });

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ApiKeyGuard } from './auth/api-key.guard';
+import { CustomersModule } from './customers/customers.module';
 import { HealthModule } from './health/health.module';
 import { InFlightRequests } from './http/in-flight-requests';
 import { LeadsModule } from './leads/leads.module';
@@ -13,7 +14,7 @@ export class EngineModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: EngineModule,
-      imports: [PlatformModule.forRoot(options), HealthModule, StatsModule, LeadsModule],
+      imports: [PlatformModule.forRoot(options), HealthModule, StatsModule, LeadsModule, CustomersModule],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

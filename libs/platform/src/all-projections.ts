@@ -1,7 +1,8 @@
+import { customerDirectoryProjection } from '@leadledger/customers';
 import { type Projection, eventTypeStatsProjection } from '@leadledger/projections';
 import type { EngineConfig } from './engine-config';
 
 /** Every read model the engine keeps; the runner, rebuild and verify all use this list. */
 export function allProjections(config: EngineConfig): Projection[] {
-  return [eventTypeStatsProjection(config.timeZone)];
+  return [eventTypeStatsProjection(config.timeZone), customerDirectoryProjection];
 }
