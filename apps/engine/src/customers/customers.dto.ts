@@ -1,25 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import { IsISO8601 } from 'class-validator';
+import { LeadContactDto } from '../leads/leads.dto';
 
-export class FindCustomerQueryDto {
-  @ApiPropertyOptional({ example: '138 0013 8000' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 40)
-  phone?: string;
-
-  @ApiPropertyOptional({ example: 'zhang.wei@example.cn' })
-  @IsOptional()
-  @IsString()
-  @Length(3, 254)
-  email?: string;
-
-  @ApiPropertyOptional({ example: '华南贸易有限公司' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  company?: string;
-}
+/** The same contact fields, normalised the same way, as a lead's. */
+export class FindCustomerQueryDto extends PickType(LeadContactDto, ['phone', 'email', 'company'] as const) {}
 
 export class OwnerAsOfQueryDto {
   @ApiProperty({ example: '2026-11-05T12:00:00+08:00' })
