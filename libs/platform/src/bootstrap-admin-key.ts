@@ -1,7 +1,5 @@
-import { apiKeyDecider, apiKeyStreamId } from '@leadledger/auth';
-import { type CommandContext, EventStore, loadState } from '@leadledger/event-store';
+import { type CommandContext, EventStore } from '@leadledger/event-store';
 import { type Clock, type IdSource, isRefusal } from '@leadledger/kernel';
-import { hashApiKeySecret } from './api-key-secret';
 import { type IssuedApiKey, hasAnyApiKey, issueApiKey } from './api-keys';
 
 export type BootstrapOutcome =
@@ -29,8 +27,7 @@ export async function ensureAdminKey(
   };
   const request = { name: 'bootstrap admin', role: 'admin', repId: null } as const;
   if (environmentSecret) {
-    const { state } = await loadState(store, apiKeyStreamId(hashApiKeySecret(environmentSecret)), apiKeyDecider);
-    if (state.status !== 'absent') return { kind: 'none-needed' };
+    // A key made from this secret before, active or revoked, is refused (ApiKeyExists): nothing to do.
     const issued = await issueApiKey(store, { ...request, secret: environmentSecret }, context, ids);
     return isRefusal(issued) ? { kind: 'none-needed' } : { kind: 'from-environment', keyId: issued.keyId };
   }
