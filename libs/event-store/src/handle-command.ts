@@ -19,6 +19,14 @@ export function toDomainEvent(event: StoredEvent): DomainEvent {
   return { type: event.type, data: event.data };
 }
 
+/** Folds stored events into a decider's state. */
+export function foldEvents<State, Event extends DomainEvent>(
+  decider: Pick<Decider<unknown, State, Event>, 'initialState' | 'evolve'>,
+  events: readonly StoredEvent[],
+): State {
+  return events.reduce((s, e) => decider.evolve(s, toDomainEvent(e) as Event), decider.initialState);
+}
+
 /** Folds a stream into its decider's state; also returns the revision to expect on append. */
 export async function loadState<State, Event extends DomainEvent>(
   store: EventStore,
@@ -26,7 +34,7 @@ export async function loadState<State, Event extends DomainEvent>(
   decider: Pick<Decider<unknown, State, Event>, 'initialState' | 'evolve'>,
 ): Promise<{ state: State; revision: bigint | 'no_stream' }> {
   const events = await store.readStream(streamId);
-  const state = events.reduce((s, e) => decider.evolve(s, toDomainEvent(e) as Event), decider.initialState);
+  const state = foldEvents(decider, events);
   const last = events.at(-1);
   return { state, revision: last ? last.revision : 'no_stream' };
 }

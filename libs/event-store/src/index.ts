@@ -5,4 +5,5 @@ export * from './expected-revision';
 export * from './global-log-filter';
 export * from './handle-command';
 export * from './polling-subscription';
+export * from './read-all-in-batches';
 export * from './stored-event';

@@ -7,7 +7,7 @@ import {
   apiKeyDecider,
   apiKeyStreamId,
 } from '@leadledger/auth';
-import { type CommandContext, EventStore, handleCommand, loadState } from '@leadledger/event-store';
+import { type CommandContext, EventStore, handleCommand, loadState, readAllInBatches } from '@leadledger/event-store';
 import { type IdSource, NotFoundError, type Refusal, isRefusal, randomIds } from '@leadledger/kernel';
 import { generateApiKeySecret, hashApiKeySecret } from './api-key-secret';
 
@@ -48,34 +48,21 @@ export async function issueApiKey(
 
 /** Every key ever made, from the log (the secrets are not in it). */
 export async function listApiKeys(store: EventStore): Promise<ApiKeySummary[]> {
-  const keys = new Map<string, ApiKeySummary & { streamId: string }>();
-  let after = 0n;
-  for (;;) {
-    const batch = await store.readAll({ after, filter: { eventTypes: API_KEY_EVENT_TYPES } });
-    if (batch.length === 0) break;
+  const keys = new Map<string, ApiKeySummary>();
+  for await (const batch of readAllInBatches(store, { filter: { eventTypes: API_KEY_EVENT_TYPES } })) {
     for (const event of batch) {
       const data = (event as unknown as ApiKeyEvent).data;
       if (event.type === 'ApiKeyCreated') {
-        const created = data as ApiKeyCreated['data'];
-        keys.set(created.keyId, {
-          keyId: created.keyId,
-          name: created.name,
-          role: created.role,
-          repId: created.repId,
-          status: 'active',
-          createdAt: event.metadata.occurredAt,
-          createdBy: event.metadata.actorId,
-          revokedAt: null,
-          streamId: event.streamId,
-        });
+        const { keyId, name, role, repId } = data as ApiKeyCreated['data'];
+        const { occurredAt: createdAt, actorId: createdBy } = event.metadata;
+        keys.set(keyId, { keyId, name, role, repId, status: 'active', createdAt, createdBy, revokedAt: null });
       } else {
         const key = keys.get(data.keyId);
         if (key) keys.set(data.keyId, { ...key, status: 'revoked', revokedAt: event.metadata.occurredAt });
       }
     }
-    after = batch[batch.length - 1].position;
   }
-  return [...keys.values()].map(({ streamId: _streamId, ...summary }) => summary);
+  return [...keys.values()];
 }
 
 export async function revokeApiKey(store: EventStore, keyId: string, context: CommandContext): Promise<void | Refusal> {
@@ -86,14 +73,11 @@ export async function revokeApiKey(store: EventStore, keyId: string, context: Co
 }
 
 async function findCreatedStream(store: EventStore, keyId: string): Promise<string | null> {
-  let after = 0n;
-  for (;;) {
-    const batch = await store.readAll({ after, filter: { eventTypes: ['ApiKeyCreated'] } });
-    if (batch.length === 0) return null;
+  for await (const batch of readAllInBatches(store, { filter: { eventTypes: ['ApiKeyCreated'] } })) {
     const match = batch.find((e) => e.data.keyId === keyId);
     if (match) return match.streamId;
-    after = batch[batch.length - 1].position;
   }
+  return null;
 }
 
 /** The actor a presented secret stands for, or null when it is unknown or revoked. */

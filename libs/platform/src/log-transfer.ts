@@ -4,6 +4,7 @@ import {
   type EventMetadata,
   type StoredEvent,
   WrongExpectedRevisionError,
+  readAllInBatches,
 } from '@leadledger/event-store';
 
 /** One line of an export: the stored event, with revision and position as decimal strings. */
@@ -24,15 +25,12 @@ export function toExportLine(event: StoredEvent): string {
 
 /** Writes the whole log, in commit order, one JSON object per line; returns how many. */
 export async function exportLog(store: EventStore, write: (line: string) => void | Promise<void>): Promise<number> {
-  let after = 0n;
   let count = 0;
-  for (;;) {
-    const batch = await store.readAll({ after, maxCount: 1000 });
-    if (batch.length === 0) return count;
+  for await (const batch of readAllInBatches(store, { maxCount: 1000 })) {
     for (const event of batch) await write(`${toExportLine(event)}\n`);
     count += batch.length;
-    after = batch[batch.length - 1].position;
   }
+  return count;
 }
 
 export interface ImportOutcome {

@@ -10,8 +10,9 @@ import {
 import { NotFoundError } from '@leadledger/kernel';
 import type { EngineConfig } from '@leadledger/platform';
 import { ReadModelDatabase } from '@leadledger/projections';
-import { BadRequestException, ForbiddenException, Inject } from '@nestjs/common';
+import { ForbiddenException, Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { badRequest } from '../http/validation';
 import { ENGINE_CONFIG } from '../platform/tokens';
 import type { FindCustomerQueryDto, OwnerAsOfDto } from './customers.dto';
 
@@ -46,19 +47,11 @@ export class FindCustomerHandler implements IQueryHandler<FindCustomer, Customer
   async execute({ query, actor }: FindCustomer): Promise<CustomerView> {
     const given = Object.entries(query).filter(([, value]) => value !== undefined);
     if (given.length !== 1) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        problems: [{ field: 'phone|email|company', problem: 'give exactly one of phone, email or company' }],
-      });
+      throw badRequest([{ field: 'phone|email|company', problem: 'give exactly one of phone, email or company' }]);
     }
     const { keys, problems } = identityKeysOf(query, this.config.defaultCountry as CountryCode);
     if (problems.length > 0) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        problems: problems.map((p) => ({ field: p.field, problem: p.message })),
-      });
+      throw badRequest(problems.map((p) => ({ field: p.field, problem: p.message })));
     }
     const customerId = findCustomerIdByKey(this.readModels.db, keys[0]);
     if (!customerId) throw new NotFoundError('customer with', `${keys[0].kind} ${keys[0].value}`);

@@ -14,18 +14,22 @@ export function fieldProblems(errors: readonly ValidationError[], parent = ''): 
   });
 }
 
+/** The one shape of every 400: each field and what is wrong with it; nothing was written. */
+export function badRequest(problems: readonly FieldProblem[]): BadRequestException {
+  return new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: 'The request is not valid; nothing was written',
+    problems,
+  });
+}
+
 /** Whitelist and forbid unknown fields; every 400 names each field and what is wrong with it. */
 export function validationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) =>
-      new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'The request is not valid; nothing was written',
-        problems: fieldProblems(errors),
-      }),
+    exceptionFactory: (errors) => badRequest(fieldProblems(errors)),
   });
 }

@@ -1,20 +1,14 @@
 import type { Actor } from '@leadledger/auth';
-import {
-  type CountryCode,
-  customerDecider,
-  customerStreamId,
-  identityKeyDecider,
-  identityKeyStreamId,
-  identityKeysOf,
-} from '@leadledger/customers';
-import { EventStore, handleCommand, loadState } from '@leadledger/event-store';
-import { type Clock, type IdSource, type Refusal, idFromSeed, isRefusal } from '@leadledger/kernel';
+import { type CountryCode, type IdentityKey, identityKeysOf } from '@leadledger/customers';
+import { EventStore, foldEvents, handleCommand, loadState } from '@leadledger/event-store';
+import { type Clock, type IdSource, idFromSeed, isRefusal } from '@leadledger/kernel';
 import { leadDecider, leadStreamId, routeLead } from '@leadledger/leads';
 import type { EngineConfig } from '@leadledger/platform';
-import { processReceivedLead } from '@leadledger/workflows';
-import { BadRequestException, Inject } from '@nestjs/common';
+import { customersHolding, matchedCustomer, processReceivedLead } from '@leadledger/workflows';
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RefusalException } from '../http/refusal.exception';
+import { badRequest } from '../http/validation';
 import { CLOCK, ENGINE_CONFIG, ID_SOURCE } from '../platform/tokens';
 import type { LeadAnswerDto, ReceiveLeadDto } from './leads.dto';
 
@@ -27,14 +21,6 @@ export class ReceiveLead extends Command<LeadAnswerDto> {
     super();
   }
 }
-
-const badRequest = (problems: { field: string; problem: string }[]) =>
-  new BadRequestException({
-    statusCode: 400,
-    error: 'Bad Request',
-    message: 'The lead is not valid; nothing was written',
-    problems,
-  });
 
 @CommandHandler(ReceiveLead)
 export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnswerDto> {
@@ -60,7 +46,7 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
 
     const { state } = await loadState(this.store, leadStreamId(leadId), leadDecider);
     if (state.status === 'absent') {
-      const refusal = body.channel === 'rep-sourced' ? await this.ownedByColleague(keys, receivedBy) : null;
+      const refusal = body.channel === 'rep-sourced' ? await this.ownedByColleague(keys, leadId, receivedBy) : null;
       if (refusal) throw new RefusalException(refusal);
       const occurredAt = new Date(body.occurredAt ?? this.clock.now()).toISOString();
       const contact = {
@@ -98,26 +84,10 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
   }
 
   /** Rule c before anything is written: a rep-sourced lead for a colleague's customer is refused. */
-  private async ownedByColleague(
-    keys: ReturnType<typeof identityKeysOf>['keys'],
-    receivedBy: string | null,
-  ): Promise<Refusal | null> {
-    for (const key of keys) {
-      const { state: holder } = await loadState(this.store, identityKeyStreamId(key), identityKeyDecider);
-      if (holder.status !== 'reserved') continue;
-      const { state: customer } = await loadState(this.store, customerStreamId(holder.customerId), customerDecider);
-      const owner = customer.status === 'owned' ? customer.owner : null;
-      const route = routeLead({
-        channel: 'rep-sourced',
-        receivedBy,
-        poolId: null,
-        customer: {
-          customerId: holder.customerId,
-          isNew: false,
-          ownerId: owner?.repId ?? null,
-          protectedUntil: owner?.protectedUntil ?? null,
-        },
-      });
+  private async ownedByColleague(keys: readonly IdentityKey[], leadId: string, receivedBy: string | null) {
+    for (const customerId of await customersHolding(this.store, keys)) {
+      const customer = await matchedCustomer(this.store, customerId, leadId);
+      const route = routeLead({ channel: 'rep-sourced', receivedBy, poolId: null, customer });
       if (isRefusal(route)) return route;
     }
     return null;
@@ -127,10 +97,7 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
 /** The lead as it stands, with every event of its history: the answer to the push and its retries. */
 export async function leadAnswer(store: EventStore, leadId: string): Promise<LeadAnswerDto> {
   const events = await store.readStream(leadStreamId(leadId));
-  const state = events.reduce(
-    (s, e) => leadDecider.evolve(s, { type: e.type, data: e.data } as never),
-    leadDecider.initialState,
-  );
+  const state = foldEvents(leadDecider, events);
   if (state.status === 'absent') throw new Error(`lead ${leadId} vanished`);
   return {
     leadId,

@@ -1,22 +1,9 @@
-import {
-  type CustomerCommand,
-  type IdentityKey,
-  customerDecider,
-  customerStreamId,
-  evolveCustomer,
-  initialCustomerState,
-} from '@leadledger/customers';
+import { type CustomerCommand, type IdentityKey, customerDecider, customerStreamId } from '@leadledger/customers';
 import { EventStore, handleCommand, loadState } from '@leadledger/event-store';
 import { NotFoundError, isRefusal } from '@leadledger/kernel';
-import {
-  type AssignmentTrace,
-  type LeadCommand,
-  type MatchedCustomer,
-  leadDecider,
-  leadStreamId,
-  routeLead,
-} from '@leadledger/leads';
+import { type AssignmentTrace, type LeadCommand, leadDecider, leadStreamId, routeLead } from '@leadledger/leads';
 import { workflowContext } from './intake-context';
+import { matchedCustomer } from './matched-customer';
 import { resolveCustomer } from './resolve-customer';
 import { routeInPool } from './route-in-pool';
 
@@ -141,21 +128,4 @@ function explain(rule: string, repId: string): string {
   if (rule === 'existing-customer') return `${repId} already owns this customer`;
   if (rule === 'received-walk-in') return `${repId} received the customer and nobody owned them`;
   return `${repId} sourced this lead`;
-}
-
-/**
- * The customer as routing must see it. An owner this very lead produced (a retry after a
- * crash) is not an "existing owner": routing must reach the same decision as the first run.
- */
-async function matchedCustomer(store: EventStore, customerId: string, leadId: string): Promise<MatchedCustomer> {
-  const events = await store.readStream(customerStreamId(customerId));
-  const state = events.reduce(
-    (s, e) => evolveCustomer(s, { type: e.type, data: e.data } as never),
-    initialCustomerState,
-  );
-  const lastAssignment = events.filter((e) => e.type === 'OwnershipAssigned').at(-1);
-  const ownedThroughThisLead = lastAssignment?.data.leadId === leadId;
-  const owner = state.status === 'owned' && !ownedThroughThisLead ? state.owner : null;
-  const isNew = state.status !== 'unregistered' && state.firstLeadId === leadId;
-  return { customerId, isNew, ownerId: owner?.repId ?? null, protectedUntil: owner?.protectedUntil ?? null };
 }

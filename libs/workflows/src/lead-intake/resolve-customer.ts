@@ -34,17 +34,23 @@ export async function resolveCustomer(
   }
 }
 
+/** The customers that already hold any of these identity keys. */
+export async function customersHolding(store: EventStore, keys: readonly IdentityKey[]): Promise<Set<string>> {
+  const holders = new Set<string>();
+  for (const key of keys) {
+    const { state } = await loadState(store, identityKeyStreamId(key), identityKeyDecider);
+    if (state.status === 'reserved') holders.add(state.customerId);
+  }
+  return holders;
+}
+
 async function reserveKeys(
   store: EventStore,
   leadId: string,
   keys: readonly IdentityKey[],
   context: CommandContext,
 ): Promise<CustomerResolution | 'lost-race'> {
-  const holders = new Set<string>();
-  for (const key of keys) {
-    const { state } = await loadState(store, identityKeyStreamId(key), identityKeyDecider);
-    if (state.status === 'reserved') holders.add(state.customerId);
-  }
+  const holders = await customersHolding(store, keys);
   if (holders.size > 1) return { kind: 'conflict', customerIds: [...holders].sort() };
   const fresh = newCustomerIdFor(keys[0]);
   const candidate = [...holders][0] ?? fresh;

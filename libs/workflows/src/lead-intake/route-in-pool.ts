@@ -1,4 +1,4 @@
-import { type CommandContext, EventStore, handleCommand, loadState } from '@leadledger/event-store';
+import { type CommandContext, EventStore, handleCommand, loadState, toDomainEvent } from '@leadledger/event-store';
 import { isRefusal } from '@leadledger/kernel';
 import { businessDay } from '@leadledger/projections';
 import { type PoolEvent, type RoutingTrace, poolDecider, poolStreamId } from '@leadledger/routing';
@@ -51,7 +51,5 @@ export async function routeInPool(
 
 async function poolEventsFor(store: EventStore, poolId: string, leadId: string): Promise<PoolEvent[]> {
   const stored = await store.readStream(poolStreamId(poolId));
-  return stored
-    .map((e) => ({ type: e.type, data: e.data }) as unknown as PoolEvent)
-    .filter((e) => 'leadId' in e.data && e.data.leadId === leadId);
+  return stored.map((e) => toDomainEvent(e) as PoolEvent).filter((e) => 'leadId' in e.data && e.data.leadId === leadId);
 }

@@ -1,0 +1,16 @@
+import type { EventStore, ReadAllOptions } from './event-store.port';
+import type { StoredEvent } from './stored-event';
+
+/** The global log from `after` to its current end, one batch at a time, in commit order. */
+export async function* readAllInBatches(
+  store: EventStore,
+  options: Omit<ReadAllOptions, 'after'> & { readonly after?: bigint } = {},
+): AsyncGenerator<StoredEvent[]> {
+  let after = options.after ?? 0n;
+  for (;;) {
+    const batch = await store.readAll({ ...options, after });
+    if (batch.length === 0) return;
+    yield batch;
+    after = batch[batch.length - 1].position;
+  }
+}
