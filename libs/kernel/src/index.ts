@@ -2,4 +2,3 @@ export * from './clock';
 export * from './decision';
 export * from './errors';
 export * from './ids';
-export * from './money';

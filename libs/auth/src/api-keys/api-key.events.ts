@@ -2,7 +2,6 @@ import type { Role } from '../roles';
 
 /** Stream of one key: `api-key-<sha256 of the secret>`, so a presented key finds its stream directly. */
 export const apiKeyStreamId = (secretHash: string): string => `api-key-${secretHash}`;
-export const API_KEY_STREAM_PREFIX = 'api-key-';
 
 export interface ApiKeyCreated {
   readonly type: 'ApiKeyCreated';

@@ -3,7 +3,6 @@ import type { IdentityKey } from '../identity/identity-key';
 
 /** Stream of one customer: `customer-<customerId>`. */
 export const customerStreamId = (customerId: string): string => `customer-${customerId}`;
-export const CUSTOMER_STREAM_PREFIX = 'customer-';
 
 /** Channels are the leads area's vocabulary; a customer only records its first lead's. */
 export type { LeadChannel } from '@leadledger/leads';

@@ -15,4 +15,3 @@ export interface IdentityKeyReserved {
 }
 
 export type IdentityKeyEvent = IdentityKeyReserved;
-export const IDENTITY_KEY_EVENT_TYPES: readonly IdentityKeyEvent['type'][] = ['IdentityKeyReserved'];

@@ -15,7 +15,6 @@ export interface IdentityKey {
 
 /** The stream that serialises who owns this key: `identity-<kind>-<value>`. */
 export const identityKeyStreamId = (key: IdentityKey): string => `identity-${key.kind}-${key.value}`;
-export const IDENTITY_KEY_STREAM_PREFIX = 'identity-';
 
 /** A lead's contact as it arrives; the name is kept on the lead but identifies nobody. */
 export interface ContactDetails {

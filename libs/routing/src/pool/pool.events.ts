@@ -2,7 +2,6 @@ import type { Rotation } from '../smooth-weighted-round-robin';
 
 /** Stream of one pool: `pool-<poolId>`. Rotation state lives here, so concurrent arrivals are serialised. */
 export const poolStreamId = (poolId: string): string => `pool-${poolId}`;
-export const POOL_STREAM_PREFIX = 'pool-';
 
 export type PoolStrategy = 'smooth-weighted-round-robin' | 'least-assigned';
 export type MemberSkipReason = 'paused' | 'daily-cap' | 'monthly-cap';
@@ -128,15 +127,3 @@ export type PoolConfigurationEvent =
   | PoolMemberCapsChanged;
 
 export type PoolEvent = PoolConfigurationEvent | PoolLeadAssigned | PoolLeadQueued;
-
-export const POOL_EVENT_TYPES: readonly PoolEvent['type'][] = [
-  'PoolCreated',
-  'PoolMemberAdded',
-  'PoolMemberRemoved',
-  'PoolMemberPaused',
-  'PoolMemberResumed',
-  'PoolMemberWeightChanged',
-  'PoolMemberCapsChanged',
-  'PoolLeadAssigned',
-  'PoolLeadQueued',
-];
