@@ -1,5 +1,5 @@
 import { anEvent } from '@leadledger/event-store/testing';
-import { CUSTOMER_DIRECTORY } from '@leadledger/customers';
+import { CUSTOMER_DIRECTORY, customerDirectoryProjection } from '@leadledger/customers';
 import { eventTypeStatsProjection, type Projection } from '@leadledger/projections';
 import { type EngineHarness, startEngine } from './support/engine-harness';
 
@@ -35,7 +35,14 @@ describe('GET /health', () => {
             lag: '0',
             failure: null,
           },
-          { name: CUSTOMER_DIRECTORY, version: '1', state: 'live', position: '1', lag: '0', failure: null },
+          {
+            name: CUSTOMER_DIRECTORY,
+            version: customerDirectoryProjection.version,
+            state: 'live',
+            position: '1',
+            lag: '0',
+            failure: null,
+          },
         ],
         workflows: [{ name: 'lead-intake', state: 'running', position: '0', failure: null }],
       });

@@ -17,21 +17,31 @@ function serverFeed() {
   return { feed, client, push };
 }
 
-const settle = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Lets every pending promise and stream callback run once; no clock involved. */
+const drainPending = () => new Promise((resolve) => setImmediate(resolve));
+
+/** A promise and the function that resolves it, for waiting on the handler. */
+function signal(): { done: Promise<void>; fire: () => void } {
+  let fire!: () => void;
+  const done = new Promise<void>((resolve) => (fire = resolve));
+  return { done, fire };
+}
 
 describe('EventStoreDB subscription delivery', () => {
   it('hands events over one at a time in order, skipping `after` itself and system events', async () => {
     const { client, push } = serverFeed();
     const handled: string[] = [];
+    const twoHandled = signal();
     let inHandler = 0;
     const subscription = esdbSubscription(client, { after: 5n }, async (event: StoredEvent) => {
       expect(++inHandler).toBe(1);
-      await settle(2);
+      await drainPending();
       handled.push(`${event.type}@${event.position}`);
       inHandler--;
+      if (handled.length === 2) twoHandled.fire();
     });
     push({ position: 5n }, { position: 6n }, { position: 7n, type: '$metadata' }, { position: 8n, type: 'Later' });
-    await settle();
+    await twoHandled.done;
     await subscription.stop();
     expect(handled).toEqual(['LeadReceived@6', 'Later@8']);
   });
@@ -39,10 +49,14 @@ describe('EventStoreDB subscription delivery', () => {
   it('applies the type filter on our side when the server filters by stream', async () => {
     const { client, push } = serverFeed();
     const handled: bigint[] = [];
+    const oneHandled = signal();
     const filter = { eventTypes: ['Wanted'], streamPrefixes: ['t1-'] };
-    const subscription = esdbSubscription(client, { filter }, (event) => void handled.push(event.position));
+    const subscription = esdbSubscription(client, { filter }, (event) => {
+      handled.push(event.position);
+      oneHandled.fire();
+    });
     push({ position: 1n, type: 'Other', streamId: 't1-a' }, { position: 2n, type: 'Wanted', streamId: 't1-a' });
-    await settle();
+    await oneHandled.done;
     await subscription.stop();
     expect(handled).toEqual([2n]);
   });
@@ -50,18 +64,20 @@ describe('EventStoreDB subscription delivery', () => {
   it('stop() lets the event being handled finish, delivers nothing after it, and unsubscribes', async () => {
     const { feed, client, push } = serverFeed();
     const handled: bigint[] = [];
-    let release!: () => void;
+    const entered = signal();
+    const release = signal();
     const subscription = esdbSubscription(client, {}, async (event) => {
       handled.push(event.position);
-      if (event.position === 1n) await new Promise<void>((resolve) => (release = resolve));
+      entered.fire();
+      if (event.position === 1n) await release.done;
     });
     push({ position: 1n }, { position: 2n });
-    await settle();
+    await entered.done;
     let stopped = false;
     const stopping = subscription.stop().then(() => (stopped = true));
-    await settle();
+    await drainPending();
     expect(stopped).toBe(false);
-    release();
+    release.fire();
     await stopping;
     await expect(subscription.done).resolves.toBeUndefined();
     expect(handled).toEqual([1n]);
