@@ -72,6 +72,16 @@ async function main(): Promise<void> {
     const bigints = db.prepare(SQL).safeIntegers(true);
     type Row = { position: number; data: string; metadata: string; [k: string]: unknown };
     const strings = numbers.all(0, N) as Row[];
+    /** A row as an event object, the same for every variant; only the integer conversion differs. */
+    const toEvent = (r: Row, integer: (value: unknown) => unknown) => ({
+      id: r.event_id,
+      type: r.type,
+      streamId: r.stream_id,
+      revision: integer(r.revision),
+      position: integer(r.position),
+      data: JSON.parse(r.data),
+      metadata: JSON.parse(r.metadata),
+    });
 
     const results: Array<[string, number]> = [];
     const measure = async (name: string, pass: () => Promise<number> | number) => {
@@ -117,15 +127,7 @@ async function main(): Promise<void> {
       pages(
         (a) => numbers.all(a, BATCH) as Row[],
         (rows) => {
-          rows.map((r) => ({
-            id: r.event_id,
-            type: r.type,
-            streamId: r.stream_id,
-            revision: r.revision,
-            position: r.position,
-            data: JSON.parse(r.data),
-            metadata: JSON.parse(r.metadata),
-          }));
+          rows.map((r) => toEvent(r, (n) => n));
         },
       ),
     );
@@ -133,15 +135,7 @@ async function main(): Promise<void> {
       pages(
         (a) => numbers.all(a, BATCH) as Row[],
         (rows) => {
-          rows.map((r) => ({
-            id: r.event_id,
-            type: r.type,
-            streamId: r.stream_id,
-            revision: BigInt(r.revision as number),
-            position: BigInt(r.position),
-            data: JSON.parse(r.data),
-            metadata: JSON.parse(r.metadata),
-          }));
+          rows.map((r) => toEvent(r, (n) => BigInt(n as number)));
         },
       ),
     );
@@ -149,15 +143,7 @@ async function main(): Promise<void> {
       pages(
         (a) => bigints.all(a, BATCH) as Row[],
         (rows) => {
-          rows.map((r) => ({
-            id: r.event_id,
-            type: r.type,
-            streamId: r.stream_id,
-            revision: r.revision,
-            position: r.position,
-            data: JSON.parse(r.data),
-            metadata: JSON.parse(r.metadata),
-          }));
+          rows.map((r) => toEvent(r, (n) => n));
         },
       ),
     );

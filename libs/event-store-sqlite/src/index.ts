@@ -1,2 +1,3 @@
 export * from './sqlite-connection';
 export * from './sqlite-event-store';
+export * from './sqlite-event-store.schema';
