@@ -6,6 +6,8 @@ import { HealthModule } from './health/health.module';
 import { InFlightRequests } from './http/in-flight-requests';
 import { LeadsModule } from './leads/leads.module';
 import { ProblemFilter } from './http/problem.filter';
+import { PoolsModule } from './pools/pools.module';
+import { RepsModule } from './reps/reps.module';
 import { type PlatformOptions, PlatformModule } from './platform/platform.module';
 import { StatsModule } from './stats/stats.module';
 
@@ -14,7 +16,15 @@ export class EngineModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: EngineModule,
-      imports: [PlatformModule.forRoot(options), HealthModule, StatsModule, LeadsModule, CustomersModule],
+      imports: [
+        PlatformModule.forRoot(options),
+        HealthModule,
+        StatsModule,
+        LeadsModule,
+        CustomersModule,
+        PoolsModule,
+        RepsModule,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

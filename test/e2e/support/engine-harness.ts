@@ -2,7 +2,9 @@ import type { Role } from '@leadledger/auth';
 import { EventStore } from '@leadledger/event-store';
 import { tempDirectory } from '@leadledger/event-store/testing';
 import { type IssuedApiKey, issueApiKey, loadConfig } from '@leadledger/platform';
+import type { Clock } from '@leadledger/kernel';
 import { ProjectionRunner, type Projection } from '@leadledger/projections';
+import { ReactorRunner } from '@leadledger/workflows';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createEngineApp } from '../../../apps/engine/src/engine-app';
@@ -14,18 +16,18 @@ export interface EngineHarness {
   http(): ReturnType<typeof request>;
   /** Makes a key the way the CLI does and returns its secret. */
   key(role: Role, repId?: string): Promise<string>;
-  /** Waits until every projection has applied the whole log. */
+  /** Waits until every workflow reactor and every projection has applied the whole log. */
   settle(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** The real engine on a real SQLite store in a fresh temp directory. */
 export async function startEngine(
-  options: { env?: Record<string, string>; projections?: Projection[] } = {},
+  options: { env?: Record<string, string>; projections?: Projection[]; clock?: Clock } = {},
 ): Promise<EngineHarness> {
   const dir = tempDirectory('leadledger-e2e');
   const config = loadConfig({ LEADLEDGER_DATA_DIR: dir.path, LEADLEDGER_TIMEZONE: 'UTC', ...options.env });
-  const app = await createEngineApp(config, { logger: false, projections: options.projections });
+  const app = await createEngineApp(config, { logger: false, projections: options.projections, clock: options.clock });
   await app.init();
   const store = app.get(EventStore);
   const runner = app.get(ProjectionRunner);
@@ -42,7 +44,17 @@ export async function startEngine(
       )) as IssuedApiKey;
       return issued.secret;
     },
-    settle: async () => runner.reached(await store.headPosition()),
+    settle: async () => {
+      // Reactors append as they react, so wait for them until the log stops growing, then for the projections.
+      const reactors = app.get(ReactorRunner);
+      for (let head = await store.headPosition(); ;) {
+        await reactors.reached(head);
+        const next = await store.headPosition();
+        if (next === head) break;
+        head = next;
+      }
+      await runner.reached(await store.headPosition());
+    },
     close: async () => {
       await app.close();
       dir.remove();

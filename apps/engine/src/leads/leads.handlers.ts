@@ -9,6 +9,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RefusalException } from '../http/refusal.exception';
 import { badRequest } from '../http/validation';
+import { intakePolicy } from '../platform/intake-policy';
 import { CLOCK, ENGINE_CONFIG, ID_SOURCE } from '../platform/tokens';
 import type { LeadAnswerDto, ReceiveLeadDto } from './leads.dto';
 
@@ -76,10 +77,7 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
       const result = await handleCommand(this.store, leadStreamId(leadId), leadDecider, command, context);
       if (isRefusal(result) && result.code !== 'LeadAlreadyReceived') throw new RefusalException(result);
     }
-    await processReceivedLead(this.store, leadId, {
-      timeZone: this.config.timeZone,
-      defaultProtectionDays: this.config.defaultProtectionDays,
-    });
+    await processReceivedLead(this.store, leadId, intakePolicy(this.config));
     return leadAnswer(this.store, leadId);
   }
 

@@ -4,6 +4,7 @@ import { type EngineConfig, openEventStore } from '@leadledger/platform';
 import { type Projection, ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ReactorRunner, leadIntakeReactor } from '@leadledger/workflows';
+import { intakePolicy } from './intake-policy';
 import { ProjectionLifecycle } from './projection-lifecycle';
 import { CLOCK, ENGINE_CONFIG, ID_SOURCE, PROJECTIONS } from './tokens';
 
@@ -38,12 +39,7 @@ export class PlatformModule {
           provide: ReactorRunner,
           inject: [EventStore, ReadModelDatabase],
           useFactory: (store: EventStore, readModels: ReadModelDatabase) =>
-            new ReactorRunner(store, readModels, [
-              leadIntakeReactor(store, {
-                timeZone: options.config.timeZone,
-                defaultProtectionDays: options.config.defaultProtectionDays,
-              }),
-            ]),
+            new ReactorRunner(store, readModels, [leadIntakeReactor(store, intakePolicy(options.config))]),
         },
         ProjectionLifecycle,
       ],
