@@ -5,3 +5,6 @@ export * from './pool/pool.commands';
 export * from './pool/pool.state';
 export * from './pool/pool.decider';
 export * from './pool/pool-view';
+export * from './read-models/pool-board.projection';
+export * from './read-models/pool-board.query';
+export * from './pool/routed-leads';

@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { PoolWriter } from './pool-writer';
+import { PoolsController } from './pools.controller';
+import { AddPoolMemberHandler, ChangePoolMemberHandler, CreatePoolHandler, GetPoolHandler } from './pools.handlers';
 
-@Module({ imports: [CqrsModule], controllers: [], providers: [] })
+@Module({
+  imports: [CqrsModule],
+  controllers: [PoolsController],
+  providers: [PoolWriter, CreatePoolHandler, AddPoolMemberHandler, ChangePoolMemberHandler, GetPoolHandler],
+})
 export class PoolsModule {}

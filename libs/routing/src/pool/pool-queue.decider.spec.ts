@@ -29,6 +29,7 @@ describe('pool decider: the unassigned queue', () => {
               poolId: POOL,
               leadId: 'lead-2',
               ...MONDAY,
+              passedOver: [],
               trace: {
                 strategy: 'smooth-weighted-round-robin',
                 policyVersion: 4,

@@ -33,6 +33,7 @@ describe('pool decider: routing', () => {
               ...MONDAY,
               sequence: 1,
               fromQueue: false,
+              rerouted: false,
               trace: {
                 strategy: 'smooth-weighted-round-robin',
                 policyVersion: 4,

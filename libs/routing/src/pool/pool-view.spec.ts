@@ -26,6 +26,7 @@ describe('pool view', () => {
           rotationCredit: 0,
           assignedToday: 2,
           assignedThisMonth: 2,
+          lastAssignment: 2,
         },
         {
           repId: 'rep-b',
@@ -37,8 +38,10 @@ describe('pool view', () => {
           rotationCredit: 0,
           assignedToday: 0,
           assignedThisMonth: 0,
+          lastAssignment: null,
         },
       ],
+      lastSequence: 2,
       queuedLeads: [],
     });
   });

@@ -1,6 +1,6 @@
 import type { BusinessDay } from './pool.commands';
 import type { PoolStrategy } from './pool.events';
-import { type PoolState, assignedIn, assignedOn } from './pool.state';
+import { type PoolState, type QueuedLead, assignedIn, assignedOn } from './pool.state';
 
 export interface PoolMemberView {
   readonly repId: string;
@@ -9,9 +9,12 @@ export interface PoolMemberView {
   readonly monthlyCap: number | null;
   readonly paused: boolean;
   readonly pausedBecause: string | null;
+  /** Smooth weighted round robin: the member's running credit (0 under least-assigned). */
   readonly rotationCredit: number;
   readonly assignedToday: number;
   readonly assignedThisMonth: number;
+  /** Pool-wide sequence number of the member's last lead, null if never: least-assigned's tie-break. */
+  readonly lastAssignment: number | null;
 }
 
 export interface PoolView {
@@ -23,7 +26,10 @@ export interface PoolView {
   readonly protectionDays: number;
   readonly protectionWarningDays: number;
   readonly members: readonly PoolMemberView[];
-  readonly queuedLeads: readonly string[];
+  /** Sequence number of the pool's last assignment (0 before the first). */
+  readonly lastSequence: number;
+  /** The unassigned queue, oldest first, each lead with the reps it must not go back to. */
+  readonly queuedLeads: readonly QueuedLead[];
 }
 
 /**
@@ -41,8 +47,10 @@ export function poolView(state: PoolState, today: BusinessDay): PoolView | null 
       rotationCredit: state.rotation[member.repId] ?? 0,
       assignedToday: assignedOn(tally, today.day),
       assignedThisMonth: assignedIn(tally, today.month),
+      lastAssignment: tally?.lastAssignment ?? null,
     };
   });
   const settings = { poolId, name, strategy, acceptanceSlaMinutes, protectionDays, protectionWarningDays };
-  return { ...settings, policyVersion: state.policyVersion, members, queuedLeads: state.queue };
+  const { policyVersion, lastSequence, queue } = state;
+  return { ...settings, policyVersion, members, lastSequence, queuedLeads: queue };
 }

@@ -67,6 +67,35 @@ export interface RouteLead extends BusinessDay {
   readonly leadId: string;
 }
 
+/**
+ * Moves a lead on from the reps in `passedOver` (they declined it or let the acceptance SLA run
+ * out) to the next eligible member, by the same rotation, caps and tallies as RouteLead; when
+ * nobody else is eligible it waits in the queue, still never to go to a passed-over rep.
+ * Idempotent: a retry finds the lead already with a rep outside `passedOver`.
+ */
+export interface RerouteLead extends BusinessDay {
+  readonly kind: 'RerouteLead';
+  readonly poolId: string;
+  readonly leadId: string;
+  readonly passedOver: readonly string[];
+}
+
+/** A rep takes a lead waiting in the queue; they need not be a member. */
+export interface ClaimQueuedLead {
+  readonly kind: 'ClaimQueuedLead';
+  readonly poolId: string;
+  readonly leadId: string;
+  readonly repId: string;
+}
+
+/** Takes a queued lead out of the queue without a rep (e.g. it was disqualified); nothing if it is not queued. */
+export interface WithdrawQueuedLead {
+  readonly kind: 'WithdrawQueuedLead';
+  readonly poolId: string;
+  readonly leadId: string;
+  readonly reason: string;
+}
+
 /** Assigns queued leads, oldest first, while a member is eligible: e.g. when a new day resets the caps. */
 export interface DrainQueue extends BusinessDay {
   readonly kind: 'DrainQueue';
@@ -82,4 +111,7 @@ export type PoolCommand =
   | ChangeWeight
   | ChangeCaps
   | RouteLead
+  | RerouteLead
+  | ClaimQueuedLead
+  | WithdrawQueuedLead
   | DrainQueue;

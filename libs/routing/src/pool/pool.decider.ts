@@ -1,32 +1,49 @@
 import { type Decider, type Decision, type Refusal, assertNever, refuse } from '@leadledger/kernel';
-import type { AddMember, BusinessDay, ChangeCaps, CreatePool, PoolCommand, RouteLead } from './pool.commands';
+import type {
+  AddMember,
+  BusinessDay,
+  ChangeCaps,
+  ClaimQueuedLead,
+  CreatePool,
+  PoolCommand,
+  RerouteLead,
+  RouteLead,
+  WithdrawQueuedLead,
+} from './pool.commands';
 import type { PoolConfigurationEvent, PoolEvent } from './pool.events';
 import { drainQueue, routeOne } from './pool-routing';
-import { type ActivePool, type PoolMember, type PoolState, evolvePool, initialPoolState } from './pool.state';
+import { type ActivePool, type PoolMember, type PoolState, evolvePool, initialPoolState, isQueued } from './pool.state';
 
-const MAX_WEIGHT = 100;
+/** The largest weight a member may have. */
+export const MAX_MEMBER_WEIGHT = 100;
 const isWholeNumber = (value: number, min: number): boolean => Number.isInteger(value) && value >= min;
 
 function invalidSettings(command: CreatePool): Refusal | null {
   const { name, acceptanceSlaMinutes, protectionDays, protectionWarningDays } = command;
-  const problems: [string, unknown, boolean][] = [
-    ['name', name, name.trim() !== ''],
-    ['acceptanceSlaMinutes', acceptanceSlaMinutes, isWholeNumber(acceptanceSlaMinutes, 1)],
-    ['protectionDays', protectionDays, isWholeNumber(protectionDays, 1)],
+  const problems: [string, unknown, boolean, string][] = [
+    ['name', name, name.trim() !== '', 'must not be blank'],
+    [
+      'acceptanceSlaMinutes',
+      acceptanceSlaMinutes,
+      isWholeNumber(acceptanceSlaMinutes, 1),
+      'must be a whole number of minutes, at least 1',
+    ],
+    ['protectionDays', protectionDays, isWholeNumber(protectionDays, 1), 'must be a whole number of days, at least 1'],
     // The warning comes before the release, so it must be strictly inside the protection period.
     [
       'protectionWarningDays',
       protectionWarningDays,
       isWholeNumber(protectionWarningDays, 0) && protectionWarningDays < protectionDays,
+      'must be a whole number of days, at least 0 and fewer than protectionDays',
     ],
   ];
   const bad = problems.find(([, , ok]) => !ok);
-  return bad ? refuse('InvalidPoolSettings', `Invalid ${bad[0]}`, { field: bad[0], value: bad[1] }) : null;
+  return bad ? refuse('InvalidPoolSettings', `${bad[0]} ${bad[3]}`, { field: bad[0], value: bad[1] }) : null;
 }
 
 function invalidWeight(repId: string, weight: number): Refusal | null {
-  if (isWholeNumber(weight, 1) && weight <= MAX_WEIGHT) return null;
-  return refuse('InvalidWeight', `A weight is a whole number from 1 to ${MAX_WEIGHT}`, { repId, weight });
+  if (isWholeNumber(weight, 1) && weight <= MAX_MEMBER_WEIGHT) return null;
+  return refuse('InvalidWeight', `A weight is a whole number from 1 to ${MAX_MEMBER_WEIGHT}`, { repId, weight });
 }
 
 /** A cap is a whole number of leads, at least 1, or null for none; a member who should get nothing is paused instead. */
@@ -103,17 +120,40 @@ function changeMember(command: MemberCommand, pool: ActivePool): Decision<PoolEv
   }
 }
 
-function decideRoute(command: RouteLead, pool: ActivePool): Decision<PoolEvent> {
+/**
+ * RouteLead and RerouteLead. A lead the pool already handed to a rep outside `passedOver` is
+ * refused with that rep, so a retry (of either) finds the earlier decision instead of a second one.
+ */
+function decideRoute(command: RouteLead | RerouteLead, pool: ActivePool): Decision<PoolEvent> {
   const { poolId } = pool.settings;
   const { leadId } = command;
+  const passedOver = command.kind === 'RerouteLead' ? command.passedOver : [];
   const repId = pool.routed.get(leadId);
-  if (repId !== undefined) {
+  if (repId !== undefined && !passedOver.includes(repId)) {
     return refuse('LeadAlreadyRouted', 'The lead was already assigned by this pool', { poolId, leadId, repId });
   }
-  if (pool.queue.includes(leadId)) {
+  if (isQueued(pool, leadId)) {
     return refuse('LeadAlreadyQueued', 'The lead already waits in this pool', { poolId, leadId });
   }
-  return invalidDay(command) ?? [routeOne(pool, leadId, command, false)];
+  const lead = { leadId, fromQueue: false, rerouted: command.kind === 'RerouteLead', passedOver };
+  return invalidDay(command) ?? [routeOne(pool, lead, command)];
+}
+
+function claimQueued(command: ClaimQueuedLead, pool: ActivePool): Decision<PoolEvent> {
+  const { poolId } = pool.settings;
+  const { leadId, repId } = command;
+  if (!isQueued(pool, leadId)) {
+    const assignedTo = pool.routed.get(leadId) ?? null;
+    return refuse('LeadNotQueued', 'The lead is not waiting in this pool', { poolId, leadId, assignedTo });
+  }
+  return [{ type: 'PoolQueuedLeadClaimed', data: { poolId, leadId, repId } }];
+}
+
+function withdrawQueued(command: WithdrawQueuedLead, pool: ActivePool): Decision<PoolEvent> {
+  const { poolId } = pool.settings;
+  const { leadId, reason } = command;
+  if (!isQueued(pool, leadId)) return [];
+  return [{ type: 'PoolQueuedLeadWithdrawn', data: { poolId, leadId, reason } }];
 }
 
 /** The rules of one assignment pool: its membership, its rotation and its unassigned queue. */
@@ -130,7 +170,12 @@ export const poolDecider: Decider<PoolCommand, PoolState, PoolEvent> = {
     if (state.status === 'absent') return refuse('PoolNotFound', 'No such pool', { poolId: command.poolId });
     switch (command.kind) {
       case 'RouteLead':
+      case 'RerouteLead':
         return decideRoute(command, state);
+      case 'ClaimQueuedLead':
+        return claimQueued(command, state);
+      case 'WithdrawQueuedLead':
+        return withdrawQueued(command, state);
       case 'DrainQueue':
         return invalidDay(command) ?? drainQueue(state, command);
       case 'AddMember':

@@ -3,8 +3,10 @@ import type { Rotation } from '../smooth-weighted-round-robin';
 /** Stream of one pool: `pool-<poolId>`. Rotation state lives here, so concurrent arrivals are serialised. */
 export const poolStreamId = (poolId: string): string => `pool-${poolId}`;
 
-export type PoolStrategy = 'smooth-weighted-round-robin' | 'least-assigned';
-export type MemberSkipReason = 'paused' | 'daily-cap' | 'monthly-cap';
+export const POOL_STRATEGIES = ['smooth-weighted-round-robin', 'least-assigned'] as const;
+export type PoolStrategy = (typeof POOL_STRATEGIES)[number];
+/** 'passed-over': the member already declined this lead or let its acceptance SLA run out (re-routes only). */
+export type MemberSkipReason = 'passed-over' | 'paused' | 'daily-cap' | 'monthly-cap';
 export type MemberRemovalReason = 'removed' | 'departed';
 
 export interface PoolCreated {
@@ -101,6 +103,8 @@ export interface PoolLeadAssigned {
     readonly sequence: number;
     /** True when the lead had waited in the unassigned queue. */
     readonly fromQueue: boolean;
+    /** True when a RerouteLead moved it on from reps who declined it or let the SLA run out; false otherwise. */
+    readonly rerouted: boolean;
     readonly trace: RoutingTrace;
   };
 }
@@ -112,9 +116,26 @@ export interface PoolLeadQueued {
     readonly leadId: string;
     readonly day: string;
     readonly month: string;
+    /**
+     * Reps this lead must not go to, from a re-route (empty otherwise). The queue keeps them, so a
+     * drain never hands the lead back to a rep who declined it; a claim by one of them is allowed.
+     */
+    readonly passedOver: readonly string[];
     /** Every candidate with the reason it was skipped. */
     readonly trace: RoutingTrace;
   };
+}
+
+/** A rep took a lead waiting in the queue; the first claim wins because the pool's stream serialises them. */
+export interface PoolQueuedLeadClaimed {
+  readonly type: 'PoolQueuedLeadClaimed';
+  readonly data: { readonly poolId: string; readonly leadId: string; readonly repId: string };
+}
+
+/** A queued lead left the queue without a rep, e.g. disqualified: it is never drained to anyone. */
+export interface PoolQueuedLeadWithdrawn {
+  readonly type: 'PoolQueuedLeadWithdrawn';
+  readonly data: { readonly poolId: string; readonly leadId: string; readonly reason: string };
 }
 
 export type PoolConfigurationEvent =
@@ -126,4 +147,24 @@ export type PoolConfigurationEvent =
   | PoolMemberWeightChanged
   | PoolMemberCapsChanged;
 
-export type PoolEvent = PoolConfigurationEvent | PoolLeadAssigned | PoolLeadQueued;
+export type PoolEvent =
+  PoolConfigurationEvent | PoolLeadAssigned | PoolLeadQueued | PoolQueuedLeadClaimed | PoolQueuedLeadWithdrawn;
+
+/** Every pool event type, for projections and subscribers that pick them out of the log. */
+export const POOL_EVENT_TYPES = [
+  'PoolCreated',
+  'PoolMemberAdded',
+  'PoolMemberRemoved',
+  'PoolMemberPaused',
+  'PoolMemberResumed',
+  'PoolMemberWeightChanged',
+  'PoolMemberCapsChanged',
+  'PoolLeadAssigned',
+  'PoolLeadQueued',
+  'PoolQueuedLeadClaimed',
+  'PoolQueuedLeadWithdrawn',
+] as const satisfies readonly PoolEvent['type'][];
+// Fails to compile when an event type is missing from the list above.
+const _everyPoolEventListed: Exclude<PoolEvent['type'], (typeof POOL_EVENT_TYPES)[number]> extends never
+  ? true
+  : never = true;

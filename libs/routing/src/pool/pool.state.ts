@@ -1,6 +1,7 @@
 import { assertNever } from '@leadledger/kernel';
 import type { Rotation } from '../smooth-weighted-round-robin';
 import type { PoolCreated, PoolEvent, PoolLeadAssigned } from './pool.events';
+import { RoutedLeads } from './routed-leads';
 
 export type PoolSettings = PoolCreated['data'];
 
@@ -22,6 +23,12 @@ export interface RepTally {
   readonly lastAssignment: number;
 }
 
+/** A lead waiting for an eligible member, with the reps it must not go to (from a re-route). */
+export interface QueuedLead {
+  readonly leadId: string;
+  readonly passedOver: readonly string[];
+}
+
 export interface ActivePool {
   readonly status: 'active';
   readonly settings: PoolSettings;
@@ -30,10 +37,13 @@ export interface ActivePool {
   readonly members: readonly PoolMember[];
   readonly rotation: Rotation;
   readonly tallies: ReadonlyMap<string, RepTally>;
-  /** Lead ids waiting for an eligible member, oldest first. */
-  readonly queue: readonly string[];
-  /** leadId -> repId of every lead this pool assigned, so a retried RouteLead is recognised. */
-  readonly routed: ReadonlyMap<string, string>;
+  /** Leads waiting for an eligible member, oldest first. */
+  readonly queue: readonly QueuedLead[];
+  /**
+   * leadId -> repId of every lead this pool assigned or saw claimed, so a retried RouteLead or
+   * RerouteLead is recognised. Persistent (O(1) per assignment): see routed-leads.ts.
+   */
+  readonly routed: RoutedLeads;
   readonly lastSequence: number;
 }
 
@@ -76,13 +86,19 @@ function countAssignment(tally: RepTally | undefined, data: PoolLeadAssigned['da
   };
 }
 
+const withoutLead = (queue: readonly QueuedLead[], leadId: string): readonly QueuedLead[] =>
+  queue.filter((queued) => queued.leadId !== leadId);
+
+export const isQueued = (pool: ActivePool, leadId: string): boolean =>
+  pool.queue.some((queued) => queued.leadId === leadId);
+
 function assign(state: ActivePool, data: PoolLeadAssigned['data']): ActivePool {
   const tallies = new Map(state.tallies).set(data.repId, countAssignment(state.tallies.get(data.repId), data));
   return {
     ...state,
     tallies,
-    routed: new Map(state.routed).set(data.leadId, data.repId),
-    queue: data.fromQueue ? state.queue.filter((leadId) => leadId !== data.leadId) : state.queue,
+    routed: state.routed.set(data.leadId, data.repId),
+    queue: data.fromQueue ? withoutLead(state.queue, data.leadId) : state.queue,
     // Only the round robin keeps credits; least-assigned derives everything from the tallies.
     rotation: data.trace.strategy === 'smooth-weighted-round-robin' ? data.trace.rotationAfter : state.rotation,
     lastSequence: data.sequence,
@@ -92,8 +108,8 @@ function assign(state: ActivePool, data: PoolLeadAssigned['data']): ActivePool {
 export function evolvePool(state: PoolState, event: PoolEvent): PoolState {
   if (event.type === 'PoolCreated') {
     const settings = event.data;
-    const empty = { members: [], rotation: {}, tallies: new Map(), queue: [], routed: new Map(), lastSequence: 0 };
-    return { status: 'active', settings, policyVersion: 1, ...empty };
+    const empty = { members: [], rotation: {}, tallies: new Map(), queue: [], lastSequence: 0 };
+    return { status: 'active', settings, policyVersion: 1, ...empty, routed: RoutedLeads.empty() };
   }
   if (state.status === 'absent') return state;
   switch (event.type) {
@@ -119,8 +135,19 @@ export function evolvePool(state: PoolState, event: PoolEvent): PoolState {
       });
     case 'PoolLeadAssigned':
       return assign(state, event.data);
-    case 'PoolLeadQueued':
-      return { ...state, queue: [...state.queue, event.data.leadId] };
+    case 'PoolLeadQueued': {
+      const { leadId, passedOver } = event.data;
+      return { ...state, queue: [...state.queue, { leadId, passedOver }] };
+    }
+    case 'PoolQueuedLeadClaimed':
+      // A claim is not a rotation pick: no tally, credit or sequence moves; only who holds the lead.
+      return {
+        ...state,
+        queue: withoutLead(state.queue, event.data.leadId),
+        routed: state.routed.set(event.data.leadId, event.data.repId),
+      };
+    case 'PoolQueuedLeadWithdrawn':
+      return { ...state, queue: withoutLead(state.queue, event.data.leadId) };
     default:
       return assertNever(event);
   }

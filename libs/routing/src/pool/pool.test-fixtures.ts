@@ -33,6 +33,28 @@ export const route = (leadId: string, when: BusinessDay = MONDAY): PoolCommand =
   ...when,
 });
 
+export const reroute = (leadId: string, passedOver: readonly string[], when: BusinessDay = MONDAY): PoolCommand => ({
+  kind: 'RerouteLead',
+  poolId: POOL,
+  leadId,
+  passedOver,
+  ...when,
+});
+
+export const claim = (leadId: string, repId: string): PoolCommand => ({
+  kind: 'ClaimQueuedLead',
+  poolId: POOL,
+  leadId,
+  repId,
+});
+
+export const withdraw = (leadId: string, reason = 'disqualified: spam'): PoolCommand => ({
+  kind: 'WithdrawQueuedLead',
+  poolId: POOL,
+  leadId,
+  reason,
+});
+
 /** Folds the history, then decides each command in turn, keeping what was accepted. */
 export function run(history: readonly PoolEvent[], commands: readonly PoolCommand[]): PoolEvent[] {
   let state: PoolState = history.reduce(poolDecider.evolve, poolDecider.initialState);

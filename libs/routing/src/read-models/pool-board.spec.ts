@@ -1,0 +1,106 @@
+import { type CommandContext, foldEvents, handleCommand } from '@leadledger/event-store';
+import { tempDirectory } from '@leadledger/event-store/testing';
+import { SqliteEventStore } from '@leadledger/event-store-sqlite';
+import { ReadModelDatabase, rebuildProjection } from '@leadledger/projections';
+import type { PoolCommand } from '../pool/pool.commands';
+import { poolDecider } from '../pool/pool.decider';
+import { poolStreamId } from '../pool/pool.events';
+import { poolView } from '../pool/pool-view';
+import { MONDAY, TUESDAY } from '../pool/pool.test-fixtures';
+import { poolBoardProjection } from './pool-board.projection';
+import { getPoolView, poolsWithMember } from './pool-board.query';
+
+const context: CommandContext = {
+  actorId: 'mgr-zhao',
+  actorRole: 'manager',
+  occurredAt: '2026-03-02T01:00:00.000Z',
+  correlationId: 'corr-1',
+};
+
+const createPool = (poolId: string): PoolCommand => ({
+  kind: 'CreatePool',
+  poolId,
+  name: `Pool ${poolId}`,
+  strategy: 'smooth-weighted-round-robin',
+  acceptanceSlaMinutes: 30,
+  protectionDays: 30,
+  protectionWarningDays: 5,
+});
+const addMember = (poolId: string, repId: string, weight = 1, dailyCap: number | null = null): PoolCommand => ({
+  kind: 'AddMember',
+  poolId,
+  repId,
+  weight,
+  dailyCap,
+  monthlyCap: null,
+  ...MONDAY,
+});
+const route = (poolId: string, leadId: string): PoolCommand => ({ kind: 'RouteLead', poolId, leadId, ...MONDAY });
+
+describe('pool board', () => {
+  const dir = tempDirectory('leadledger-pool-board');
+  let store: SqliteEventStore;
+  let readModels: ReadModelDatabase;
+  const on = (poolId: string, ...commands: PoolCommand[]) =>
+    commands.reduce(
+      (done, command) => done.then(() => handleCommand(store, poolStreamId(poolId), poolDecider, command, context)),
+      Promise.resolve<unknown>(undefined),
+    );
+
+  beforeAll(async () => {
+    store = new SqliteEventStore({ file: dir.file('events.sqlite') });
+    readModels = new ReadModelDatabase(dir.file('read.sqlite'));
+    await on(
+      'east',
+      createPool('east'),
+      addMember('east', 'rep-a', 2, 3),
+      addMember('east', 'rep-b'),
+      addMember('east', 'rep-c'),
+      ...['l1', 'l2', 'l3'].map((leadId) => route('east', leadId)),
+      { kind: 'RerouteLead', poolId: 'east', leadId: 'l1', passedOver: ['rep-a'], ...MONDAY },
+      { kind: 'PauseMember', poolId: 'east', repId: 'rep-c', reason: 'leave' },
+      { kind: 'ChangeCaps', poolId: 'east', repId: 'rep-b', dailyCap: 1, monthlyCap: null, ...MONDAY },
+      ...['l4', 'l5', 'l6', 'l7'].map((leadId) => route('east', leadId)),
+    );
+    await on('west', createPool('west'), addMember('west', 'rep-a'), addMember('west', 'rep-d'));
+    await on('north', createPool('north'), addMember('north', 'rep-a'), {
+      kind: 'RemoveMember',
+      poolId: 'north',
+      repId: 'rep-a',
+      reason: 'departed',
+    });
+    await rebuildProjection(store, readModels, poolBoardProjection);
+  });
+  afterAll(async () => {
+    readModels.close();
+    await store.close();
+    dir.remove();
+  });
+
+  it('shows a pool exactly as the decider folds its stream, for any day asked about', async () => {
+    const state = foldEvents(poolDecider, await store.readStream(poolStreamId('east')));
+    for (const today of [MONDAY, TUESDAY]) {
+      expect(getPoolView(readModels.db, 'east', today)).toEqual(poolView(state, today));
+    }
+  });
+
+  it('shows the members with their counts and the leads waiting', () => {
+    const view = getPoolView(readModels.db, 'east', MONDAY)!;
+    expect(view.members.map((m) => [m.repId, m.weight, m.pausedBecause, m.dailyCap, m.assignedToday])).toEqual([
+      ['rep-a', 2, null, 3, 3],
+      ['rep-b', 1, null, 1, 1],
+      ['rep-c', 1, 'leave', null, 1],
+    ]);
+    expect(view.queuedLeads.map((queued) => queued.leadId)).toEqual(['l5', 'l6', 'l7']);
+  });
+
+  it('knows nothing of a pool that was never created', () => {
+    expect(getPoolView(readModels.db, 'south', MONDAY)).toBeNull();
+  });
+
+  it('lists the pools a rep is a member of now, ordered by id', () => {
+    expect(poolsWithMember(readModels.db, 'rep-a')).toEqual(['east', 'west']);
+    expect(poolsWithMember(readModels.db, 'rep-d')).toEqual(['west']);
+    expect(poolsWithMember(readModels.db, 'rep-z')).toEqual([]);
+  });
+});
