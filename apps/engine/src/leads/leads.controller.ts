@@ -1,22 +1,49 @@
 import type { Actor } from '@leadledger/auth';
-import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { LeadView } from '@leadledger/leads';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { LeadAnswerDto, ReceiveLeadDto } from './leads.dto';
+import { ActOnLead, type LeadAction } from './lead-actions.handlers';
+import { GetLead } from './lead-queries.handlers';
+import {
+  AcceptLeadDto,
+  DeclineLeadDto,
+  DisqualifyLeadDto,
+  LeadAnswerDto,
+  LeadDto,
+  QualifyLeadDto,
+  ReceiveLeadDto,
+} from './leads.dto';
 import { ReceiveLead } from './leads.handlers';
+
+const IDEMPOTENCY_KEY = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Retries with the same key answer alike',
+};
 
 @ApiTags('leads')
 @ApiBearerAuth()
 @Controller('leads')
 export class LeadsController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   /** Takes a lead in, matches its customer and routes it; the same external id or key gives the same answer. */
   @Post()
   @HttpCode(201)
   @Roles('admin', 'manager', 'service', 'rep')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key give the same lead' })
+  @ApiHeader(IDEMPOTENCY_KEY)
   @ApiCreatedResponse({ type: LeadAnswerDto })
   @ApiConflictResponse({ description: 'A rep-sourced lead for a colleague’s customer: names the owner' })
   receive(
@@ -25,5 +52,81 @@ export class LeadsController {
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<LeadAnswerDto> {
     return this.commands.execute(new ReceiveLead(body, actor, idempotencyKey ?? null));
+  }
+
+  /** The lead as the lead board has it, with every assignment's reason and its full history. */
+  @Get(':id')
+  @Roles('admin', 'manager', 'finance', 'service', 'rep')
+  @ApiOkResponse({ type: LeadDto })
+  get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<LeadView> {
+    return this.queries.execute(new GetLead(id, actor));
+  }
+
+  /** The rep takes the lead they were assigned. */
+  @Post(':id/accept')
+  @HttpCode(200)
+  @Roles('admin', 'manager', 'rep')
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiOkResponse({ type: LeadAnswerDto })
+  @ApiConflictResponse({ description: 'LeadNotAwaitingAcceptance (status) or NotAssignedToRep (assignedTo)' })
+  accept(
+    @Param('id') id: string,
+    @Body() body: AcceptLeadDto,
+    @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<LeadAnswerDto> {
+    return this.act(id, { kind: 'AcceptLead', body }, actor, key);
+  }
+
+  /** The rep passes, with a reason; the lead is routed again. */
+  @Post(':id/decline')
+  @HttpCode(200)
+  @Roles('admin', 'manager', 'rep')
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiOkResponse({ type: LeadAnswerDto })
+  @ApiConflictResponse({ description: 'LeadNotAwaitingAcceptance (status) or NotAssignedToRep (assignedTo)' })
+  decline(
+    @Param('id') id: string,
+    @Body() body: DeclineLeadDto,
+    @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<LeadAnswerDto> {
+    return this.act(id, { kind: 'DeclineLead', body }, actor, key);
+  }
+
+  /** The accepted lead is an opportunity (商机). */
+  @Post(':id/qualify')
+  @HttpCode(200)
+  @Roles('admin', 'manager', 'rep')
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiOkResponse({ type: LeadAnswerDto })
+  @ApiConflictResponse({ description: 'LeadNotAccepted (status) or NotAssignedToRep (assignedTo)' })
+  qualify(
+    @Param('id') id: string,
+    @Body() body: QualifyLeadDto,
+    @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<LeadAnswerDto> {
+    return this.act(id, { kind: 'QualifyLead', body }, actor, key);
+  }
+
+  /** Closed without a sale, with a reason: by its rep, or by a manager or admin. */
+  @Post(':id/disqualify')
+  @HttpCode(200)
+  @Roles('admin', 'manager', 'rep')
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiOkResponse({ type: LeadAnswerDto })
+  @ApiConflictResponse({ description: 'LeadClosed (reason) or NotAssignedToRep (assignedTo)' })
+  disqualify(
+    @Param('id') id: string,
+    @Body() body: DisqualifyLeadDto,
+    @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<LeadAnswerDto> {
+    return this.act(id, { kind: 'DisqualifyLead', body }, actor, key);
+  }
+
+  private act(leadId: string, action: LeadAction, actor: Actor, key: string | undefined): Promise<LeadAnswerDto> {
+    return this.commands.execute(new ActOnLead(leadId, action, actor, key ?? null));
   }
 }

@@ -1,7 +1,15 @@
-import { LEAD_CHANNELS, type LeadChannel } from '@leadledger/leads';
+import {
+  DISQUALIFICATION_REASONS,
+  type DisqualificationReason,
+  LEAD_CHANNELS,
+  LEAD_STATUSES,
+  type LeadChannel,
+  type LeadContact,
+  type LeadStatus,
+} from '@leadledger/leads';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 
 export class LeadContactDto {
   @ApiPropertyOptional({ example: '张伟' })
@@ -81,4 +89,93 @@ export class LeadAnswerDto {
     items: { type: 'object' },
   })
   history!: object[];
+}
+
+/** A manager or admin names the rep they act for; a rep acts as themselves. */
+export class ActingRepDto {
+  @ApiPropertyOptional({ description: 'For a manager or admin: the rep they act for. A rep acts as themselves.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  repId?: string;
+}
+
+export class AcceptLeadDto extends ActingRepDto {}
+
+export class DeclineLeadDto extends ActingRepDto {
+  @ApiProperty({ example: 'on leave tomorrow' })
+  @IsString()
+  @Length(1, 500)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
+}
+
+export class QualifyLeadDto extends ActingRepDto {
+  @ApiPropertyOptional({ example: 'budget confirmed for Q1' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 1000)
+  note?: string;
+}
+
+export class DisqualifyLeadDto {
+  @ApiProperty({ enum: DISQUALIFICATION_REASONS })
+  @IsIn(DISQUALIFICATION_REASONS)
+  reason!: DisqualificationReason;
+
+  @ApiPropertyOptional({ example: 'same person as lead crm-1001' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 1000)
+  note?: string;
+}
+
+export class LeadAssignmentDto {
+  @ApiProperty({ description: 'existing-customer, received-walk-in, rep-sourced, pool-rotation, claim, reassigned-…' })
+  rule!: string;
+  @ApiProperty() repId!: string;
+  @ApiProperty({ nullable: true }) acceptBy!: string | null;
+  @ApiProperty() note!: string;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'The pool’s routing trace' })
+  pool!: object | null;
+  @ApiProperty() at!: string;
+}
+
+export class LeadHistoryEntryDto {
+  @ApiProperty() seq!: number;
+  @ApiProperty({ description: 'Global log position (decimal string)' }) position!: string;
+  @ApiProperty() eventId!: string;
+  @ApiProperty() type!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
+  @ApiProperty() occurredAt!: string;
+  @ApiProperty() actorId!: string;
+  @ApiProperty() actorRole!: string;
+}
+
+export class LeadSummaryDto {
+  @ApiProperty() leadId!: string;
+  @ApiProperty({ enum: LEAD_STATUSES }) status!: LeadStatus;
+  @ApiProperty({ enum: LEAD_CHANNELS }) channel!: LeadChannel;
+  @ApiProperty({ type: 'object', additionalProperties: true }) contact!: LeadContact;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) identityKeys!: { kind: string; value: string }[];
+  @ApiProperty({ nullable: true }) externalId!: string | null;
+  @ApiProperty({ nullable: true }) receivedBy!: string | null;
+  @ApiProperty({ nullable: true }) referralPartnerId!: string | null;
+  @ApiProperty({ nullable: true }) poolId!: string | null;
+  @ApiProperty({ nullable: true }) customerId!: string | null;
+  @ApiProperty({ nullable: true, description: 'The rep holding it now' }) repId!: string | null;
+  @ApiProperty({ nullable: true }) acceptBy!: string | null;
+  @ApiProperty() flaggedForReview!: boolean;
+  @ApiProperty({ nullable: true }) flagReason!: string | null;
+  @ApiProperty({ type: [String] }) passedOver!: string[];
+  @ApiProperty({ nullable: true }) disqualificationReason!: string | null;
+  @ApiProperty() receivedAt!: string;
+  @ApiProperty() updatedAt!: string;
+}
+
+export class LeadDto extends LeadSummaryDto {
+  @ApiProperty({ type: [LeadAssignmentDto], description: 'Every assignment in order, with its reason' })
+  assignments!: LeadAssignmentDto[];
+  @ApiProperty({ type: [LeadHistoryEntryDto], description: 'Every event of the lead: the decision trace' })
+  history!: LeadHistoryEntryDto[];
 }

@@ -9,7 +9,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RefusalException } from '../http/refusal.exception';
 import { badRequest } from '../http/validation';
-import { intakePolicy } from '../platform/intake-policy';
+import { workflowPolicy } from '../platform/workflow-policy';
 import { CLOCK, ENGINE_CONFIG, ID_SOURCE } from '../platform/tokens';
 import type { LeadAnswerDto, ReceiveLeadDto } from './leads.dto';
 
@@ -77,7 +77,7 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
       const result = await handleCommand(this.store, leadStreamId(leadId), leadDecider, command, context);
       if (isRefusal(result) && result.code !== 'LeadAlreadyReceived') throw new RefusalException(result);
     }
-    await processReceivedLead(this.store, leadId, intakePolicy(this.config));
+    await processReceivedLead(this.store, leadId, workflowPolicy(this.config));
     return leadAnswer(this.store, leadId);
   }
 

@@ -21,4 +21,8 @@ export type LeadCommand =
       readonly repId: string | null;
       readonly reason: DisqualificationReason;
       readonly note: string;
-    };
+    }
+  /** A rep takes a lead nobody holds (waiting in a pool's queue, or back from a decline, expiry or release). */
+  | { readonly kind: 'ClaimLead'; readonly repId: string }
+  /** Its rep departed and released everything to the shared pool. */
+  | { readonly kind: 'ReleaseLead'; readonly reason: string };

@@ -1,40 +1,17 @@
-import type { RoutingTrace } from '@leadledger/routing';
 import { given } from '@leadledger/kernel/testing';
-import type { LeadCommand } from './lead.commands';
 import { leadDecider } from './lead.decider';
 import type { AssignmentTrace, LeadEvent } from './lead.events';
-
-const receive: Extract<LeadCommand, { kind: 'ReceiveLead' }> = {
-  kind: 'ReceiveLead',
-  leadId: 'lead-1',
-  channel: 'web-form',
-  contact: { name: '张伟', phone: '138 0013 8000', email: null, company: '华南贸易有限公司' },
-  identityKeys: [{ kind: 'phone', value: '+8613800138000' }],
-  externalId: 'crm-77',
-  receivedBy: null,
-  referralPartnerId: null,
-  poolId: 'pool-east',
-};
-const { kind: _kind, ...receivedData } = receive;
-const received: LeadEvent = { type: 'LeadReceived', data: receivedData };
-const matched: LeadEvent = {
-  type: 'LeadMatchedToCustomer',
-  data: { leadId: 'lead-1', customerId: 'cust-1', isNewCustomer: true },
-};
-const routing: RoutingTrace = {
-  strategy: 'smooth-weighted-round-robin',
-  policyVersion: 3,
-  candidates: [],
-  rotationBefore: {},
-  rotationAfter: {},
-  chosen: 'rep-wang',
-};
-const poolTrace: AssignmentTrace = { rule: 'pool-rotation', pool: routing, note: 'rotation' };
-const assignedToWang: LeadEvent = {
-  type: 'LeadAssigned',
-  data: { leadId: 'lead-1', repId: 'rep-wang', acceptBy: '2026-11-02T10:30:00.000Z', trace: poolTrace },
-};
-const accepted: LeadEvent = { type: 'LeadAccepted', data: { leadId: 'lead-1', repId: 'rep-wang' } };
+import {
+  accepted,
+  assignedToWang,
+  disqualified,
+  flagged,
+  matched,
+  poolTrace,
+  receive,
+  received,
+  routing,
+} from './lead.fixtures';
 
 describe('lead decider', () => {
   describe('when the lead does not exist', () => {
@@ -89,11 +66,6 @@ describe('lead decider', () => {
   });
 
   describe('when its keys point at two customers', () => {
-    const flagged: LeadEvent = {
-      type: 'LeadFlaggedForReview',
-      data: { leadId: 'lead-1', reason: 'keys match different customers', customerIds: ['cust-1', 'cust-9'] },
-    };
-
     it('is flagged for review, not merged', () => {
       given(leadDecider, [received])
         .when({ kind: 'FlagForReview', reason: 'keys match different customers', customerIds: ['cust-1', 'cust-9'] })
@@ -205,10 +177,6 @@ describe('lead decider', () => {
     });
 
     it('is disqualified with a reason by its rep, or by a manager', () => {
-      const disqualified: LeadEvent = {
-        type: 'LeadDisqualified',
-        data: { leadId: 'lead-1', repId: 'rep-wang', reason: 'no-budget', note: 'next year' },
-      };
       given(leadDecider, history)
         .when({ kind: 'DisqualifyLead', repId: 'rep-wang', reason: 'no-budget', note: 'next year' })
         .thenEvents([disqualified]);

@@ -1,38 +1,18 @@
 import { type Decider, type Decision, type Refusal, assertNever, refuse } from '@leadledger/kernel';
 import type { LeadCommand } from './lead.commands';
 import type { LeadEvent } from './lead.events';
+import { type ExistingLead, type LeadState, evolveLead, holderOf, initialLeadState } from './lead.state';
 
-type Received = Extract<LeadEvent, { type: 'LeadReceived' }>['data'];
-
-interface Open {
-  readonly lead: Received;
-  readonly customerId: string | null;
-  /** Reps the lead was offered to and who declined or let it expire, oldest first. */
-  readonly passedOver: readonly string[];
-}
-
-export type LeadState =
-  | { readonly status: 'absent' }
-  | (Open & { readonly status: 'received'; readonly flaggedForReview: boolean })
-  | (Open & { readonly status: 'queued'; readonly poolId: string })
-  | (Open & { readonly status: 'assigned'; readonly repId: string; readonly acceptBy: string | null })
-  | (Open & { readonly status: 'accepted'; readonly repId: string })
-  | (Open & { readonly status: 'qualified'; readonly repId: string })
-  | (Open & { readonly status: 'disqualified'; readonly reason: string });
-
-type Existing = Exclude<LeadState, { status: 'absent' }>;
 type Command<K extends LeadCommand['kind']> = Extract<LeadCommand, { kind: K }>;
 
-const ownerOf = (state: Existing): string | null => ('repId' in state ? state.repId : null);
-
-function notAssignedTo(state: Existing, repId: string): Refusal | null {
-  const owner = ownerOf(state);
+function notAssignedTo(state: ExistingLead, repId: string): Refusal | null {
+  const owner = holderOf(state);
   return owner === repId
     ? null
     : refuse('NotAssignedToRep', 'The lead is not assigned to this rep', { assignedTo: owner, status: state.status });
 }
 
-function assign(c: Command<'AssignLead'>, s: Existing): Decision<LeadEvent> {
+function assign(c: Command<'AssignLead'>, s: ExistingLead): Decision<LeadEvent> {
   if (s.status === 'disqualified')
     return refuse('LeadClosed', 'The lead is closed', { status: s.status, reason: s.reason });
   const handOff = c.trace.rule === 'hand-off';
@@ -42,14 +22,41 @@ function assign(c: Command<'AssignLead'>, s: Existing): Decision<LeadEvent> {
   if (s.status === 'received' && s.flaggedForReview) {
     return refuse('LeadNeedsReview', 'The lead matches two customers and waits for review', { leadId: s.lead.leadId });
   }
-  if (ownerOf(s) === c.repId)
+  if (holderOf(s) === c.repId)
     return refuse('AlreadyAssignedToRep', 'The lead is already this rep’s', { repId: c.repId });
   return [
     { type: 'LeadAssigned', data: { leadId: s.lead.leadId, repId: c.repId, acceptBy: c.acceptBy, trace: c.trace } },
   ];
 }
 
-function decideExisting(c: LeadCommand, s: Existing): Decision<LeadEvent> {
+/** Claiming is accepting: the rep chose the lead, so no acceptance deadline runs. */
+function claim(c: Command<'ClaimLead'>, s: ExistingLead): Decision<LeadEvent> {
+  if (s.status === 'accepted' && s.repId === c.repId && s.via === 'claim') return [];
+  const facts = { status: s.status, repId: holderOf(s) };
+  if (s.status === 'received' && s.flaggedForReview)
+    return refuse('LeadNotClaimable', 'The lead matches two customers and waits for review', facts);
+  if (s.status !== 'received' && s.status !== 'queued')
+    return refuse('LeadNotClaimable', 'The lead is held by a rep or closed', facts);
+  const leadId = s.lead.leadId;
+  const note =
+    s.status === 'queued' ? `${c.repId} claimed it from the queue of pool ${s.poolId}` : `${c.repId} claimed it`;
+  return [
+    {
+      type: 'LeadAssigned',
+      data: { leadId, repId: c.repId, acceptBy: null, trace: { rule: 'claim', pool: null, note } },
+    },
+    { type: 'LeadAccepted', data: { leadId, repId: c.repId } },
+  ];
+}
+
+function release(c: Command<'ReleaseLead'>, s: ExistingLead): Decision<LeadEvent> {
+  if (s.status !== 'assigned' && s.status !== 'accepted' && s.status !== 'qualified')
+    return refuse('LeadNotHeld', 'Only a lead a rep holds can be released', { status: s.status });
+  if (c.reason.trim() === '') return refuse('ReasonRequired', 'A release needs a reason');
+  return [{ type: 'LeadReleased', data: { leadId: s.lead.leadId, repId: s.repId, reason: c.reason.trim() } }];
+}
+
+function decideExisting(c: LeadCommand, s: ExistingLead): Decision<LeadEvent> {
   const leadId = s.lead.leadId;
   switch (c.kind) {
     case 'ReceiveLead':
@@ -68,8 +75,9 @@ function decideExisting(c: LeadCommand, s: Existing): Decision<LeadEvent> {
     case 'AssignLead':
       return assign(c, s);
     case 'QueueLead':
-      if (s.status !== 'received' && s.status !== 'assigned') {
-        return refuse('LeadNotRoutable', 'Only a new or unaccepted lead can wait in a pool', { status: s.status });
+      // Only a lead nobody holds: a drain that assigned it first must not be undone by a late queue step.
+      if (s.status !== 'received') {
+        return refuse('LeadNotRoutable', 'Only a lead nobody holds can wait in a pool', { status: s.status });
       }
       return [{ type: 'LeadQueued', data: { leadId, poolId: c.poolId, reason: c.reason } }];
     case 'AcceptLead':
@@ -102,57 +110,27 @@ function decideExisting(c: LeadCommand, s: Existing): Decision<LeadEvent> {
         if (refusal) return refusal;
       }
       return [{ type: 'LeadDisqualified', data: { leadId, repId: c.repId, reason: c.reason, note: c.note } }];
+    case 'ClaimLead':
+      return claim(c, s);
+    case 'ReleaseLead':
+      return release(c, s);
     default:
       return assertNever(c);
   }
 }
 
-function evolveExisting(s: Existing, e: LeadEvent): LeadState {
-  const open: Open = { lead: s.lead, customerId: s.customerId, passedOver: s.passedOver };
-  switch (e.type) {
-    case 'LeadReceived':
-      return s;
-    case 'LeadMatchedToCustomer':
-      return { ...s, customerId: e.data.customerId };
-    case 'LeadFlaggedForReview':
-      return { ...open, status: 'received', flaggedForReview: true };
-    case 'LeadAssigned':
-      // A hand-off of an accepted lead keeps it accepted; everything else awaits acceptance.
-      if (e.data.trace.rule === 'hand-off' && (s.status === 'accepted' || s.status === 'qualified')) {
-        return { ...s, repId: e.data.repId };
-      }
-      return { ...open, status: 'assigned', repId: e.data.repId, acceptBy: e.data.acceptBy };
-    case 'LeadQueued':
-      return { ...open, status: 'queued', poolId: e.data.poolId };
-    case 'LeadAccepted':
-      return { ...open, status: 'accepted', repId: e.data.repId };
-    case 'LeadDeclined':
-    case 'LeadAcceptanceExpired':
-      return { ...open, status: 'received', flaggedForReview: false, passedOver: [...s.passedOver, e.data.repId] };
-    case 'LeadQualified':
-      return { ...open, status: 'qualified', repId: e.data.repId };
-    case 'LeadDisqualified':
-      return { ...open, status: 'disqualified', reason: e.data.reason };
-    default:
-      return assertNever(e);
-  }
-}
-
 /**
  * One lead's life: received -> (matched) -> assigned -> accepted -> qualified, or
- * disqualified; declined or expired leads go back to be routed again.
+ * disqualified; declined or expired leads go back to be routed again, released ones to
+ * the shared pool. A rep may claim a lead nobody holds.
  */
 export const leadDecider: Decider<LeadCommand, LeadState, LeadEvent> = {
-  initialState: { status: 'absent' },
+  initialState: initialLeadState,
   decide(command, state) {
     if (state.status !== 'absent') return decideExisting(command, state);
     if (command.kind !== 'ReceiveLead') return refuse('LeadNotFound', 'No such lead', {});
     const { kind: _kind, ...data } = command;
     return [{ type: 'LeadReceived', data }];
   },
-  evolve(state, event) {
-    if (state.status !== 'absent') return evolveExisting(state, event);
-    if (event.type !== 'LeadReceived') return state;
-    return { status: 'received', lead: event.data, customerId: null, passedOver: [], flaggedForReview: false };
-  },
+  evolve: evolveLead,
 };

@@ -81,6 +81,26 @@ export type LeadEvent =
         readonly reason: DisqualificationReason;
         readonly note: string;
       };
+    }
+  | {
+      /** Its rep departed and everything went back to the shared pool (公海): anyone may claim it. */
+      readonly type: 'LeadReleased';
+      readonly data: { readonly leadId: string; readonly repId: string; readonly reason: string };
     };
 
 export type LeadEventType = LeadEvent['type'];
+
+/** Every lead event type, for read models and reactors that filter the log. */
+export const LEAD_EVENT_TYPES: readonly LeadEventType[] = [
+  'LeadReceived',
+  'LeadMatchedToCustomer',
+  'LeadFlaggedForReview',
+  'LeadAssigned',
+  'LeadQueued',
+  'LeadAccepted',
+  'LeadDeclined',
+  'LeadAcceptanceExpired',
+  'LeadQualified',
+  'LeadDisqualified',
+  'LeadReleased',
+];

@@ -15,6 +15,12 @@ describe('rep decider', () => {
         .thenEvents([registered]);
     });
 
+    it('refuses a blank name', () => {
+      given(repDecider)
+        .when({ kind: 'RegisterRep', repId: 'rep-wang', name: '  ', email: 'wang@example.cn', team: 'east' })
+        .thenRefuses({ code: 'RepNeedsName' });
+    });
+
     it('refuses a departure', () => {
       given(repDecider)
         .when({ kind: 'DepartRep', mode: 'release', successor: null, reason: 'left' })
@@ -84,5 +90,54 @@ describe('rep decider', () => {
         .when({ kind: 'DepartRep', mode: 'release', successor: null, reason: 'left' })
         .thenRefuses({ code: 'RepAlreadyDeparted' });
     });
+  });
+});
+
+describe('handing over everything a rep holds', () => {
+  const handOver = (toRepId: string, successorActive = true, reason = 'moved to the north team') =>
+    ({ kind: 'RequestHandOver', toRepId, successorActive, reason, byActorId: 'key:mgr-1' }) as const;
+
+  it('records the request: the rep stays active and the workflow moves each customer and lead', () => {
+    given(repDecider, [registered])
+      .when(handOver('rep-li', true, ' moved to the north team '))
+      .thenEvents([
+        {
+          type: 'RepHandOverRequested',
+          data: { repId: 'rep-wang', toRepId: 'rep-li', reason: 'moved to the north team', byActorId: 'key:mgr-1' },
+        },
+      ]);
+    const requested: RepEvent = {
+      type: 'RepHandOverRequested',
+      data: { repId: 'rep-wang', toRepId: 'rep-li', reason: 'x', byActorId: 'key:mgr-1' },
+    };
+    expect([registered, requested].reduce(repDecider.evolve, repDecider.initialState)).toMatchObject({
+      status: 'active',
+    });
+  });
+
+  it('refuses an unknown rep, or one who departed', () => {
+    given(repDecider).when(handOver('rep-li')).thenRefuses({ code: 'RepNotFound' });
+    const departed: RepEvent = {
+      type: 'RepDeparted',
+      data: { repId: 'rep-wang', mode: 'hand-off', successorRepId: 'rep-li', reason: 'left' },
+    };
+    given(repDecider, [registered, departed])
+      .when(handOver('rep-zhao'))
+      .thenRefuses({ code: 'RepAlreadyDeparted', facts: { successorRepId: 'rep-li' } });
+  });
+
+  it('refuses a hand-over to the same rep or to a rep who is not active', () => {
+    given(repDecider, [registered])
+      .when(handOver('rep-wang'))
+      .thenRefuses({ code: 'SuccessorIsSameRep', facts: { repId: 'rep-wang' } });
+    given(repDecider, [registered])
+      .when(handOver('rep-zhao', false))
+      .thenRefuses({ code: 'SuccessorNotActive', facts: { successorRepId: 'rep-zhao' } });
+  });
+
+  it('refuses a hand-over without a reason', () => {
+    given(repDecider, [registered])
+      .when(handOver('rep-li', true, '  '))
+      .thenRefuses({ code: 'ReasonRequired' });
   });
 });

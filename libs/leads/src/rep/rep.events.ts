@@ -17,4 +17,16 @@ export type RepEvent =
         readonly successorRepId: string | null;
         readonly reason: string;
       };
+    }
+  | {
+      /** Everything the rep owns and holds goes to `toRepId`; the hand-over workflow records each transfer. */
+      readonly type: 'RepHandOverRequested';
+      readonly data: {
+        readonly repId: string;
+        readonly toRepId: string;
+        readonly reason: string;
+        readonly byActorId: string;
+      };
     };
+
+export const REP_EVENT_TYPES: readonly RepEvent['type'][] = ['RepRegistered', 'RepDeparted', 'RepHandOverRequested'];

@@ -1,0 +1,99 @@
+import type { Actor } from '@leadledger/auth';
+import { EventStore, handleCommand } from '@leadledger/event-store';
+import { type Clock, type IdSource, NotFoundError, isRefusal } from '@leadledger/kernel';
+import { type LeadCommand, leadDecider, leadStreamId } from '@leadledger/leads';
+import { ForbiddenException, Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { RefusalException } from '../http/refusal.exception';
+import { badRequest } from '../http/validation';
+import { CLOCK, ID_SOURCE } from '../platform/tokens';
+import type { AcceptLeadDto, DeclineLeadDto, DisqualifyLeadDto, LeadAnswerDto, QualifyLeadDto } from './leads.dto';
+import { leadAnswer } from './leads.handlers';
+
+/** What a rep (or a manager for them) does with a lead they were given. */
+export type LeadAction =
+  | { readonly kind: 'AcceptLead'; readonly body: AcceptLeadDto }
+  | { readonly kind: 'DeclineLead'; readonly body: DeclineLeadDto }
+  | { readonly kind: 'QualifyLead'; readonly body: QualifyLeadDto }
+  | { readonly kind: 'DisqualifyLead'; readonly body: DisqualifyLeadDto };
+
+export class ActOnLead extends Command<LeadAnswerDto> {
+  constructor(
+    readonly leadId: string,
+    readonly action: LeadAction,
+    readonly actor: Actor,
+    readonly idempotencyKey: string | null,
+  ) {
+    super();
+  }
+}
+
+/** A rep acts as themselves (naming another rep is 403); a manager or admin names the rep. */
+function actingRep(actor: Actor, repId: string | undefined): string {
+  if (actor.role === 'rep') {
+    if (!actor.repId || (repId !== undefined && repId !== actor.repId))
+      throw new ForbiddenException('A rep acts only as themselves');
+    return actor.repId;
+  }
+  if (!repId) throw badRequest([{ field: 'repId', problem: 'name the rep you act for' }]);
+  return repId;
+}
+
+function commandFor(action: LeadAction, actor: Actor): { command: LeadCommand; reason: string | null } {
+  switch (action.kind) {
+    case 'AcceptLead':
+      return { command: { kind: 'AcceptLead', repId: actingRep(actor, action.body.repId) }, reason: null };
+    case 'DeclineLead': {
+      const reason = action.body.reason.trim();
+      return { command: { kind: 'DeclineLead', repId: actingRep(actor, action.body.repId), reason }, reason };
+    }
+    case 'QualifyLead': {
+      const note = action.body.note?.trim() ?? '';
+      return {
+        command: { kind: 'QualifyLead', repId: actingRep(actor, action.body.repId), note },
+        reason: note || null,
+      };
+    }
+    case 'DisqualifyLead': {
+      // A rep closes their own lead; a manager or admin closes any lead, as nobody's rep.
+      const repId = actor.role === 'rep' ? actingRep(actor, undefined) : null;
+      const { reason, note } = action.body;
+      return { command: { kind: 'DisqualifyLead', repId, reason, note: note?.trim() ?? '' }, reason };
+    }
+  }
+}
+
+/** One handler for the lead's stream: accept, decline, qualify, disqualify; 409 with the facts on refusal. */
+@CommandHandler(ActOnLead)
+export class ActOnLeadHandler implements ICommandHandler<ActOnLead, LeadAnswerDto> {
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_SOURCE) private readonly ids: IdSource,
+  ) {}
+
+  async execute({ leadId, action, actor, idempotencyKey }: ActOnLead): Promise<LeadAnswerDto> {
+    const { command, reason } = commandFor(action, actor);
+    if (idempotencyKey && (await this.alreadyDone(leadId, actor, idempotencyKey))) {
+      return leadAnswer(this.store, leadId);
+    }
+    const context = {
+      actorId: actor.id,
+      actorRole: actor.role,
+      reason,
+      occurredAt: this.clock.now().toISOString(),
+      correlationId: this.ids.next(),
+      idempotencyKey,
+    };
+    const result = await handleCommand(this.store, leadStreamId(leadId), leadDecider, command, context);
+    if (isRefusal(result) && result.code === 'LeadNotFound') throw new NotFoundError('lead', leadId);
+    if (isRefusal(result)) throw new RefusalException(result);
+    return leadAnswer(this.store, leadId);
+  }
+
+  /** A retry with the same Idempotency-Key from the same caller answers as the first request did. */
+  private async alreadyDone(leadId: string, actor: Actor, idempotencyKey: string): Promise<boolean> {
+    const events = await this.store.readStream(leadStreamId(leadId));
+    return events.some((e) => e.metadata.idempotencyKey === idempotencyKey && e.metadata.actorId === actor.id);
+  }
+}

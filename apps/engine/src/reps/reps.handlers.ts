@@ -1,0 +1,73 @@
+import type { Actor } from '@leadledger/auth';
+import { EventStore, handleCommand } from '@leadledger/event-store';
+import { type Clock, type IdSource, NotFoundError, idFromSeed, isRefusal } from '@leadledger/kernel';
+import { type RepEvent, type RepView, repDecider, repStreamId } from '@leadledger/leads';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { RefusalException } from '../http/refusal.exception';
+import { CLOCK, ID_SOURCE } from '../platform/tokens';
+import type { RegisterRepDto } from './reps.dto';
+
+export class RegisterRep extends Command<RepView> {
+  constructor(
+    readonly body: RegisterRepDto,
+    readonly actor: Actor,
+    readonly idempotencyKey: string | null,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RegisterRep)
+export class RegisterRepHandler implements ICommandHandler<RegisterRep, RepView> {
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_SOURCE) private readonly ids: IdSource,
+  ) {}
+
+  async execute({ body, actor, idempotencyKey }: RegisterRep): Promise<RepView> {
+    const repId =
+      body.repId ?? (idempotencyKey ? idFromSeed(`rep:idempotency:${actor.keyId}:${idempotencyKey}`) : this.ids.next());
+    const command = { kind: 'RegisterRep', repId, name: body.name, email: body.email, team: body.team } as const;
+    const context = {
+      actorId: actor.id,
+      actorRole: actor.role,
+      occurredAt: this.clock.now().toISOString(),
+      correlationId: this.ids.next(),
+      idempotencyKey,
+    };
+    const result = await handleCommand(this.store, repStreamId(repId), repDecider, command, context);
+    if (isRefusal(result) && !(await this.isRetry(repId, actor, idempotencyKey))) throw new RefusalException(result);
+    return repAnswer(this.store, repId);
+  }
+
+  /** A retry of the request that registered the rep gets the same answer, not a conflict. */
+  private async isRetry(repId: string, actor: Actor, idempotencyKey: string | null): Promise<boolean> {
+    if (idempotencyKey === null) return false;
+    const [registered] = await this.store.readStream(repStreamId(repId));
+    return registered?.metadata.idempotencyKey === idempotencyKey && registered.metadata.actorId === actor.id;
+  }
+}
+
+/** The rep as its own stream has it, so the caller sees its write before the directory catches up. */
+export async function repAnswer(store: EventStore, repId: string): Promise<RepView> {
+  const events = await store.readStream(repStreamId(repId));
+  const registered = events.find((e) => e.type === 'RepRegistered');
+  if (!registered) throw new NotFoundError('rep', repId);
+  const { name, email, team } = registered.data as Extract<RepEvent, { type: 'RepRegistered' }>['data'];
+  const departedEvent = events.find((e) => e.type === 'RepDeparted');
+  const departed = departedEvent?.data as Extract<RepEvent, { type: 'RepDeparted' }>['data'] | undefined;
+  return {
+    repId,
+    name,
+    email,
+    team,
+    status: departed ? 'departed' : 'active',
+    registeredAt: registered.metadata.occurredAt,
+    departedAt: departedEvent?.metadata.occurredAt ?? null,
+    departureMode: departed?.mode ?? null,
+    successorRepId: departed?.successorRepId ?? null,
+    departureReason: departed?.reason ?? null,
+  };
+}

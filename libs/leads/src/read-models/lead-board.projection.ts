@@ -1,0 +1,112 @@
+import type { StoredEvent } from '@leadledger/event-store';
+import type { Projection, ReadModelConnection } from '@leadledger/projections';
+import { LEAD_EVENT_TYPES, type LeadEvent } from '../lead/lead.events';
+import { type LeadState, evolveLead, holderOf, initialLeadState } from '../lead/lead.state';
+
+export const LEAD_BOARD = 'lead-board';
+
+/**
+ * One row per lead with where it stands, and every event of it in `lead_history` (the
+ * decision trace). The status comes from the decider's own `evolve` over the lead's JSON
+ * state, so the lifecycle rules exist once; times are the events' business times.
+ */
+export const leadBoardProjection: Projection = {
+  name: LEAD_BOARD,
+  version: '1',
+  tables: ['lead_board', 'lead_history'],
+  setup(db: ReadModelConnection) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS lead_board (
+        lead_id                 TEXT PRIMARY KEY,
+        status                  TEXT NOT NULL,
+        channel                 TEXT NOT NULL,
+        contact                 TEXT NOT NULL,
+        identity_keys           TEXT NOT NULL,
+        external_id             TEXT,
+        received_by             TEXT,
+        referral_partner_id     TEXT,
+        pool_id                 TEXT,
+        customer_id             TEXT,
+        rep_id                  TEXT,
+        accept_by               TEXT,
+        flagged_for_review      INTEGER NOT NULL,
+        flag_reason             TEXT,
+        passed_over             TEXT NOT NULL,
+        disqualification_reason TEXT,
+        received_at             TEXT NOT NULL,
+        updated_at              TEXT NOT NULL,
+        state                   TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS lead_board_by_rep ON lead_board (rep_id, status);
+      CREATE INDEX IF NOT EXISTS lead_board_by_accept_by ON lead_board (status, accept_by);
+      CREATE TABLE IF NOT EXISTS lead_history (
+        lead_id     TEXT NOT NULL,
+        seq         INTEGER NOT NULL,
+        position    INTEGER NOT NULL,
+        event_id    TEXT NOT NULL,
+        type        TEXT NOT NULL,
+        data        TEXT NOT NULL,
+        occurred_at TEXT NOT NULL,
+        actor_id    TEXT NOT NULL,
+        actor_role  TEXT NOT NULL,
+        PRIMARY KEY (lead_id, seq)
+      );
+    `);
+  },
+  apply(stored: StoredEvent, db: ReadModelConnection) {
+    if (!(LEAD_EVENT_TYPES as readonly string[]).includes(stored.type)) return;
+    // Only events the lead decider wrote carry the lead's id; anything else of the same name is not a lead's.
+    if (typeof stored.data.leadId !== 'string') return;
+    const event = { type: stored.type, data: stored.data } as unknown as LeadEvent;
+    const leadId = event.data.leadId;
+    const row = db.prepare('SELECT state, flag_reason, received_at FROM lead_board WHERE lead_id = ?').get(leadId) as
+      { state: string; flag_reason: string | null; received_at: string } | undefined;
+    const before = row ? (JSON.parse(row.state) as LeadState) : initialLeadState;
+    const state = evolveLead(before, event);
+    if (state.status === 'absent') return;
+    const at = stored.metadata.occurredAt;
+    const flagged = state.status === 'received' && state.flaggedForReview;
+    const flagReason = !flagged ? null : event.type === 'LeadFlaggedForReview' ? event.data.reason : row!.flag_reason;
+    const lead = state.lead;
+    db.prepare(
+      `INSERT OR REPLACE INTO lead_board (lead_id, status, channel, contact, identity_keys, external_id, received_by,
+         referral_partner_id, pool_id, customer_id, rep_id, accept_by, flagged_for_review, flag_reason, passed_over,
+         disqualification_reason, received_at, updated_at, state)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      leadId,
+      state.status,
+      lead.channel,
+      JSON.stringify(lead.contact),
+      JSON.stringify(lead.identityKeys),
+      lead.externalId,
+      lead.receivedBy,
+      lead.referralPartnerId,
+      state.status === 'queued' ? state.poolId : lead.poolId,
+      state.customerId,
+      holderOf(state),
+      state.status === 'assigned' ? state.acceptBy : null,
+      flagged ? 1 : 0,
+      flagReason,
+      JSON.stringify(state.passedOver),
+      state.status === 'disqualified' ? state.reason : null,
+      row?.received_at ?? at,
+      at,
+      JSON.stringify(state),
+    );
+    db.prepare(
+      `INSERT INTO lead_history (lead_id, seq, position, event_id, type, data, occurred_at, actor_id, actor_role)
+       VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM lead_history WHERE lead_id = ?), ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      leadId,
+      leadId,
+      stored.position,
+      stored.id,
+      stored.type,
+      JSON.stringify(stored.data),
+      at,
+      stored.metadata.actorId,
+      stored.metadata.actorRole,
+    );
+  },
+};
