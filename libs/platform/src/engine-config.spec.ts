@@ -12,7 +12,42 @@ describe('engine configuration', () => {
       bootstrapAdminKey: null,
       shutdownTimeoutMs: 10000,
       defaultProtectionDays: 30,
+      defaultProtectionWarningDays: 3,
+      reclaimCoolDownDays: 7,
+      schedulerIntervalMs: 60000,
     });
+  });
+
+  it('reads the protection warning and the reclaim cool-down in whole days', () => {
+    const config = loadConfig({
+      LEADLEDGER_DEFAULT_PROTECTION_DAYS: '15',
+      LEADLEDGER_DEFAULT_PROTECTION_WARNING_DAYS: '5',
+      LEADLEDGER_RECLAIM_COOL_DOWN_DAYS: '0',
+    });
+    expect(config).toMatchObject({
+      defaultProtectionDays: 15,
+      defaultProtectionWarningDays: 5,
+      reclaimCoolDownDays: 0,
+    });
+  });
+
+  it('refuses a warning that does not come before the protection ends, and part or negative days', () => {
+    expect(() =>
+      loadConfig({ LEADLEDGER_DEFAULT_PROTECTION_DAYS: '10', LEADLEDGER_DEFAULT_PROTECTION_WARNING_DAYS: '10' }),
+    ).toThrow('LEADLEDGER_DEFAULT_PROTECTION_WARNING_DAYS: must be fewer days than LEADLEDGER_DEFAULT_PROTECTION_DAYS');
+    expect(() => loadConfig({ LEADLEDGER_DEFAULT_PROTECTION_WARNING_DAYS: '2.5' })).toThrow(
+      /LEADLEDGER_DEFAULT_PROTECTION_WARNING_DAYS: /,
+    );
+    expect(() => loadConfig({ LEADLEDGER_RECLAIM_COOL_DOWN_DAYS: '-1' })).toThrow(
+      /LEADLEDGER_RECLAIM_COOL_DOWN_DAYS: /,
+    );
+  });
+
+  it('runs the scheduler every minute unless told otherwise, and not at all at 0', () => {
+    expect(loadConfig({ LEADLEDGER_SCHEDULER_INTERVAL_MS: '0' }).schedulerIntervalMs).toBe(0);
+    expect(() => loadConfig({ LEADLEDGER_SCHEDULER_INTERVAL_MS: 'often' })).toThrow(
+      /LEADLEDGER_SCHEDULER_INTERVAL_MS: /,
+    );
   });
 
   it('selects EventStoreDB when a connection string is set', () => {

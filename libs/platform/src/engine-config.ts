@@ -34,6 +34,13 @@ const environmentSchema = z
     LEADLEDGER_ADMIN_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     LEADLEDGER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
     LEADLEDGER_DEFAULT_PROTECTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    LEADLEDGER_DEFAULT_PROTECTION_WARNING_DAYS: z.coerce.number().int().min(0).max(3650).default(3),
+    LEADLEDGER_RECLAIM_COOL_DOWN_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
+    LEADLEDGER_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).default(60000),
+  })
+  .refine((env) => env.LEADLEDGER_DEFAULT_PROTECTION_WARNING_DAYS < env.LEADLEDGER_DEFAULT_PROTECTION_DAYS, {
+    message: 'must be fewer days than LEADLEDGER_DEFAULT_PROTECTION_DAYS',
+    path: ['LEADLEDGER_DEFAULT_PROTECTION_WARNING_DAYS'],
   })
   .refine((env) => env.LEADLEDGER_STORE !== 'eventstoredb' || env.EVENTSTORE_CONNECTION_STRING, {
     message: 'is required when LEADLEDGER_STORE=eventstoredb',
@@ -53,6 +60,12 @@ export interface EngineConfig {
   readonly shutdownTimeoutMs: number;
   /** Protection (保护期) for an owner made outside any pool: a walk-in receiver, a sourcing rep. */
   readonly defaultProtectionDays: number;
+  /** How many days before such a protection ends the 流失预警 is due. */
+  readonly defaultProtectionWarningDays: number;
+  /** Days a rep whose customer was released must wait before claiming it back (0: at once). */
+  readonly reclaimCoolDownDays: number;
+  /** How often the scheduler applies the time-based rules (acceptance expiry, protection warning and release); 0: never. */
+  readonly schedulerIntervalMs: number;
 }
 
 /** Bad configuration, with one line per variable and what is wrong with it. */
@@ -83,5 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
     bootstrapAdminKey: e.LEADLEDGER_ADMIN_KEY ?? null,
     shutdownTimeoutMs: e.LEADLEDGER_SHUTDOWN_TIMEOUT_MS,
     defaultProtectionDays: e.LEADLEDGER_DEFAULT_PROTECTION_DAYS,
+    defaultProtectionWarningDays: e.LEADLEDGER_DEFAULT_PROTECTION_WARNING_DAYS,
+    reclaimCoolDownDays: e.LEADLEDGER_RECLAIM_COOL_DOWN_DAYS,
+    schedulerIntervalMs: e.LEADLEDGER_SCHEDULER_INTERVAL_MS,
   };
 }

@@ -1,17 +1,30 @@
 import type { Actor } from '@leadledger/auth';
 import type { CustomerView } from '@leadledger/customers';
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { CustomerDto, FindCustomerQueryDto, OwnerAsOfDto, OwnerAsOfQueryDto } from './customers.dto';
+import { ClaimCustomerRequest, LogFollowUpRequest, TransferCustomerRequest } from './customer-ownership.handlers';
+import {
+  ClaimCustomerDto,
+  CustomerDto,
+  FindCustomerQueryDto,
+  FollowUpLoggedDto,
+  LogFollowUpDto,
+  OwnerAsOfDto,
+  OwnerAsOfQueryDto,
+  TransferCustomerDto,
+} from './customers.dto';
 import { FindCustomer, GetCustomer, GetOwnerAsOf } from './customers.handlers';
 
 @ApiTags('customers')
 @ApiBearerAuth()
 @Controller('customers')
 export class CustomersController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
+  ) {}
 
   /** Who owns the customer with this phone, e-mail or company, since when and via which rule. */
   @Get()
@@ -39,5 +52,45 @@ export class CustomersController {
     @CurrentActor() actor: Actor,
   ): Promise<OwnerAsOfDto> {
     return this.queries.execute(new GetOwnerAsOf(id, query.asOf, actor));
+  }
+
+  /** 认领: takes a customer nobody protects; the first valid claim wins, the rest get 409 naming the owner. */
+  @Post(':id/claim')
+  @HttpCode(200)
+  @Roles('rep', 'manager', 'admin')
+  @ApiOkResponse({ type: CustomerDto })
+  @ApiConflictResponse({
+    description: 'CustomerProtected (owner, protection end), AlreadyOwner, ReclaimTooSoon, RepDeparted',
+  })
+  claim(@Param('id') id: string, @Body() body: ClaimCustomerDto, @CurrentActor() actor: Actor): Promise<CustomerView> {
+    return this.commands.execute(new ClaimCustomerRequest(id, body, actor));
+  }
+
+  /** 跟进 by the owner: extends protection by the owner's protection days from when it happened. */
+  @Post(':id/follow-ups')
+  @HttpCode(201)
+  @Roles('rep', 'manager', 'admin')
+  @ApiCreatedResponse({ type: FollowUpLoggedDto })
+  @ApiConflictResponse({ description: 'NotOwner: names the current owner (null when nobody owns the customer)' })
+  logFollowUp(
+    @Param('id') id: string,
+    @Body() body: LogFollowUpDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<FollowUpLoggedDto> {
+    return this.commands.execute(new LogFollowUpRequest(id, body, actor));
+  }
+
+  /** 移交 of one customer to another rep, with the manager and the reason recorded. */
+  @Post(':id/transfer')
+  @HttpCode(200)
+  @Roles('manager', 'admin')
+  @ApiOkResponse({ type: CustomerDto })
+  @ApiConflictResponse({ description: 'AlreadyOwner, or RepDeparted for a successor who has left' })
+  transfer(
+    @Param('id') id: string,
+    @Body() body: TransferCustomerDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CustomerView> {
+    return this.commands.execute(new TransferCustomerRequest(id, body, actor));
   }
 }

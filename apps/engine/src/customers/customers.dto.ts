@@ -1,5 +1,6 @@
-import { ApiProperty, PickType } from '@nestjs/swagger';
-import { IsISO8601 } from 'class-validator';
+import { FOLLOW_UP_KINDS, type FollowUpKind } from '@leadledger/customers';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { LeadContactDto } from '../leads/leads.dto';
 
 /** The same contact fields, normalised the same way, as a lead's. */
@@ -38,4 +39,56 @@ export class OwnerAsOfDto {
   @ApiProperty() asOf!: string;
   @ApiProperty({ type: OwnershipIntervalDto, nullable: true, description: 'null: nobody owned the customer then' })
   owner!: OwnershipIntervalDto | null;
+}
+
+export class ClaimCustomerDto {
+  @ApiPropertyOptional({ description: 'The claiming rep: a manager or admin names one; a rep claims as themselves' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  repId?: string;
+}
+
+export class LogFollowUpDto {
+  @ApiProperty({ enum: FOLLOW_UP_KINDS })
+  @IsIn(FOLLOW_UP_KINDS)
+  kind!: FollowUpKind;
+
+  @ApiProperty({ example: '到店看样品，报价下周给', minLength: 1, maxLength: 2000 })
+  @IsString()
+  @Length(1, 2000)
+  note!: string;
+
+  @ApiPropertyOptional({ description: 'When the follow-up happened (ISO 8601, not in the future); defaults to now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  occurredAt?: string;
+
+  @ApiPropertyOptional({ description: 'The owner a manager or admin logs it for; a rep logs as themselves' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  repId?: string;
+}
+
+export class FollowUpLoggedDto {
+  @ApiProperty() customerId!: string;
+  @ApiProperty() repId!: string;
+  @ApiProperty({ enum: FOLLOW_UP_KINDS }) kind!: string;
+  @ApiProperty() note!: string;
+  @ApiProperty({ description: 'When the follow-up happened' }) at!: string;
+  @ApiProperty({ description: 'Protection now runs to this instant' }) protectedUntil!: string;
+}
+
+export class TransferCustomerDto {
+  @ApiProperty({ description: 'The active rep who takes the customer over' })
+  @IsString()
+  @Length(1, 100)
+  toRepId!: string;
+
+  @ApiProperty({ example: 'territory change: the north-east accounts move to Li' })
+  @IsString()
+  @Length(1, 500)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
 }

@@ -10,7 +10,6 @@ const followUp: LogFollowUp = {
   followUpKind: 'visit',
   note: '到店看样品，报价下周给',
   at: '2026-03-20T09:00:00.000Z',
-  protectionDays: 30,
 };
 const followedUp: CustomerEvent = {
   type: 'FollowUpLogged',
@@ -32,7 +31,7 @@ const warned: CustomerEvent = {
     at: '2026-03-28T09:00:00.000Z',
   },
 };
-const warn = (at: string) => ({ kind: 'WarnProtectionEnding', at, warningDays: 3 }) as const;
+const warn = (at: string) => ({ kind: 'WarnProtectionEnding', at }) as const;
 const expire = (at: string) => ({ kind: 'ReleaseCustomer', at, reason: 'protection-expired' }) as const;
 const transfer: TransferCustomer = {
   kind: 'TransferCustomer',
@@ -41,8 +40,14 @@ const transfer: TransferCustomer = {
   reason: '王离职，客户移交给李',
   at: '2026-03-15T00:00:00.000Z',
   protectionDays: 30,
+  warningDays: 3,
   via: 'departure-hand-off',
 };
+/** Wang owns the customer through a pool whose policy is 7 days of protection, warned 2 days before. */
+const wangOwnsUnderPool: CustomerEvent[] = [
+  wangOwns[0],
+  ownedBy('rep-wang', '2026-03-01T09:00:00.000Z', '2026-03-08T09:00:00.000Z', { protectionDays: 7, warningDays: 2 }),
+];
 
 describe('customer decider: follow-ups, protection, release and transfer', () => {
   describe('when owned and protected', () => {
@@ -50,13 +55,36 @@ describe('customer decider: follow-ups, protection, release and transfer', () =>
       given(customerDecider, wangOwns).when(followUp).thenEvents([followedUp]);
     });
 
-    it('never shortens protection when the policy gives fewer days', () => {
-      given(customerDecider, wangOwns)
-        .when({ ...followUp, at: '2026-03-02T09:00:00.000Z', protectionDays: 7 })
+    it('extends protection by the days of the policy the owner got the customer under', () => {
+      given(customerDecider, wangOwnsUnderPool)
+        .when({ ...followUp, at: '2026-03-05T09:00:00.000Z' })
         .thenEvents([
           {
             ...followedUp,
-            data: { ...followedUp.data, at: '2026-03-02T09:00:00.000Z', protectedUntil: '2026-03-31T09:00:00.000Z' },
+            data: { ...followedUp.data, at: '2026-03-05T09:00:00.000Z', protectedUntil: '2026-03-12T09:00:00.000Z' },
+          },
+        ]);
+    });
+
+    it('extends protection by the policy a transfer brought, not the one before it', () => {
+      const toLi = ownedBy('rep-li', '2026-03-15T00:00:00.000Z', '2026-03-25T00:00:00.000Z', {
+        via: 'transfer',
+        reason: 'territory change',
+        leadId: null,
+        byActorId: 'mgr-zhao',
+        protectionDays: 10,
+      });
+      given(customerDecider, [...wangOwns, toLi])
+        .when({ ...followUp, repId: 'rep-li', at: '2026-03-20T00:00:00.000Z' })
+        .thenEvents([
+          {
+            ...followedUp,
+            data: {
+              ...followedUp.data,
+              repId: 'rep-li',
+              at: '2026-03-20T00:00:00.000Z',
+              protectedUntil: '2026-03-30T00:00:00.000Z',
+            },
           },
         ]);
     });
@@ -73,6 +101,18 @@ describe('customer decider: follow-ups, protection, release and transfer', () =>
 
     it('warns the owner once the end is within the warning days', () => {
       given(customerDecider, wangOwns).when(warn('2026-03-28T09:00:00.000Z')).thenEvents([warned]);
+    });
+
+    it('warns by the warning days of the owner’s policy', () => {
+      given(customerDecider, wangOwnsUnderPool).when(warn('2026-03-06T08:59:59.000Z')).thenEvents([]);
+      given(customerDecider, wangOwnsUnderPool)
+        .when(warn('2026-03-06T09:00:00.000Z'))
+        .thenEvents([
+          {
+            ...warned,
+            data: { ...warned.data, protectedUntil: '2026-03-08T09:00:00.000Z', at: '2026-03-06T09:00:00.000Z' },
+          },
+        ]);
     });
 
     it('warns only once per protection window', () => {
@@ -148,6 +188,64 @@ describe('customer decider: follow-ups, protection, release and transfer', () =>
         .when({ ...transfer, toRepId: 'rep-wang' })
         .thenRefuses({ code: 'AlreadyOwner', facts: { ownerId: 'rep-wang' } });
     });
+
+    it('transfers it away from the rep the hand-off names when that rep owns it', () => {
+      given(customerDecider, wangOwns)
+        .when({ ...transfer, fromRepId: 'rep-wang' })
+        .thenEvents([
+          ownedBy('rep-li', '2026-03-15T00:00:00.000Z', '2026-04-14T00:00:00.000Z', {
+            via: 'departure-hand-off',
+            reason: '王离职，客户移交给李',
+            leadId: null,
+            byActorId: 'mgr-zhao',
+          }),
+        ]);
+    });
+
+    it('refuses a hand-off from a rep who does not own it, naming the owner', () => {
+      given(customerDecider, wangOwns)
+        .when({ ...transfer, fromRepId: 'rep-zhou' })
+        .thenRefuses({ code: 'NotOwner', facts: { ownerId: 'rep-wang' } });
+    });
+
+    it('releases only from the rep the release names', () => {
+      const departure = { kind: 'ReleaseCustomer', at: '2026-03-05T00:00:00.000Z', reason: 'departure' } as const;
+      given(customerDecider, wangOwns)
+        .when({ ...departure, repId: 'rep-zhou' })
+        .thenEvents([]);
+      given(customerDecider, wangOwns)
+        .when({ ...departure, repId: 'rep-wang' })
+        .thenEvents([
+          {
+            type: 'CustomerReleased',
+            data: { customerId: CUSTOMER_ID, repId: 'rep-wang', reason: 'departure', at: '2026-03-05T00:00:00.000Z' },
+          },
+        ]);
+    });
+  });
+
+  describe('when a hand-off already moved it', () => {
+    const handedOff = [
+      ...wangOwns,
+      ownedBy('rep-li', '2026-03-15T00:00:00.000Z', '2026-04-14T00:00:00.000Z', {
+        via: 'departure-hand-off',
+        reason: '王离职，客户移交给李',
+        leadId: null,
+        byActorId: 'mgr-zhao',
+      }),
+    ];
+
+    it('refuses the retried hand-off, naming the new owner, and moves nothing', () => {
+      given(customerDecider, handedOff)
+        .when({ ...transfer, fromRepId: 'rep-wang' })
+        .thenRefuses({ code: 'NotOwner', facts: { ownerId: 'rep-li' } });
+    });
+
+    it('releases nothing for the departed rep', () => {
+      given(customerDecider, handedOff)
+        .when({ kind: 'ReleaseCustomer', at: '2026-03-16T00:00:00.000Z', reason: 'departure', repId: 'rep-wang' })
+        .thenEvents([]);
+    });
   });
 
   describe('when the protection has ended', () => {
@@ -177,6 +275,18 @@ describe('customer decider: follow-ups, protection, release and transfer', () =>
 
     it('warns nobody', () => {
       given(customerDecider, released).when(warn('2026-04-01T00:00:00.000Z')).thenEvents([]);
+    });
+
+    it('refuses a hand-off from the rep it was released from, as nobody owns it', () => {
+      given(customerDecider, released)
+        .when({ ...transfer, at: '2026-04-01T00:00:00.000Z', fromRepId: 'rep-wang' })
+        .thenRefuses({ code: 'NotOwner', facts: { ownerId: null } });
+    });
+
+    it('releases nothing for a departing rep', () => {
+      given(customerDecider, released)
+        .when({ kind: 'ReleaseCustomer', at: '2026-04-01T00:00:00.000Z', reason: 'departure', repId: 'rep-wang' })
+        .thenEvents([]);
     });
 
     it('lets a manager hand it to a rep', () => {

@@ -28,6 +28,7 @@ describe('customer decider: registration and identity keys', () => {
         via: 'received-walk-in',
         reason: 'received the walk-in',
         protectionDays: 30,
+        warningDays: 3,
       } as const;
       given(customerDecider)
         .when({ ...register, owner })
@@ -41,7 +42,13 @@ describe('customer decider: registration and identity keys', () => {
     });
 
     it('refuses a first owner without a reason', () => {
-      const owner = { repId: 'rep-wang', via: 'pool-rotation', reason: ' ', protectionDays: 30 } as const;
+      const owner = {
+        repId: 'rep-wang',
+        via: 'pool-rotation',
+        reason: ' ',
+        protectionDays: 30,
+        warningDays: 3,
+      } as const;
       given(customerDecider)
         .when({ ...register, owner })
         .thenRefuses({ code: 'ReasonRequired' });

@@ -6,7 +6,9 @@ export interface FirstOwner {
   readonly repId: string;
   readonly via: Exclude<OwnershipVia, 'claim' | 'transfer' | 'departure-hand-off'>;
   readonly reason: string;
+  /** The protection policy this ownership runs under: its length, and how long before its end to warn. */
   readonly protectionDays: number;
+  readonly warningDays: number;
 }
 
 /** Registers the customer and, in the same append, its first owner if routing named one. */
@@ -32,6 +34,11 @@ export interface AssignOwnership extends FirstOwner {
   readonly kind: 'AssignOwnership';
   readonly leadId: string | null;
   readonly at: string;
+  /**
+   * The lead was re-routed before anyone accepted it: if the current owner got the customer
+   * through this same lead, the customer follows its lead and protection does not block.
+   */
+  readonly replacesLeadOwner?: boolean;
 }
 
 export interface ClaimCustomer {
@@ -39,29 +46,32 @@ export interface ClaimCustomer {
   readonly repId: string;
   readonly at: string;
   readonly protectionDays: number;
+  readonly warningDays: number;
   /** Days a rep whose customer was released must wait before claiming it back; absent or 0: none. */
   readonly reclaimCoolDownDays?: number;
 }
 
+/** 跟进 by the owner: extends protection by the owner's own protectionDays, never shortening it. */
 export interface LogFollowUp {
   readonly kind: 'LogFollowUp';
   readonly repId: string;
   readonly followUpKind: FollowUpKind;
   readonly note: string;
   readonly at: string;
-  readonly protectionDays: number;
 }
 
+/** Warns the owner when `at` falls within the owner's warningDays before protection ends. */
 export interface WarnProtectionEnding {
   readonly kind: 'WarnProtectionEnding';
   readonly at: string;
-  readonly warningDays: number;
 }
 
 export interface ReleaseCustomer {
   readonly kind: 'ReleaseCustomer';
   readonly at: string;
   readonly reason: ReleaseReason;
+  /** Release only from this rep: if someone else (or nobody) owns the customer, there is nothing to release. */
+  readonly repId?: string;
 }
 
 export interface TransferCustomer {
@@ -71,7 +81,10 @@ export interface TransferCustomer {
   readonly reason: string;
   readonly at: string;
   readonly protectionDays: number;
+  readonly warningDays: number;
   readonly via: 'transfer' | 'departure-hand-off';
+  /** Move the customer only away from this rep: a stale or retried hand-off never takes a colleague's customer. */
+  readonly fromRepId?: string;
 }
 
 export type CustomerCommand =

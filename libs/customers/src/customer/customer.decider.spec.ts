@@ -10,8 +10,18 @@ const assign = (repId: string, at: string): AssignOwnership => ({
   reason: 'next in the rotation of pool east',
   leadId: 'lead-2',
   protectionDays: 7,
+  warningDays: 2,
   at,
 });
+/** The assignment routing makes for lead-2 under the pool's 7 days of protection. */
+const rotatedTo = (repId: string, since: string, protectedUntil: string) =>
+  ownedBy(repId, since, protectedUntil, {
+    via: 'pool-rotation',
+    reason: 'next in the rotation of pool east',
+    leadId: 'lead-2',
+    protectionDays: 7,
+    warningDays: 2,
+  });
 
 describe('customer decider: claims and routing', () => {
   describe('when unowned and never owned', () => {
@@ -24,13 +34,7 @@ describe('customer decider: claims and routing', () => {
     it('lets routing assign it', () => {
       given(customerDecider, [registered])
         .when(assign('rep-li', '2026-03-02T00:00:00.000Z'))
-        .thenEvents([
-          ownedBy('rep-li', '2026-03-02T00:00:00.000Z', '2026-03-09T00:00:00.000Z', {
-            via: 'pool-rotation',
-            reason: 'next in the rotation of pool east',
-            leadId: 'lead-2',
-          }),
-        ]);
+        .thenEvents([rotatedTo('rep-li', '2026-03-02T00:00:00.000Z', '2026-03-09T00:00:00.000Z')]);
     });
   });
 
@@ -66,10 +70,57 @@ describe('customer decider: claims and routing', () => {
         .thenRefuses({ code: 'AlreadyOwner', facts: { ownerId: 'rep-wang' } });
     });
 
+    it('runs the claimant’s ownership under the policy the claim brings', () => {
+      given(customerDecider, [registered])
+        .when({ ...claimBy('rep-li', '2026-03-02T00:00:00.000Z'), protectionDays: 14, warningDays: 4 })
+        .thenEvents([
+          ownedBy('rep-li', '2026-03-02T00:00:00.000Z', '2026-03-16T00:00:00.000Z', {
+            via: 'claim',
+            reason: 'claimed from the shared pool',
+            leadId: null,
+            byActorId: 'rep-li',
+            protectionDays: 14,
+            warningDays: 4,
+          }),
+        ]);
+    });
+
     it('refuses a claim dated before the latest change', () => {
       given(customerDecider, wangOwns)
         .when(claimBy('rep-li', '2026-02-01T00:00:00.000Z'))
         .thenRefuses({ code: 'OccurredBeforeLastChange', facts: { lastChangeAt: '2026-03-01T09:00:00.000Z' } });
+    });
+  });
+
+  describe('when owned through a lead that is re-routed before anyone accepted it', () => {
+    const rotatedToWang = [registered, rotatedTo('rep-wang', '2026-03-02T00:00:00.000Z', '2026-03-09T00:00:00.000Z')];
+    const reroute = { ...assign('rep-li', '2026-03-02T00:30:00.000Z'), replacesLeadOwner: true };
+
+    it('lets the customer follow its lead to the next rep despite protection', () => {
+      given(customerDecider, rotatedToWang)
+        .when(reroute)
+        .thenEvents([rotatedTo('rep-li', '2026-03-02T00:30:00.000Z', '2026-03-09T00:30:00.000Z')]);
+    });
+
+    it('still refuses when the owner got the customer through another lead', () => {
+      given(customerDecider, rotatedToWang)
+        .when({ ...reroute, leadId: 'lead-3' })
+        .thenRefuses({
+          code: 'CustomerProtected',
+          facts: { ownerId: 'rep-wang', protectedUntil: '2026-03-09T00:00:00.000Z' },
+        });
+    });
+
+    it('still refuses when the owner claimed the customer, which no lead brought', () => {
+      given(customerDecider, [registered, claimed('rep-wang', '2026-03-02T00:00:00.000Z', '2026-04-01T00:00:00.000Z')])
+        .when(reroute)
+        .thenRefuses({ code: 'CustomerProtected' });
+    });
+
+    it('still refuses a re-routing that does not say it replaces the lead’s owner', () => {
+      given(customerDecider, rotatedToWang)
+        .when(assign('rep-li', '2026-03-02T00:30:00.000Z'))
+        .thenRefuses({ code: 'CustomerProtected' });
     });
   });
 
@@ -92,13 +143,7 @@ describe('customer decider: claims and routing', () => {
     it('lets routing give it to another rep', () => {
       given(customerDecider, wangOwns)
         .when(assign('rep-li', '2026-04-01T00:00:00.000Z'))
-        .thenEvents([
-          ownedBy('rep-li', '2026-04-01T00:00:00.000Z', '2026-04-08T00:00:00.000Z', {
-            via: 'pool-rotation',
-            reason: 'next in the rotation of pool east',
-            leadId: 'lead-2',
-          }),
-        ]);
+        .thenEvents([rotatedTo('rep-li', '2026-04-01T00:00:00.000Z', '2026-04-08T00:00:00.000Z')]);
     });
 
     it('refuses a time that is not an instant', () => {

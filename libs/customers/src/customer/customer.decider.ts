@@ -33,9 +33,9 @@ function outOfOrder(at: string, state: Registered): Refusal | null {
 const reasonMissing = (reason: string): Refusal | null =>
   reason.trim() === '' ? refuse('ReasonRequired', 'A change of owner needs a reason') : null;
 
-function assigned(customerId: string, at: string, protectionDays: number, assignment: Assignment): OwnershipAssigned {
+function assigned(customerId: string, at: string, assignment: Assignment): OwnershipAssigned {
   const data = { customerId, ...assignment, reason: assignment.reason.trim() };
-  return { type: 'OwnershipAssigned', data: { ...data, since: at, protectedUntil: addDays(at, protectionDays) } };
+  return { type: 'OwnershipAssigned', data: { ...data, since: at, protectedUntil: addDays(at, data.protectionDays) } };
 }
 
 /** The refusal for taking a customer a colleague still protects, or null. */
@@ -64,8 +64,9 @@ function register(command: RegisterCustomer, state: CustomerState): Decision<Cus
   if (!owner) return [registered];
   const refusal = reasonMissing(owner.reason);
   if (refusal) return refusal;
-  const { repId, via, reason, protectionDays } = owner;
-  return [registered, assigned(customerId, at, protectionDays, { repId, via, reason, leadId, byActorId: null })];
+  const { repId, via, reason, protectionDays, warningDays } = owner;
+  const policy = { protectionDays, warningDays };
+  return [registered, assigned(customerId, at, { repId, via, reason, leadId, byActorId: null, ...policy })];
 }
 
 function addKey(command: AddIdentityKey, state: CustomerState): Decision<CustomerEvent> {
@@ -75,19 +76,30 @@ function addKey(command: AddIdentityKey, state: CustomerState): Decision<Custome
   return [{ type: 'CustomerIdentityKeyAdded', data: { customerId: state.customerId, key, leadId } }];
 }
 
+/** The lead was re-routed before anyone accepted it and its owner got the customer through it. */
+const followsItsLead = (command: AssignOwnership, state: Registered): boolean =>
+  command.replacesLeadOwner === true &&
+  command.leadId !== null &&
+  state.status === 'owned' &&
+  state.owner.leadId === command.leadId;
+
 function assign(command: AssignOwnership, state: CustomerState): Decision<CustomerEvent> {
   if (state.status === 'unregistered') return unknown();
-  const { repId, via, reason, leadId, at, protectionDays } = command;
-  const refusal = outOfOrder(at, state) ?? reasonMissing(reason) ?? protectedFrom(repId, at, state);
+  const { repId, via, reason, leadId, at, protectionDays, warningDays } = command;
+  const refusal =
+    outOfOrder(at, state) ??
+    reasonMissing(reason) ??
+    (followsItsLead(command, state) ? null : protectedFrom(repId, at, state));
   if (refusal) return refusal;
   // A lead for the rep who already owns the customer changes nothing about ownership.
   if (state.status === 'owned' && state.owner.repId === repId) return [];
-  return [assigned(state.customerId, at, protectionDays, { repId, via, reason, leadId, byActorId: null })];
+  const assignment = { repId, via, reason, leadId, byActorId: null, protectionDays, warningDays };
+  return [assigned(state.customerId, at, assignment)];
 }
 
 function claim(command: ClaimCustomer, state: CustomerState): Decision<CustomerEvent> {
   if (state.status === 'unregistered') return unknown();
-  const { repId, at, protectionDays, reclaimCoolDownDays = 0 } = command;
+  const { repId, at, protectionDays, warningDays, reclaimCoolDownDays = 0 } = command;
   if (state.status === 'owned' && state.owner.repId === repId) {
     return refuse('AlreadyOwner', 'You already own this customer', { ownerId: repId });
   }
@@ -105,9 +117,8 @@ function claim(command: ClaimCustomer, state: CustomerState): Decision<CustomerE
   }
   const reason =
     state.status === 'owned' ? "claimed after the owner's protection ended" : 'claimed from the shared pool';
-  return [
-    assigned(state.customerId, at, protectionDays, { repId, via: 'claim', reason, leadId: null, byActorId: repId }),
-  ];
+  const policy = { protectionDays, warningDays };
+  return [assigned(state.customerId, at, { repId, via: 'claim', reason, leadId: null, byActorId: repId, ...policy })];
 }
 
 function followUp(command: LogFollowUp, state: CustomerState): Decision<CustomerEvent> {
@@ -116,11 +127,11 @@ function followUp(command: LogFollowUp, state: CustomerState): Decision<Customer
     const ownerId = state.status === 'owned' ? state.owner.repId : null;
     return refuse('NotOwner', 'Only the owner logs follow-ups on this customer', { ownerId });
   }
-  const { repId, followUpKind, note, at, protectionDays } = command;
+  const { repId, followUpKind, note, at } = command;
   const refusal = outOfOrder(at, state);
   if (refusal) return refusal;
-  // A follow-up never shortens protection, even if the policy's days were lowered since.
-  const protectedUntil = laterOf(state.owner.protectedUntil, addDays(at, protectionDays));
+  // By the owner's own policy (a pool's, or the default), and never shorter than protection already is.
+  const protectedUntil = laterOf(state.owner.protectedUntil, addDays(at, state.owner.protectionDays));
   const data = { customerId: state.customerId, repId, kind: followUpKind, note, at, protectedUntil };
   return [{ type: 'FollowUpLogged', data }];
 }
@@ -130,8 +141,8 @@ function warn(command: WarnProtectionEnding, state: CustomerState): Decision<Cus
   const refusal = outOfOrder(command.at, state);
   if (refusal) return refusal;
   if (state.status !== 'owned' || state.owner.warned) return [];
-  const { repId, protectedUntil } = state.owner;
-  const warnFrom = addDays(protectedUntil, -command.warningDays);
+  const { repId, protectedUntil, warningDays } = state.owner;
+  const warnFrom = addDays(protectedUntil, -warningDays);
   // Too early, or too late: once protection has ended the release is due, not a warning.
   if (isBefore(command.at, warnFrom) || !isBefore(command.at, protectedUntil)) return [];
   const data = { customerId: state.customerId, repId, protectedUntil, at: command.at };
@@ -140,8 +151,9 @@ function warn(command: WarnProtectionEnding, state: CustomerState): Decision<Cus
 
 function release(command: ReleaseCustomer, state: CustomerState): Decision<CustomerEvent> {
   if (state.status === 'unregistered') return unknown();
-  // Already in the pool: a repeated sweep or a double click changes nothing.
+  // Already in the pool, or no longer the named rep's: a repeated sweep or a double click changes nothing.
   if (state.status !== 'owned') return [];
+  if (command.repId !== undefined && state.owner.repId !== command.repId) return [];
   const { at, reason } = command;
   const refusal = outOfOrder(at, state);
   if (refusal) return refusal;
@@ -154,13 +166,16 @@ function release(command: ReleaseCustomer, state: CustomerState): Decision<Custo
 
 function transfer(command: TransferCustomer, state: CustomerState): Decision<CustomerEvent> {
   if (state.status === 'unregistered') return unknown();
-  const { toRepId, byActorId, reason, at, protectionDays, via } = command;
+  const { toRepId, byActorId, reason, at, protectionDays, warningDays, via, fromRepId } = command;
+  const ownerId = state.status === 'owned' ? state.owner.repId : null;
+  if (fromRepId !== undefined && ownerId !== fromRepId) {
+    return refuse('NotOwner', 'The rep this transfer moves the customer from no longer owns it', { ownerId });
+  }
   const refusal = outOfOrder(at, state) ?? reasonMissing(reason);
   if (refusal) return refusal;
-  if (state.status === 'owned' && state.owner.repId === toRepId) {
-    return refuse('AlreadyOwner', 'This rep already owns the customer', { ownerId: toRepId });
-  }
-  return [assigned(state.customerId, at, protectionDays, { repId: toRepId, via, reason, leadId: null, byActorId })];
+  if (ownerId === toRepId) return refuse('AlreadyOwner', 'This rep already owns the customer', { ownerId });
+  const assignment = { repId: toRepId, via, reason, leadId: null, byActorId, protectionDays, warningDays };
+  return [assigned(state.customerId, at, assignment)];
 }
 
 /** The rules of one customer: its keys, its one owner at a time, protection, claims and hand-offs. */

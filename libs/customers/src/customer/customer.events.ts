@@ -17,7 +17,9 @@ export type OwnershipVia =
   | 'transfer'
   | 'departure-hand-off';
 
-export type FollowUpKind = 'call' | 'visit' | 'message' | 'quote' | 'meeting';
+/** What a qualifying follow-up (跟进) was; every kind extends protection. */
+export const FOLLOW_UP_KINDS = ['call', 'visit', 'message', 'quote', 'meeting'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 export type ReleaseReason = 'protection-expired' | 'owner-released' | 'departure';
 
 /** Created from the first lead that brought keys no other customer holds. */
@@ -56,6 +58,10 @@ export interface OwnershipAssigned {
     readonly byActorId: string | null;
     readonly since: string;
     readonly protectedUntil: string;
+    /** The protection policy this ownership runs under: follow-ups extend it by protectionDays. */
+    readonly protectionDays: number;
+    /** How many days before protectedUntil the 流失预警 is due. */
+    readonly warningDays: number;
   };
 }
 

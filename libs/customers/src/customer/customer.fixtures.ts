@@ -1,7 +1,8 @@
-import type { CustomerCommand } from './customer.commands';
+import type { ClaimCustomer } from './customer.commands';
 import type { CustomerEvent, OwnershipAssigned } from './customer.events';
 
 /** Shared histories for the customer specs: one customer, reps Wang and Li, times in March 2026. */
+// Unless a spec says otherwise, ownership runs under 30 days of protection with a warning 3 days before its end.
 export const CUSTOMER_ID = 'cust-1';
 export const PHONE = { kind: 'phone', value: '+8613800138000' } as const;
 
@@ -26,7 +27,16 @@ export function ownedBy(
   const data = { customerId: CUSTOMER_ID, repId, via: 'received-walk-in', reason: 'received the walk-in' } as const;
   return {
     type: 'OwnershipAssigned',
-    data: { ...data, leadId: 'lead-1', byActorId: null, since, protectedUntil, ...overrides },
+    data: {
+      ...data,
+      leadId: 'lead-1',
+      byActorId: null,
+      since,
+      protectedUntil,
+      protectionDays: 30,
+      warningDays: 3,
+      ...overrides,
+    },
   };
 }
 
@@ -41,11 +51,12 @@ export const wangOwns: CustomerEvent[] = [
   ownedBy('rep-wang', '2026-03-01T09:00:00.000Z', '2026-03-31T09:00:00.000Z'),
 ];
 
-export const claimBy = (repId: string, at: string, reclaimCoolDownDays?: number): CustomerCommand => ({
+export const claimBy = (repId: string, at: string, reclaimCoolDownDays?: number): ClaimCustomer => ({
   kind: 'ClaimCustomer',
   repId,
   at,
   protectionDays: 30,
+  warningDays: 3,
   ...(reclaimCoolDownDays === undefined ? {} : { reclaimCoolDownDays }),
 });
 

@@ -8,6 +8,11 @@ export interface CustomerOwner {
   readonly protectedUntil: string;
   /** Whether the 流失预警 for the current protection window went out; a follow-up opens a new window. */
   readonly warned: boolean;
+  /** The policy the ownership runs under, from its OwnershipAssigned. */
+  readonly protectionDays: number;
+  readonly warningDays: number;
+  /** The lead through which this owner got the customer; null for a claim or a transfer. */
+  readonly leadId: string | null;
 }
 
 interface RegisteredCustomer {
@@ -38,8 +43,9 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
     case 'CustomerIdentityKeyAdded':
       return { ...state, keys: [...state.keys, event.data.key] };
     case 'OwnershipAssigned': {
-      const { repId, since, protectedUntil } = event.data;
-      return { ...state, status: 'owned', owner: { repId, since, protectedUntil, warned: false }, lastAt: since };
+      const { repId, since, protectedUntil, protectionDays, warningDays, leadId } = event.data;
+      const owner = { repId, since, protectedUntil, warned: false, protectionDays, warningDays, leadId };
+      return { ...state, status: 'owned', owner, lastAt: since };
     }
     case 'FollowUpLogged':
       if (state.status !== 'owned') return state;

@@ -17,13 +17,18 @@ const days = fc.integer({ min: 0, max: 10 });
 const step = fc.record({
   hours: fc.integer({ min: -24, max: 240 }),
   command: fc.oneof(
-    fc.record({ kind: fc.constant('ClaimCustomer'), repId: rep, protectionDays: days, reclaimCoolDownDays: days }),
+    fc.record({
+      kind: fc.constant('ClaimCustomer'),
+      repId: rep,
+      protectionDays: days,
+      warningDays: days,
+      reclaimCoolDownDays: days,
+    }),
     fc.record({
       kind: fc.constant('LogFollowUp'),
       repId: rep,
       followUpKind: fc.constant('call'),
       note: fc.constant('called'),
-      protectionDays: days,
     }),
     fc.record({
       kind: fc.constant('TransferCustomer'),
@@ -31,20 +36,25 @@ const step = fc.record({
       byActorId: fc.constant('mgr-zhao'),
       reason: fc.constantFrom('hand-off', ' '),
       protectionDays: days,
+      warningDays: days,
       via: fc.constantFrom('transfer', 'departure-hand-off'),
+      fromRepId: fc.option(rep, { nil: undefined }),
     }),
     fc.record({
       kind: fc.constant('ReleaseCustomer'),
       reason: fc.constantFrom('protection-expired', 'owner-released', 'departure'),
+      repId: fc.option(rep, { nil: undefined }),
     }),
-    fc.record({ kind: fc.constant('WarnProtectionEnding'), warningDays: days }),
+    fc.record({ kind: fc.constant('WarnProtectionEnding') }),
     fc.record({
       kind: fc.constant('AssignOwnership'),
       repId: rep,
       via: fc.constant('pool-rotation'),
       reason: fc.constant('rotation'),
-      leadId: fc.constant('lead-2'),
+      leadId: fc.constantFrom('lead-1', 'lead-2'),
       protectionDays: days,
+      warningDays: days,
+      replacesLeadOwner: fc.boolean(),
     }),
   ),
 });

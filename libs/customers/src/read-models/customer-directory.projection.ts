@@ -4,14 +4,18 @@ import type { CustomerEvent } from '../customer/customer.events';
 import { CUSTOMER_EVENT_TYPES } from '../customer/customer.events';
 
 export const CUSTOMER_DIRECTORY = 'customer-directory';
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Who owns which customer, found by any identity key, with every ownership interval.
- * Built from customer events only; times are the events' own business times.
+ * Who owns which customer, found by any identity key, with every ownership interval, and
+ * when each owner's protection ends and its warning is due (for the scheduler's sweeps).
+ * Built from customer events only; times are the events' own business times. The *_ms
+ * columns hold the same instants as epoch milliseconds, so comparisons never depend on how
+ * an ISO string was written.
  */
 export const customerDirectoryProjection: Projection = {
   name: CUSTOMER_DIRECTORY,
-  version: '1',
+  version: '2',
   tables: ['customer_directory', 'customer_identity_keys', 'customer_ownership_intervals'],
   setup(db: ReadModelConnection) {
     db.exec(`
@@ -25,8 +29,13 @@ export const customerDirectoryProjection: Projection = {
         owner_since        TEXT,
         owner_via          TEXT,
         protected_until    TEXT,
-        last_follow_up_at  TEXT
+        last_follow_up_at  TEXT,
+        owner_warning_days INTEGER,
+        protected_until_ms INTEGER,
+        warn_from_ms       INTEGER,
+        warned             INTEGER NOT NULL DEFAULT 0
       );
+      CREATE INDEX IF NOT EXISTS customer_directory_by_owner ON customer_directory (owner_rep_id, customer_id);
       CREATE TABLE IF NOT EXISTS customer_identity_keys (
         kind        TEXT NOT NULL,
         value       TEXT NOT NULL,
@@ -53,6 +62,15 @@ export const customerDirectoryProjection: Projection = {
       db
         .prepare('UPDATE customer_ownership_intervals SET to_at = ? WHERE customer_id = ? AND to_at IS NULL')
         .run(at, customerId);
+    // A new protection window: its end, when its warning is due, and no warning yet.
+    const protectionRunsTo = (customerId: string, protectedUntil: string) => {
+      const untilMs = Date.parse(protectedUntil);
+      db.prepare(
+        `UPDATE customer_directory
+         SET protected_until = ?, protected_until_ms = ?, warn_from_ms = ? - owner_warning_days * ?, warned = 0
+         WHERE customer_id = ?`,
+      ).run(protectedUntil, untilMs, untilMs, DAY_MS, customerId);
+    };
     switch (event.type) {
       case 'CustomerRegistered': {
         const d = event.data;
@@ -83,25 +101,27 @@ export const customerDirectoryProjection: Projection = {
                    ?, ?, NULL, ?, ?, ?)`,
         ).run(d.customerId, d.customerId, d.repId, d.since, d.via, d.reason, stored.id);
         db.prepare(
-          `UPDATE customer_directory SET owner_rep_id = ?, owner_since = ?, owner_via = ?, protected_until = ?
+          `UPDATE customer_directory SET owner_rep_id = ?, owner_since = ?, owner_via = ?, owner_warning_days = ?
            WHERE customer_id = ?`,
-        ).run(d.repId, d.since, d.via, d.protectedUntil, d.customerId);
+        ).run(d.repId, d.since, d.via, d.warningDays, d.customerId);
+        protectionRunsTo(d.customerId, d.protectedUntil);
         return;
       }
       case 'FollowUpLogged': {
         const d = event.data;
-        db.prepare(
-          'UPDATE customer_directory SET protected_until = ?, last_follow_up_at = ? WHERE customer_id = ?',
-        ).run(d.protectedUntil, d.at, d.customerId);
+        db.prepare('UPDATE customer_directory SET last_follow_up_at = ? WHERE customer_id = ?').run(d.at, d.customerId);
+        protectionRunsTo(d.customerId, d.protectedUntil);
         return;
       }
       case 'ProtectionWarningIssued':
+        db.prepare('UPDATE customer_directory SET warned = 1 WHERE customer_id = ?').run(event.data.customerId);
         return;
       case 'CustomerReleased': {
         const d = event.data;
         closeOpenInterval(d.customerId, d.at);
         db.prepare(
-          `UPDATE customer_directory SET owner_rep_id = NULL, owner_since = NULL, owner_via = NULL, protected_until = NULL
+          `UPDATE customer_directory SET owner_rep_id = NULL, owner_since = NULL, owner_via = NULL, protected_until = NULL,
+             owner_warning_days = NULL, protected_until_ms = NULL, warn_from_ms = NULL, warned = 0
            WHERE customer_id = ?`,
         ).run(d.customerId);
         return;

@@ -98,3 +98,49 @@ export function ownerAsOf(
     .get(customerId, asOf, asOf) as CustomerOwnershipIntervalView | undefined;
   return row ?? null;
 }
+
+/** A customer whose owner's protection is about to end or has ended, for the scheduler's sweeps. */
+export interface CustomerProtectionDue {
+  readonly customerId: string;
+  readonly repId: string;
+  readonly protectedUntil: string;
+}
+
+const instant = (iso: string): number => {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new RangeError(`not an ISO 8601 instant: ${iso}`);
+  return ms;
+};
+
+/** Owned customers not yet warned whose warning is due at `now`: warn_from <= now < protected_until. */
+export function customersDueForWarning(db: ReadModelConnection, now: string): CustomerProtectionDue[] {
+  const at = instant(now);
+  return db
+    .prepare(
+      `SELECT customer_id AS customerId, owner_rep_id AS repId, protected_until AS protectedUntil
+       FROM customer_directory
+       WHERE owner_rep_id IS NOT NULL AND warned = 0 AND warn_from_ms <= ? AND ? < protected_until_ms
+       ORDER BY protected_until_ms, customer_id`,
+    )
+    .all(at, at) as CustomerProtectionDue[];
+}
+
+/** Owned customers whose protection has ended by `now`: due to return to the shared pool (公海). */
+export function customersDueForRelease(db: ReadModelConnection, now: string): CustomerProtectionDue[] {
+  return db
+    .prepare(
+      `SELECT customer_id AS customerId, owner_rep_id AS repId, protected_until AS protectedUntil
+       FROM customer_directory
+       WHERE owner_rep_id IS NOT NULL AND protected_until_ms <= ?
+       ORDER BY protected_until_ms, customer_id`,
+    )
+    .all(instant(now)) as CustomerProtectionDue[];
+}
+
+/** The customers a rep owns now, for a departure's hand-over or release. */
+export function customersOwnedBy(db: ReadModelConnection, repId: string): string[] {
+  const rows = db
+    .prepare('SELECT customer_id FROM customer_directory WHERE owner_rep_id = ? ORDER BY customer_id')
+    .all(repId) as { customer_id: string }[];
+  return rows.map((row) => row.customer_id);
+}

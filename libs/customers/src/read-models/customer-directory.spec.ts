@@ -28,6 +28,8 @@ const history: CustomerEvent[] = [
       byActorId: null,
       since: '2026-11-02T01:00:00.000Z',
       protectedUntil: '2026-12-02T01:00:00.000Z',
+      protectionDays: 30,
+      warningDays: 3,
     },
   },
   {
@@ -45,6 +47,8 @@ const history: CustomerEvent[] = [
       byActorId: 'mgr-zhao',
       since: '2026-11-10T02:00:00.000Z',
       protectedUntil: '2026-12-10T02:00:00.000Z',
+      protectionDays: 30,
+      warningDays: 3,
     },
   },
   {

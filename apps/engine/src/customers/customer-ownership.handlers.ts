@@ -1,0 +1,177 @@
+import type { Actor } from '@leadledger/auth';
+import {
+  type CustomerCommand,
+  type CustomerView,
+  type FollowUpLogged,
+  customerDecider,
+  customerStreamId,
+  getCustomer,
+} from '@leadledger/customers';
+import { type CommandContext, EventStore, type StoredEvent, handleCommand } from '@leadledger/event-store';
+import { type Clock, type IdSource, NotFoundError, isRefusal } from '@leadledger/kernel';
+import type { EngineConfig } from '@leadledger/platform';
+import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { RefusalException } from '../http/refusal.exception';
+import { badRequest } from '../http/validation';
+import { requireActiveRep } from '../platform/active-rep';
+import { CLOCK, ENGINE_CONFIG, ID_SOURCE } from '../platform/tokens';
+import type { ClaimCustomerDto, FollowUpLoggedDto, LogFollowUpDto, TransferCustomerDto } from './customers.dto';
+
+/** The rep a request acts for: a rep only as themselves (403 otherwise); a manager or admin names the rep. */
+function actingRep(actor: Actor, requested: string | undefined): string {
+  if (actor.role === 'rep') {
+    if (actor.repId === null || (requested !== undefined && requested !== actor.repId)) {
+      throw new ForbiddenException('A rep acts on customers only as themselves');
+    }
+    return actor.repId;
+  }
+  if (requested === undefined) throw badRequest([{ field: 'repId', problem: 'name the rep this is done for' }]);
+  return requested;
+}
+
+/** Appends one command to the customer's stream: a refusal is a 409, an unknown customer a 404. */
+@Injectable()
+export class CustomerCommands {
+  constructor(
+    private readonly store: EventStore,
+    private readonly readModels: ReadModelDatabase,
+    private readonly projections: ProjectionRunner,
+    @Inject(ID_SOURCE) private readonly ids: IdSource,
+  ) {}
+
+  context(actor: Actor, occurredAt: string, reason?: string): CommandContext {
+    return { actorId: actor.id, actorRole: actor.role, occurredAt, correlationId: this.ids.next(), reason };
+  }
+
+  async apply(customerId: string, command: CustomerCommand, context: CommandContext): Promise<readonly StoredEvent[]> {
+    // Every rep claiming at once contends for this one stream: each lost race re-reads and re-decides.
+    const result = await handleCommand(this.store, customerStreamId(customerId), customerDecider, command, context, {
+      retriesOnConflict: 50,
+    });
+    if (isRefusal(result)) {
+      if (result.code === 'CustomerUnknown') throw new NotFoundError('customer', customerId);
+      throw new RefusalException(result);
+    }
+    return result.events;
+  }
+
+  /** The customer as GET /customers/:id shows it, once the directory has read this request's own events. */
+  async view(customerId: string, events: readonly StoredEvent[]): Promise<CustomerView> {
+    const last = events.at(-1);
+    if (last) await this.projections.reached(last.position);
+    const customer = getCustomer(this.readModels.db, customerId);
+    if (!customer) throw new NotFoundError('customer', customerId);
+    return customer;
+  }
+}
+
+export class ClaimCustomerRequest extends Command<CustomerView> {
+  constructor(
+    readonly customerId: string,
+    readonly body: ClaimCustomerDto,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+/** 认领 from the shared pool: the first valid claim wins; a colleague's protection or a recent release refuses. */
+@CommandHandler(ClaimCustomerRequest)
+export class ClaimCustomerHandler implements ICommandHandler<ClaimCustomerRequest, CustomerView> {
+  constructor(
+    private readonly store: EventStore,
+    private readonly customers: CustomerCommands,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+  ) {}
+
+  async execute({ customerId, body, actor }: ClaimCustomerRequest): Promise<CustomerView> {
+    const repId = actingRep(actor, body.repId);
+    await requireActiveRep(this.store, repId);
+    const at = this.clock.now().toISOString();
+    const { defaultProtectionDays, defaultProtectionWarningDays, reclaimCoolDownDays } = this.config;
+    const command = {
+      kind: 'ClaimCustomer',
+      repId,
+      at,
+      protectionDays: defaultProtectionDays,
+      warningDays: defaultProtectionWarningDays,
+      reclaimCoolDownDays,
+    } as const;
+    const events = await this.customers.apply(customerId, command, this.customers.context(actor, at));
+    return this.customers.view(customerId, events);
+  }
+}
+
+export class LogFollowUpRequest extends Command<FollowUpLoggedDto> {
+  constructor(
+    readonly customerId: string,
+    readonly body: LogFollowUpDto,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+/** 跟进 by the owner: protection runs on from the follow-up by the owner's protection days. */
+@CommandHandler(LogFollowUpRequest)
+export class LogFollowUpHandler implements ICommandHandler<LogFollowUpRequest, FollowUpLoggedDto> {
+  constructor(
+    private readonly customers: CustomerCommands,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ customerId, body, actor }: LogFollowUpRequest): Promise<FollowUpLoggedDto> {
+    const repId = actingRep(actor, body.repId);
+    const now = this.clock.now();
+    const at = new Date(body.occurredAt ?? now).toISOString();
+    // A follow-up dated ahead would buy protection nobody has earned yet.
+    if (Date.parse(at) > now.getTime()) {
+      throw badRequest([{ field: 'occurredAt', problem: 'occurredAt must not be in the future' }]);
+    }
+    const command = { kind: 'LogFollowUp', repId, followUpKind: body.kind, note: body.note, at } as const;
+    const [logged] = await this.customers.apply(customerId, command, this.customers.context(actor, at));
+    return logged.data as unknown as FollowUpLogged['data'];
+  }
+}
+
+export class TransferCustomerRequest extends Command<CustomerView> {
+  constructor(
+    readonly customerId: string,
+    readonly body: TransferCustomerDto,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+/** 移交 of one customer by a manager, with the reason recorded; the new owner starts a fresh protection. */
+@CommandHandler(TransferCustomerRequest)
+export class TransferCustomerHandler implements ICommandHandler<TransferCustomerRequest, CustomerView> {
+  constructor(
+    private readonly store: EventStore,
+    private readonly customers: CustomerCommands,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+  ) {}
+
+  async execute({ customerId, body, actor }: TransferCustomerRequest): Promise<CustomerView> {
+    await requireActiveRep(this.store, body.toRepId);
+    const at = this.clock.now().toISOString();
+    const reason = body.reason.trim();
+    const command = {
+      kind: 'TransferCustomer',
+      toRepId: body.toRepId,
+      byActorId: actor.id,
+      reason,
+      at,
+      protectionDays: this.config.defaultProtectionDays,
+      warningDays: this.config.defaultProtectionWarningDays,
+      via: 'transfer',
+    } as const;
+    const events = await this.customers.apply(customerId, command, this.customers.context(actor, at, reason));
+    return this.customers.view(customerId, events);
+  }
+}
