@@ -1,5 +1,5 @@
 import { anEvent } from '@leadledger/event-store/testing';
-import { CUSTOMER_DIRECTORY, customerDirectoryProjection } from '@leadledger/customers';
+import { allProjections, loadConfig } from '@leadledger/platform';
 import { eventTypeStatsProjection, type Projection } from '@leadledger/projections';
 import { type EngineHarness, startEngine } from './support/engine-harness';
 
@@ -26,25 +26,20 @@ describe('GET /health', () => {
       expect(body).toEqual({
         status: 'ok',
         store: { kind: 'sqlite', reachable: true, headPosition: '1', error: null },
-        projections: [
-          {
-            name: 'event-type-stats',
-            version: eventTypeStatsProjection('UTC').version,
-            state: 'live',
-            position: '1',
-            lag: '0',
-            failure: null,
-          },
-          {
-            name: CUSTOMER_DIRECTORY,
-            version: customerDirectoryProjection.version,
-            state: 'live',
-            position: '1',
-            lag: '0',
-            failure: null,
-          },
-        ],
-        workflows: [{ name: 'lead-intake', state: 'running', position: '0', failure: null }],
+        projections: allProjections(loadConfig({ LEADLEDGER_TIMEZONE: 'UTC' })).map(({ name, version }) => ({
+          name,
+          version,
+          state: 'live',
+          position: '1',
+          lag: '0',
+          failure: null,
+        })),
+        workflows: ['lead-intake', 'lead-routing', 'hand-over'].map((name) => ({
+          name,
+          state: 'running',
+          position: '0',
+          failure: null,
+        })),
       });
     });
   });

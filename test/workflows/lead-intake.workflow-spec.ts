@@ -5,9 +5,10 @@ import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import { leadDecider, leadStreamId } from '@leadledger/leads';
 import { ReadModelDatabase } from '@leadledger/projections';
 import { ReactorRunner, leadIntakeReactor, newCustomerIdFor, processReceivedLead } from '@leadledger/workflows';
+import { CrashingStore, logOf } from './crashing-store';
 import { poolOf, receive } from './intake-fixtures';
 
-const policy = { timeZone: 'Asia/Shanghai', defaultProtectionDays: 30 };
+const policy = { timeZone: 'Asia/Shanghai', defaultProtectionDays: 30, defaultProtectionWarningDays: 5 };
 const customerOfPhone = (e164: string) => newCustomerIdFor({ kind: 'phone', value: e164 });
 const customerOfEmail = (email: string) => newCustomerIdFor({ kind: 'email', value: email });
 
@@ -122,36 +123,9 @@ describe('lead intake workflow on the real SQLite store', () => {
   });
 });
 
-/** Fails the nth append with a simulated crash, then behaves. */
-class CrashingStore extends EventStore {
-  appends = 0;
-  constructor(
-    private readonly inner: EventStore,
-    private readonly crashAt: number,
-  ) {
-    super();
-  }
-  appendToStream: EventStore['appendToStream'] = async (...args) => {
-    if (++this.appends === this.crashAt) throw new Error(`simulated crash before append ${this.crashAt}`);
-    return this.inner.appendToStream(...args);
-  };
-  readStream: EventStore['readStream'] = (...args) => this.inner.readStream(...args);
-  readAll: EventStore['readAll'] = (...args) => this.inner.readAll(...args);
-  subscribeToAll: EventStore['subscribeToAll'] = (...args) => this.inner.subscribeToAll(...args);
-  headPosition: EventStore['headPosition'] = () => this.inner.headPosition();
-  ping: EventStore['ping'] = () => this.inner.ping();
-  close: EventStore['close'] = () => this.inner.close();
-}
-
 describe('lead intake interrupted between two of its appends', () => {
   const dir = tempDirectory('leadledger-intake-crash');
   afterAll(() => dir.remove());
-
-  /** Everything the log holds, without ids, positions and record times: what a user would see. */
-  const logOf = async (store: EventStore) =>
-    (await store.readAll({ maxCount: 10_000 })).map(
-      (e) => `${e.streamId}#${e.revision} ${e.type} ${JSON.stringify(e.data)}`,
-    );
 
   const scenario = async (store: EventStore) => {
     await poolOf(store, 'east', ['rep-a', 'rep-b']);

@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ApiKeyGuard } from './auth/api-key.guard';
+import { ClaimsModule } from './claims/claims.module';
 import { CustomersModule } from './customers/customers.module';
+import { HandOversModule } from './hand-overs/hand-overs.module';
 import { HealthModule } from './health/health.module';
 import { InFlightRequests } from './http/in-flight-requests';
 import { LeadsModule } from './leads/leads.module';
@@ -9,6 +11,7 @@ import { ProblemFilter } from './http/problem.filter';
 import { PoolsModule } from './pools/pools.module';
 import { RepsModule } from './reps/reps.module';
 import { type PlatformOptions, PlatformModule } from './platform/platform.module';
+import { SchedulerModule } from './scheduler/scheduler.module';
 import { StatsModule } from './stats/stats.module';
 
 @Module({})
@@ -24,6 +27,9 @@ export class EngineModule {
         CustomersModule,
         PoolsModule,
         RepsModule,
+        ClaimsModule,
+        HandOversModule,
+        SchedulerModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -1,8 +1,16 @@
 import { customerDirectoryProjection } from '@leadledger/customers';
+import { leadBoardProjection, repDirectoryProjection } from '@leadledger/leads';
 import { type Projection, eventTypeStatsProjection } from '@leadledger/projections';
+import { poolBoardProjection } from '@leadledger/routing';
 import type { EngineConfig } from './engine-config';
 
 /** Every read model the engine keeps; the runner, rebuild and verify all use this list. */
 export function allProjections(config: EngineConfig): Projection[] {
-  return [eventTypeStatsProjection(config.timeZone), customerDirectoryProjection];
+  return [
+    eventTypeStatsProjection(config.timeZone),
+    customerDirectoryProjection,
+    poolBoardProjection,
+    leadBoardProjection,
+    repDirectoryProjection,
+  ];
 }

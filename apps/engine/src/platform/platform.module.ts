@@ -3,10 +3,17 @@ import { type Clock, type IdSource } from '@leadledger/kernel';
 import { type EngineConfig, openEventStore } from '@leadledger/platform';
 import { type Projection, ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { ReactorRunner, leadIntakeReactor } from '@leadledger/workflows';
-import { intakePolicy } from './intake-policy';
+import {
+  ReactorRunner,
+  type WorkLookups,
+  handOverReactor,
+  leadIntakeReactor,
+  leadRoutingReactor,
+} from '@leadledger/workflows';
+import { workflowPolicy } from './workflow-policy';
+import { readModelLookups } from './read-model-lookups';
 import { ProjectionLifecycle } from './projection-lifecycle';
-import { CLOCK, ENGINE_CONFIG, ID_SOURCE, PROJECTIONS } from './tokens';
+import { CLOCK, ENGINE_CONFIG, ID_SOURCE, PROJECTIONS, WORK_LOOKUPS } from './tokens';
 
 export interface PlatformOptions {
   readonly config: EngineConfig;
@@ -36,10 +43,21 @@ export class PlatformModule {
             new ProjectionRunner(store, readModels, options.projections),
         },
         {
+          provide: WORK_LOOKUPS,
+          inject: [ReadModelDatabase, ProjectionRunner],
+          useFactory: readModelLookups,
+        },
+        {
           provide: ReactorRunner,
-          inject: [EventStore, ReadModelDatabase],
-          useFactory: (store: EventStore, readModels: ReadModelDatabase) =>
-            new ReactorRunner(store, readModels, [leadIntakeReactor(store, intakePolicy(options.config))]),
+          inject: [EventStore, ReadModelDatabase, WORK_LOOKUPS],
+          useFactory: (store: EventStore, readModels: ReadModelDatabase, lookups: WorkLookups) => {
+            const policy = workflowPolicy(options.config);
+            return new ReactorRunner(store, readModels, [
+              leadIntakeReactor(store, policy),
+              leadRoutingReactor(store, policy),
+              handOverReactor(store, lookups, policy),
+            ]);
+          },
         },
         ProjectionLifecycle,
       ],
@@ -52,6 +70,7 @@ export class PlatformModule {
         ReadModelDatabase,
         ProjectionRunner,
         ReactorRunner,
+        WORK_LOOKUPS,
       ],
     };
   }

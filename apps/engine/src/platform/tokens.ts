@@ -3,3 +3,4 @@ export const ENGINE_CONFIG = Symbol('EngineConfig');
 export const CLOCK = Symbol('Clock');
 export const ID_SOURCE = Symbol('IdSource');
 export const PROJECTIONS = Symbol('Projections');
+export const WORK_LOOKUPS = Symbol('WorkLookups');

@@ -2,16 +2,11 @@ import { type CustomerCommand, type IdentityKey, customerDecider, customerStream
 import { EventStore, handleCommand, loadState } from '@leadledger/event-store';
 import { NotFoundError, isRefusal } from '@leadledger/kernel';
 import { type AssignmentTrace, type LeadCommand, leadDecider, leadStreamId, routeLead } from '@leadledger/leads';
+import type { WorkflowPolicy } from '../lead-routing/ownership-terms';
 import { workflowContext } from './intake-context';
 import { matchedCustomer } from './matched-customer';
 import { resolveCustomer } from './resolve-customer';
 import { routeInPool } from './route-in-pool';
-
-export interface IntakePolicy {
-  readonly timeZone: string;
-  /** Protection for an owner made outside any pool (walk-in, rep-sourced). */
-  readonly defaultProtectionDays: number;
-}
 
 const WORKFLOW = 'lead-intake';
 
@@ -21,7 +16,7 @@ const WORKFLOW = 'lead-intake';
  * is its own append on its own stream and each is idempotent, so running this again after
  * a crash anywhere in between completes the lead without duplicating anything.
  */
-export async function processReceivedLead(store: EventStore, leadId: string, policy: IntakePolicy): Promise<void> {
+export async function processReceivedLead(store: EventStore, leadId: string, policy: WorkflowPolicy): Promise<void> {
   const leadStream = await store.readStream(leadStreamId(leadId));
   const receivedEvent = leadStream[0];
   if (!receivedEvent) throw new NotFoundError('lead', leadId);
@@ -70,6 +65,7 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
 
   let repId: string | null;
   let protectionDays = policy.defaultProtectionDays;
+  let warningDays = policy.defaultProtectionWarningDays;
   let acceptBy: string | null = null;
   let trace: AssignmentTrace;
   if (route.rule === 'pool-rotation') {
@@ -78,7 +74,7 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
       await onLead({ kind: 'FlagForReview', reason: `${routed.code}: ${routed.message}`, customerIds: [customerId] });
       return;
     }
-    protectionDays = routed.pool.protectionDays;
+    ({ protectionDays, warningDays } = routed.pool);
     repId = routed.kind === 'assigned' ? routed.repId : null;
     acceptBy = new Date(Date.parse(at) + routed.pool.acceptanceSlaMinutes * 60_000).toISOString();
     const note = routed.kind === 'assigned' ? 'chosen by the pool rotation' : 'nobody eligible';
@@ -96,6 +92,7 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
       via,
       reason: trace.note,
       protectionDays,
+      warningDays,
       leadId,
       at,
     });

@@ -6,6 +6,8 @@ import { type PoolEvent, type RoutingTrace, poolDecider, poolStreamId } from '@l
 export interface PoolTerms {
   readonly acceptanceSlaMinutes: number;
   readonly protectionDays: number;
+  /** The pool's protectionWarningDays: how long before protection ends its owners are warned. */
+  readonly warningDays: number;
 }
 
 export type PoolRouting =
@@ -36,8 +38,8 @@ export async function routeInPool(
   }
   const { state } = await loadState(store, poolStreamId(poolId), poolDecider);
   if (state.status !== 'active') return { kind: 'refused', code: 'PoolNotFound', message: 'No such pool' };
-  const { acceptanceSlaMinutes, protectionDays } = state.settings;
-  const pool = { acceptanceSlaMinutes, protectionDays };
+  const { acceptanceSlaMinutes, protectionDays, protectionWarningDays } = state.settings;
+  const pool = { acceptanceSlaMinutes, protectionDays, warningDays: protectionWarningDays };
   const events = isRefusal(result)
     ? await poolEventsFor(store, poolId, leadId)
     : (result.events as unknown as PoolEvent[]);

@@ -1,0 +1,56 @@
+import type { Actor } from '@leadledger/auth';
+import { EventStore } from '@leadledger/event-store';
+import { type Clock, type IdSource } from '@leadledger/kernel';
+import type { EngineConfig } from '@leadledger/platform';
+import { claimLead } from '@leadledger/workflows';
+import { ForbiddenException, Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { RefusalException } from '../http/refusal.exception';
+import { badRequest } from '../http/validation';
+import type { LeadAnswerDto } from '../leads/leads.dto';
+import { leadAnswer } from '../leads/leads.handlers';
+import { requireActiveRep } from '../platform/active-rep';
+import { workflowPolicy } from '../platform/workflow-policy';
+import { CLOCK, ENGINE_CONFIG, ID_SOURCE } from '../platform/tokens';
+import type { ClaimLeadDto } from './lead-claim.dto';
+
+export class ClaimLead extends Command<LeadAnswerDto> {
+  constructor(
+    readonly leadId: string,
+    readonly body: ClaimLeadDto,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+/** 认领: the first valid claim on a lead nobody has wins; every later one gets 409 naming the state. */
+@CommandHandler(ClaimLead)
+export class ClaimLeadHandler implements ICommandHandler<ClaimLead, LeadAnswerDto> {
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_SOURCE) private readonly ids: IdSource,
+    @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+  ) {}
+
+  async execute({ leadId, body, actor }: ClaimLead): Promise<LeadAnswerDto> {
+    const repId = claimant(actor, body.repId);
+    await requireActiveRep(this.store, repId);
+    const at = this.clock.now().toISOString();
+    const context = { actorId: actor.id, actorRole: actor.role, occurredAt: at, correlationId: this.ids.next() };
+    const refusal = await claimLead(this.store, leadId, repId, at, workflowPolicy(this.config), context);
+    if (refusal) throw new RefusalException(refusal);
+    return leadAnswer(this.store, leadId);
+  }
+}
+
+/** A rep claims for themselves only; a manager or admin names the rep. */
+function claimant(actor: Actor, repId: string | undefined): string {
+  if (actor.role === 'rep') {
+    if (repId !== undefined && repId !== actor.repId) throw new ForbiddenException('A rep claims only for themselves');
+    return actor.repId!;
+  }
+  if (!repId) throw badRequest([{ field: 'repId', problem: 'name the rep who claims the lead' }]);
+  return repId;
+}

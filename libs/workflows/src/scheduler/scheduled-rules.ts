@@ -1,0 +1,76 @@
+import { customerDecider, customerStreamId } from '@leadledger/customers';
+import { type CommandContext, EventStore, handleCommand } from '@leadledger/event-store';
+import { isRefusal } from '@leadledger/kernel';
+import { leadDecider, leadStreamId } from '@leadledger/leads';
+import type { WorkflowPolicy } from '../lead-routing/ownership-terms';
+import { rerouteLead } from '../lead-routing/reroute-lead';
+
+/** What is due at an instant, read from the projections. A stale answer is harmless: each decider re-checks. */
+export interface DueWork {
+  leadsDueForAcceptanceExpiry(now: string): readonly { readonly leadId: string }[];
+  customersDueForWarning(now: string): readonly { readonly customerId: string }[];
+  customersDueForRelease(now: string): readonly { readonly customerId: string }[];
+}
+
+export interface ScheduledRun {
+  readonly at: string;
+  readonly expiredLeads: readonly string[];
+  readonly warnedCustomers: readonly string[];
+  readonly releasedCustomers: readonly string[];
+}
+
+export const SCHEDULER_ACTOR = 'system:scheduler';
+
+/**
+ * The time-based rules, applied as of `now` (the scheduler's clock, which tests replace):
+ * acceptance SLAs that ran out move their leads on; customers near the end of protection
+ * get the warning (流失预警); customers past it go back to the shared pool (公海). What it
+ * decides is written as events carrying `now`, so replaying them never consults a clock.
+ */
+export async function runScheduledRules(
+  store: EventStore,
+  due: DueWork,
+  now: string,
+  policy: WorkflowPolicy,
+): Promise<ScheduledRun> {
+  const context: CommandContext = {
+    actorId: SCHEDULER_ACTOR,
+    actorRole: 'service',
+    occurredAt: now,
+    correlationId: `scheduler:${now}`,
+  };
+  const expiredLeads: string[] = [];
+  for (const { leadId } of due.leadsDueForAcceptanceExpiry(now)) {
+    const command = { kind: 'ExpireAcceptance', at: now } as const;
+    const result = await handleCommand(store, leadStreamId(leadId), leadDecider, command, context);
+    if (isRefusal(result) || result.events.length === 0) continue;
+    expiredLeads.push(leadId);
+    await rerouteLead(store, leadId, now, policy.timeZone, context);
+  }
+  const warnedCustomers = await applyToCustomers(store, due.customersDueForWarning(now), context, {
+    kind: 'WarnProtectionEnding',
+    at: now,
+  });
+  const releasedCustomers = await applyToCustomers(store, due.customersDueForRelease(now), context, {
+    kind: 'ReleaseCustomer',
+    at: now,
+    reason: 'protection-expired',
+  });
+  return { at: now, expiredLeads, warnedCustomers, releasedCustomers };
+}
+
+async function applyToCustomers(
+  store: EventStore,
+  customers: readonly { readonly customerId: string }[],
+  context: CommandContext,
+  command: Parameters<typeof customerDecider.decide>[0],
+): Promise<string[]> {
+  const changed: string[] = [];
+  for (const { customerId } of customers) {
+    const result = await handleCommand(store, customerStreamId(customerId), customerDecider, command, context, {
+      retriesOnConflict: 20,
+    });
+    if (!isRefusal(result) && result.events.length > 0) changed.push(customerId);
+  }
+  return changed;
+}

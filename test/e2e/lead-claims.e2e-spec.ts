@@ -1,0 +1,68 @@
+import { type EngineHarness, startEngine } from './support/engine-harness';
+
+describe('claiming a lead that waits in a pool', () => {
+  let engine: EngineHarness;
+  let manager: string;
+  const reps = Array.from({ length: 20 }, (_, n) => `rep-${String(n + 1).padStart(2, '0')}`);
+  const repKey: Record<string, string> = {};
+
+  beforeAll(async () => {
+    engine = await startEngine();
+    manager = `Bearer ${await engine.key('manager')}`;
+    for (const repId of reps) {
+      await post('/reps', { repId, name: repId, email: `${repId}@example.cn`, team: 'east' }).expect(201);
+      repKey[repId] = `Bearer ${await engine.key('rep', repId)}`;
+    }
+    await post('/pools', {
+      poolId: 'solo',
+      name: 'Solo',
+      strategy: 'least-assigned',
+      acceptanceSlaMinutes: 60,
+      protectionDays: 30,
+      protectionWarningDays: 5,
+    }).expect(201);
+    await post('/pools/solo/members', { repId: 'rep-01', weight: 1, dailyCap: 1 }).expect(201);
+  });
+  afterAll(async () => engine.close());
+
+  function post(path: string, body: object, auth = manager) {
+    return engine.http().post(path).set('Authorization', auth).send(body);
+  }
+
+  it('gives a queued lead to exactly one of 20 reps claiming it at once; the other 19 get 409', async () => {
+    await post('/leads', { channel: 'web-form', contact: { phone: '13700000001' }, poolId: 'solo' }).expect(201);
+    const waiting = (
+      await post('/leads', { channel: 'web-form', contact: { phone: '13700000002' }, poolId: 'solo' }).expect(201)
+    ).body;
+    expect(waiting.status).toBe('queued');
+
+    const answers = await Promise.all(reps.map((repId) => post(`/leads/${waiting.leadId}/claim`, {}, repKey[repId])));
+    const won = answers.filter((a) => a.status === 200);
+    expect(won).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(19);
+    const winner = won[0].body.repId as string;
+    expect(won[0].body).toMatchObject({ status: 'accepted' });
+    for (const lost of answers.filter((a) => a.status === 409)) expect(lost.body.code).toBe('LeadNotClaimable');
+
+    await engine.settle();
+    const pool = await engine.http().get('/pools/solo').set('Authorization', manager).expect(200);
+    expect(pool.body.queuedLeads).toEqual([]);
+    const customer = await engine.http().get(`/customers/${waiting.customerId}`).set('Authorization', manager);
+    expect(customer.body.ownership.at(-1)).toMatchObject({ repId: winner, via: 'claim' });
+  });
+
+  it('refuses to claim a lead a rep already holds, naming the holder', async () => {
+    const held = (
+      await post('/leads', { channel: 'walk-in', contact: { phone: '13700000003' }, receivedBy: 'rep-05' }).expect(201)
+    ).body;
+    const before = await engine.store.headPosition();
+    const { body } = await post(`/leads/${held.leadId}/claim`, {}, repKey['rep-06']).expect(409);
+    expect(body).toMatchObject({ code: 'LeadNotClaimable' });
+    expect(JSON.stringify(body)).toContain('rep-05');
+    expect(await engine.store.headPosition()).toBe(before);
+  });
+
+  it('lets a rep claim only for themselves', async () => {
+    await post('/leads/anything/claim', { repId: 'rep-02' }, repKey['rep-03']).expect(403);
+  });
+});

@@ -1,0 +1,116 @@
+import { customerDecider, customerStreamId } from '@leadledger/customers';
+import { type CommandContext, EventStore, handleCommand, loadState } from '@leadledger/event-store';
+import { tempDirectory } from '@leadledger/event-store/testing';
+import { SqliteEventStore } from '@leadledger/event-store-sqlite';
+import { leadDecider, leadStreamId } from '@leadledger/leads';
+import { ReadModelDatabase } from '@leadledger/projections';
+import { ReactorRunner, leadRoutingReactor, processReceivedLead, rerouteLead } from '@leadledger/workflows';
+import { CrashingStore, logOf } from './crashing-store';
+import { at, poolOf, receive } from './intake-fixtures';
+
+const policy = { timeZone: 'Asia/Shanghai', defaultProtectionDays: 30, defaultProtectionWarningDays: 5 };
+const declinedAt = '2026-11-02T02:10:00.000Z';
+const byRep = (repId: string): CommandContext => at(declinedAt, { actorId: `key:${repId}`, actorRole: 'rep' });
+
+async function leadWaitingForRepA(store: EventStore): Promise<void> {
+  await poolOf(store, 'east', ['rep-a', 'rep-b', 'rep-c']);
+  await receive(store, 'lead-1', { channel: 'web-form', phone: '13800138000', poolId: 'east' });
+  await processReceivedLead(store, 'lead-1', policy);
+}
+
+const decline = (store: EventStore, repId: string) =>
+  handleCommand(
+    store,
+    leadStreamId('lead-1'),
+    leadDecider,
+    { kind: 'DeclineLead', repId, reason: 'busy' },
+    byRep(repId),
+  );
+
+describe('re-routing a declined lead', () => {
+  const dir = tempDirectory('leadledger-reroute');
+  afterAll(() => dir.remove());
+  const open = (name: string) => new SqliteEventStore({ file: dir.file(`${name}.sqlite`), pollIntervalMs: 5 });
+
+  it('moves the lead and its new customer on to the next member, skipping the rep who declined', async () => {
+    const store = open('declined');
+    await leadWaitingForRepA(store);
+    await decline(store, 'rep-a');
+    await rerouteLead(store, 'lead-1', declinedAt, policy.timeZone, byRep('rep-a'));
+
+    const { state: lead } = await loadState(store, leadStreamId('lead-1'), leadDecider);
+    expect(lead).toMatchObject({
+      status: 'assigned',
+      repId: 'rep-b',
+      passedOver: ['rep-a'],
+      acceptBy: '2026-11-02T02:40:00.000Z',
+    });
+    const assigned = (await store.readStream(leadStreamId('lead-1'))).filter((e) => e.type === 'LeadAssigned');
+    expect(assigned.at(-1)!.data.trace).toMatchObject({ rule: 'reassigned-after-decline' });
+    if (lead.status === 'absent') throw new Error('no lead');
+    const { state: customer } = await loadState(store, customerStreamId(lead.customerId!), customerDecider);
+    expect(customer).toMatchObject({ status: 'owned', owner: { repId: 'rep-b', since: declinedAt } });
+    await store.close();
+  });
+
+  it('queues the lead when every member has passed on it', async () => {
+    const store = open('all-passed');
+    await leadWaitingForRepA(store);
+    for (const repId of ['rep-a', 'rep-b', 'rep-c']) {
+      await decline(store, repId);
+      await rerouteLead(store, 'lead-1', declinedAt, policy.timeZone, byRep(repId));
+    }
+    const { state } = await loadState(store, leadStreamId('lead-1'), leadDecider);
+    expect(state).toMatchObject({ status: 'queued', poolId: 'east', passedOver: ['rep-a', 'rep-b', 'rep-c'] });
+    await store.close();
+  });
+
+  it('completes at every crash point on a re-run, with the same log as an uninterrupted re-route', async () => {
+    const reference = open('reference');
+    await leadWaitingForRepA(reference);
+    await decline(reference, 'rep-a');
+    const counting = new CrashingStore(reference, Number.POSITIVE_INFINITY);
+    await rerouteLead(counting, 'lead-1', declinedAt, policy.timeZone, byRep('rep-a'));
+    const expected = await logOf(reference);
+    // The pool's re-route, the customer following its lead, the lead's new assignment.
+    expect(counting.appends).toBe(3);
+    await reference.close();
+
+    for (let crashAt = 1; crashAt <= 3; crashAt++) {
+      const real = open(`crash-${crashAt}`);
+      await leadWaitingForRepA(real);
+      await decline(real, 'rep-a');
+      await expect(
+        rerouteLead(new CrashingStore(real, crashAt), 'lead-1', declinedAt, policy.timeZone, byRep('rep-a')),
+      ).rejects.toThrow('simulated crash');
+      await rerouteLead(real, 'lead-1', declinedAt, policy.timeZone, byRep('rep-a'));
+      expect(await logOf(real)).toEqual(expected);
+      await real.close();
+    }
+  });
+
+  it('is done by the lead-routing reactor from the log alone, after a crash right after the pool decided', async () => {
+    const real = open('reactor');
+    await leadWaitingForRepA(real);
+    await decline(real, 'rep-a');
+    await expect(
+      rerouteLead(new CrashingStore(real, 2), 'lead-1', declinedAt, policy.timeZone, byRep('rep-a')),
+    ).rejects.toThrow('simulated crash');
+    const checkpoints = new ReadModelDatabase(dir.file('reactor-read.sqlite'));
+    const runner = new ReactorRunner(real, checkpoints, [leadRoutingReactor(real, policy)]);
+    runner.start();
+    for (let head = await real.headPosition(); ;) {
+      await runner.reached(head);
+      const next = await real.headPosition();
+      if (next === head) break;
+      head = next;
+    }
+    await runner.stop();
+    const { state } = await loadState(real, leadStreamId('lead-1'), leadDecider);
+    expect(state).toMatchObject({ status: 'assigned', repId: 'rep-b' });
+    const assignments = (await real.readAll({ maxCount: 1000, filter: { eventTypes: ['PoolLeadAssigned'] } })).length;
+    expect(assignments).toBe(2); // the first routing and one re-route: nothing twice
+    checkpoints.close();
+    await real.close();
+  });
+});
