@@ -3,10 +3,10 @@ import { EventStore } from '@leadledger/event-store';
 import { type Clock, type IdSource } from '@leadledger/kernel';
 import type { EngineConfig } from '@leadledger/platform';
 import { claimLead } from '@leadledger/workflows';
-import { ForbiddenException, Inject } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { actingRep } from '../auth/acting-rep';
 import { RefusalException } from '../http/refusal.exception';
-import { badRequest } from '../http/validation';
 import type { LeadAnswerDto } from '../leads/leads.dto';
 import { leadAnswer } from '../leads/leads.handlers';
 import { requireActiveRep } from '../platform/active-rep';
@@ -35,7 +35,7 @@ export class ClaimLeadHandler implements ICommandHandler<ClaimLead, LeadAnswerDt
   ) {}
 
   async execute({ leadId, body, actor }: ClaimLead): Promise<LeadAnswerDto> {
-    const repId = claimant(actor, body.repId);
+    const repId = actingRep(actor, body.repId);
     await requireActiveRep(this.store, repId);
     const at = this.clock.now().toISOString();
     const context = { actorId: actor.id, actorRole: actor.role, occurredAt: at, correlationId: this.ids.next() };
@@ -43,14 +43,4 @@ export class ClaimLeadHandler implements ICommandHandler<ClaimLead, LeadAnswerDt
     if (refusal) throw new RefusalException(refusal);
     return leadAnswer(this.store, leadId);
   }
-}
-
-/** A rep claims for themselves only; a manager or admin names the rep. */
-function claimant(actor: Actor, repId: string | undefined): string {
-  if (actor.role === 'rep') {
-    if (repId !== undefined && repId !== actor.repId) throw new ForbiddenException('A rep claims only for themselves');
-    return actor.repId!;
-  }
-  if (!repId) throw badRequest([{ field: 'repId', problem: 'name the rep who claims the lead' }]);
-  return repId;
 }

@@ -11,25 +11,14 @@ import { type CommandContext, EventStore, type StoredEvent, handleCommand } from
 import { type Clock, type IdSource, NotFoundError, isRefusal } from '@leadledger/kernel';
 import type { EngineConfig } from '@leadledger/platform';
 import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
-import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { actingRep } from '../auth/acting-rep';
 import { RefusalException } from '../http/refusal.exception';
 import { badRequest } from '../http/validation';
 import { requireActiveRep } from '../platform/active-rep';
 import { CLOCK, ENGINE_CONFIG, ID_SOURCE } from '../platform/tokens';
 import type { ClaimCustomerDto, FollowUpLoggedDto, LogFollowUpDto, TransferCustomerDto } from './customers.dto';
-
-/** The rep a request acts for: a rep only as themselves (403 otherwise); a manager or admin names the rep. */
-function actingRep(actor: Actor, requested: string | undefined): string {
-  if (actor.role === 'rep') {
-    if (actor.repId === null || (requested !== undefined && requested !== actor.repId)) {
-      throw new ForbiddenException('A rep acts on customers only as themselves');
-    }
-    return actor.repId;
-  }
-  if (requested === undefined) throw badRequest([{ field: 'repId', problem: 'name the rep this is done for' }]);
-  return requested;
-}
 
 /** Appends one command to the customer's stream: a refusal is a 409, an unknown customer a 404. */
 @Injectable()

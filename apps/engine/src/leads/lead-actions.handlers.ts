@@ -2,10 +2,10 @@ import type { Actor } from '@leadledger/auth';
 import { EventStore, handleCommand } from '@leadledger/event-store';
 import { type Clock, type IdSource, NotFoundError, isRefusal } from '@leadledger/kernel';
 import { type LeadCommand, leadDecider, leadStreamId } from '@leadledger/leads';
-import { ForbiddenException, Inject } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { actingRep } from '../auth/acting-rep';
 import { RefusalException } from '../http/refusal.exception';
-import { badRequest } from '../http/validation';
 import { CLOCK, ID_SOURCE } from '../platform/tokens';
 import type { AcceptLeadDto, DeclineLeadDto, DisqualifyLeadDto, LeadAnswerDto, QualifyLeadDto } from './leads.dto';
 import { leadAnswer } from './leads.handlers';
@@ -26,17 +26,6 @@ export class ActOnLead extends Command<LeadAnswerDto> {
   ) {
     super();
   }
-}
-
-/** A rep acts as themselves (naming another rep is 403); a manager or admin names the rep. */
-function actingRep(actor: Actor, repId: string | undefined): string {
-  if (actor.role === 'rep') {
-    if (!actor.repId || (repId !== undefined && repId !== actor.repId))
-      throw new ForbiddenException('A rep acts only as themselves');
-    return actor.repId;
-  }
-  if (!repId) throw badRequest([{ field: 'repId', problem: 'name the rep you act for' }]);
-  return repId;
 }
 
 function commandFor(action: LeadAction, actor: Actor): { command: LeadCommand; reason: string | null } {

@@ -1,14 +1,12 @@
-import { type CommandContext, EventStore, handleCommand, loadState, toDomainEvent } from '@leadledger/event-store';
+import { type CommandContext, EventStore, handleCommand } from '@leadledger/event-store';
 import { isRefusal } from '@leadledger/kernel';
 import { businessDay } from '@leadledger/projections';
-import { type PoolEvent, type RoutingTrace, poolDecider, poolStreamId } from '@leadledger/routing';
+import { type RoutingTrace, poolDecider, poolStreamId } from '@leadledger/routing';
+import { type PoolSettingsForLead, poolSettings } from '../lead-routing/ownership-terms';
+import { alreadyDecided, poolDecisionFor } from '../lead-routing/pool-decision';
 
-export interface PoolTerms {
-  readonly acceptanceSlaMinutes: number;
-  readonly protectionDays: number;
-  /** The pool's protectionWarningDays: how long before protection ends its owners are warned. */
-  readonly warningDays: number;
-}
+/** The terms a pool's owners and leads get: acceptance SLA, protection and warning days. */
+export type PoolTerms = PoolSettingsForLead;
 
 export type PoolRouting =
   | { readonly kind: 'assigned'; readonly repId: string; readonly trace: RoutingTrace; readonly pool: PoolTerms }
@@ -33,25 +31,14 @@ export async function routeInPool(
   const result = await handleCommand(store, poolStreamId(poolId), poolDecider, command, context, {
     retriesOnConflict: 100,
   });
-  if (isRefusal(result) && result.code !== 'LeadAlreadyRouted' && result.code !== 'LeadAlreadyQueued') {
+  if (isRefusal(result) && !alreadyDecided(result)) {
     return { kind: 'refused', code: result.code, message: result.message };
   }
-  const { state } = await loadState(store, poolStreamId(poolId), poolDecider);
-  if (state.status !== 'active') return { kind: 'refused', code: 'PoolNotFound', message: 'No such pool' };
-  const { acceptanceSlaMinutes, protectionDays, protectionWarningDays } = state.settings;
-  const pool = { acceptanceSlaMinutes, protectionDays, warningDays: protectionWarningDays };
-  const events = isRefusal(result)
-    ? await poolEventsFor(store, poolId, leadId)
-    : (result.events as unknown as PoolEvent[]);
-  const assigned = [...events].reverse().find((e) => e.type === 'PoolLeadAssigned' && e.data.leadId === leadId);
-  if (assigned?.type === 'PoolLeadAssigned') {
-    return { kind: 'assigned', repId: assigned.data.repId, trace: assigned.data.trace, pool };
+  const pool = await poolSettings(store, poolId);
+  if (!pool) return { kind: 'refused', code: 'PoolNotFound', message: 'No such pool' };
+  const [decision] = await poolDecisionFor(store, poolId, leadId, result);
+  if (decision?.type === 'PoolLeadAssigned') {
+    return { kind: 'assigned', repId: decision.data.repId, trace: decision.data.trace, pool };
   }
-  const queued = events.find((e) => e.type === 'PoolLeadQueued' && e.data.leadId === leadId);
-  return { kind: 'queued', trace: queued?.type === 'PoolLeadQueued' ? queued.data.trace : null, pool };
-}
-
-async function poolEventsFor(store: EventStore, poolId: string, leadId: string): Promise<PoolEvent[]> {
-  const stored = await store.readStream(poolStreamId(poolId));
-  return stored.map((e) => toDomainEvent(e) as PoolEvent).filter((e) => 'leadId' in e.data && e.data.leadId === leadId);
+  return { kind: 'queued', trace: decision?.type === 'PoolLeadQueued' ? decision.data.trace : null, pool };
 }

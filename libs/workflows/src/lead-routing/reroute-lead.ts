@@ -1,9 +1,10 @@
-import { type CommandContext, EventStore, foldEvents, handleCommand, toDomainEvent } from '@leadledger/event-store';
+import { type CommandContext, EventStore, foldEvents, handleCommand } from '@leadledger/event-store';
 import { isRefusal } from '@leadledger/kernel';
 import { leadDecider, leadStreamId } from '@leadledger/leads';
 import { businessDay } from '@leadledger/projections';
 import { type PoolEvent, poolDecider, poolStreamId } from '@leadledger/routing';
 import { completePoolAssignment } from './complete-pool-assignment';
+import { alreadyDecided, poolDecisionFor } from './pool-decision';
 
 /**
  * A rep declined a lead or let its acceptance SLA run out: the lead's pool picks the next
@@ -34,11 +35,8 @@ export async function rerouteLead(
   const result = await handleCommand(store, poolStreamId(poolId), poolDecider, command, context, {
     retriesOnConflict: 100,
   });
-  if (isRefusal(result) && result.code !== 'LeadAlreadyRouted' && result.code !== 'LeadAlreadyQueued') return;
-  // A retry after a crash finds the pool's decision already made: follow that one.
-  const decided = isRefusal(result)
-    ? await latestPoolDecision(store, poolId, leadId)
-    : result.events.map((event) => toDomainEvent(event) as PoolEvent);
+  if (isRefusal(result) && !alreadyDecided(result)) return;
+  const decided = await poolDecisionFor(store, poolId, leadId, result);
   await followPoolDecision(store, decided, leadId, at, context);
 }
 
@@ -71,12 +69,4 @@ export async function queueRerouted(
   if (lead.status !== 'received' || lead.passedOver.length === 0) return;
   const reason = 'every eligible member has passed on it, or none is eligible';
   await handleCommand(store, leadStreamId(leadId), leadDecider, { kind: 'QueueLead', poolId, reason }, context);
-}
-
-async function latestPoolDecision(store: EventStore, poolId: string, leadId: string): Promise<PoolEvent[]> {
-  const events = (await store.readStream(poolStreamId(poolId))).map((event) => toDomainEvent(event) as PoolEvent);
-  const latest = events.findLast(
-    (e) => (e.type === 'PoolLeadAssigned' || e.type === 'PoolLeadQueued') && e.data.leadId === leadId,
-  );
-  return latest ? [latest] : [];
 }
