@@ -8,6 +8,7 @@ import { ReactorRunner } from '@leadledger/workflows';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createEngineApp } from '../../../apps/engine/src/engine-app';
+import { cli } from './cli-harness';
 
 export interface EngineHarness {
   readonly app: INestApplication;
@@ -26,12 +27,13 @@ export async function startEngine(
   options: { env?: Record<string, string>; projections?: Projection[]; clock?: Clock } = {},
 ): Promise<EngineHarness> {
   const dir = tempDirectory('leadledger-e2e');
-  const config = loadConfig({ LEADLEDGER_DATA_DIR: dir.path, LEADLEDGER_TIMEZONE: 'UTC', ...options.env });
+  const env = { LEADLEDGER_DATA_DIR: dir.path, LEADLEDGER_TIMEZONE: 'UTC', ...options.env };
+  const config = loadConfig(env);
   const app = await createEngineApp(config, { logger: false, projections: options.projections, clock: options.clock });
   await app.init();
   const store = app.get(EventStore);
   const runner = app.get(ProjectionRunner);
-  return {
+  const harness: EngineHarness = {
     app,
     store,
     dataDir: dir.path,
@@ -56,8 +58,19 @@ export async function startEngine(
       await runner.reached(await store.headPosition());
     },
     close: async () => {
-      await app.close();
-      dir.remove();
+      try {
+        // Every suite on the standard read models ends with `verify`: a rebuild from the log must equal what it served.
+        if (!options.projections) {
+          await harness.settle();
+          const verified = await cli(env, ['verify']);
+          if (verified.code !== 0)
+            throw new Error(`verify failed after the suite:\n${verified.stdout}${verified.stderr}`);
+        }
+      } finally {
+        await app.close();
+        dir.remove();
+      }
     },
   };
+  return harness;
 }
