@@ -3,11 +3,11 @@ import { EventStore } from '@leadledger/event-store';
 import { tempDirectory } from '@leadledger/event-store/testing';
 import { type IssuedApiKey, issueApiKey, loadConfig } from '@leadledger/platform';
 import type { Clock } from '@leadledger/kernel';
-import { ProjectionRunner, type Projection } from '@leadledger/projections';
-import { ReactorRunner } from '@leadledger/workflows';
+import type { Projection } from '@leadledger/projections';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createEngineApp } from '../../../apps/engine/src/engine-app';
+import { waitUntilSettled } from '../../../apps/engine/src/platform/wait-until-settled';
 import { cli } from './cli-harness';
 
 export interface EngineHarness {
@@ -32,7 +32,6 @@ export async function startEngine(
   const app = await createEngineApp(config, { logger: false, projections: options.projections, clock: options.clock });
   await app.init();
   const store = app.get(EventStore);
-  const runner = app.get(ProjectionRunner);
   const harness: EngineHarness = {
     app,
     store,
@@ -46,17 +45,7 @@ export async function startEngine(
       )) as IssuedApiKey;
       return issued.secret;
     },
-    settle: async () => {
-      // Reactors append as they react, so wait for them until the log stops growing, then for the projections.
-      const reactors = app.get(ReactorRunner);
-      for (let head = await store.headPosition(); ;) {
-        await reactors.reached(head);
-        const next = await store.headPosition();
-        if (next === head) break;
-        head = next;
-      }
-      await runner.reached(await store.headPosition());
-    },
+    settle: () => waitUntilSettled(app),
     close: async () => {
       try {
         // Every suite on the standard read models ends with `verify`: a rebuild from the log must equal what it served.
