@@ -72,6 +72,15 @@ describe('ProjectionRunner', () => {
     expect(runner.status()[0]).toMatchObject({ state: 'live', position: events[0].position, failure: null });
   });
 
+  it('gives a projection only the event types it reads, and still moves its checkpoint past the others', async () => {
+    await append('lead-1', anEvent('LeadReceived'), anEvent('LeadAssigned'), anEvent('LeadReceived'));
+    const runner = await start([{ ...typeLister(), eventTypes: ['LeadAssigned'] }]);
+    const head = await store.headPosition();
+    await runner.reached(head);
+    expect(readModels.db.prepare('SELECT type FROM seen_types').all()).toEqual([{ type: 'LeadAssigned' }]);
+    expect(readModels.checkpoint('type-lister')?.position).toBe(head);
+  });
+
   it('resumes from its checkpoint after a restart without counting an event twice', async () => {
     await append('lead-1', anEvent('LeadReceived'));
     const first = await start([streamCounter()]);

@@ -105,12 +105,16 @@ export class ProjectionWorker {
     }
   }
 
+  private reads(event: StoredEvent): boolean {
+    return this.projection.eventTypes?.includes(event.type) ?? true;
+  }
+
   private commit(events: readonly StoredEvent[]): void {
     const { db } = this.readModels;
     const { name, version } = this.projection;
     const last = events[events.length - 1];
     db.transaction(() => {
-      for (const event of events) this.projection.apply(event, db);
+      for (const event of events) if (this.reads(event)) this.projection.apply(event, db);
       this.readModels.saveCheckpoint(name, version, last.position);
     })();
     this.position = last.position;

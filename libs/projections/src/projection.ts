@@ -13,6 +13,8 @@ export interface Projection {
   readonly version: string;
   /** Tables this projection owns: dropped on rebuild, compared by verify. */
   readonly tables: readonly string[];
+  /** The event types `apply` is given; events of other types only move the checkpoint. Absent: every event. */
+  readonly eventTypes?: readonly string[];
   /** Creates the tables (idempotent). */
   setup(db: Database.Database): void;
   apply(event: StoredEvent, db: Database.Database): void;

@@ -17,6 +17,7 @@ export const customerDirectoryProjection: Projection = {
   name: CUSTOMER_DIRECTORY,
   version: '2',
   tables: ['customer_directory', 'customer_identity_keys', 'customer_ownership_intervals'],
+  eventTypes: CUSTOMER_EVENT_TYPES,
   setup(db: ReadModelConnection) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS customer_directory (
@@ -56,7 +57,6 @@ export const customerDirectoryProjection: Projection = {
     `);
   },
   apply(stored: StoredEvent, db: ReadModelConnection) {
-    if (!(CUSTOMER_EVENT_TYPES as readonly string[]).includes(stored.type)) return;
     const event = { type: stored.type, data: stored.data } as unknown as CustomerEvent;
     const closeOpenInterval = (customerId: string, at: string) =>
       db

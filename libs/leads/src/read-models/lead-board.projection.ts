@@ -14,6 +14,7 @@ export const leadBoardProjection: Projection = {
   name: LEAD_BOARD,
   version: '1',
   tables: ['lead_board', 'lead_history'],
+  eventTypes: LEAD_EVENT_TYPES,
   setup(db: ReadModelConnection) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS lead_board (
@@ -54,7 +55,6 @@ export const leadBoardProjection: Projection = {
     `);
   },
   apply(stored: StoredEvent, db: ReadModelConnection) {
-    if (!(LEAD_EVENT_TYPES as readonly string[]).includes(stored.type)) return;
     // Only events the lead decider wrote carry the lead's id; anything else of the same name is not a lead's.
     if (typeof stored.data.leadId !== 'string') return;
     const event = { type: stored.type, data: stored.data } as unknown as LeadEvent;

@@ -9,6 +9,7 @@ export const repDirectoryProjection: Projection = {
   name: REP_DIRECTORY,
   version: '1',
   tables: ['rep_directory'],
+  eventTypes: REP_EVENT_TYPES,
   setup(db: ReadModelConnection) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS rep_directory (
@@ -27,7 +28,6 @@ export const repDirectoryProjection: Projection = {
     `);
   },
   apply(stored: StoredEvent, db: ReadModelConnection) {
-    if (!(REP_EVENT_TYPES as readonly string[]).includes(stored.type)) return;
     const event = { type: stored.type, data: stored.data } as unknown as RepEvent;
     switch (event.type) {
       case 'RepRegistered': {

@@ -6,8 +6,6 @@ import { decodePool, encodePool } from './stored-pool-state';
 
 export const POOL_BOARD = 'pool-board';
 
-const isPoolEvent = (type: string): boolean => (POOL_EVENT_TYPES as readonly string[]).includes(type);
-
 /**
  * Every pool as GET /pools/:id shows it, and which pools each rep is a member of. It folds the
  * pool events with the decider's own `evolvePool`, so the board and the rotation can never
@@ -18,6 +16,7 @@ export const poolBoardProjection: Projection = {
   name: POOL_BOARD,
   version: '1',
   tables: ['pool_board', 'pool_members'],
+  eventTypes: POOL_EVENT_TYPES,
   setup(db: ReadModelConnection) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS pool_board (
@@ -33,7 +32,6 @@ export const poolBoardProjection: Projection = {
     `);
   },
   apply(stored: StoredEvent, db: ReadModelConnection) {
-    if (!isPoolEvent(stored.type)) return;
     const event = { type: stored.type, data: stored.data } as unknown as PoolEvent;
     const { poolId } = event.data;
     const row = db.prepare('SELECT state FROM pool_board WHERE pool_id = ?').get(poolId) as
