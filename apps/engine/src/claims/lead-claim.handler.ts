@@ -1,6 +1,6 @@
 import type { Actor } from '@leadledger/auth';
 import { EventStore } from '@leadledger/event-store';
-import { type Clock, type IdSource } from '@leadledger/kernel';
+import type { Clock } from '@leadledger/kernel';
 import type { EngineConfig } from '@leadledger/platform';
 import { claimLead } from '@leadledger/workflows';
 import { Inject } from '@nestjs/common';
@@ -11,7 +11,8 @@ import type { LeadAnswerDto } from '../leads/leads.dto';
 import { leadAnswer } from '../leads/leads.handlers';
 import { requireActiveRep } from '../platform/active-rep';
 import { workflowPolicy } from '../platform/workflow-policy';
-import { CLOCK, ENGINE_CONFIG, ID_SOURCE } from '../platform/tokens';
+import { RequestContexts } from '../http/request-context';
+import { CLOCK, ENGINE_CONFIG } from '../platform/tokens';
 import type { ClaimLeadDto } from './lead-claim.dto';
 
 export class ClaimLead extends Command<LeadAnswerDto> {
@@ -30,7 +31,7 @@ export class ClaimLeadHandler implements ICommandHandler<ClaimLead, LeadAnswerDt
   constructor(
     private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(ID_SOURCE) private readonly ids: IdSource,
+    private readonly contexts: RequestContexts,
     @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
   ) {}
 
@@ -38,7 +39,7 @@ export class ClaimLeadHandler implements ICommandHandler<ClaimLead, LeadAnswerDt
     const repId = actingRep(actor, body.repId);
     await requireActiveRep(this.store, repId);
     const at = this.clock.now().toISOString();
-    const context = { actorId: actor.id, actorRole: actor.role, occurredAt: at, correlationId: this.ids.next() };
+    const context = this.contexts.for(actor, { occurredAt: at });
     const refusal = await claimLead(this.store, leadId, repId, at, workflowPolicy(this.config), context);
     if (refusal) throw new RefusalException(refusal);
     return leadAnswer(this.store, leadId);

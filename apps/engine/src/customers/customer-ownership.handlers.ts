@@ -8,16 +8,19 @@ import {
   getCustomer,
 } from '@leadledger/customers';
 import { type CommandContext, EventStore, type StoredEvent, handleCommand } from '@leadledger/event-store';
-import { type Clock, type IdSource, NotFoundError, isRefusal } from '@leadledger/kernel';
+import { type Clock, NotFoundError, isRefusal } from '@leadledger/kernel';
 import type { EngineConfig } from '@leadledger/platform';
+import { defaultTerms } from '@leadledger/workflows';
 import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actingRep } from '../auth/acting-rep';
+import { RequestContexts } from '../http/request-context';
 import { RefusalException } from '../http/refusal.exception';
 import { badRequest } from '../http/validation';
 import { requireActiveRep } from '../platform/active-rep';
-import { CLOCK, ENGINE_CONFIG, ID_SOURCE } from '../platform/tokens';
+import { workflowPolicy } from '../platform/workflow-policy';
+import { CLOCK, ENGINE_CONFIG } from '../platform/tokens';
 import type { ClaimCustomerDto, FollowUpLoggedDto, LogFollowUpDto, TransferCustomerDto } from './customers.dto';
 
 /** Appends one command to the customer's stream: a refusal is a 409, an unknown customer a 404. */
@@ -27,11 +30,11 @@ export class CustomerCommands {
     private readonly store: EventStore,
     private readonly readModels: ReadModelDatabase,
     private readonly projections: ProjectionRunner,
-    @Inject(ID_SOURCE) private readonly ids: IdSource,
+    private readonly contexts: RequestContexts,
   ) {}
 
   context(actor: Actor, occurredAt: string, reason?: string): CommandContext {
-    return { actorId: actor.id, actorRole: actor.role, occurredAt, correlationId: this.ids.next(), reason };
+    return this.contexts.for(actor, { occurredAt, reason });
   }
 
   async apply(customerId: string, command: CustomerCommand, context: CommandContext): Promise<readonly StoredEvent[]> {
@@ -80,14 +83,12 @@ export class ClaimCustomerHandler implements ICommandHandler<ClaimCustomerReques
     const repId = actingRep(actor, body.repId);
     await requireActiveRep(this.store, repId);
     const at = this.clock.now().toISOString();
-    const { defaultProtectionDays, defaultProtectionWarningDays, reclaimCoolDownDays } = this.config;
     const command = {
       kind: 'ClaimCustomer',
       repId,
       at,
-      protectionDays: defaultProtectionDays,
-      warningDays: defaultProtectionWarningDays,
-      reclaimCoolDownDays,
+      ...defaultTerms(workflowPolicy(this.config)),
+      reclaimCoolDownDays: this.config.reclaimCoolDownDays,
     } as const;
     const events = await this.customers.apply(customerId, command, this.customers.context(actor, at));
     return this.customers.view(customerId, events);
@@ -156,8 +157,7 @@ export class TransferCustomerHandler implements ICommandHandler<TransferCustomer
       byActorId: actor.id,
       reason,
       at,
-      protectionDays: this.config.defaultProtectionDays,
-      warningDays: this.config.defaultProtectionWarningDays,
+      ...defaultTerms(workflowPolicy(this.config)),
       via: 'transfer',
     } as const;
     const events = await this.customers.apply(customerId, command, this.customers.context(actor, at, reason));

@@ -1,14 +1,15 @@
 import type { Actor } from '@leadledger/auth';
 import { EventStore, handleCommand, loadState } from '@leadledger/event-store';
-import { type Clock, type IdSource, NotFoundError, isRefusal } from '@leadledger/kernel';
+import { NotFoundError, isRefusal } from '@leadledger/kernel';
 import { type RepCommand, repDecider, repStreamId } from '@leadledger/leads';
 import type { EngineConfig } from '@leadledger/platform';
 import { type HandOverRecord, type WorkLookups, handOverRecord, handOverWork } from '@leadledger/workflows';
-import { Inject } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RefusalException } from '../http/refusal.exception';
+import { RequestContexts } from '../http/request-context';
 import { workflowPolicy } from '../platform/workflow-policy';
-import { CLOCK, ENGINE_CONFIG, ID_SOURCE, WORK_LOOKUPS } from '../platform/tokens';
+import { ENGINE_CONFIG, WORK_LOOKUPS } from '../platform/tokens';
 import type { DepartRepDto, HandOverDto } from './hand-over.dto';
 
 export class DepartRep extends Command<HandOverRecord> {
@@ -35,28 +36,22 @@ export class HandOverWork extends Command<HandOverRecord> {
  * Records the departure or hand-over on the rep's stream, then moves the work inline so the
  * answer lists every pool, customer and lead; the hand-over reactor completes it after a crash.
  */
-abstract class RepWorkHandler {
+@Injectable()
+export class RepWork {
   constructor(
-    protected readonly store: EventStore,
-    protected readonly clock: Clock,
-    protected readonly ids: IdSource,
-    protected readonly config: EngineConfig,
-    protected readonly lookups: WorkLookups,
+    private readonly store: EventStore,
+    private readonly contexts: RequestContexts,
+    @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+    @Inject(WORK_LOOKUPS) private readonly lookups: WorkLookups,
   ) {}
 
-  protected async successorIsActive(repId: string): Promise<boolean> {
+  async successorIsActive(repId: string): Promise<boolean> {
     const { state } = await loadState(this.store, repStreamId(repId), repDecider);
     return state.status === 'active';
   }
 
-  protected async record(repId: string, command: RepCommand, actor: Actor, reason: string): Promise<HandOverRecord> {
-    const context = {
-      actorId: actor.id,
-      actorRole: actor.role,
-      reason,
-      occurredAt: this.clock.now().toISOString(),
-      correlationId: this.ids.next(),
-    };
+  async record(repId: string, command: RepCommand, actor: Actor, reason: string): Promise<HandOverRecord> {
+    const context = this.contexts.for(actor, { reason });
     const result = await handleCommand(this.store, repStreamId(repId), repDecider, command, context);
     if (isRefusal(result) && result.code === 'RepNotFound') throw new NotFoundError('rep', repId);
     if (isRefusal(result)) throw new RefusalException(result);
@@ -67,46 +62,30 @@ abstract class RepWorkHandler {
 }
 
 @CommandHandler(DepartRep)
-export class DepartRepHandler extends RepWorkHandler implements ICommandHandler<DepartRep, HandOverRecord> {
-  constructor(
-    store: EventStore,
-    @Inject(CLOCK) clock: Clock,
-    @Inject(ID_SOURCE) ids: IdSource,
-    @Inject(ENGINE_CONFIG) config: EngineConfig,
-    @Inject(WORK_LOOKUPS) lookups: WorkLookups,
-  ) {
-    super(store, clock, ids, config, lookups);
-  }
+export class DepartRepHandler implements ICommandHandler<DepartRep, HandOverRecord> {
+  constructor(private readonly work: RepWork) {}
 
   async execute({ repId, body, actor }: DepartRep): Promise<HandOverRecord> {
     const successor = body.successorRepId
-      ? { repId: body.successorRepId, active: await this.successorIsActive(body.successorRepId) }
+      ? { repId: body.successorRepId, active: await this.work.successorIsActive(body.successorRepId) }
       : null;
     const command = { kind: 'DepartRep', mode: body.mode, successor, reason: body.reason } as const;
-    return this.record(repId, command, actor, body.reason);
+    return this.work.record(repId, command, actor, body.reason);
   }
 }
 
 @CommandHandler(HandOverWork)
-export class HandOverWorkHandler extends RepWorkHandler implements ICommandHandler<HandOverWork, HandOverRecord> {
-  constructor(
-    store: EventStore,
-    @Inject(CLOCK) clock: Clock,
-    @Inject(ID_SOURCE) ids: IdSource,
-    @Inject(ENGINE_CONFIG) config: EngineConfig,
-    @Inject(WORK_LOOKUPS) lookups: WorkLookups,
-  ) {
-    super(store, clock, ids, config, lookups);
-  }
+export class HandOverWorkHandler implements ICommandHandler<HandOverWork, HandOverRecord> {
+  constructor(private readonly work: RepWork) {}
 
   async execute({ repId, body, actor }: HandOverWork): Promise<HandOverRecord> {
     const command = {
       kind: 'RequestHandOver',
       toRepId: body.toRepId,
-      successorActive: await this.successorIsActive(body.toRepId),
+      successorActive: await this.work.successorIsActive(body.toRepId),
       reason: body.reason,
       byActorId: actor.id,
     } as const;
-    return this.record(repId, command, actor, body.reason);
+    return this.work.record(repId, command, actor, body.reason);
   }
 }

@@ -1,12 +1,12 @@
 import type { Actor } from '@leadledger/auth';
 import { EventStore, handleCommand } from '@leadledger/event-store';
-import { type Clock, type IdSource, NotFoundError, isRefusal } from '@leadledger/kernel';
+import { NotFoundError, isRefusal } from '@leadledger/kernel';
 import { type LeadCommand, leadDecider, leadStreamId } from '@leadledger/leads';
-import { Inject } from '@nestjs/common';
+
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actingRep } from '../auth/acting-rep';
 import { RefusalException } from '../http/refusal.exception';
-import { CLOCK, ID_SOURCE } from '../platform/tokens';
+import { RequestContexts } from '../http/request-context';
 import type { AcceptLeadDto, DeclineLeadDto, DisqualifyLeadDto, LeadAnswerDto, QualifyLeadDto } from './leads.dto';
 import { leadAnswer } from './leads.handlers';
 
@@ -57,8 +57,7 @@ function commandFor(action: LeadAction, actor: Actor): { command: LeadCommand; r
 export class ActOnLeadHandler implements ICommandHandler<ActOnLead, LeadAnswerDto> {
   constructor(
     private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(ID_SOURCE) private readonly ids: IdSource,
+    private readonly contexts: RequestContexts,
   ) {}
 
   async execute({ leadId, action, actor, idempotencyKey }: ActOnLead): Promise<LeadAnswerDto> {
@@ -66,14 +65,7 @@ export class ActOnLeadHandler implements ICommandHandler<ActOnLead, LeadAnswerDt
     if (idempotencyKey && (await this.alreadyDone(leadId, actor, idempotencyKey))) {
       return leadAnswer(this.store, leadId);
     }
-    const context = {
-      actorId: actor.id,
-      actorRole: actor.role,
-      reason,
-      occurredAt: this.clock.now().toISOString(),
-      correlationId: this.ids.next(),
-      idempotencyKey,
-    };
+    const context = this.contexts.for(actor, { reason, idempotencyKey });
     const result = await handleCommand(this.store, leadStreamId(leadId), leadDecider, command, context);
     if (isRefusal(result) && result.code === 'LeadNotFound') throw new NotFoundError('lead', leadId);
     if (isRefusal(result)) throw new RefusalException(result);

@@ -7,6 +7,7 @@ import type { EngineConfig } from '@leadledger/platform';
 import { customersHolding, matchedCustomer, processReceivedLead } from '@leadledger/workflows';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { RequestContexts } from '../http/request-context';
 import { RefusalException } from '../http/refusal.exception';
 import { badRequest } from '../http/validation';
 import { workflowPolicy } from '../platform/workflow-policy';
@@ -29,6 +30,7 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
     private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_SOURCE) private readonly ids: IdSource,
+    private readonly contexts: RequestContexts,
     @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
   ) {}
 
@@ -67,13 +69,7 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
         referralPartnerId: body.referralPartnerId ?? null,
         poolId: body.poolId ?? null,
       } as const;
-      const context = {
-        actorId: actor.id,
-        actorRole: actor.role,
-        occurredAt,
-        correlationId: this.ids.next(),
-        idempotencyKey,
-      };
+      const context = this.contexts.for(actor, { occurredAt, idempotencyKey });
       const result = await handleCommand(this.store, leadStreamId(leadId), leadDecider, command, context);
       if (isRefusal(result) && result.code !== 'LeadAlreadyReceived') throw new RefusalException(result);
     }

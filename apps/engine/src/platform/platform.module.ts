@@ -12,6 +12,7 @@ import {
 } from '@leadledger/workflows';
 import { workflowPolicy } from './workflow-policy';
 import { readModelLookups } from './read-model-lookups';
+import { RequestContexts } from '../http/request-context';
 import { ProjectionLifecycle } from './projection-lifecycle';
 import { CLOCK, ENGINE_CONFIG, ID_SOURCE, PROJECTIONS, WORK_LOOKUPS } from './tokens';
 
@@ -60,6 +61,7 @@ export class PlatformModule {
           },
         },
         ProjectionLifecycle,
+        RequestContexts,
       ],
       exports: [
         ENGINE_CONFIG,
@@ -71,6 +73,7 @@ export class PlatformModule {
         ProjectionRunner,
         ReactorRunner,
         WORK_LOOKUPS,
+        RequestContexts,
       ],
     };
   }

@@ -1,6 +1,6 @@
 import type { Actor } from '@leadledger/auth';
 import { EventStore, handleCommand } from '@leadledger/event-store';
-import { type Clock, type Decider, type IdSource, NotFoundError, type Refusal, isRefusal } from '@leadledger/kernel';
+import { type Clock, type Decider, NotFoundError, type Refusal, isRefusal } from '@leadledger/kernel';
 import type { EngineConfig } from '@leadledger/platform';
 import { businessDay } from '@leadledger/projections';
 import {
@@ -16,7 +16,8 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { RefusalException } from '../http/refusal.exception';
 import { badRequest } from '../http/validation';
-import { CLOCK, ENGINE_CONFIG, ID_SOURCE } from '../platform/tokens';
+import { RequestContexts } from '../http/request-context';
+import { CLOCK, ENGINE_CONFIG } from '../platform/tokens';
 
 /** The business day and month of an instant in the configured time zone. */
 export function businessDayOf(at: Date, timeZone: string): BusinessDay {
@@ -60,7 +61,7 @@ export class PoolWriter {
   constructor(
     private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(ID_SOURCE) private readonly ids: IdSource,
+    private readonly contexts: RequestContexts,
     @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
   ) {}
 
@@ -72,14 +73,7 @@ export class PoolWriter {
   async write({ poolId, actor, request, reason, idempotencyKey }: PoolWrite): Promise<PoolView | Refusal> {
     const now = this.clock.now();
     const when = this.today(now);
-    const context = {
-      actorId: actor.id,
-      actorRole: actor.role,
-      occurredAt: now.toISOString(),
-      correlationId: this.ids.next(),
-      idempotencyKey: idempotencyKey ?? null,
-      reason: reason ?? null,
-    };
+    const context = this.contexts.for(actor, { occurredAt: now.toISOString(), idempotencyKey, reason });
     // Lead arrivals contend for the same stream: re-decide on the fresh state when one gets in first.
     const result = await handleCommand(this.store, poolStreamId(poolId), requestDecider(when), request, context, {
       retriesOnConflict: 20,

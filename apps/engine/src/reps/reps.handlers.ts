@@ -1,11 +1,12 @@
 import type { Actor } from '@leadledger/auth';
 import { EventStore, handleCommand } from '@leadledger/event-store';
-import { type Clock, type IdSource, NotFoundError, idFromSeed, isRefusal } from '@leadledger/kernel';
+import { type IdSource, NotFoundError, idFromSeed, isRefusal } from '@leadledger/kernel';
 import { type RepEvent, type RepView, repDecider, repStreamId } from '@leadledger/leads';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RefusalException } from '../http/refusal.exception';
-import { CLOCK, ID_SOURCE } from '../platform/tokens';
+import { RequestContexts } from '../http/request-context';
+import { ID_SOURCE } from '../platform/tokens';
 import type { RegisterRepDto } from './reps.dto';
 
 export class RegisterRep extends Command<RepView> {
@@ -22,7 +23,7 @@ export class RegisterRep extends Command<RepView> {
 export class RegisterRepHandler implements ICommandHandler<RegisterRep, RepView> {
   constructor(
     private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly contexts: RequestContexts,
     @Inject(ID_SOURCE) private readonly ids: IdSource,
   ) {}
 
@@ -30,13 +31,7 @@ export class RegisterRepHandler implements ICommandHandler<RegisterRep, RepView>
     const repId =
       body.repId ?? (idempotencyKey ? idFromSeed(`rep:idempotency:${actor.keyId}:${idempotencyKey}`) : this.ids.next());
     const command = { kind: 'RegisterRep', repId, name: body.name, email: body.email, team: body.team } as const;
-    const context = {
-      actorId: actor.id,
-      actorRole: actor.role,
-      occurredAt: this.clock.now().toISOString(),
-      correlationId: this.ids.next(),
-      idempotencyKey,
-    };
+    const context = this.contexts.for(actor, { idempotencyKey });
     const result = await handleCommand(this.store, repStreamId(repId), repDecider, command, context);
     if (isRefusal(result) && !(await this.isRetry(repId, actor, idempotencyKey))) throw new RefusalException(result);
     return repAnswer(this.store, repId);
