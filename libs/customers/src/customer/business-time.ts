@@ -2,7 +2,7 @@
  * Date arithmetic on the ISO times that commands carry. Parsing a given time is pure;
  * reading the clock is not, and never happens here.
  */
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** `days` whole days of 24 hours after `iso`, in UTC ISO form. */
 export const addDays = (iso: string, days: number): string => new Date(Date.parse(iso) + days * DAY_MS).toISOString();

@@ -2,9 +2,9 @@ import type { Projection, ReadModelConnection } from '@leadledger/projections';
 import type { StoredEvent } from '@leadledger/event-store';
 import type { CustomerEvent } from '../customer/customer.events';
 import { CUSTOMER_EVENT_TYPES } from '../customer/customer.events';
+import { DAY_MS } from '../customer/business-time';
 
 export const CUSTOMER_DIRECTORY = 'customer-directory';
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Who owns which customer, found by any identity key, with every ownership interval, and

@@ -2,7 +2,7 @@ import { type CustomerCommand, type IdentityKey, customerDecider, customerStream
 import { EventStore, handleCommand, loadState } from '@leadledger/event-store';
 import { NotFoundError, isRefusal } from '@leadledger/kernel';
 import { type AssignmentTrace, type LeadCommand, leadDecider, leadStreamId, routeLead } from '@leadledger/leads';
-import type { WorkflowPolicy } from '../lead-routing/ownership-terms';
+import { type OwnershipTerms, type WorkflowPolicy, acceptByAfter, defaultTerms } from '../lead-routing/ownership-terms';
 import { workflowContext } from './intake-context';
 import { matchedCustomer } from './matched-customer';
 import { resolveCustomer } from './resolve-customer';
@@ -64,8 +64,7 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
   }
 
   let repId: string | null;
-  let protectionDays = policy.defaultProtectionDays;
-  let warningDays = policy.defaultProtectionWarningDays;
+  let terms: OwnershipTerms = defaultTerms(policy);
   let acceptBy: string | null = null;
   let trace: AssignmentTrace;
   if (route.rule === 'pool-rotation') {
@@ -74,9 +73,9 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
       await onLead({ kind: 'FlagForReview', reason: `${routed.code}: ${routed.message}`, customerIds: [customerId] });
       return;
     }
-    ({ protectionDays, warningDays } = routed.pool);
+    terms = routed.pool;
     repId = routed.kind === 'assigned' ? routed.repId : null;
-    acceptBy = new Date(Date.parse(at) + routed.pool.acceptanceSlaMinutes * 60_000).toISOString();
+    acceptBy = acceptByAfter(at, routed.pool.acceptanceSlaMinutes);
     const note = routed.kind === 'assigned' ? 'chosen by the pool rotation' : 'nobody eligible';
     trace = { rule: 'pool-rotation', pool: routed.trace, note };
   } else {
@@ -91,8 +90,8 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
       repId,
       via,
       reason: trace.note,
-      protectionDays,
-      warningDays,
+      protectionDays: terms.protectionDays,
+      warningDays: terms.warningDays,
       leadId,
       at,
     });

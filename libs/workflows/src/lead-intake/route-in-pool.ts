@@ -5,12 +5,14 @@ import { type RoutingTrace, poolDecider, poolStreamId } from '@leadledger/routin
 import { type PoolSettingsForLead, poolSettings } from '../lead-routing/ownership-terms';
 import { alreadyDecided, poolDecisionFor } from '../lead-routing/pool-decision';
 
-/** The terms a pool's owners and leads get: acceptance SLA, protection and warning days. */
-export type PoolTerms = PoolSettingsForLead;
-
 export type PoolRouting =
-  | { readonly kind: 'assigned'; readonly repId: string; readonly trace: RoutingTrace; readonly pool: PoolTerms }
-  | { readonly kind: 'queued'; readonly trace: RoutingTrace | null; readonly pool: PoolTerms }
+  | {
+      readonly kind: 'assigned';
+      readonly repId: string;
+      readonly trace: RoutingTrace;
+      readonly pool: PoolSettingsForLead;
+    }
+  | { readonly kind: 'queued'; readonly trace: RoutingTrace | null; readonly pool: PoolSettingsForLead }
   | { readonly kind: 'refused'; readonly code: string; readonly message: string };
 
 /**

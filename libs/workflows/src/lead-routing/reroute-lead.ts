@@ -41,7 +41,7 @@ export async function rerouteLead(
 }
 
 /** Applies to the lead what its pool just decided for it. */
-export async function followPoolDecision(
+async function followPoolDecision(
   store: EventStore,
   events: readonly PoolEvent[],
   leadId: string,
