@@ -1,26 +1,22 @@
 import { type EngineHarness, startEngine } from './support/engine-harness';
+import { createPool, registerReps } from './support/sales-team';
 
 describe('hand-overs and departures', () => {
   let engine: EngineHarness;
   let manager: string;
-  const repKey: Record<string, string> = {};
+  let repKey: Record<string, string>;
 
   beforeAll(async () => {
     engine = await startEngine();
     manager = `Bearer ${await engine.key('manager')}`;
-    for (const repId of ['rep-a', 'rep-b', 'rep-c']) {
-      await post('/reps', { repId, name: repId, email: `${repId}@example.cn`, team: 'east' }).expect(201);
-      repKey[repId] = `Bearer ${await engine.key('rep', repId)}`;
-    }
-    await post('/pools', {
+    repKey = await registerReps(engine, manager, ['rep-a', 'rep-b', 'rep-c']);
+    await createPool(engine, manager, {
       poolId: 'east',
-      name: 'East',
-      strategy: 'smooth-weighted-round-robin',
       acceptanceSlaMinutes: 60,
       protectionDays: 30,
       protectionWarningDays: 5,
-    }).expect(201);
-    for (const repId of ['rep-b', 'rep-c']) await post('/pools/east/members', { repId, weight: 1 }).expect(201);
+      members: [{ repId: 'rep-b' }, { repId: 'rep-c' }],
+    });
   });
   afterAll(async () => engine.close());
 

@@ -1,27 +1,24 @@
 import { type EngineHarness, startEngine } from './support/engine-harness';
+import { createPool, registerReps } from './support/sales-team';
 
 describe('claiming a lead that waits in a pool', () => {
   let engine: EngineHarness;
   let manager: string;
   const reps = Array.from({ length: 20 }, (_, n) => `rep-${String(n + 1).padStart(2, '0')}`);
-  const repKey: Record<string, string> = {};
+  let repKey: Record<string, string>;
 
   beforeAll(async () => {
     engine = await startEngine();
     manager = `Bearer ${await engine.key('manager')}`;
-    for (const repId of reps) {
-      await post('/reps', { repId, name: repId, email: `${repId}@example.cn`, team: 'east' }).expect(201);
-      repKey[repId] = `Bearer ${await engine.key('rep', repId)}`;
-    }
-    await post('/pools', {
+    repKey = await registerReps(engine, manager, reps);
+    await createPool(engine, manager, {
       poolId: 'solo',
-      name: 'Solo',
       strategy: 'least-assigned',
       acceptanceSlaMinutes: 60,
       protectionDays: 30,
       protectionWarningDays: 5,
-    }).expect(201);
-    await post('/pools/solo/members', { repId: 'rep-01', weight: 1, dailyCap: 1 }).expect(201);
+      members: [{ repId: 'rep-01', dailyCap: 1 }],
+    });
   });
   afterAll(async () => engine.close());
 

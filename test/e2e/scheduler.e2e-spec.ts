@@ -1,6 +1,7 @@
 import { ManualClock } from '@leadledger/kernel';
 import { Scheduler } from '../../apps/engine/src/scheduler/scheduler.service';
 import { type EngineHarness, startEngine } from './support/engine-harness';
+import { createPool, registerReps } from './support/sales-team';
 
 const MINUTE = 60_000;
 
@@ -8,25 +9,20 @@ describe('the scheduler, on a fake clock', () => {
   let engine: EngineHarness;
   let clock: ManualClock;
   let manager: string;
-  const repKey: Record<string, string> = {};
+  let repKey: Record<string, string>;
 
   beforeAll(async () => {
     clock = new ManualClock('2026-11-02T01:00:00.000Z');
     engine = await startEngine({ clock, env: { LEADLEDGER_SCHEDULER_INTERVAL_MS: '0' } });
     manager = `Bearer ${await engine.key('manager')}`;
-    for (const repId of ['rep-a', 'rep-b']) {
-      await post('/reps', { repId, name: repId, email: `${repId}@example.cn`, team: 'east' }).expect(201);
-      repKey[repId] = `Bearer ${await engine.key('rep', repId)}`;
-    }
-    await post('/pools', {
+    repKey = await registerReps(engine, manager, ['rep-a', 'rep-b']);
+    await createPool(engine, manager, {
       poolId: 'east',
-      name: 'East',
-      strategy: 'smooth-weighted-round-robin',
       acceptanceSlaMinutes: 30,
       protectionDays: 10,
       protectionWarningDays: 3,
-    }).expect(201);
-    for (const repId of ['rep-a', 'rep-b']) await post('/pools/east/members', { repId, weight: 1 }).expect(201);
+      members: [{ repId: 'rep-a' }, { repId: 'rep-b' }],
+    });
   });
   afterAll(async () => engine.close());
 

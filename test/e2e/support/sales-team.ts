@@ -1,0 +1,39 @@
+import type { EngineHarness } from './engine-harness';
+
+export interface PoolSetup {
+  readonly poolId: string;
+  readonly strategy?: 'smooth-weighted-round-robin' | 'least-assigned';
+  readonly acceptanceSlaMinutes: number;
+  readonly protectionDays: number;
+  readonly protectionWarningDays: number;
+  readonly members: readonly { readonly repId: string; readonly weight?: number; readonly dailyCap?: number }[];
+}
+
+/** Registers reps through the API as a manager does (all in team east) and returns a rep key for each. */
+export async function registerReps(
+  engine: EngineHarness,
+  manager: string,
+  repIds: readonly string[],
+): Promise<Record<string, string>> {
+  const keys: Record<string, string> = {};
+  for (const repId of repIds) {
+    await engine
+      .http()
+      .post('/reps')
+      .set('Authorization', manager)
+      .send({ repId, name: repId, email: `${repId}@example.cn`, team: 'east' })
+      .expect(201);
+    keys[repId] = `Bearer ${await engine.key('rep', repId)}`;
+  }
+  return keys;
+}
+
+/** Creates a pool through the API and adds its members (weight 1 unless given). */
+export async function createPool(engine: EngineHarness, manager: string, pool: PoolSetup): Promise<void> {
+  const { poolId, strategy = 'smooth-weighted-round-robin', members, ...terms } = pool;
+  const post = (path: string, body: object) => engine.http().post(path).set('Authorization', manager).send(body);
+  await post('/pools', { poolId, name: poolId, strategy, ...terms }).expect(201);
+  for (const { repId, weight = 1, dailyCap } of members) {
+    await post(`/pools/${poolId}/members`, { repId, weight, dailyCap }).expect(201);
+  }
+}
