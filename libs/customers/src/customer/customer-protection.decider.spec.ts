@@ -49,6 +49,14 @@ const wangOwnsUnderPool: CustomerEvent[] = [
   ownedBy('rep-wang', '2026-03-01T09:00:00.000Z', '2026-03-08T09:00:00.000Z', { protectionDays: 7, warningDays: 2 }),
 ];
 
+/** The departing rep's customer, handed to their successor by the manager. */
+const handedToLi = ownedBy('rep-li', '2026-03-15T00:00:00.000Z', '2026-04-14T00:00:00.000Z', {
+  via: 'departure-hand-off',
+  reason: '王离职，客户移交给李',
+  leadId: null,
+  byActorId: 'mgr-zhao',
+});
+
 describe('customer decider: follow-ups, protection, release and transfer', () => {
   describe('when owned and protected', () => {
     it('logs the owner’s follow-up and extends protection from its time', () => {
@@ -165,16 +173,7 @@ describe('customer decider: follow-ups, protection, release and transfer', () =>
     });
 
     it('transfers it with the manager, the reason and the hand-off recorded', () => {
-      given(customerDecider, wangOwns)
-        .when(transfer)
-        .thenEvents([
-          ownedBy('rep-li', '2026-03-15T00:00:00.000Z', '2026-04-14T00:00:00.000Z', {
-            via: 'departure-hand-off',
-            reason: '王离职，客户移交给李',
-            leadId: null,
-            byActorId: 'mgr-zhao',
-          }),
-        ]);
+      given(customerDecider, wangOwns).when(transfer).thenEvents([handedToLi]);
     });
 
     it('refuses a transfer without a reason', () => {
@@ -192,14 +191,7 @@ describe('customer decider: follow-ups, protection, release and transfer', () =>
     it('transfers it away from the rep the hand-off names when that rep owns it', () => {
       given(customerDecider, wangOwns)
         .when({ ...transfer, fromRepId: 'rep-wang' })
-        .thenEvents([
-          ownedBy('rep-li', '2026-03-15T00:00:00.000Z', '2026-04-14T00:00:00.000Z', {
-            via: 'departure-hand-off',
-            reason: '王离职，客户移交给李',
-            leadId: null,
-            byActorId: 'mgr-zhao',
-          }),
-        ]);
+        .thenEvents([handedToLi]);
     });
 
     it('refuses a hand-off from a rep who does not own it, naming the owner', () => {
@@ -225,15 +217,7 @@ describe('customer decider: follow-ups, protection, release and transfer', () =>
   });
 
   describe('when a hand-off already moved it', () => {
-    const handedOff = [
-      ...wangOwns,
-      ownedBy('rep-li', '2026-03-15T00:00:00.000Z', '2026-04-14T00:00:00.000Z', {
-        via: 'departure-hand-off',
-        reason: '王离职，客户移交给李',
-        leadId: null,
-        byActorId: 'mgr-zhao',
-      }),
-    ];
+    const handedOff = [...wangOwns, handedToLi];
 
     it('refuses the retried hand-off, naming the new owner, and moves nothing', () => {
       given(customerDecider, handedOff)
