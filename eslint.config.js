@@ -31,6 +31,8 @@ module.exports = tseslint.config(
       'libs/routing/**/*.ts',
       'libs/customers/**/*.ts',
       'libs/leads/**/*.ts',
+      'libs/sales/**/*.ts',
+      'libs/commissions/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': ['error', frameworkImports],

@@ -79,7 +79,7 @@ export class ReceiveLeadDto {
 
 export class LeadAnswerDto {
   @ApiProperty() leadId!: string;
-  @ApiProperty({ enum: ['received', 'queued', 'assigned', 'accepted', 'qualified', 'disqualified'] }) status!: string;
+  @ApiProperty({ enum: LEAD_STATUSES }) status!: string;
   @ApiProperty({ nullable: true }) customerId!: string | null;
   @ApiProperty({ nullable: true }) repId!: string | null;
   @ApiProperty() flaggedForReview!: boolean;

@@ -25,4 +25,6 @@ export type LeadCommand =
   /** A rep takes a lead nobody holds (waiting in a pool's queue, or back from a decline, expiry or release). */
   | { readonly kind: 'ClaimLead'; readonly repId: string }
   /** Its rep departed and released everything to the shared pool. */
-  | { readonly kind: 'ReleaseLead'; readonly reason: string };
+  | { readonly kind: 'ReleaseLead'; readonly reason: string }
+  /** A sale was recorded from the lead for its customer; the lead's stream names the lead. */
+  | { readonly kind: 'ConvertLead'; readonly saleId: string; readonly customerId: string };

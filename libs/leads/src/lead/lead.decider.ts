@@ -15,6 +15,8 @@ function notAssignedTo(state: ExistingLead, repId: string): Refusal | null {
 function assign(c: Command<'AssignLead'>, s: ExistingLead): Decision<LeadEvent> {
   if (s.status === 'disqualified')
     return refuse('LeadClosed', 'The lead is closed', { status: s.status, reason: s.reason });
+  if (s.status === 'converted')
+    return refuse('LeadClosed', 'The lead converted into a sale', { status: s.status, saleIds: s.saleIds });
   const handOff = c.trace.rule === 'hand-off';
   if ((s.status === 'accepted' || s.status === 'qualified') && !handOff) {
     return refuse('LeadAlreadyAccepted', 'The lead was already accepted', { repId: s.repId, status: s.status });
@@ -54,6 +56,20 @@ function release(c: Command<'ReleaseLead'>, s: ExistingLead): Decision<LeadEvent
     return refuse('LeadNotHeld', 'Only a lead a rep holds can be released', { status: s.status });
   if (c.reason.trim() === '') return refuse('ReasonRequired', 'A release needs a reason');
   return [{ type: 'LeadReleased', data: { leadId: s.lead.leadId, repId: s.repId, reason: c.reason.trim() } }];
+}
+
+/** A lead converts once per sale, from any status but disqualified, and only for its own customer. */
+function convert(c: Command<'ConvertLead'>, s: ExistingLead): Decision<LeadEvent> {
+  if (s.status === 'disqualified')
+    return refuse('LeadDisqualified', 'A disqualified lead cannot bring a sale', { reason: s.reason });
+  if (s.status === 'converted' && s.saleIds.includes(c.saleId)) return [];
+  if (s.customerId !== c.customerId) {
+    return refuse('LeadOfAnotherCustomer', "The lead is not this customer's", {
+      leadCustomerId: s.customerId,
+      customerId: c.customerId,
+    });
+  }
+  return [{ type: 'LeadConverted', data: { leadId: s.lead.leadId, saleId: c.saleId, customerId: c.customerId } }];
 }
 
 function decideExisting(c: LeadCommand, s: ExistingLead): Decision<LeadEvent> {
@@ -105,6 +121,8 @@ function decideExisting(c: LeadCommand, s: ExistingLead): Decision<LeadEvent> {
     case 'DisqualifyLead':
       if (s.status === 'disqualified')
         return refuse('LeadClosed', 'The lead is already disqualified', { reason: s.reason });
+      if (s.status === 'converted')
+        return refuse('LeadClosed', 'The lead converted into a sale', { status: s.status, saleIds: s.saleIds });
       if (c.repId !== null) {
         const refusal = notAssignedTo(s, c.repId);
         if (refusal) return refusal;
@@ -114,6 +132,8 @@ function decideExisting(c: LeadCommand, s: ExistingLead): Decision<LeadEvent> {
       return claim(c, s);
     case 'ReleaseLead':
       return release(c, s);
+    case 'ConvertLead':
+      return convert(c, s);
     default:
       return assertNever(c);
   }
@@ -122,7 +142,8 @@ function decideExisting(c: LeadCommand, s: ExistingLead): Decision<LeadEvent> {
 /**
  * One lead's life: received -> (matched) -> assigned -> accepted -> qualified, or
  * disqualified; declined or expired leads go back to be routed again, released ones to
- * the shared pool. A rep may claim a lead nobody holds.
+ * the shared pool. A rep may claim a lead nobody holds. A lead converts with each sale
+ * recorded from it, from any status but disqualified.
  */
 export const leadDecider: Decider<LeadCommand, LeadState, LeadEvent> = {
   initialState: initialLeadState,

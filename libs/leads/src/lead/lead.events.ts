@@ -86,6 +86,11 @@ export type LeadEvent =
       /** Its rep departed and everything went back to the shared pool (公海): anyone may claim it. */
       readonly type: 'LeadReleased';
       readonly data: { readonly leadId: string; readonly repId: string; readonly reason: string };
+    }
+  | {
+      /** A sale was recorded from this lead (成交); a lead may bring several sales, one event each. */
+      readonly type: 'LeadConverted';
+      readonly data: { readonly leadId: string; readonly saleId: string; readonly customerId: string };
     };
 
 export type LeadEventType = LeadEvent['type'];
@@ -103,4 +108,5 @@ export const LEAD_EVENT_TYPES: readonly LeadEventType[] = [
   'LeadQualified',
   'LeadDisqualified',
   'LeadReleased',
+  'LeadConverted',
 ];

@@ -21,7 +21,9 @@ export type LeadState =
   | (Open & Held & { readonly status: 'assigned'; readonly acceptBy: string | null })
   | (Open & Held & { readonly status: 'accepted' })
   | (Open & Held & { readonly status: 'qualified' })
-  | (Open & { readonly status: 'disqualified'; readonly reason: string });
+  | (Open & { readonly status: 'disqualified'; readonly reason: string })
+  /** Sales were recorded from it, oldest first; `repId` is who held it then (null when nobody did). */
+  | (Open & { readonly status: 'converted'; readonly repId: string | null; readonly saleIds: readonly string[] });
 
 export type ExistingLead = Exclude<LeadState, { status: 'absent' }>;
 export type LeadStatus = ExistingLead['status'];
@@ -32,14 +34,19 @@ export const LEAD_STATUSES: readonly LeadStatus[] = [
   'accepted',
   'qualified',
   'disqualified',
+  'converted',
 ];
-/** Statuses in which a rep holds the lead: what a departure or hand-over must move. */
+/** Statuses in which a rep holds the lead: what a departure or hand-over must move (a converted lead is done work). */
 export const OPEN_LEAD_STATUSES: readonly LeadStatus[] = ['assigned', 'accepted', 'qualified'];
 
 export const initialLeadState: LeadState = { status: 'absent' };
 
 /** The rep holding the lead now, if any. */
 export const holderOf = (state: LeadState): string | null => ('repId' in state ? state.repId : null);
+
+/** The customer the lead was matched to, if any: a sale from the lead must be that customer's. */
+export const leadCustomerId = (state: LeadState): string | null =>
+  state.status === 'absent' ? null : state.customerId;
 
 // Acceptance and qualification always follow an assignment (a claim emits both in one decision).
 const viaOf = (state: ExistingLead): Held['via'] => ('via' in state ? state.via : 'claim');
@@ -72,6 +79,10 @@ function evolveExisting(s: ExistingLead, e: LeadEvent): LeadState {
       return { ...open, status: 'disqualified', reason: e.data.reason };
     case 'LeadReleased':
       return { ...open, status: 'received', flaggedForReview: false };
+    case 'LeadConverted': {
+      const saleIds = s.status === 'converted' ? [...s.saleIds, e.data.saleId] : [e.data.saleId];
+      return { ...open, status: 'converted', repId: holderOf(s), saleIds };
+    }
     default:
       return assertNever(e);
   }

@@ -17,7 +17,7 @@ export interface LeadSummary {
   /** The pool it waits in when queued; otherwise the pool it was pushed to, if any. */
   readonly poolId: string | null;
   readonly customerId: string | null;
-  /** The rep holding it now (assigned, accepted or qualified), else null. */
+  /** The rep holding it now (assigned, accepted or qualified) or when it converted, else null. */
   readonly repId: string | null;
   readonly acceptBy: string | null;
   readonly flaggedForReview: boolean;

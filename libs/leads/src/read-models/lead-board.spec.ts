@@ -70,6 +70,13 @@ const streams: Record<string, NewEvent[]> = {
       data: { leadId: 'lead-7', repId: 'rep-wang', reason: 'spam', note: 'bot' },
     }),
   ],
+  'lead-8': [
+    at('11:10', lead('lead-8')),
+    at('11:10', matched('lead-8')),
+    at('11:10', assigned('lead-8', 'rep-zhao', day('11:20'))),
+    at('11:15', { type: 'LeadConverted', data: { leadId: 'lead-8', saleId: 'sale-1', customerId: 'cust-lead-8' } }),
+    at('11:18', { type: 'LeadConverted', data: { leadId: 'lead-8', saleId: 'sale-2', customerId: 'cust-lead-8' } }),
+  ],
 };
 
 describe('lead board', () => {
@@ -163,6 +170,23 @@ describe('lead board', () => {
     const view = getLead(readModels.db, 'lead-6')!;
     expect(view).toMatchObject({ status: 'received', repId: null, flaggedForReview: false, updatedAt: day('13:00') });
     expect(view.assignments.map((a) => [a.rule, a.repId, a.acceptBy])).toEqual([['claim', 'rep-li', null]]);
+  });
+
+  it('shows a converted lead under the rep who held it, no longer open work nor due to expire', () => {
+    const view = getLead(readModels.db, 'lead-8')!;
+    expect(view).toMatchObject({
+      status: 'converted',
+      customerId: 'cust-lead-8',
+      repId: 'rep-zhao',
+      acceptBy: null,
+      updatedAt: day('11:18'),
+    });
+    expect(view.history.slice(-2).map((h) => [h.type, h.data.saleId])).toEqual([
+      ['LeadConverted', 'sale-1'],
+      ['LeadConverted', 'sale-2'],
+    ]);
+    expect(repInbox(readModels.db, 'rep-zhao', 'converted').map((l) => l.leadId)).toEqual(['lead-8']);
+    expect(openLeadsOf(readModels.db, 'rep-zhao')).toEqual(['lead-5']);
   });
 
   it('lists a rep’s inbox newest first, optionally by status', () => {
