@@ -1,0 +1,178 @@
+import { given } from '@leadledger/kernel/testing';
+import type { CommissionPlan } from './commission-plan';
+import { type PublishPlanVersion, planBookDecider, planInEffect } from './plan-book.decider';
+import type { CommissionPlanPublished } from './plan-book.events';
+
+const plan = (overrides: Partial<CommissionPlan> = {}): CommissionPlan => ({
+  planId: 'sales-2026',
+  version: 1,
+  effectiveFrom: '2026-10-01T00:00:00+08:00',
+  currency: 'CNY',
+  periodLength: 'month',
+  timeZone: 'Asia/Shanghai',
+  basis: 'booked',
+  ratesBps: { 'new-rep-sourced': 800, 'new-company-provided': 500, existing: 300 },
+  amountBase: 'revenue',
+  flatPerSaleMinor: null,
+  newCustomerWindowDays: 90,
+  finderShareBps: 3000,
+  tiers: [{ aboveMinor: 5_000_000, multiplierBps: 15_000 }],
+  capPerSaleMinor: null,
+  clawbackWindowDays: 60,
+  rounding: 'half-up',
+  minimumPerSaleMinor: null,
+  partnerFee: null,
+  ...overrides,
+});
+
+const v1 = plan();
+const v2 = plan({ version: 2, effectiveFrom: '2026-10-16T00:00:00+08:00', basis: 'collected' });
+const published = (p: CommissionPlan): CommissionPlanPublished => ({
+  type: 'CommissionPlanPublished',
+  data: { plan: p },
+});
+/** Published on 20 September 2026, before either version takes effect. */
+const publish = (p: CommissionPlan, at = '2026-09-20T00:00:00.000Z'): PublishPlanVersion => ({
+  type: 'PublishPlanVersion',
+  plan: p,
+  at,
+});
+
+describe('plan book decider', () => {
+  describe('when no plan is published', () => {
+    it('publishes version 1', () => {
+      given(planBookDecider)
+        .when(publish(v1))
+        .thenEvents([published(v1)]);
+    });
+
+    it('refuses version 2 first, saying there is no version yet', () => {
+      given(planBookDecider)
+        .when(publish(v2))
+        .thenRefuses({ code: 'VersionNotNext', facts: { planId: 'sales-2026', latestVersion: null } });
+    });
+
+    it('publishes a plan taking effect at the very moment it is published', () => {
+      given(planBookDecider)
+        .when(publish(v1, '2026-09-30T16:00:00.000Z'))
+        .thenEvents([published(v1)]);
+    });
+
+    it('refuses a plan that would take effect before it is published', () => {
+      // 2026-10-01T00:00+08:00 is 2026-09-30T16:00Z: one millisecond earlier than `at`.
+      given(planBookDecider)
+        .when(publish(v1, '2026-09-30T16:00:00.001Z'))
+        .thenRefuses({
+          code: 'RetroactivePlan',
+          facts: { effectiveFrom: '2026-10-01T00:00:00+08:00', at: '2026-09-30T16:00:00.001Z' },
+        });
+    });
+
+    it('refuses a time that is not an instant', () => {
+      given(planBookDecider).when(publish(v1, 'yesterday')).thenRefuses({ code: 'InvalidTime' });
+    });
+  });
+
+  describe('when version 1 is published', () => {
+    it('publishes version 2 taking effect later', () => {
+      given(planBookDecider, [published(v1)])
+        .when(publish(v2))
+        .thenEvents([published(v2)]);
+    });
+
+    it('refuses version 3 next, naming the latest version', () => {
+      given(planBookDecider, [published(v1)])
+        .when(publish({ ...v2, version: 3 }))
+        .thenRefuses({ code: 'VersionNotNext', facts: { planId: 'sales-2026', latestVersion: 1 } });
+    });
+
+    it('changes nothing when the same version 1 is published again, whatever the key order', () => {
+      const reordered = Object.fromEntries(Object.entries(v1).reverse()) as unknown as CommissionPlan;
+      given(planBookDecider, [published(v1)])
+        .when(publish(reordered, '2026-11-01T00:00:00.000Z'))
+        .thenEvents([]);
+    });
+
+    it('refuses a different version 1, showing the one published', () => {
+      given(planBookDecider, [published(v1)])
+        .when(publish({ ...v1, tiers: [{ aboveMinor: 5_000_000, multiplierBps: 20_000 }] }))
+        .thenRefuses({ code: 'VersionAlreadyPublished', facts: { plan: v1 } });
+    });
+
+    it('refuses version 2 taking effect at the same instant as version 1, written in another zone', () => {
+      given(planBookDecider, [published(v1)])
+        .when(publish({ ...v2, effectiveFrom: '2026-09-30T16:00:00Z' }))
+        .thenRefuses({ code: 'NotAfterLatestPlan', facts: { latestEffectiveFrom: '2026-10-01T00:00:00+08:00' } });
+    });
+
+    it('refuses a first version of another plan that takes effect before version 1', () => {
+      given(planBookDecider, [published(v1)])
+        .when(publish(plan({ planId: 'call-centre', effectiveFrom: '2026-09-25T00:00:00+08:00' })))
+        .thenRefuses({ code: 'NotAfterLatestPlan', facts: { latestEffectiveFrom: '2026-10-01T00:00:00+08:00' } });
+    });
+
+    it('publishes a first version of another plan that takes effect after it', () => {
+      const callCentre = plan({ planId: 'call-centre', effectiveFrom: '2026-11-01T00:00:00+08:00' });
+      given(planBookDecider, [published(v1)])
+        .when(publish(callCentre))
+        .thenEvents([published(callCentre)]);
+    });
+
+    it.each([
+      [{ periodLength: 'quarter' as const }],
+      [{ timeZone: 'Asia/Tokyo' }],
+      [{ planId: 'call-centre', version: 1, timeZone: 'UTC' }],
+    ])('refuses a version that changes the period calendar (%j)', (change) => {
+      given(planBookDecider, [published(v1)])
+        .when(publish({ ...v2, ...change }))
+        .thenRefuses({ code: 'PeriodCalendarChanged', facts: { periodLength: 'month', timeZone: 'Asia/Shanghai' } });
+    });
+  });
+
+  describe('when versions 1 and 2 are published', () => {
+    it('refuses version 3 published on 1 November that would take effect on 31 October', () => {
+      given(planBookDecider, [published(v1), published(v2)])
+        .when(publish(plan({ version: 3, effectiveFrom: '2026-10-31T00:00:00+08:00' }), '2026-11-01T00:00:00+08:00'))
+        .thenRefuses({ code: 'RetroactivePlan' });
+    });
+
+    it('refuses version 3 taking effect between them', () => {
+      given(planBookDecider, [published(v1), published(v2)])
+        .when(publish(plan({ version: 3, effectiveFrom: '2026-10-10T00:00:00+08:00' })))
+        .thenRefuses({ code: 'NotAfterLatestPlan', facts: { latestEffectiveFrom: '2026-10-16T00:00:00+08:00' } });
+    });
+  });
+});
+
+describe('planInEffect', () => {
+  const plans = [v1, v2];
+
+  describe('when two versions are published', () => {
+    it('has no plan before the first takes effect', () => {
+      expect(planInEffect(plans, '2026-09-30T15:59:59.999Z')).toBeNull();
+    });
+
+    it('applies version 1 from the instant it takes effect, in any zone', () => {
+      expect(planInEffect(plans, '2026-09-30T16:00:00Z')).toBe(v1);
+    });
+
+    it('applies version 1 up to the last moment before version 2', () => {
+      expect(planInEffect(plans, '2026-10-15T23:59:59+08:00')).toBe(v1);
+    });
+
+    it('applies version 2 from its own start on', () => {
+      expect(planInEffect(plans, '2026-10-16T00:00:00+08:00')).toBe(v2);
+      expect(planInEffect(plans, '2027-03-01T00:00:00Z')).toBe(v2);
+    });
+
+    it('does not depend on the order of the list', () => {
+      expect(planInEffect([v2, v1], '2026-10-20T00:00:00Z')).toBe(v2);
+    });
+  });
+
+  describe('when no plan is published', () => {
+    it('has no plan', () => {
+      expect(planInEffect([], '2026-10-20T00:00:00Z')).toBeNull();
+    });
+  });
+});

@@ -1,0 +1,117 @@
+import { type Decider, type Decision, type Refusal, assertNever, refuse } from '@leadledger/kernel';
+import type { CommissionPlan } from './commission-plan';
+import type { PlanBookEvent } from './plan-book.events';
+
+/** Publishes one version of a plan; `at` is when it is published, from the clock at the edge. */
+export interface PublishPlanVersion {
+  readonly type: 'PublishPlanVersion';
+  readonly plan: CommissionPlan;
+  readonly at: string;
+}
+
+export type PlanBookCommand = PublishPlanVersion;
+
+/** Every published plan version, in the order it was published (so also by effectiveFrom). */
+export interface PlanBookState {
+  readonly plans: readonly CommissionPlan[];
+}
+
+export const initialPlanBookState: PlanBookState = { plans: [] };
+
+export function evolvePlanBook(state: PlanBookState, event: PlanBookEvent): PlanBookState {
+  switch (event.type) {
+    case 'CommissionPlanPublished':
+      return { plans: [...state.plans, event.data.plan] };
+    default:
+      return assertNever(event.type);
+  }
+}
+
+/** The plan that applies at `at`: the one with the greatest effectiveFrom not after it, compared as instants. */
+export function planInEffect(plans: readonly CommissionPlan[], at: string): CommissionPlan | null {
+  const instant = Date.parse(at);
+  let found: CommissionPlan | null = null;
+  for (const plan of plans) {
+    const from = Date.parse(plan.effectiveFrom);
+    if (from <= instant && (found === null || from >= Date.parse(found.effectiveFrom))) found = plan;
+  }
+  return found;
+}
+
+/** JSON with keys sorted at every level: two plans are the same plan when these are equal. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const isInstant = (value: string): boolean => !Number.isNaN(Date.parse(value));
+
+/** The version must follow the latest one of its planId; the first is 1. */
+function versionNotNext(plan: CommissionPlan, plans: readonly CommissionPlan[]): Refusal | null {
+  const versions = plans.filter((p) => p.planId === plan.planId).map((p) => p.version);
+  const latestVersion = versions.length === 0 ? null : Math.max(...versions);
+  if (plan.version === (latestVersion ?? 0) + 1) return null;
+  const message = `Version ${plan.version} of ${plan.planId} does not follow version ${latestVersion ?? 'none'}`;
+  return refuse('VersionNotNext', message, { planId: plan.planId, latestVersion });
+}
+
+/** A change applies from a date on, never to the past, and after every plan already published. */
+function notInOrder(plan: CommissionPlan, at: string, plans: readonly CommissionPlan[]): Refusal | null {
+  const { effectiveFrom } = plan;
+  if (Date.parse(effectiveFrom) < Date.parse(at))
+    return refuse('RetroactivePlan', 'A plan applies from a date on, never to the past', { effectiveFrom, at });
+  const latestEffectiveFrom = plans.reduce<string | null>(
+    (latest, p) => (latest === null || Date.parse(p.effectiveFrom) > Date.parse(latest) ? p.effectiveFrom : latest),
+    null,
+  );
+  if (latestEffectiveFrom !== null && Date.parse(effectiveFrom) <= Date.parse(latestEffectiveFrom))
+    return refuse('NotAfterLatestPlan', 'A plan must take effect after the latest published plan', {
+      latestEffectiveFrom,
+    });
+  return null;
+}
+
+/** Payout periods are one calendar: every version keeps the first plan's period length and zone. */
+function calendarChanged(plan: CommissionPlan, plans: readonly CommissionPlan[]): Refusal | null {
+  const first = plans[0];
+  if (!first || (first.periodLength === plan.periodLength && first.timeZone === plan.timeZone)) return null;
+  const { periodLength, timeZone } = first;
+  return refuse('PeriodCalendarChanged', `Payout periods stay ${periodLength}s in ${timeZone}`, {
+    periodLength,
+    timeZone,
+  });
+}
+
+function publish({ plan, at }: PublishPlanVersion, { plans }: PlanBookState): Decision<PlanBookEvent> {
+  const published = plans.find((p) => p.planId === plan.planId && p.version === plan.version);
+  if (published) {
+    if (canonical(published) === canonical(plan)) return [];
+    return refuse('VersionAlreadyPublished', 'A published version never changes; publish a new version', {
+      plan: published,
+    });
+  }
+  if (!isInstant(at) || !isInstant(plan.effectiveFrom))
+    return refuse('InvalidTime', 'The times are not ISO 8601 instants', { at, effectiveFrom: plan.effectiveFrom });
+  const refusal = versionNotNext(plan, plans) ?? notInOrder(plan, at, plans) ?? calendarChanged(plan, plans);
+  if (refusal) return refusal;
+  return [{ type: 'CommissionPlanPublished', data: { plan } }];
+}
+
+/** The one book of commission plans: versions in sequence, dates in order, one period calendar. */
+export const planBookDecider: Decider<PlanBookCommand, PlanBookState, PlanBookEvent> = {
+  initialState: initialPlanBookState,
+  decide(command, state) {
+    switch (command.type) {
+      case 'PublishPlanVersion':
+        return publish(command, state);
+      default:
+        return assertNever(command.type);
+    }
+  },
+  evolve: evolvePlanBook,
+};

@@ -1,0 +1,178 @@
+import { BPS_SCALE, ROUNDING_RULES, isKnownCurrency } from '@leadledger/kernel';
+import { z } from 'zod';
+import {
+  ATTRIBUTION_CLASSES,
+  COMMISSION_AMOUNT_BASES,
+  COMMISSION_BASES,
+  type CommissionPlan,
+  PERIOD_LENGTHS,
+} from './commission-plan';
+
+/** One thing wrong with a plan: the dotted path of the field ('tiers.1.aboveMinor') and what is wrong. */
+export interface PlanProblem {
+  readonly field: string;
+  readonly problem: string;
+}
+
+export type PlanParseResult =
+  { readonly ok: true; readonly plan: CommissionPlan } | { readonly ok: false; readonly problems: PlanProblem[] };
+
+const MAX_DAYS = 3650;
+/** A tier may multiply the rate by at most 10. */
+const MAX_MULTIPLIER_BPS = 10 * BPS_SCALE;
+const CLASS_LIST = ATTRIBUTION_CLASSES.join(', ');
+
+/** The zone's own spelling, or null when Intl does not know it (offsets such as +08:00 are not zones). */
+function resolvedZone(zone: string): string | null {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/** A type error's message, unless the field is simply missing. */
+const unlessMissing = (message: string) => ({
+  error: (issue: { readonly input?: unknown }) => (issue.input === undefined ? 'required' : message),
+});
+const oneOf = <const T extends readonly string[]>(values: T) =>
+  z.enum(values, unlessMissing(`must be one of ${values.join(', ')}`));
+const money = () => z.int(unlessMissing('must be a whole number of minor units')).min(0, 'must not be negative');
+const optionalMoney = () => money().nullable().default(null);
+const share = () =>
+  z
+    .int(unlessMissing('must be a whole number of basis points'))
+    .min(0, 'must not be negative')
+    .max(BPS_SCALE, 'above 100%');
+const days = () =>
+  z
+    .int(unlessMissing('must be a whole number of days'))
+    .min(0, 'must not be negative')
+    .max(MAX_DAYS, `more than ${MAX_DAYS} days`);
+
+const rate = z.int({
+  error: (issue) =>
+    issue.input === undefined ? `missing class; classes are ${CLASS_LIST}` : 'must be a whole number of basis points',
+});
+const ratesShape = Object.fromEntries(
+  ATTRIBUTION_CLASSES.map((cls) => [cls, rate.min(0, 'must not be negative').max(BPS_SCALE, 'above 100%')]),
+) as Record<(typeof ATTRIBUTION_CLASSES)[number], typeof rate>;
+
+const tierSchema = z.strictObject({
+  aboveMinor: money(),
+  multiplierBps: z
+    .int('must be a whole number of basis points')
+    .min(0, 'must not be negative')
+    .max(MAX_MULTIPLIER_BPS, `above x${MAX_MULTIPLIER_BPS / BPS_SCALE}`),
+});
+
+const partnerFeeSchema = z.strictObject({
+  shareBps: share(),
+  basis: oneOf(COMMISSION_BASES),
+  minimumMinor: optionalMoney(),
+});
+
+const planSchema = z
+  .strictObject({
+    planId: z.string().regex(/^[a-z0-9._-]+$/, 'must be non-empty: lower-case letters, digits, ".", "_" and "-"'),
+    version: z.int(unlessMissing('must be a whole number')).min(1, 'must be 1 or more'),
+    effectiveFrom: z.iso.datetime({
+      offset: true,
+      ...unlessMissing('must be an ISO 8601 instant with a zone, such as 2026-01-01T00:00:00+08:00'),
+    }),
+    currency: z.string().refine(isKnownCurrency, 'unknown currency'),
+    periodLength: oneOf(PERIOD_LENGTHS).default('month'),
+    timeZone: z
+      .string()
+      .default('Asia/Shanghai')
+      .superRefine((zone, ctx) => {
+        const resolved = resolvedZone(zone);
+        if (resolved === null) ctx.addIssue({ code: 'custom', message: 'not an IANA time zone such as Asia/Shanghai' });
+        else if (resolved !== zone) ctx.addIssue({ code: 'custom', message: `spell the zone as ${resolved}` });
+      }),
+    basis: oneOf(COMMISSION_BASES),
+    ratesBps: z.strictObject(ratesShape),
+    amountBase: oneOf(COMMISSION_AMOUNT_BASES).default('revenue'),
+    flatPerSaleMinor: optionalMoney(),
+    newCustomerWindowDays: days(),
+    finderShareBps: share().default(0),
+    tiers: z.array(tierSchema).default([]),
+    capPerSaleMinor: optionalMoney(),
+    clawbackWindowDays: days(),
+    rounding: oneOf(ROUNDING_RULES).default('half-up'),
+    minimumPerSaleMinor: optionalMoney(),
+    partnerFee: partnerFeeSchema.nullable().default(null),
+  })
+  // Cross-field rules run even when other fields are wrong, so every problem is reported at once.
+  .superRefine(
+    (raw, ctx) => {
+      const input = raw as Partial<Record<string, unknown>>;
+      const isMoney = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+      const tiers = Array.isArray(input.tiers) ? (input.tiers as unknown[]) : [];
+      tiers.forEach((tier, index) => {
+        const above = (tier as { aboveMinor?: unknown } | null)?.aboveMinor;
+        const before = (tiers[index - 1] as { aboveMinor?: unknown } | null | undefined)?.aboveMinor;
+        if (index > 0 && isMoney(above) && isMoney(before) && above <= before) {
+          const message = `overlapping tiers: ${above} is not above the previous threshold ${before}`;
+          ctx.addIssue({ code: 'custom', message, path: ['tiers', index, 'aboveMinor'] });
+        }
+      });
+      const { capPerSaleMinor: cap, minimumPerSaleMinor: minimum } = input;
+      if (isMoney(cap) && isMoney(minimum) && cap < minimum) {
+        const message = `the cap ${cap} is below the minimum ${minimum}`;
+        ctx.addIssue({ code: 'custom', message, path: ['capPerSaleMinor'] });
+      }
+    },
+    { when: () => true },
+  );
+
+const fieldOf = (path: readonly PropertyKey[]): string => path.map(String).join('.');
+
+function problemsOf(issues: readonly z.core.$ZodIssue[]): PlanProblem[] {
+  return issues.flatMap((issue): PlanProblem[] => {
+    if (issue.code !== 'unrecognized_keys') return [{ field: fieldOf(issue.path), problem: issue.message }];
+    const inRates = fieldOf(issue.path) === 'ratesBps';
+    const problem = inRates ? `unknown class; classes are ${CLASS_LIST}` : 'unknown field';
+    return issue.keys.map((key) => ({ field: fieldOf([...issue.path, key]), problem }));
+  });
+}
+
+/** Every field present, in the order of CommissionPlan, whatever order the input had. */
+function planOf(parsed: z.output<typeof planSchema>): CommissionPlan {
+  const { partnerFee } = parsed;
+  return {
+    planId: parsed.planId,
+    version: parsed.version,
+    effectiveFrom: parsed.effectiveFrom,
+    currency: parsed.currency,
+    periodLength: parsed.periodLength,
+    timeZone: parsed.timeZone,
+    basis: parsed.basis,
+    ratesBps: Object.fromEntries(
+      ATTRIBUTION_CLASSES.map((cls) => [cls, parsed.ratesBps[cls]]),
+    ) as CommissionPlan['ratesBps'],
+    amountBase: parsed.amountBase,
+    flatPerSaleMinor: parsed.flatPerSaleMinor,
+    newCustomerWindowDays: parsed.newCustomerWindowDays,
+    finderShareBps: parsed.finderShareBps,
+    tiers: parsed.tiers.map(({ aboveMinor, multiplierBps }) => ({ aboveMinor, multiplierBps })),
+    capPerSaleMinor: parsed.capPerSaleMinor,
+    clawbackWindowDays: parsed.clawbackWindowDays,
+    rounding: parsed.rounding,
+    minimumPerSaleMinor: parsed.minimumPerSaleMinor,
+    partnerFee: partnerFee && {
+      shareBps: partnerFee.shareBps,
+      basis: partnerFee.basis,
+      minimumMinor: partnerFee.minimumMinor,
+    },
+  };
+}
+
+/** Checks a plan as it arrives (JSON), fills in the defaults, and names every field that is wrong. */
+export function parseCommissionPlan(input: unknown): PlanParseResult {
+  const result = planSchema.safeParse(input, {
+    error: (issue) => (issue.input === undefined ? 'required' : undefined),
+  });
+  if (!result.success) return { ok: false, problems: problemsOf(result.error.issues) };
+  return { ok: true, plan: planOf(result.data) };
+}
