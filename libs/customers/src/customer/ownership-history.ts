@@ -15,21 +15,21 @@ export interface OwnershipInterval {
  * assignment ends the open interval at its `since`; a release ends it at its `at`.
  */
 export function ownershipHistory(events: readonly CustomerEvent[]): OwnershipInterval[] {
-  const intervals: OwnershipInterval[] = [];
-  const closeAt = (to: string) => {
+  return events.reduce<OwnershipInterval[]>(withOwnershipEvent, []);
+}
+
+/** The intervals after one more customer event: for read models that keep the history as they go. */
+export function withOwnershipEvent(intervals: readonly OwnershipInterval[], event: CustomerEvent): OwnershipInterval[] {
+  const closedAt = (to: string): OwnershipInterval[] => {
     const last = intervals.at(-1);
-    if (last && last.to === null) intervals[intervals.length - 1] = { ...last, to };
+    return last && last.to === null ? [...intervals.slice(0, -1), { ...last, to }] : [...intervals];
   };
-  for (const event of events) {
-    if (event.type === 'OwnershipAssigned') {
-      const { repId, since, via, reason } = event.data;
-      closeAt(since);
-      intervals.push({ repId, from: since, to: null, via, reason });
-    } else if (event.type === 'CustomerReleased') {
-      closeAt(event.data.at);
-    }
+  if (event.type === 'OwnershipAssigned') {
+    const { repId, since, via, reason } = event.data;
+    return [...closedAt(since), { repId, from: since, to: null, via, reason }];
   }
-  return intervals;
+  if (event.type === 'CustomerReleased') return closedAt(event.data.at);
+  return [...intervals];
 }
 
 /** Who owned the customer at `isoTime` (null: nobody, the customer was in the pool or not yet owned). */

@@ -1,0 +1,28 @@
+import { BPS_SCALE, type MinorUnits } from '@leadledger/kernel';
+import type { CommissionTier } from '../plan/commission-plan';
+
+export interface TierSegment {
+  readonly base: MinorUnits;
+  readonly multiplierBps: number;
+}
+
+/**
+ * Cuts `base`, credited after `before` already credited in the period, at the tier
+ * thresholds: each part is paid at the multiplier of the tier it falls in (x1 below the
+ * first threshold). Empty parts are left out; the parts sum to `base`.
+ */
+export function tierSegments(before: MinorUnits, base: MinorUnits, tiers: readonly CommissionTier[]): TierSegment[] {
+  if (base <= 0) return [];
+  const bounds = [
+    { from: 0, multiplierBps: BPS_SCALE },
+    ...tiers.map((t) => ({ from: t.aboveMinor, multiplierBps: t.multiplierBps })),
+  ];
+  const end = before + base;
+  const segments: TierSegment[] = [];
+  bounds.forEach((bound, i) => {
+    const upper = bounds[i + 1]?.from ?? Number.POSITIVE_INFINITY;
+    const part = Math.min(end, upper) - Math.max(before, bound.from);
+    if (part > 0) segments.push({ base: part, multiplierBps: bound.multiplierBps });
+  });
+  return segments;
+}

@@ -1,0 +1,23 @@
+import type { StoredEvent } from '@leadledger/event-store';
+import type { Projection, ReadModelConnection } from '@leadledger/projections';
+import { LEDGER_EVENT_TYPES, applyToLedger } from '../engine/ledger-engine';
+import { LEDGER_TABLES, SqlCommissionBook, createLedgerTables } from './sql-book';
+
+export const COMMISSION_LEDGER = 'commission-ledger';
+
+/**
+ * Per payee, append-only lines (accrual, clawback, adjustment, payout) with their
+ * provenance: the engine's rules applied to the log in order, its memory kept in SQLite.
+ */
+export const commissionLedgerProjection: Projection = {
+  name: COMMISSION_LEDGER,
+  version: '1',
+  tables: LEDGER_TABLES,
+  eventTypes: LEDGER_EVENT_TYPES,
+  setup(db: ReadModelConnection) {
+    createLedgerTables(db);
+  },
+  apply(event: StoredEvent, db: ReadModelConnection) {
+    applyToLedger(new SqlCommissionBook(db), event);
+  },
+};

@@ -1,0 +1,141 @@
+import type { MinorUnits } from '@leadledger/kernel';
+import type { ReadModelConnection } from '@leadledger/projections';
+import type { CustomerFacts, LeadFacts } from '../engine/attribution';
+import type { CommissionBook, FactsBook, SaleBook } from '../engine/commission-book';
+import type { LedgerLine } from '../engine/ledger-line';
+import type { CommissionPlan } from '../plan/commission-plan';
+
+/** The facts tables of one projection, named with its prefix so two projections never share a table. */
+export const factTables = (prefix: string): string[] => [`${prefix}_plans`, `${prefix}_customers`, `${prefix}_leads`];
+
+export function createFactTables(db: ReadModelConnection, prefix: string): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS ${prefix}_plans (seq INTEGER PRIMARY KEY, plan_id TEXT NOT NULL, version INTEGER NOT NULL, json TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS ${prefix}_customers (customer_id TEXT PRIMARY KEY, json TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS ${prefix}_leads (lead_id TEXT PRIMARY KEY, json TEXT NOT NULL);
+  `);
+}
+
+const parsed = <T>(row: unknown): T | null => (row ? (JSON.parse((row as { json: string }).json) as T) : null);
+
+/** Attribution facts kept as JSON rows in the projection's own tables. */
+export class SqlFactsBook implements FactsBook {
+  constructor(
+    protected readonly db: ReadModelConnection,
+    protected readonly prefix: string,
+  ) {}
+
+  plans(): readonly CommissionPlan[] {
+    const rows = this.db.prepare(`SELECT json FROM ${this.prefix}_plans ORDER BY seq`).all() as { json: string }[];
+    return rows.map((r) => JSON.parse(r.json) as CommissionPlan);
+  }
+  addPlan(plan: CommissionPlan): void {
+    this.db
+      .prepare(`INSERT INTO ${this.prefix}_plans (plan_id, version, json) VALUES (?, ?, ?)`)
+      .run(plan.planId, plan.version, JSON.stringify(plan));
+  }
+  customer(customerId: string): CustomerFacts | null {
+    return parsed(this.db.prepare(`SELECT json FROM ${this.prefix}_customers WHERE customer_id = ?`).get(customerId));
+  }
+  putCustomer(facts: CustomerFacts): void {
+    this.db
+      .prepare(`INSERT OR REPLACE INTO ${this.prefix}_customers (customer_id, json) VALUES (?, ?)`)
+      .run(facts.customerId, JSON.stringify(facts));
+  }
+  lead(leadId: string): LeadFacts | null {
+    return parsed(this.db.prepare(`SELECT json FROM ${this.prefix}_leads WHERE lead_id = ?`).get(leadId));
+  }
+  putLead(facts: LeadFacts): void {
+    this.db
+      .prepare(`INSERT OR REPLACE INTO ${this.prefix}_leads (lead_id, json) VALUES (?, ?)`)
+      .run(facts.leadId, JSON.stringify(facts));
+  }
+}
+
+export const LEDGER_TABLES = [
+  ...factTables('ledger'),
+  'ledger_sales',
+  'ledger_tiers',
+  'ledger_state',
+  'ledger_lines',
+] as const;
+
+export function createLedgerTables(db: ReadModelConnection): void {
+  createFactTables(db, 'ledger');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS ledger_sales (sale_id TEXT PRIMARY KEY, json TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS ledger_tiers (
+      rep_id TEXT NOT NULL, period TEXT NOT NULL, currency TEXT NOT NULL, base INTEGER NOT NULL,
+      PRIMARY KEY (rep_id, period, currency)
+    );
+    CREATE TABLE IF NOT EXISTS ledger_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS ledger_lines (
+      seq        INTEGER PRIMARY KEY,
+      line_id    TEXT NOT NULL UNIQUE,
+      payee_kind TEXT NOT NULL,
+      payee_id   TEXT NOT NULL,
+      kind       TEXT NOT NULL,
+      period     TEXT NOT NULL,
+      currency   TEXT NOT NULL,
+      amount     INTEGER NOT NULL,
+      sale_id    TEXT,
+      json       TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS ledger_lines_by_payee ON ledger_lines (payee_kind, payee_id, period);
+    CREATE INDEX IF NOT EXISTS ledger_lines_by_period ON ledger_lines (period);
+    CREATE INDEX IF NOT EXISTS ledger_lines_by_sale ON ledger_lines (sale_id);
+  `);
+}
+
+/** The whole ledger memory in SQLite: the commission-ledger projection's storage. */
+export class SqlCommissionBook extends SqlFactsBook implements CommissionBook {
+  constructor(db: ReadModelConnection) {
+    super(db, 'ledger');
+  }
+
+  sale(saleId: string): SaleBook | null {
+    return parsed(this.db.prepare('SELECT json FROM ledger_sales WHERE sale_id = ?').get(saleId));
+  }
+  putSale(book: SaleBook): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO ledger_sales (sale_id, json) VALUES (?, ?)')
+      .run(book.sale.saleId, JSON.stringify(book));
+  }
+  tierBase(repId: string, period: string, currency: string): MinorUnits {
+    const row = this.db
+      .prepare('SELECT base FROM ledger_tiers WHERE rep_id = ? AND period = ? AND currency = ?')
+      .get(repId, period, currency) as { base: number } | undefined;
+    return row?.base ?? 0;
+  }
+  setTierBase(repId: string, period: string, currency: string, base: MinorUnits): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO ledger_tiers (rep_id, period, currency, base) VALUES (?, ?, ?, ?)')
+      .run(repId, period, currency, base);
+  }
+  closedThrough(): string | null {
+    const row = this.db.prepare("SELECT value FROM ledger_state WHERE key = 'closed_through'").get() as
+      { value: string } | undefined;
+    return row?.value ?? null;
+  }
+  setClosedThrough(period: string): void {
+    this.db.prepare("INSERT OR REPLACE INTO ledger_state (key, value) VALUES ('closed_through', ?)").run(period);
+  }
+  addLines(lines: readonly LedgerLine[]): void {
+    const insert = this.db.prepare(
+      `INSERT INTO ledger_lines (line_id, payee_kind, payee_id, kind, period, currency, amount, sale_id, json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const l of lines)
+      insert.run(
+        l.lineId,
+        l.payee.kind,
+        l.payee.id,
+        l.kind,
+        l.period,
+        l.currency,
+        l.amount,
+        l.saleId,
+        JSON.stringify(l),
+      );
+  }
+}
