@@ -34,7 +34,7 @@ describe('GET /health', () => {
           lag: '0',
           failure: null,
         })),
-        workflows: ['lead-intake', 'lead-routing', 'hand-over'].map((name) => ({
+        workflows: ['lead-intake', 'lead-routing', 'hand-over', 'sale-conversion'].map((name) => ({
           name,
           state: 'running',
           position: '0',

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ClaimsModule } from './claims/claims.module';
+import { CommissionsModule } from './commissions/commissions.module';
 import { CustomersModule } from './customers/customers.module';
 import { HandOversModule } from './hand-overs/hand-overs.module';
 import { HealthModule } from './health/health.module';
@@ -10,6 +11,7 @@ import { LeadsModule } from './leads/leads.module';
 import { ProblemFilter } from './http/problem.filter';
 import { PoolsModule } from './pools/pools.module';
 import { RepsModule } from './reps/reps.module';
+import { SalesModule } from './sales/sales.module';
 import { type PlatformOptions, PlatformModule } from './platform/platform.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { StatsModule } from './stats/stats.module';
@@ -29,6 +31,8 @@ export class EngineModule {
         RepsModule,
         ClaimsModule,
         HandOversModule,
+        SalesModule,
+        CommissionsModule,
         SchedulerModule,
       ],
       providers: [

@@ -1,3 +1,4 @@
+import { commissionLedgerProjection, saleAttributionProjection } from '@leadledger/commissions';
 import { customerDirectoryProjection } from '@leadledger/customers';
 import { leadBoardProjection, repDirectoryProjection } from '@leadledger/leads';
 import { type Projection, eventTypeStatsProjection } from '@leadledger/projections';
@@ -12,5 +13,7 @@ export function allProjections(config: EngineConfig): Projection[] {
     poolBoardProjection,
     leadBoardProjection,
     repDirectoryProjection,
+    saleAttributionProjection,
+    commissionLedgerProjection,
   ];
 }

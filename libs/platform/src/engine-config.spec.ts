@@ -15,6 +15,7 @@ describe('engine configuration', () => {
       defaultProtectionWarningDays: 3,
       reclaimCoolDownDays: 7,
       schedulerIntervalMs: 60000,
+      saleRequiresLead: false,
     });
   });
 

@@ -37,6 +37,7 @@ const environmentSchema = z
     LEADLEDGER_DEFAULT_PROTECTION_WARNING_DAYS: z.coerce.number().int().min(0).max(3650).default(3),
     LEADLEDGER_RECLAIM_COOL_DOWN_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
     LEADLEDGER_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).default(60000),
+    LEADLEDGER_SALE_REQUIRES_LEAD: z.enum(['true', 'false']).default('false'),
   })
   .refine((env) => env.LEADLEDGER_DEFAULT_PROTECTION_WARNING_DAYS < env.LEADLEDGER_DEFAULT_PROTECTION_DAYS, {
     message: 'must be fewer days than LEADLEDGER_DEFAULT_PROTECTION_DAYS',
@@ -66,6 +67,8 @@ export interface EngineConfig {
   readonly reclaimCoolDownDays: number;
   /** How often the scheduler applies the time-based rules (acceptance expiry, protection warning and release); 0: never. */
   readonly schedulerIntervalMs: number;
+  /** Contracts only pushed down from a lead (Kingdee style): a sale without its originating lead is refused. */
+  readonly saleRequiresLead: boolean;
 }
 
 /** Bad configuration, with one line per variable and what is wrong with it. */
@@ -99,5 +102,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
     defaultProtectionWarningDays: e.LEADLEDGER_DEFAULT_PROTECTION_WARNING_DAYS,
     reclaimCoolDownDays: e.LEADLEDGER_RECLAIM_COOL_DOWN_DAYS,
     schedulerIntervalMs: e.LEADLEDGER_SCHEDULER_INTERVAL_MS,
+    saleRequiresLead: e.LEADLEDGER_SALE_REQUIRES_LEAD === 'true',
   };
 }

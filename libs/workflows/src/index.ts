@@ -14,3 +14,5 @@ export * from './hand-over/hand-over.workflow';
 export * from './hand-over/hand-over-record';
 export * from './hand-over/hand-over.reactor';
 export * from './scheduler/scheduled-rules';
+export * from './sales/record-sale';
+export * from './sales/sale-conversion.reactor';

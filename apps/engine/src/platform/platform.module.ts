@@ -9,6 +9,7 @@ import {
   handOverReactor,
   leadIntakeReactor,
   leadRoutingReactor,
+  saleConversionReactor,
 } from '@leadledger/workflows';
 import { workflowPolicy } from './workflow-policy';
 import { readModelLookups } from './read-model-lookups';
@@ -57,6 +58,7 @@ export class PlatformModule {
               leadIntakeReactor(store, policy),
               leadRoutingReactor(store, policy),
               handOverReactor(store, lookups, policy),
+              saleConversionReactor(store),
             ]);
           },
         },

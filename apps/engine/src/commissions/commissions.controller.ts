@@ -1,0 +1,113 @@
+import type { Actor } from '@leadledger/auth';
+import type { CommissionPlan, Reconciliation, Statement } from '@leadledger/commissions';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { PostAdjustmentDto, ReconciliationQueryDto, RunPayoutDto, StatementQueryDto } from './commissions.dto';
+import {
+  GetReconciliation,
+  GetStatement,
+  ListPlans,
+  PostAdjustmentRequest,
+  PreviewPayout,
+  PublishPlanRequest,
+  RunPayoutRequest,
+} from './commissions.handlers';
+import { reconciliationCsv, statementCsv } from './ledger-csv';
+
+/** JSON, or CSV with stable column names when `format=csv`. */
+function answer<T>(res: Response, format: 'json' | 'csv' | undefined, value: T, csv: (v: T) => string, name: string) {
+  if (format !== 'csv') return res.json(value);
+  res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+  return res.type('text/csv').send(csv(value));
+}
+
+@ApiTags('commissions')
+@ApiBearerAuth()
+@Controller()
+export class CommissionsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /** Publishes a plan version; versions never change, a new one applies from its effectiveFrom. */
+  @Post('commission-plans')
+  @HttpCode(201)
+  @Roles('admin', 'finance')
+  @ApiBody({ description: 'A CommissionPlan (see docs/commissions.md)' })
+  @ApiConflictResponse({ description: 'VersionNotNext, VersionAlreadyPublished, RetroactivePlan, NotAfterLatestPlan' })
+  publish(@Body() body: unknown, @CurrentActor() actor: Actor): Promise<CommissionPlan> {
+    return this.commands.execute(new PublishPlanRequest(body, actor));
+  }
+
+  @Get('commission-plans')
+  @Roles('admin', 'finance', 'manager', 'service', 'rep')
+  plans(): Promise<readonly CommissionPlan[]> {
+    return this.queries.execute(new ListPlans());
+  }
+
+  /** A manual adjustment with its mandatory reason, posted to an open period. */
+  @Post('ledger/adjustments')
+  @HttpCode(201)
+  @Roles('admin', 'finance', 'manager')
+  @ApiCreatedResponse({ description: 'The adjustment as recorded, with the period it was posted to' })
+  @ApiConflictResponse({ description: 'PeriodClosed: names the earliest open period' })
+  adjust(@Body() body: PostAdjustmentDto, @CurrentActor() actor: Actor): Promise<object> {
+    return this.commands.execute(new PostAdjustmentRequest(body, actor));
+  }
+
+  /** What a payout run for the period would pay, without running it. */
+  @Get('payout-runs/:period/preview')
+  @Roles('admin', 'finance', 'manager')
+  preview(@Param('period') period: string): Promise<object> {
+    return this.queries.execute(new PreviewPayout(period));
+  }
+
+  /** Pays each payee's positive due balance and closes the period; a second run is 409. */
+  @Post('payout-runs')
+  @HttpCode(201)
+  @Roles('admin', 'finance')
+  @ApiConflictResponse({ description: 'PeriodAlreadyClosed (names the run that closed it), PeriodNotEnded' })
+  payout(@Body() body: RunPayoutDto, @CurrentActor() actor: Actor): Promise<object> {
+    return this.commands.execute(new RunPayoutRequest(body.period, actor));
+  }
+
+  /** A rep's statement: lines and totals (opening, accrued, clawed back, adjusted, paid, closing due). */
+  @Get('reps/:id/statements/:period')
+  @Roles('admin', 'finance', 'manager', 'rep')
+  async repStatement(
+    @Param('id') id: string,
+    @Param('period') period: string,
+    @Query() query: StatementQueryDto,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
+    const statement: Statement = await this.queries.execute(new GetStatement({ kind: 'rep', id }, period, actor));
+    return answer(res, query.format, statement, statementCsv, `statement-rep-${id}-${period}`);
+  }
+
+  /** A referral partner's statement (渠道/中介 fees). */
+  @Get('partners/:id/statements/:period')
+  @Roles('admin', 'finance', 'manager')
+  async partnerStatement(
+    @Param('id') id: string,
+    @Param('period') period: string,
+    @Query() query: StatementQueryDto,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
+    const statement: Statement = await this.queries.execute(new GetStatement({ kind: 'partner', id }, period, actor));
+    return answer(res, query.format, statement, statementCsv, `statement-partner-${id}-${period}`);
+  }
+
+  /** Per payee and in total, the ledger beside a control total recomputed from the log; `matches` flags differences. */
+  @Get('reconciliation')
+  @Roles('admin', 'finance')
+  async reconciliation(@Query() query: ReconciliationQueryDto, @Res() res: Response) {
+    const reconciliation: Reconciliation = await this.queries.execute(new GetReconciliation(query.period));
+    return answer(res, query.format, reconciliation, reconciliationCsv, `reconciliation-${query.period}`);
+  }
+}

@@ -1,0 +1,51 @@
+import { PAYEE_KINDS, type PayeeKind } from '@leadledger/commissions';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsNotIn, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+
+export class PostAdjustmentDto {
+  @ApiProperty({ enum: PAYEE_KINDS }) @IsIn(PAYEE_KINDS) payeeKind!: PayeeKind;
+
+  @ApiProperty() @IsString() @Length(1, 100) payeeId!: string;
+
+  @ApiProperty({ description: 'Signed minor units: positive pays more, negative takes back' })
+  @IsInt()
+  @Min(-Number.MAX_SAFE_INTEGER)
+  @Max(Number.MAX_SAFE_INTEGER)
+  @IsNotIn([0], { message: 'amount must not be zero' })
+  amount!: number;
+
+  @ApiProperty({ example: 'CNY' })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as CNY' })
+  currency!: string;
+
+  @ApiProperty({ description: 'Why; mandatory, shown on the statement' }) @IsString() @Length(1, 500) reason!: string;
+
+  @ApiPropertyOptional({ description: 'The open period to post to (2026-11); the current open one when absent' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 20)
+  period?: string;
+
+  @ApiPropertyOptional({ description: 'What is being corrected: a sale id, a line id' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  reference?: string;
+}
+
+export class RunPayoutDto {
+  @ApiProperty({ description: "The period to pay and close, on the plans' calendar (2026-11 or 2026-Q4)" })
+  @IsString()
+  @Length(1, 20)
+  period!: string;
+}
+
+export class ReconciliationQueryDto {
+  @ApiProperty({ example: '2026-11' }) @IsString() @Length(1, 20) period!: string;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+}
+
+export class StatementQueryDto {
+  @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+}

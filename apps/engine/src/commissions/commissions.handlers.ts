@@ -1,0 +1,289 @@
+import type { Actor } from '@leadledger/auth';
+import {
+  COMMISSION_LEDGER,
+  COMMISSION_PERIODS_STREAM,
+  type CommissionPlan,
+  LEDGER_EVENT_TYPES,
+  PLAN_BOOK_STREAM,
+  type Payee,
+  type PeriodCalendar,
+  type Reconciliation,
+  type Statement,
+  commissionPeriodsDecider,
+  isPeriodId,
+  ledgerLinesThrough,
+  ledgerStatement,
+  parseCommissionPlan,
+  payoutPreview,
+  planBookDecider,
+  reconcile,
+  replayLedger,
+} from '@leadledger/commissions';
+import { EventStore, handleCommand, loadState, readAllInBatches } from '@leadledger/event-store';
+import { type Clock, type IdSource, isRefusal, refuse } from '@leadledger/kernel';
+import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler, Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { RequestContexts } from '../http/request-context';
+import { refusalAnswer } from '../http/refusal-answer';
+import { badRequest } from '../http/validation';
+import { CLOCK, ID_SOURCE } from '../platform/tokens';
+import type { PostAdjustmentDto } from './commissions.dto';
+
+/** What commissions read outside their own projections: the plan book, and the ledger once it has caught up. */
+@Injectable()
+export class CommissionBooks {
+  constructor(
+    private readonly store: EventStore,
+    private readonly readModels: ReadModelDatabase,
+    private readonly projections: ProjectionRunner,
+  ) {}
+
+  async plans(): Promise<readonly CommissionPlan[]> {
+    return (await loadState(this.store, PLAN_BOOK_STREAM, planBookDecider)).state.plans;
+  }
+
+  /** Periods are one calendar for every plan version (the plan book refuses a change). */
+  async calendar(): Promise<PeriodCalendar> {
+    const first = (await this.plans())[0];
+    if (!first) throw refusalAnswer(refuse('NoPlanPublished', 'No commission plan has been published yet'));
+    return { periodLength: first.periodLength, timeZone: first.timeZone };
+  }
+
+  /** 400 unless `period` names a period on the plans' calendar. */
+  async requirePeriod(period: string): Promise<void> {
+    const calendar = await this.calendar();
+    if (!isPeriodId(period, calendar.periodLength))
+      throw badRequest([
+        {
+          field: 'period',
+          problem: `must be a ${calendar.periodLength} such as ${calendar.periodLength === 'month' ? '2026-11' : '2026-Q4'}`,
+        },
+      ]);
+  }
+
+  /** The ledger's database once it has applied the whole log as it is now. */
+  async settledLedger() {
+    const head = await this.store.headPosition();
+    await this.projections.reached(head);
+    return { db: this.readModels.db, position: head };
+  }
+
+  /** The ledger beside an independent in-memory replay of the log up to the same position. */
+  async reconciliation(period: string): Promise<Reconciliation> {
+    const { db } = await this.settledLedger();
+    const through = this.readModels.checkpoint(COMMISSION_LEDGER)?.position ?? 0n;
+    const control = await replayLedger(
+      readAllInBatches(this.store, { filter: { eventTypes: LEDGER_EVENT_TYPES } }),
+      through,
+    );
+    return reconcile(period, ledgerLinesThrough(db, period), control);
+  }
+}
+
+export class PublishPlanRequest extends Command<CommissionPlan> {
+  constructor(
+    readonly body: unknown,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+/** Publishes a plan version: 400 naming each invalid field; 409 when the version or its date does not follow. */
+@CommandHandler(PublishPlanRequest)
+export class PublishPlanHandler implements ICommandHandler<PublishPlanRequest, CommissionPlan> {
+  constructor(
+    private readonly store: EventStore,
+    private readonly contexts: RequestContexts,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ body, actor }: PublishPlanRequest): Promise<CommissionPlan> {
+    const parsed = parseCommissionPlan(body);
+    if (!parsed.ok) throw badRequest(parsed.problems);
+    const at = this.clock.now().toISOString();
+    const command = { type: 'PublishPlanVersion', plan: parsed.plan, at } as const;
+    const result = await handleCommand(
+      this.store,
+      PLAN_BOOK_STREAM,
+      planBookDecider,
+      command,
+      this.contexts.for(actor),
+    );
+    if (isRefusal(result)) throw refusalAnswer(result);
+    return parsed.plan;
+  }
+}
+
+export class ListPlans extends Query<readonly CommissionPlan[]> {}
+
+@QueryHandler(ListPlans)
+export class ListPlansHandler implements IQueryHandler<ListPlans> {
+  constructor(private readonly books: CommissionBooks) {}
+
+  execute(): Promise<readonly CommissionPlan[]> {
+    return this.books.plans();
+  }
+}
+
+export class PostAdjustmentRequest extends Command<object> {
+  constructor(
+    readonly body: PostAdjustmentDto,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+/** A manual correction of a payee's balance, with its mandatory reason, posted to an open period. */
+@CommandHandler(PostAdjustmentRequest)
+export class PostAdjustmentHandler implements ICommandHandler<PostAdjustmentRequest, object> {
+  constructor(
+    private readonly store: EventStore,
+    private readonly books: CommissionBooks,
+    private readonly contexts: RequestContexts,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_SOURCE) private readonly ids: IdSource,
+  ) {}
+
+  async execute({ body, actor }: PostAdjustmentRequest): Promise<object> {
+    const at = this.clock.now().toISOString();
+    const command = {
+      type: 'AdjustCommission',
+      adjustmentId: this.ids.next(),
+      payee: { kind: body.payeeKind, id: body.payeeId },
+      currency: body.currency,
+      amount: body.amount,
+      period: body.period ?? null,
+      calendar: await this.books.calendar(),
+      reason: body.reason,
+      reference: body.reference ?? null,
+      at,
+    } as const;
+    const context = this.contexts.for(actor, { reason: body.reason });
+    const result = await handleCommand(
+      this.store,
+      COMMISSION_PERIODS_STREAM,
+      commissionPeriodsDecider,
+      command,
+      context,
+    );
+    if (isRefusal(result))
+      throw refusalAnswer(result, {
+        badInput: {
+          InvalidPeriod: 'period',
+          ReasonRequired: 'reason',
+          InvalidAmount: 'amount',
+          UnknownCurrency: 'currency',
+        },
+      });
+    return result.events[0]?.data ?? {};
+  }
+}
+
+export class PreviewPayout extends Query<object> {
+  constructor(readonly period: string) {
+    super();
+  }
+}
+
+@QueryHandler(PreviewPayout)
+export class PreviewPayoutHandler implements IQueryHandler<PreviewPayout> {
+  constructor(private readonly books: CommissionBooks) {}
+
+  async execute({ period }: PreviewPayout) {
+    await this.books.requirePeriod(period);
+    const { db, position } = await this.books.settledLedger();
+    const payouts = payoutPreview(db, period).map(({ payee, currency, due }) => ({ payee, currency, amount: due }));
+    return { period, ledgerPosition: position.toString(), payouts };
+  }
+}
+
+export class RunPayoutRequest extends Command<object> {
+  constructor(
+    readonly period: string,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+/**
+ * Pays every payee's positive due balance through the period and closes it, from the
+ * ledger as it stands once it has applied the whole log; a second run is 409.
+ */
+@CommandHandler(RunPayoutRequest)
+export class RunPayoutHandler implements ICommandHandler<RunPayoutRequest, object> {
+  constructor(
+    private readonly store: EventStore,
+    private readonly books: CommissionBooks,
+    private readonly contexts: RequestContexts,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ period, actor }: RunPayoutRequest): Promise<object> {
+    const calendar = await this.books.calendar();
+    const { db, position } = await this.books.settledLedger();
+    const payouts = payoutPreview(db, period).map(({ payee, currency, due }) => ({ payee, currency, amount: due }));
+    const command = {
+      type: 'RunPayout',
+      payoutRunId: `payout-${period}`,
+      period,
+      calendar,
+      payouts,
+      ledgerPosition: position.toString(),
+      at: this.clock.now().toISOString(),
+    } as const;
+    const context = this.contexts.for(actor);
+    const result = await handleCommand(
+      this.store,
+      COMMISSION_PERIODS_STREAM,
+      commissionPeriodsDecider,
+      command,
+      context,
+    );
+    if (isRefusal(result)) throw refusalAnswer(result, { badInput: { InvalidPeriod: 'period' } });
+    return result.events.at(-1)?.data ?? {};
+  }
+}
+
+export class GetStatement extends Query<Statement> {
+  constructor(
+    readonly payee: Payee,
+    readonly period: string,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+/** A payee's statement; a rep sees only their own. */
+@QueryHandler(GetStatement)
+export class GetStatementHandler implements IQueryHandler<GetStatement, Statement> {
+  constructor(private readonly books: CommissionBooks) {}
+
+  async execute({ payee, period, actor }: GetStatement): Promise<Statement> {
+    if (actor.role === 'rep' && (payee.kind !== 'rep' || actor.repId !== payee.id))
+      throw new ForbiddenException('A rep sees only their own statement');
+    await this.books.requirePeriod(period);
+    const { db } = await this.books.settledLedger();
+    return ledgerStatement(db, payee, period);
+  }
+}
+
+export class GetReconciliation extends Query<Reconciliation> {
+  constructor(readonly period: string) {
+    super();
+  }
+}
+
+@QueryHandler(GetReconciliation)
+export class GetReconciliationHandler implements IQueryHandler<GetReconciliation, Reconciliation> {
+  constructor(private readonly books: CommissionBooks) {}
+
+  async execute({ period }: GetReconciliation): Promise<Reconciliation> {
+    await this.books.requirePeriod(period);
+    return this.books.reconciliation(period);
+  }
+}

@@ -1,0 +1,74 @@
+import type { Actor } from '@leadledger/auth';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { AttributionQueryDto, CancelSaleDto, RecordPaymentDto, RecordRefundDto, RecordSaleDto } from './sales.dto';
+import { GetAttribution, GetSale, RecordSaleRequest, type SaleAnswer, SaleChangeRequest } from './sales.handlers';
+
+@ApiTags('sales')
+@ApiBearerAuth()
+@Controller()
+export class SalesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /** 成交: records a sale; the same externalId again answers with the sale as recorded. */
+  @Post('sales')
+  @HttpCode(201)
+  @Roles('service', 'admin', 'finance', 'manager')
+  @ApiCreatedResponse({ description: 'The sale with its attribution and commission lines' })
+  @ApiConflictResponse({
+    description: 'NoPlanInEffect, ExternalIdReused, LeadRequired, LeadOfAnotherCustomer, LeadDisqualified',
+  })
+  record(
+    @Body() body: RecordSaleDto,
+    @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<SaleAnswer> {
+    return this.commands.execute(new RecordSaleRequest(body, actor, idempotencyKey ?? null));
+  }
+
+  /** The sale, what was collected and refunded, its attribution and every commission line it produced. */
+  @Get('sales/:id')
+  @Roles('service', 'admin', 'finance', 'manager', 'rep')
+  @ApiOkResponse({ description: 'The sale with its attribution and commission lines' })
+  get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<SaleAnswer> {
+    return this.queries.execute(new GetSale(id, actor));
+  }
+
+  /** 回款 received against the sale; never more than its net amount. */
+  @Post('sales/:id/payments')
+  @HttpCode(201)
+  @Roles('service', 'admin', 'finance')
+  @ApiConflictResponse({ description: 'PaymentExceedsOutstanding, SaleCancelled, ExternalIdReused' })
+  pay(@Param('id') id: string, @Body() body: RecordPaymentDto, @CurrentActor() actor: Actor): Promise<SaleAnswer> {
+    return this.commands.execute(new SaleChangeRequest(id, { kind: 'payment', body }, actor));
+  }
+
+  /** A partial or full refund; inside the plan's clawback window it claws commission back. */
+  @Post('sales/:id/refunds')
+  @HttpCode(201)
+  @Roles('service', 'admin', 'finance')
+  @ApiConflictResponse({ description: 'RefundExceedsNet, SaleCancelled, ExternalIdReused' })
+  refund(@Param('id') id: string, @Body() body: RecordRefundDto, @CurrentActor() actor: Actor): Promise<SaleAnswer> {
+    return this.commands.execute(new SaleChangeRequest(id, { kind: 'refund', body }, actor));
+  }
+
+  /** Voids the sale: what remains of it counts as refunded. */
+  @Post('sales/:id/cancellation')
+  @HttpCode(200)
+  @Roles('service', 'admin', 'finance')
+  cancel(@Param('id') id: string, @Body() body: CancelSaleDto, @CurrentActor() actor: Actor): Promise<SaleAnswer> {
+    return this.commands.execute(new SaleChangeRequest(id, { kind: 'cancellation', body }, actor));
+  }
+
+  /** Net revenue by credited rep, attribution class and first-lead channel, for sales closed in [from, to). */
+  @Get('attribution')
+  @Roles('admin', 'manager', 'finance')
+  attribution(@Query() query: AttributionQueryDto) {
+    return this.queries.execute(new GetAttribution(query.from, query.to));
+  }
+}

@@ -1,0 +1,117 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsISO8601, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+
+const MAX_MINOR = Number.MAX_SAFE_INTEGER;
+
+/** The customer's identity keys, when the source system does not know our customer id. */
+export class SaleCustomerKeysDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) email?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) company?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) registrationNumber?: string;
+}
+
+export class RecordSaleDto {
+  @ApiProperty({ description: 'The order or contract number in the source system; recording it again is a no-op' })
+  @IsString()
+  @Length(1, 200)
+  externalId!: string;
+
+  @ApiPropertyOptional({ description: 'Our customer id; or give customerKeys' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  customerId?: string;
+
+  @ApiPropertyOptional({ type: SaleCustomerKeysDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SaleCustomerKeysDto)
+  customerKeys?: SaleCustomerKeysDto;
+
+  @ApiProperty({ description: 'Minor units (fen, cents)', example: 1200000 })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_MINOR)
+  amount!: number;
+
+  @ApiPropertyOptional({ description: 'Cost of goods in minor units, for plans paying on gross margin' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_MINOR)
+  cost?: number;
+
+  @ApiProperty({ example: 'CNY' })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as CNY' })
+  currency!: string;
+
+  @ApiProperty({ description: 'When the deal closed (ISO 8601)' })
+  @IsISO8601({ strict: true })
+  closedAt!: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 100)
+  closingRepId!: string;
+
+  @ApiPropertyOptional({ description: 'The lead the contract was pushed down from; required when the policy says so' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  leadId?: string;
+}
+
+export class RecordPaymentDto {
+  @ApiProperty({ description: 'The receipt number in the source system; recording it again is a no-op' })
+  @IsString()
+  @Length(1, 200)
+  externalId!: string;
+
+  @ApiProperty({ description: 'Minor units' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_MINOR)
+  amount!: number;
+
+  @ApiProperty({ example: 'CNY' })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as CNY' })
+  currency!: string;
+
+  @ApiProperty({ description: 'When the money arrived (ISO 8601)' })
+  @IsISO8601({ strict: true })
+  receivedAt!: string;
+}
+
+export class RecordRefundDto {
+  @ApiProperty() @IsString() @Length(1, 200) externalId!: string;
+
+  @ApiProperty({ description: 'Minor units' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_MINOR)
+  amount!: number;
+
+  @ApiProperty({ example: 'CNY' })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as CNY' })
+  currency!: string;
+
+  @ApiProperty() @IsISO8601({ strict: true }) refundedAt!: string;
+
+  @ApiProperty() @IsString() @Length(1, 500) reason!: string;
+}
+
+export class CancelSaleDto {
+  @ApiProperty() @IsString() @Length(1, 500) reason!: string;
+
+  @ApiPropertyOptional({ description: 'When it was cancelled; now when absent' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  cancelledAt?: string;
+}
+
+export class AttributionQueryDto {
+  @ApiProperty({ description: 'Sales closed at or after (ISO 8601)' }) @IsISO8601({ strict: true }) from!: string;
+  @ApiProperty({ description: 'Sales closed before (ISO 8601)' }) @IsISO8601({ strict: true }) to!: string;
+}
