@@ -192,8 +192,8 @@ describe('a month of commissions', () => {
 
   it('posts a late refund of October into November, referencing October', async () => {
     clock.set('2026-11-03T02:00:00.000Z');
-    const s1 = (await get('/reconciliation?period=2026-10').expect(200)).body; // still balanced before the refund
-    expect(s1.matches).toBe(true);
+    const beforeRefund = (await get('/reconciliation?period=2026-10').expect(200)).body;
+    expect(beforeRefund.matches).toBe(true);
     const saleId = (
       await post('/sales', {
         externalId: 'SO-1',

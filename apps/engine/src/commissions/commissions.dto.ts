@@ -1,6 +1,7 @@
 import { PAYEE_KINDS, type PayeeKind } from '@leadledger/commissions';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotIn, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsCurrencyCode } from '../http/money-fields';
+import { IsIn, IsInt, IsNotIn, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 export class PostAdjustmentDto {
   @ApiProperty({ enum: PAYEE_KINDS }) @IsIn(PAYEE_KINDS) payeeKind!: PayeeKind;
@@ -14,8 +15,7 @@ export class PostAdjustmentDto {
   @IsNotIn([0], { message: 'amount must not be zero' })
   amount!: number;
 
-  @ApiProperty({ example: 'CNY' })
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as CNY' })
+  @IsCurrencyCode()
   currency!: string;
 
   @ApiProperty({ description: 'Why; mandatory, shown on the statement' }) @IsString() @Length(1, 500) reason!: string;

@@ -69,6 +69,13 @@ export class CommissionBooks {
     return { db: this.readModels.db, position: head };
   }
 
+  /** Every payee's positive balance through `period`, from the ledger once it has applied the whole log. */
+  async duePayouts(period: string) {
+    const { db, position } = await this.settledLedger();
+    const payouts = payoutPreview(db, period).map(({ payee, currency, due }) => ({ payee, currency, amount: due }));
+    return { ledgerPosition: position.toString(), payouts };
+  }
+
   /** The ledger beside an independent in-memory replay of the log up to the same position. */
   async reconciliation(period: string): Promise<Reconciliation> {
     const { db } = await this.settledLedger();
@@ -194,9 +201,7 @@ export class PreviewPayoutHandler implements IQueryHandler<PreviewPayout> {
 
   async execute({ period }: PreviewPayout) {
     await this.books.requirePeriod(period);
-    const { db, position } = await this.books.settledLedger();
-    const payouts = payoutPreview(db, period).map(({ payee, currency, due }) => ({ payee, currency, amount: due }));
-    return { period, ledgerPosition: position.toString(), payouts };
+    return { period, ...(await this.books.duePayouts(period)) };
   }
 }
 
@@ -224,15 +229,14 @@ export class RunPayoutHandler implements ICommandHandler<RunPayoutRequest, objec
 
   async execute({ period, actor }: RunPayoutRequest): Promise<object> {
     const calendar = await this.books.calendar();
-    const { db, position } = await this.books.settledLedger();
-    const payouts = payoutPreview(db, period).map(({ payee, currency, due }) => ({ payee, currency, amount: due }));
+    const { ledgerPosition, payouts } = await this.books.duePayouts(period);
     const command = {
       type: 'RunPayout',
       payoutRunId: `payout-${period}`,
       period,
       calendar,
       payouts,
-      ledgerPosition: position.toString(),
+      ledgerPosition,
       at: this.clock.now().toISOString(),
     } as const;
     const context = this.contexts.for(actor);

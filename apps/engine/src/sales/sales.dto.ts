@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-
-const MAX_MINOR = Number.MAX_SAFE_INTEGER;
+import { IsCurrencyCode, IsMinorUnits } from '../http/money-fields';
+import { IsISO8601, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 
 /** The customer's identity keys, when the source system does not know our customer id. */
 export class SaleCustomerKeysDto {
@@ -31,20 +30,15 @@ export class RecordSaleDto {
   customerKeys?: SaleCustomerKeysDto;
 
   @ApiProperty({ description: 'Minor units (fen, cents)', example: 1200000 })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_MINOR)
+  @IsMinorUnits(1)
   amount!: number;
 
   @ApiPropertyOptional({ description: 'Cost of goods in minor units, for plans paying on gross margin' })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_MINOR)
+  @IsMinorUnits(0)
   cost?: number;
 
-  @ApiProperty({ example: 'CNY' })
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as CNY' })
+  @IsCurrencyCode()
   currency!: string;
 
   @ApiProperty({ description: 'When the deal closed (ISO 8601)' })
@@ -70,13 +64,10 @@ export class RecordPaymentDto {
   externalId!: string;
 
   @ApiProperty({ description: 'Minor units' })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_MINOR)
+  @IsMinorUnits(1)
   amount!: number;
 
-  @ApiProperty({ example: 'CNY' })
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as CNY' })
+  @IsCurrencyCode()
   currency!: string;
 
   @ApiProperty({ description: 'When the money arrived (ISO 8601)' })
@@ -88,13 +79,10 @@ export class RecordRefundDto {
   @ApiProperty() @IsString() @Length(1, 200) externalId!: string;
 
   @ApiProperty({ description: 'Minor units' })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_MINOR)
+  @IsMinorUnits(1)
   amount!: number;
 
-  @ApiProperty({ example: 'CNY' })
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as CNY' })
+  @IsCurrencyCode()
   currency!: string;
 
   @ApiProperty() @IsISO8601({ strict: true }) refundedAt!: string;

@@ -1,9 +1,7 @@
 import type { LeadChannel } from '@leadledger/leads';
-import { type OwnershipInterval, ownerAt } from '@leadledger/customers';
+import { type OwnershipInterval, addDays, isBefore, ownerAt } from '@leadledger/customers';
 import type { SaleRecorded } from '@leadledger/sales';
 import type { AttributionClass, CommissionPlan } from '../plan/commission-plan';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What the engine remembers of a customer, from customer and sale events. */
 export interface CustomerFacts {
@@ -48,8 +46,6 @@ export interface Attribution {
   readonly explanation: readonly string[];
 }
 
-const laterThan = (a: string, b: string): boolean => Date.parse(a) > Date.parse(b);
-
 /**
  * Attributes a sale from facts alone. New: closedAt within the plan's window from the
  * customer's first sale (the first sale itself is new). Rep-sourced: the customer's first
@@ -63,9 +59,9 @@ export function attributeSale(
   plan: CommissionPlan,
 ): Attribution {
   const firstSaleAt =
-    customer?.firstSaleAt && !laterThan(customer.firstSaleAt, sale.closedAt) ? customer.firstSaleAt : sale.closedAt;
-  const windowEnds = new Date(Date.parse(firstSaleAt) + plan.newCustomerWindowDays * DAY_MS).toISOString();
-  const isNew = !laterThan(sale.closedAt, windowEnds);
+    customer?.firstSaleAt && !isBefore(sale.closedAt, customer.firstSaleAt) ? customer.firstSaleAt : sale.closedAt;
+  const windowEnds = addDays(firstSaleAt, plan.newCustomerWindowDays);
+  const isNew = !isBefore(windowEnds, sale.closedAt);
   const ownerAtClose = customer ? ownerAt(customer.ownership, sale.closedAt) : null;
   const creditedRepId = ownerAtClose ?? sale.closingRepId;
   const finderRepId = customer?.finderRepId ?? null;

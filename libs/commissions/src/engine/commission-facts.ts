@@ -3,6 +3,7 @@ import { withOwnershipEvent } from '@leadledger/customers';
 import type { StoredEvent } from '@leadledger/event-store';
 import type { LeadReceivedData } from '@leadledger/leads';
 import type { SaleRecorded } from '@leadledger/sales';
+import type { CommissionPlan } from '../plan/commission-plan';
 import type { CommissionPlanPublished } from '../plan/plan-book.events';
 import { type Attribution, attributeSale } from './attribution';
 import type { FactsBook } from './commission-book';
@@ -15,6 +16,11 @@ export const FACT_EVENT_TYPES = [
   'LeadReceived',
   'CommissionPlanPublished',
 ] as const;
+
+/** The plan version a sale names; null when the book never saw it (not written by this engine). */
+export function planNamedBy(book: FactsBook, sale: SaleRecorded['data']): CommissionPlan | null {
+  return book.plans().find((p) => p.planId === sale.plan.planId && p.version === sale.plan.version) ?? null;
+}
 
 /** Records what attribution will need from a customer, lead or plan event; ignores the rest. */
 export function recordFact(book: FactsBook, event: StoredEvent): void {
@@ -59,7 +65,7 @@ export function recordFact(book: FactsBook, event: StoredEvent): void {
  * closed earliest. Null when the sale names a plan the book never saw (not written by this engine).
  */
 export function attributeRecordedSale(book: FactsBook, sale: SaleRecorded['data']): Attribution | null {
-  const plan = book.plans().find((p) => p.planId === sale.plan.planId && p.version === sale.plan.version);
+  const plan = planNamedBy(book, sale);
   if (!plan) return null;
   const customer = book.customer(sale.customerId);
   const attribution = attributeSale(sale, customer, (leadId) => book.lead(leadId), plan);

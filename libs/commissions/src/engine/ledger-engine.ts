@@ -5,7 +5,7 @@ import { SALE_EVENT_TYPES } from '@leadledger/sales';
 import type { CommissionPeriodsEvent } from '../periods/commission-periods.events';
 import { periodOf, postingPeriod } from '../plan/commission-periods';
 import type { CommissionBook, SaleBook } from './commission-book';
-import { FACT_EVENT_TYPES, attributeRecordedSale, recordFact } from './commission-facts';
+import { FACT_EVENT_TYPES, attributeRecordedSale, planNamedBy, recordFact } from './commission-facts';
 import type { LedgerLine } from './ledger-line';
 import { type Trigger, settleSale } from './sale-commission';
 
@@ -35,7 +35,7 @@ function linesFor(book: CommissionBook, event: StoredEvent): readonly LedgerLine
     case 'SaleRecorded': {
       if (book.sale(sale.data.saleId)) return [];
       const attribution = attributeRecordedSale(book, sale.data);
-      const plan = book.plans().find((p) => p.planId === sale.data.plan.planId && p.version === sale.data.plan.version);
+      const plan = planNamedBy(book, sale.data);
       if (!attribution || !plan) return [];
       const opened: SaleBook = {
         sale: sale.data,

@@ -8,6 +8,7 @@ import {
   prorate,
   splitShare,
 } from '@leadledger/kernel';
+import { DAY_MS } from '@leadledger/customers';
 import type { Payee } from '../periods/commission-periods.events';
 import type { CommissionBasis } from '../plan/commission-plan';
 import type { AccrualGroup, GroupLine, SaleBook, Track } from './commission-book';
@@ -30,8 +31,6 @@ export interface TierCounter {
   get(repId: string): MinorUnits;
   set(repId: string, base: MinorUnits): void;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** How much of the sale a basis pays on now: booked the net, collected what was paid of it, in full all or nothing. */
 export function coverFor(basis: CommissionBasis, book: SaleBook): MinorUnits {

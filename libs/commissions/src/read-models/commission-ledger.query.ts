@@ -2,6 +2,7 @@ import type { ReadModelConnection } from '@leadledger/projections';
 import type { LedgerLine } from '../engine/ledger-line';
 import { type Statement, dueBalances, statementOf } from '../engine/statement';
 import type { Payee } from '../periods/commission-periods.events';
+import { SqlCommissionBook } from './sql-book';
 
 const lines = (rows: unknown[]): LedgerLine[] =>
   (rows as { json: string }[]).map((r) => JSON.parse(r.json) as LedgerLine);
@@ -29,7 +30,5 @@ export function payoutPreview(db: ReadModelConnection, period: string) {
 }
 
 export function ledgerClosedThrough(db: ReadModelConnection): string | null {
-  const row = db.prepare("SELECT value FROM ledger_state WHERE key = 'closed_through'").get() as
-    { value: string } | undefined;
-  return row?.value ?? null;
+  return new SqlCommissionBook(db).closedThrough();
 }
