@@ -18,6 +18,7 @@ import {
 import { type Clock, type IdSource, randomIds, systemClock } from '@leadledger/kernel';
 import type Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
+import { GroupCommit } from './group-commit';
 import { openSqlite } from './sqlite-connection';
 import { createEventStoreSchema } from './sqlite-event-store.schema';
 
@@ -28,6 +29,12 @@ export interface SqliteEventStoreOptions {
   /** How often a live subscription looks for appends made by other processes. */
   readonly pollIntervalMs?: number;
   readonly busyTimeoutMs?: number;
+}
+
+interface AppendRequest {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly options: AppendOptions;
 }
 
 interface EventRow {
@@ -63,7 +70,7 @@ export class SqliteEventStore extends EventStore {
   private readonly appended = new EventEmitter();
   private readonly filteredReads = new Map<string, Database.Statement>();
   private readonly statements;
-  private readonly appendTransaction;
+  private readonly writer: GroupCommit<AppendRequest, StoredEvent[]>;
 
   constructor(options: SqliteEventStoreOptions) {
     super();
@@ -84,18 +91,21 @@ export class SqliteEventStore extends EventStore {
       all: prepare('SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?'),
       head: prepare('SELECT coalesce(max(position), 0) AS position FROM events'),
     };
-    this.appendTransaction = this.db.transaction(this.appendInTransaction.bind(this));
+    this.writer = new GroupCommit({
+      db: this.db,
+      write: (request: AppendRequest) => this.appendInTransaction(request),
+      onCommit: () => this.appended.emit('append'),
+    });
   }
 
+  /** Concurrent appends share one transaction (one fsync); each is checked and answered on its own. */
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    // IMMEDIATE takes the write lock before reading the revision, so no other process
-    // can append between the check and the insert.
-    const stored = this.appendTransaction.immediate(streamId, events, options);
-    if (stored.length > 0) this.appended.emit('append');
+    const stored = await this.writer.submit({ streamId, events, options });
     return { nextExpectedRevision: stored[stored.length - 1].revision, events: stored };
   }
 
-  private appendInTransaction(streamId: string, events: readonly NewEvent[], options: AppendOptions): StoredEvent[] {
+  /** Runs inside the group commit's transaction, in this request's own savepoint. */
+  private appendInTransaction({ streamId, events, options }: AppendRequest): StoredEvent[] {
     const current = this.currentRevision(streamId);
     if (!satisfiesExpectedRevision(options.expectedRevision, current)) {
       throw new WrongExpectedRevisionError(streamId, options.expectedRevision, current);
@@ -209,7 +219,9 @@ export class SqliteEventStore extends EventStore {
     this.db.prepare('SELECT 1').get();
   }
 
+  /** Commits the appends still queued, then closes; later appends are refused. */
   async close(): Promise<void> {
+    this.writer.close();
     if (this.db.open) this.db.close();
   }
 }
