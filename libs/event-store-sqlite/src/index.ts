@@ -1,3 +1,4 @@
 export * from './sqlite-connection';
 export * from './sqlite-event-store';
 export * from './sqlite-event-store.schema';
+export * from './sqlite-snapshot-store';

@@ -1,6 +1,7 @@
 import type { ExpectedRevision } from './expected-revision';
 import type { GlobalLogFilter } from './global-log-filter';
 import type { NewEvent, StoredEvent } from './stored-event';
+import { StreamStateCache } from './stream-state-cache';
 
 export interface AppendOptions {
   readonly expectedRevision: ExpectedRevision;
@@ -46,6 +47,12 @@ export interface Subscription {
  * token: `constructor(private readonly store: EventStore)` needs nothing else.
  */
 export abstract class EventStore {
+  /**
+   * Each stream's last folded state, for loadState and handleCommand: this store instance's
+   * own (two engines on one file each have theirs), with snapshots once `useSnapshots` is called.
+   */
+  readonly streamStates = new StreamStateCache();
+
   /** Appends atomically to one stream, or throws WrongExpectedRevisionError and writes nothing. */
   abstract appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
 

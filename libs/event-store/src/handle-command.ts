@@ -1,8 +1,8 @@
-import { type Decider, type DomainEvent, type Refusal, isRefusal } from '@leadledger/kernel';
-import { type CommandContext, metadataFor } from './command-context';
-import { WrongExpectedRevisionError } from './event-store.errors';
-import { EventStore } from './event-store.port';
-import type { JsonObject, StoredEvent } from './stored-event';
+import type { Decider, DomainEvent, Refusal } from '@leadledger/kernel';
+import type { CommandContext } from './command-context';
+import type { EventStore } from './event-store.port';
+import type { StoredEvent } from './stored-event';
+import { type Waiting, runRound } from './command-round';
 
 export interface Accepted<State> {
   readonly kind: 'accepted';
@@ -15,35 +15,20 @@ export interface HandleCommandOptions {
   readonly retriesOnConflict?: number;
 }
 
-export function toDomainEvent(event: StoredEvent): DomainEvent {
-  return { type: event.type, data: event.data };
-}
-
-/** Folds stored events into a decider's state. */
-export function foldEvents<State, Event extends DomainEvent>(
-  decider: Pick<Decider<unknown, State, Event>, 'initialState' | 'evolve'>,
-  events: readonly StoredEvent[],
-): State {
-  return events.reduce((s, e) => decider.evolve(s, toDomainEvent(e) as Event), decider.initialState);
-}
-
-/** Folds a stream into its decider's state; also returns the revision to expect on append. */
-export async function loadState<State, Event extends DomainEvent>(
-  store: EventStore,
-  streamId: string,
-  decider: Pick<Decider<unknown, State, Event>, 'initialState' | 'evolve'>,
-): Promise<{ state: State; revision: bigint | 'no_stream' }> {
-  const events = await store.readStream(streamId);
-  const state = foldEvents(decider, events);
-  const last = events.at(-1);
-  return { state, revision: last ? last.revision : 'no_stream' };
-}
+/** Commands waiting per stream, per store: a stream with an entry has a round running. */
+const waitingByStore = new WeakMap<EventStore, Map<string, Waiting[]>>();
 
 /**
  * Read -> fold -> decide -> append with the expected revision. A lost race is retried
  * from a fresh read, so the decision is always made on the state it is appended to.
+ *
+ * Commands for one stream in this process take turns: while one round's append is in flight,
+ * the next commands wait, and the next round decides all of them in order, each on the state
+ * the previous one left, and appends their events in ONE append with one expected revision.
+ * A hot stream (a pool every lead is routed through) then costs one append per round instead
+ * of a lost race per concurrent caller. Across processes the expected revision still decides.
  */
-export async function handleCommand<Command, State, Event extends DomainEvent>(
+export function handleCommand<Command, State, Event extends DomainEvent>(
   store: EventStore,
   streamId: string,
   decider: Decider<Command, State, Event>,
@@ -51,23 +36,46 @@ export async function handleCommand<Command, State, Event extends DomainEvent>(
   context: CommandContext,
   options: HandleCommandOptions = {},
 ): Promise<Accepted<State> | Refusal> {
-  const retries = options.retriesOnConflict ?? 3;
-  for (let attempt = 0; ; attempt++) {
-    const { state, revision } = await loadState(store, streamId, decider);
-    const decision = decider.decide(command, state);
-    if (isRefusal(decision)) return decision;
-    const metadata = metadataFor(context);
-    const newEvents = decision.map((e) => ({ type: e.type, data: e.data as JsonObject, metadata }));
-    try {
-      const result =
-        newEvents.length === 0
-          ? { events: [] }
-          : await store.appendToStream(streamId, newEvents, { expectedRevision: revision });
-      const next = decision.reduce((s, e) => decider.evolve(s, e), state);
-      return { kind: 'accepted', state: next, events: result.events };
-    } catch (error) {
-      if (error instanceof WrongExpectedRevisionError && attempt < retries) continue;
-      throw error;
+  return new Promise((resolve, reject) => {
+    const waiting = {
+      decider: decider as Decider<unknown, unknown, DomainEvent>,
+      command,
+      context,
+      retriesLeft: options.retriesOnConflict ?? 3,
+      resolve: resolve as Waiting['resolve'],
+      reject,
+    };
+    let streams = waitingByStore.get(store);
+    if (!streams) waitingByStore.set(store, (streams = new Map()));
+    const queue = streams.get(streamId);
+    if (queue) {
+      queue.push(waiting);
+      return;
     }
+    const fresh = [waiting];
+    streams.set(streamId, fresh);
+    void drain(store, streamId, fresh, streams);
+  });
+}
+
+/** Runs rounds until nobody waits for the stream. */
+async function drain(store: EventStore, streamId: string, queue: Waiting[], streams: Map<string, Waiting[]>) {
+  while (queue.length > 0) {
+    const round = takeRound(queue);
+    const retry = await runRound(store, streamId, round);
+    queue.unshift(...retry);
   }
+  streams.delete(streamId);
+}
+
+/** The commands at the head of the queue that fold the stream the same way (one state for all). */
+function takeRound(queue: Waiting[]): Waiting[] {
+  const { initialState, evolve } = queue[0].decider;
+  let count = 1;
+  while (count < queue.length) {
+    const next = queue[count].decider;
+    if (next.initialState !== initialState || next.evolve !== evolve) break;
+    count++;
+  }
+  return queue.splice(0, count);
 }

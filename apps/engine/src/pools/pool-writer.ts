@@ -33,6 +33,7 @@ function requestDecider(when: BusinessDay): Decider<PoolRequest, PoolState, Pool
   return {
     initialState: poolDecider.initialState,
     evolve: poolDecider.evolve,
+    snapshot: poolDecider.snapshot,
     decide(request, state) {
       const events: PoolEvent[] = [];
       let current = state;

@@ -1,5 +1,5 @@
 import type { Actor } from '@leadledger/auth';
-import { EventStore, foldEvents } from '@leadledger/event-store';
+import { EventStore, loadState } from '@leadledger/event-store';
 import { type Clock, type IdSource, NotFoundError, type Refusal, idFromSeed, isRefusal } from '@leadledger/kernel';
 import type { EngineConfig } from '@leadledger/platform';
 import { ReadModelDatabase } from '@leadledger/projections';
@@ -52,9 +52,10 @@ export class CreatePoolHandler implements ICommandHandler<CreatePoolRequest, Poo
     const command: PoolCommand = { kind: 'CreatePool', poolId, ...settings };
     const answer = await this.pools.write({ poolId, actor, request: () => [command], idempotencyKey });
     if (isRefusal(answer) && answer.code === 'PoolAlreadyExists' && idempotencyKey) {
-      const events = await this.store.readStream(poolStreamId(poolId));
-      if (events[0]?.metadata.idempotencyKey === idempotencyKey) {
-        return poolView(foldEvents(poolDecider, events), this.pools.today())!;
+      const [created] = await this.store.readStream(poolStreamId(poolId), { maxCount: 1 });
+      if (created?.metadata.idempotencyKey === idempotencyKey) {
+        const { state } = await loadState(this.store, poolStreamId(poolId), poolDecider);
+        return poolView(state, this.pools.today())!;
       }
     }
     return answerOrThrow(answer);

@@ -40,7 +40,7 @@ export class RegisterRepHandler implements ICommandHandler<RegisterRep, RepView>
   /** A retry of the request that registered the rep gets the same answer, not a conflict. */
   private async isRetry(repId: string, actor: Actor, idempotencyKey: string | null): Promise<boolean> {
     if (idempotencyKey === null) return false;
-    const [registered] = await this.store.readStream(repStreamId(repId));
+    const [registered] = await this.store.readStream(repStreamId(repId), { maxCount: 1 });
     return registered?.metadata.idempotencyKey === idempotencyKey && registered.metadata.actorId === actor.id;
   }
 }

@@ -12,6 +12,7 @@ import type {
 } from './pool.commands';
 import type { PoolConfigurationEvent, PoolEvent } from './pool.events';
 import { drainQueue, routeOne } from './pool-routing';
+import { poolSnapshot } from './pool.snapshot';
 import { type ActivePool, type PoolMember, type PoolState, evolvePool, initialPoolState, isQueued } from './pool.state';
 
 /** The largest weight a member may have. */
@@ -185,4 +186,5 @@ export const poolDecider: Decider<PoolCommand, PoolState, PoolEvent> = {
     }
   },
   evolve: evolvePool,
+  snapshot: poolSnapshot,
 };

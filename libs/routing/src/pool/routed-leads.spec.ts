@@ -50,3 +50,24 @@ describe('routed leads (a persistent map shared by the states of one fold)', () 
     );
   });
 });
+
+describe('routed leads in a snapshot', () => {
+  it('come back from their JSON with every entry the state saw, and none it did not', () => {
+    const older = RoutedLeads.empty().set('lead-1', 'rep-a').set('lead-2', 'rep-b').set('lead-1', 'rep-c');
+    older.set('lead-3', 'rep-a'); // a newer state on the same log
+    const json = JSON.parse(JSON.stringify(older.toJson()));
+    expect(json).toEqual({ leadIds: ['lead-1', 'lead-2', 'lead-1'], repIds: ['rep-a', 'rep-b', 'rep-c'] });
+    const restored = RoutedLeads.fromJson(json);
+    expect([restored.get('lead-1'), restored.get('lead-2'), restored.get('lead-3')]).toEqual([
+      'rep-c',
+      'rep-b',
+      undefined,
+    ]);
+    expect(restored.set('lead-3', 'rep-b').get('lead-3')).toBe('rep-b');
+    expect(restored.size).toBe(3);
+  });
+
+  it('refuse lists of different lengths', () => {
+    expect(() => RoutedLeads.fromJson({ leadIds: ['lead-1'], repIds: [] })).toThrow(RangeError);
+  });
+});

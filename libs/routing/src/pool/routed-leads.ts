@@ -6,6 +6,9 @@ interface SharedLog {
   readonly positions: Map<string, number[]>;
 }
 
+/** A RoutedLeads as a snapshot holds it: the i-th lead went to the i-th rep. */
+export type RoutedLeadsJson = { readonly leadIds: string[]; readonly repIds: string[] };
+
 /**
  * leadId -> repId of every lead a pool handed out, as a persistent map with O(1) `set`.
  *
@@ -50,15 +53,30 @@ export class RoutedLeads {
     return this.branch().set(leadId, repId);
   }
 
-  /** A private copy of what this state sees, to append a different entry than the shared log holds. */
-  private branch(): RoutedLeads {
-    const leadIds = this.log.leadIds.slice(0, this.size);
+  /** Every entry this state sees, oldest first, as two lists of equal length: for a snapshot. */
+  toJson(): RoutedLeadsJson {
+    return { leadIds: this.log.leadIds.slice(0, this.size), repIds: this.log.repIds.slice(0, this.size) };
+  }
+
+  /** The state `toJson` wrote, on a fresh log of its own. */
+  static fromJson(json: RoutedLeadsJson): RoutedLeads {
+    if (json.leadIds.length !== json.repIds.length) throw new RangeError('leadIds and repIds differ in length');
+    return RoutedLeads.ownLog([...json.leadIds], [...json.repIds]);
+  }
+
+  private static ownLog(leadIds: string[], repIds: string[]): RoutedLeads {
     const positions = new Map<string, number[]>();
     leadIds.forEach((leadId, position) => {
       const seen = positions.get(leadId);
       if (seen) seen.push(position);
       else positions.set(leadId, [position]);
     });
-    return new RoutedLeads({ leadIds, repIds: this.log.repIds.slice(0, this.size), positions }, this.size);
+    return new RoutedLeads({ leadIds, repIds, positions }, leadIds.length);
+  }
+
+  /** A private copy of what this state sees, to append a different entry than the shared log holds. */
+  private branch(): RoutedLeads {
+    const { leadIds, repIds } = this.toJson();
+    return RoutedLeads.ownLog(leadIds, repIds);
   }
 }

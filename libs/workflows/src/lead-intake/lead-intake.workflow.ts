@@ -17,13 +17,12 @@ const WORKFLOW = 'lead-intake';
  * a crash anywhere in between completes the lead without duplicating anything.
  */
 export async function processReceivedLead(store: EventStore, leadId: string, policy: WorkflowPolicy): Promise<void> {
-  const leadStream = await store.readStream(leadStreamId(leadId));
-  const receivedEvent = leadStream[0];
+  const [receivedEvent] = await store.readStream(leadStreamId(leadId), { maxCount: 1 });
   if (!receivedEvent) throw new NotFoundError('lead', leadId);
   const { state } = await loadState(store, leadStreamId(leadId), leadDecider);
   // Only a lead that has not been through intake: declined or expired leads are re-routed elsewhere.
   if (state.status !== 'received' || state.flaggedForReview || state.passedOver.length > 0) return;
-  if (state.customerId && leadStream.some((e) => e.type === 'LeadAssigned')) return;
+  if (state.customerId && (await wasEverAssigned(store, leadId))) return;
 
   const lead = state.lead;
   const context = workflowContext(receivedEvent, WORKFLOW);
@@ -118,6 +117,11 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
   } else if (route.rule === 'pool-rotation') {
     await onLead({ kind: 'QueueLead', poolId: route.poolId, reason: 'no pool member was eligible' });
   }
+}
+
+/** A lead released after an assignment is received again, matched, and no longer the intake's. */
+async function wasEverAssigned(store: EventStore, leadId: string): Promise<boolean> {
+  return (await store.readStream(leadStreamId(leadId))).some((e) => e.type === 'LeadAssigned');
 }
 
 function explain(rule: string, repId: string): string {

@@ -1,5 +1,5 @@
 import { type CustomerCommand, customerDecider, customerStreamId } from '@leadledger/customers';
-import { type CommandContext, EventStore, foldEvents, handleCommand } from '@leadledger/event-store';
+import { type CommandContext, EventStore, handleCommand, loadState } from '@leadledger/event-store';
 import { isRefusal } from '@leadledger/kernel';
 import { type AssignmentTrace, type LeadCommand, leadDecider, leadStreamId } from '@leadledger/leads';
 import type { PoolLeadAssigned } from '@leadledger/routing';
@@ -20,17 +20,17 @@ export async function completePoolAssignment(
 ): Promise<void> {
   const { poolId, leadId, repId, fromQueue, rerouted } = assigned;
   if (!fromQueue && !rerouted) return; // the intake completes its own first routing
-  const leadEvents = await store.readStream(leadStreamId(leadId));
-  const lead = foldEvents(leadDecider, leadEvents);
+  const { state: lead } = await loadState(store, leadStreamId(leadId), leadDecider);
   const waiting = lead.status === 'queued' || (lead.status === 'received' && !lead.flaggedForReview);
   if (!waiting) return;
+  const rule = await ruleFor(store, assigned);
   const pool = await poolSettings(store, poolId);
   if (!pool) return;
   const onLead = (command: LeadCommand) => handleCommand(store, leadStreamId(leadId), leadDecider, command, context);
 
   let assignee = repId;
   let acceptBy: string | null = acceptByAfter(at, pool.acceptanceSlaMinutes);
-  let trace: AssignmentTrace = { rule: ruleFor(assigned, leadEvents), pool: assigned.trace, note: noteFor(assigned) };
+  let trace: AssignmentTrace = { rule, pool: assigned.trace, note: noteFor(assigned) };
   if (lead.customerId) {
     const owner = await customerFollowsLead(store, lead.customerId, leadId, repId, lead.passedOver, at, context, pool);
     if (owner !== repId) {
@@ -77,11 +77,11 @@ async function customerFollowsLead(
   return now.ownerId && !passedOver.includes(now.ownerId) ? now.ownerId : repId;
 }
 
-function ruleFor(assigned: PoolLeadAssigned['data'], leadEvents: readonly { type: string }[]): AssignmentTrace['rule'] {
+/** Why the pool chose again: a re-route names how the lead's last holder passed on it (read from its short stream). */
+async function ruleFor(store: EventStore, assigned: PoolLeadAssigned['data']): Promise<AssignmentTrace['rule']> {
   if (!assigned.rerouted) return 'pool-rotation';
-  const lastPass = [...leadEvents]
-    .reverse()
-    .find((e) => e.type === 'LeadDeclined' || e.type === 'LeadAcceptanceExpired');
+  const leadEvents = await store.readStream(leadStreamId(assigned.leadId));
+  const lastPass = leadEvents.findLast((e) => e.type === 'LeadDeclined' || e.type === 'LeadAcceptanceExpired');
   return lastPass?.type === 'LeadDeclined' ? 'reassigned-after-decline' : 'reassigned-after-sla';
 }
 

@@ -1,4 +1,4 @@
-import { type CommandContext, EventStore, foldEvents, handleCommand } from '@leadledger/event-store';
+import { type CommandContext, EventStore, handleCommand, loadState } from '@leadledger/event-store';
 import { isRefusal } from '@leadledger/kernel';
 import { leadDecider, leadStreamId } from '@leadledger/leads';
 import { businessDay } from '@leadledger/projections';
@@ -19,7 +19,7 @@ export async function rerouteLead(
   timeZone: string,
   context: CommandContext,
 ): Promise<void> {
-  const lead = foldEvents(leadDecider, await store.readStream(leadStreamId(leadId)));
+  const { state: lead } = await loadState(store, leadStreamId(leadId), leadDecider);
   if (lead.status !== 'received' || lead.flaggedForReview || lead.passedOver.length === 0) return;
   const poolId = lead.lead.poolId;
   if (!poolId) return;
@@ -65,7 +65,7 @@ export async function queueRerouted(
   poolId: string,
   context: CommandContext,
 ): Promise<void> {
-  const lead = foldEvents(leadDecider, await store.readStream(leadStreamId(leadId)));
+  const { state: lead } = await loadState(store, leadStreamId(leadId), leadDecider);
   if (lead.status !== 'received' || lead.passedOver.length === 0) return;
   const reason = 'every eligible member has passed on it, or none is eligible';
   await handleCommand(store, leadStreamId(leadId), leadDecider, { kind: 'QueueLead', poolId, reason }, context);

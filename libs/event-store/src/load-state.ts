@@ -1,0 +1,88 @@
+import type { Decider, DomainEvent } from '@leadledger/kernel';
+import type { EventStore } from './event-store.port';
+import type { StoredEvent } from './stored-event';
+import type { FoldedState, StreamFold } from './stream-state-cache';
+
+export function toDomainEvent(event: StoredEvent): DomainEvent {
+  return { type: event.type, data: event.data };
+}
+
+/** Folds stored events into a decider's state. */
+export function foldEvents<State, Event extends DomainEvent>(
+  decider: Pick<Decider<unknown, State, Event>, 'initialState' | 'evolve'>,
+  events: readonly StoredEvent[],
+): State {
+  return foldOnto(decider, decider.initialState, events);
+}
+
+export function foldOnto<State, Event extends DomainEvent>(
+  decider: Pick<Decider<unknown, State, Event>, 'evolve'>,
+  state: State,
+  events: readonly StoredEvent[],
+  from = 0,
+): State {
+  let folded = state;
+  for (let i = from; i < events.length; i++) folded = decider.evolve(folded, toDomainEvent(events[i]) as Event);
+  return folded;
+}
+
+/** Folds `events` (the stream's events after `base`, or all of them) on, and remembers the result. */
+export function remember<State, Event extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  decider: StreamFold<State, Event>,
+  base: FoldedState<State> | null,
+  events: readonly StoredEvent[],
+  from: number,
+): FoldedState<State> | null {
+  const last = events.at(-1);
+  if (!last || from >= events.length) {
+    // Nothing new: still remember a base that came from a snapshot, so it is decoded once.
+    if (base) store.streamStates.put(streamId, decider, base);
+    return base;
+  }
+  const folded: FoldedState<State> = {
+    state: foldOnto(decider, base ? base.state : decider.initialState, events, from),
+    revision: last.revision,
+    eventId: last.id,
+    eventsSinceSnapshot: (base?.eventsSinceSnapshot ?? 0) + events.length - from,
+  };
+  store.streamStates.put(streamId, decider, folded);
+  return folded;
+}
+
+/**
+ * The stream's state from the store's cache, else its latest snapshot, else its start, with the
+ * events after it folded on. The tail is always read from the store, from the base's own event
+ * on: a base whose event is no longer there (a replaced log) is dropped and the stream folded
+ * from its start. Null for a stream with no events.
+ */
+export async function loadFolded<State, Event extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  decider: StreamFold<State, Event>,
+): Promise<FoldedState<State> | null> {
+  const cache = store.streamStates;
+  const base = cache.get(streamId, decider) ?? cache.snapshotOf(streamId, decider);
+  if (base) {
+    const tail = await store.readStream(streamId, { fromRevision: base.revision });
+    if (tail[0]?.id === base.eventId) return remember(store, streamId, decider, base, tail, 1);
+    cache.forget(streamId);
+  }
+  return remember(store, streamId, decider, null, await store.readStream(streamId), 0);
+}
+
+/**
+ * Folds a stream into its decider's state; also returns the revision to expect on append.
+ * The state may be shared with other readers through the cache: never change it.
+ */
+export async function loadState<State, Event extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  decider: StreamFold<State, Event>,
+): Promise<{ state: State; revision: bigint | 'no_stream' }> {
+  const folded = await loadFolded(store, streamId, decider);
+  return folded
+    ? { state: folded.state, revision: folded.revision }
+    : { state: decider.initialState, revision: 'no_stream' };
+}

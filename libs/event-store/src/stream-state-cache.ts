@@ -1,0 +1,132 @@
+import type { Decider, DomainEvent } from '@leadledger/kernel';
+import type { SnapshotStore } from './snapshot-store';
+
+/**
+ * What makes a stream's state: a starting state and an evolve function. Two deciders that share
+ * both (a request decider wrapping the pool's) fold to the same states and share a cache entry.
+ */
+export type StreamFold<State, Event extends DomainEvent = DomainEvent> = Pick<
+  Decider<unknown, State, Event>,
+  'initialState' | 'evolve' | 'snapshot'
+>;
+
+/** A stream's state after the event at `revision`, whose id is `eventId`. */
+export interface FoldedState<State> {
+  readonly state: State;
+  readonly revision: bigint;
+  readonly eventId: string;
+  /** Events folded since the last snapshot was saved (or since the start when none was). */
+  readonly eventsSinceSnapshot: number;
+}
+
+interface Entry extends FoldedState<unknown> {
+  readonly initialState: unknown;
+  readonly evolve: unknown;
+}
+
+export interface SnapshotOptions {
+  /** Save a stream's snapshot once this many of its events were folded since the last one. */
+  readonly every?: number;
+  /** Snapshots are derived data: a failure to read or write one is reported here, never thrown. */
+  readonly onError?: (error: unknown, streamId: string) => void;
+}
+
+export const DEFAULT_CACHED_STREAMS = 10_000;
+export const DEFAULT_SNAPSHOT_EVERY = 500;
+
+function requireCount(name: string, value: number): number {
+  if (Number.isInteger(value) && value >= 1) return value;
+  throw new RangeError(`${name} must be a whole number, at least 1`);
+}
+
+const warn = (error: unknown, streamId: string): void =>
+  process.emitWarning(`Snapshot of ${streamId} skipped: ${error instanceof Error ? error.message : String(error)}`);
+
+/**
+ * Each stream's last folded state, so a command folds only the events appended since. Bounded:
+ * the least recently used stream is forgotten beyond `maxEntries`. The cache only saves reading;
+ * the reader still reads the stream's tail from the store, and the append still expects the
+ * revision, so a state another process made stale costs a retried conflict, never a wrong decision.
+ */
+export class StreamStateCache {
+  private readonly entries = new Map<string, Entry>();
+  private snapshots: (Required<SnapshotOptions> & { readonly store: SnapshotStore }) | null = null;
+
+  constructor(readonly maxEntries = DEFAULT_CACHED_STREAMS) {
+    requireCount('maxEntries', maxEntries);
+  }
+
+  /** Keeps snapshots of the streams whose decider has a snapshot codec, for a cold start. */
+  useSnapshots(store: SnapshotStore, options: SnapshotOptions = {}): void {
+    const every = requireCount('every', options.every ?? DEFAULT_SNAPSHOT_EVERY);
+    this.snapshots = { store, every, onError: options.onError ?? warn };
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The stream's state as this fold made it, if remembered; a hit becomes the most recently used. */
+  get<State>(streamId: string, fold: StreamFold<State, never>): FoldedState<State> | undefined {
+    const entry = this.entries.get(streamId);
+    if (!entry || entry.evolve !== fold.evolve || entry.initialState !== fold.initialState) return undefined;
+    this.entries.delete(streamId);
+    this.entries.set(streamId, entry);
+    return entry as FoldedState<State>;
+  }
+
+  /** The stream's latest snapshot decoded by the fold's codec, when one of the codec's version exists. */
+  snapshotOf<State>(streamId: string, fold: StreamFold<State, never>): FoldedState<State> | undefined {
+    const codec = fold.snapshot;
+    if (!this.snapshots || !codec) return undefined;
+    try {
+      const snapshot = this.snapshots.store.load(streamId);
+      if (!snapshot || snapshot.deciderVersion !== codec.version) return undefined;
+      const { revision, eventId } = snapshot;
+      return { state: codec.fromJson(snapshot.state), revision, eventId, eventsSinceSnapshot: 0 };
+    } catch (error) {
+      this.snapshots.onError(error, streamId);
+      return undefined;
+    }
+  }
+
+  /**
+   * Remembers the stream's state, unless a later one of the same fold is already remembered (a
+   * slower reader finishing after a writer), and saves a snapshot when one is due.
+   */
+  put<State>(streamId: string, fold: StreamFold<State, never>, folded: FoldedState<State>): void {
+    const current = this.get(streamId, fold);
+    if (current && current.revision > folded.revision) return;
+    const due = this.snapshotDue(fold, folded);
+    const saved = due ? this.save(streamId, fold, folded) : folded;
+    this.entries.delete(streamId);
+    this.entries.set(streamId, { ...saved, initialState: fold.initialState, evolve: fold.evolve });
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  /** Forgets the stream: the next read folds it from a snapshot or its start. */
+  forget(streamId: string): void {
+    this.entries.delete(streamId);
+  }
+
+  private snapshotDue<State>(fold: StreamFold<State, never>, folded: FoldedState<State>): boolean {
+    return this.snapshots !== null && fold.snapshot !== undefined && folded.eventsSinceSnapshot >= this.snapshots.every;
+  }
+
+  /** Saves a snapshot; a failed save is reported, and retried only after another `every` events. */
+  private save<State>(
+    streamId: string,
+    fold: StreamFold<State, never>,
+    folded: FoldedState<State>,
+  ): FoldedState<State> {
+    const { store, onError } = this.snapshots!;
+    const codec = fold.snapshot!;
+    try {
+      const { revision, eventId } = folded;
+      store.save({ streamId, deciderVersion: codec.version, revision, eventId, state: codec.toJson(folded.state) });
+    } catch (error) {
+      onError(error, streamId);
+    }
+    return { ...folded, eventsSinceSnapshot: 0 };
+  }
+}
