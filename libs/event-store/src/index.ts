@@ -5,6 +5,7 @@ export * from './expected-revision';
 export * from './global-log-filter';
 export * from './handle-command';
 export { foldEvents, loadState, toDomainEvent } from './load-state';
+export * from './log-reader';
 export * from './polling-subscription';
 export * from './read-all-in-batches';
 export * from './snapshot-store';

@@ -1,35 +1,52 @@
-import type { EventStore } from '@leadledger/event-store';
+import { type EventStore, type LogConsumer, LogReader, type StoredEvent } from '@leadledger/event-store';
 import type { Projection } from './projection';
+import { applyToProjections } from './projection-batch';
 import { ProjectionWorker, type ProjectionStatus } from './projection-worker';
 import type { ReadModelDatabase } from './read-model-database';
 
 /**
- * Runs every projection against the global log. Each has its own checkpoint, so one
- * that fails stops alone while the others, and the engine, keep going.
+ * Keeps every projection up to date from the global log. Each has its own checkpoint, so one
+ * that fails stops alone while the others, and the engine, keep going. In the engine it is
+ * one consumer of the process's LogReader (with the reactors); `start()` gives it a reader
+ * of its own, for tools and tests.
  */
-export class ProjectionRunner {
+export class ProjectionRunner implements LogConsumer {
   private readonly workers: ProjectionWorker[];
-  private started: Promise<void> | null = null;
+  private prepared: Promise<void> | null = null;
+  private ownReader: LogReader | null = null;
 
   constructor(
-    store: EventStore,
-    readModels: ReadModelDatabase,
+    private readonly store: EventStore,
+    private readonly readModels: ReadModelDatabase,
     projections: readonly Projection[],
-    options: { batchSize?: number } = {},
+    private readonly options: { batchSize?: number } = {},
   ) {
-    this.workers = projections.map((p) => new ProjectionWorker(store, readModels, p, options.batchSize));
+    this.workers = projections.map((p) => new ProjectionWorker(readModels, p));
   }
 
-  /** Prepares every projection, then catches each up and follows live, in the background. */
-  start(): Promise<void> {
-    for (const worker of this.workers) worker.prepare();
-    this.started = Promise.all(
-      this.workers.map(async (worker) => {
-        await worker.catchUp();
-        worker.follow();
-      }),
-    ).then(() => undefined);
-    return this.started;
+  /** Creates the tables and loads the checkpoints; the log reader starts after this. */
+  prepare(): Promise<void> {
+    this.prepared ??= this.store.headPosition().then((head) => {
+      for (const worker of this.workers) worker.prepare(head);
+    });
+    return this.prepared;
+  }
+
+  /** Prepares, then follows the log with a reader of its own. */
+  async start(): Promise<void> {
+    await this.prepare();
+    this.ownReader = new LogReader(this.store, { batchSize: this.options.batchSize });
+    this.ownReader.start([this]);
+  }
+
+  get position(): bigint | null {
+    const taking = this.workers.filter((w) => w.takesEvents);
+    if (taking.length === 0) return null;
+    return taking.reduce((low, w) => (w.position < low ? w.position : low), taking[0].position);
+  }
+
+  handle(batch: readonly StoredEvent[]): void {
+    applyToProjections(this.readModels, this.workers, batch);
   }
 
   status(): ProjectionStatus[] {
@@ -38,13 +55,13 @@ export class ProjectionRunner {
 
   /** Resolves when every projection that has not failed has applied the log up to `position`. */
   async reached(position: bigint): Promise<void> {
-    await this.started;
+    await this.prepare();
     await Promise.all(this.workers.map((w) => w.reached(position)));
   }
 
   /** Stops following; checkpoints are already stored with every committed batch. */
   async stop(): Promise<void> {
-    await this.started?.catch(() => undefined);
-    await Promise.all(this.workers.map((w) => w.stop()));
+    await this.ownReader?.stop();
+    for (const worker of this.workers) worker.stop();
   }
 }

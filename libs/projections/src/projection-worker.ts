@@ -1,4 +1,4 @@
-import type { EventStore, StoredEvent, Subscription } from '@leadledger/event-store';
+import type { StoredEvent } from '@leadledger/event-store';
 import { EventEmitter } from 'node:events';
 import type { Projection } from './projection';
 import type { ProjectionFailure, ReadModelDatabase } from './read-model-database';
@@ -14,30 +14,46 @@ export interface ProjectionStatus {
   readonly failure: ProjectionFailure | null;
 }
 
-/** Drives one projection: checkpointed catch-up in batches, then live, stopping at a failing event. */
+/**
+ * One projection's checkpoint, state and failure. It does not read the log itself: a
+ * ProjectionBatch hands it events (live from the process's log reader, or from a rebuild),
+ * and it applies those after its checkpoint, up to `until` when one is set.
+ */
 export class ProjectionWorker {
-  private state: ProjectionState = 'idle';
-  private position = 0n;
+  state: ProjectionState = 'idle';
+  private checkpoint = 0n;
+  /** The head of the log when it started: reaching it ends the catch-up. */
+  private liveFrom = 0n;
   private failure: ProjectionFailure | null = null;
-  private subscription: Subscription | null = null;
-  private readonly progress = new EventEmitter();
+  private readonly progress = new EventEmitter().setMaxListeners(0);
+  private readonly types: ReadonlySet<string> | null;
 
   constructor(
-    private readonly store: EventStore,
     private readonly readModels: ReadModelDatabase,
     readonly projection: Projection,
-    private readonly batchSize = 500,
+    /** Inclusive: events after it are left alone (a rebuild up to the live checkpoint). */
+    private readonly until?: bigint,
   ) {
-    this.progress.setMaxListeners(0);
+    this.types = projection.eventTypes ? new Set(projection.eventTypes) : null;
+  }
+
+  get position(): bigint {
+    return this.checkpoint;
+  }
+
+  /** Whether it still takes events: not failed, not stopped, not past `until`. */
+  get takesEvents(): boolean {
+    if (this.state === 'failed' || this.state === 'stopped') return false;
+    return this.until === undefined || this.checkpoint < this.until;
   }
 
   status(): ProjectionStatus {
     const { name, version } = this.projection;
-    return { name, version, state: this.state, position: this.position, failure: this.failure };
+    return { name, version, state: this.state, position: this.checkpoint, failure: this.failure };
   }
 
   /** Creates the tables; a stored checkpoint of another version means rebuild from zero. */
-  prepare(): void {
+  prepare(liveFrom: bigint): void {
     const { name, version, tables } = this.projection;
     let checkpoint = this.readModels.checkpoint(name);
     if (checkpoint && checkpoint.version !== version) {
@@ -45,80 +61,65 @@ export class ProjectionWorker {
       checkpoint = null;
     }
     this.readModels.db.transaction(() => {
-      this.projection.setup(this.readModels.db);
+      this.projection.setup(this.readModels.connection);
       if (!checkpoint) this.readModels.saveCheckpoint(name, version, 0n);
     })();
-    this.position = checkpoint?.position ?? 0n;
+    this.checkpoint = checkpoint?.position ?? 0n;
     this.failure = null;
+    this.liveFrom = liveFrom;
+    this.state = this.checkpoint >= liveFrom ? 'live' : 'catching-up';
   }
 
-  /** Applies everything after the checkpoint, up to `until` (inclusive) or the head of the log. */
-  async catchUp(until?: bigint): Promise<void> {
-    this.state = 'catching-up';
-    for (;;) {
-      let batch = await this.store.readAll({ after: this.position, maxCount: this.batchSize });
-      if (until !== undefined) batch = batch.filter((e) => e.position <= until);
-      if (batch.length === 0) return;
-      if (!this.applyBatch(batch)) return;
+  /**
+   * Applies the events of the batch it has not seen and moves its checkpoint, inside the
+   * caller's transaction. Returns the new checkpoint, to be adopted once that commits.
+   */
+  applyWithin(batch: readonly StoredEvent[]): bigint {
+    let last = this.checkpoint;
+    for (const event of batch) {
+      if (event.position <= last) continue;
+      if (this.until !== undefined && event.position > this.until) break;
+      if (this.reads(event)) this.projection.apply(event, this.readModels.connection);
+      last = event.position;
+    }
+    if (last !== this.checkpoint) this.readModels.saveCheckpoint(this.projection.name, this.projection.version, last);
+    return last;
+  }
+
+  /** After the transaction that applied events up to `position` committed. */
+  adopt(position: bigint): void {
+    this.checkpoint = position;
+    if (this.state === 'catching-up' && position >= this.liveFrom) this.state = 'live';
+    this.progress.emit('progress');
+  }
+
+  /** The batch in transactions of its own, event by event, to stop at the one that fails. */
+  applyAlone(batch: readonly StoredEvent[]): void {
+    for (const event of batch) {
+      if (!this.takesEvents) return;
+      try {
+        const position = this.readModels.db.transaction(() => this.applyWithin([event]))();
+        this.adopt(position);
+      } catch (error) {
+        this.fail(event, error);
+      }
     }
   }
 
-  /** Follows the log live from the checkpoint until stopped or an event fails. */
-  follow(): void {
-    if (this.state === 'failed' || this.state === 'stopped') return;
-    this.state = 'live';
-    this.subscription = this.store.subscribeToAll({ after: this.position }, (event) => {
-      if (!this.applyBatch([event])) throw new Error(this.failure?.error ?? 'projection failed');
-    });
-    this.subscription.done.catch(() => {
-      if (this.state !== 'stopped') this.state = 'failed';
-    });
-  }
-
-  async stop(): Promise<void> {
+  stop(): void {
     if (this.state !== 'failed') this.state = 'stopped';
-    await this.subscription?.stop();
+    this.progress.emit('progress');
   }
 
   /** Resolves once the checkpoint reaches `position`, or the projection has failed or stopped. */
   async reached(position: bigint): Promise<void> {
-    while (this.position < position && this.state !== 'failed' && this.state !== 'stopped') {
+    while (this.checkpoint < position && this.state !== 'failed' && this.state !== 'stopped') {
       await new Promise((resolve) => this.progress.once('progress', resolve));
     }
   }
 
-  /** One transaction for the batch and its checkpoint; on error, event by event to stop at the culprit. */
-  private applyBatch(batch: readonly StoredEvent[]): boolean {
-    try {
-      this.commit(batch);
-      return true;
-    } catch {
-      for (const event of batch) {
-        try {
-          this.commit([event]);
-        } catch (error) {
-          this.fail(event, error);
-          return false;
-        }
-      }
-      return true;
-    }
-  }
-
   private reads(event: StoredEvent): boolean {
-    return this.projection.eventTypes?.includes(event.type) ?? true;
-  }
-
-  private commit(events: readonly StoredEvent[]): void {
-    const { db } = this.readModels;
-    const { name, version } = this.projection;
-    const last = events[events.length - 1];
-    db.transaction(() => {
-      for (const event of events) if (this.reads(event)) this.projection.apply(event, db);
-      this.readModels.saveCheckpoint(name, version, last.position);
-    })();
-    this.position = last.position;
-    this.progress.emit('progress');
+    return this.types?.has(event.type) ?? true;
   }
 
   private fail(event: StoredEvent, error: unknown): void {

@@ -16,8 +16,9 @@ export interface Projection {
   /** The event types `apply` is given; events of other types only move the checkpoint. Absent: every event. */
   readonly eventTypes?: readonly string[];
   /** Creates the tables (idempotent). */
-  setup(db: Database.Database): void;
-  apply(event: StoredEvent, db: Database.Database): void;
+  setup(db: ReadModelConnection): void;
+  /** Statements prepared here are kept by the connection: prepare freely, per event. */
+  apply(event: StoredEvent, db: ReadModelConnection): void;
 }
 
 /**

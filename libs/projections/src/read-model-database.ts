@@ -1,5 +1,7 @@
 import { openSqlite } from '@leadledger/event-store-sqlite';
 import type Database from 'better-sqlite3';
+import { withCachedStatements } from './cached-statements';
+import type { ReadModelConnection } from './projection';
 
 export interface Checkpoint {
   readonly name: string;
@@ -31,6 +33,9 @@ interface CheckpointRow {
  */
 export class ReadModelDatabase {
   readonly db: Database.Database;
+  /** The same database for projections: statements prepared through it are kept. */
+  readonly connection: ReadModelConnection;
+  private readonly statements;
 
   constructor(file: string) {
     this.db = openSqlite(file);
@@ -45,11 +50,19 @@ export class ReadModelDatabase {
         error           TEXT
       );
     `);
+    this.connection = withCachedStatements(this.db);
+    this.statements = {
+      checkpoint: this.db.prepare('SELECT * FROM projection_checkpoints WHERE name = ?').safeIntegers(true),
+      saveCheckpoint: this.db.prepare(
+        `INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position,
+           failed_event_id = NULL, failed_position = NULL, error = NULL`,
+      ),
+    };
   }
 
   checkpoint(name: string): Checkpoint | null {
-    const row = this.db.prepare('SELECT * FROM projection_checkpoints WHERE name = ?').safeIntegers(true).get(name) as
-      CheckpointRow | undefined;
+    const row = this.statements.checkpoint.get(name) as CheckpointRow | undefined;
     if (!row) return null;
     const failure =
       row.failed_event_id === null
@@ -60,13 +73,7 @@ export class ReadModelDatabase {
 
   /** Call inside the transaction that applied the events up to `position`. */
   saveCheckpoint(name: string, version: string, position: bigint): void {
-    this.db
-      .prepare(
-        `INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?)
-         ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position,
-           failed_event_id = NULL, failed_position = NULL, error = NULL`,
-      )
-      .run(name, version, position);
+    this.statements.saveCheckpoint.run(name, version, position);
   }
 
   recordFailure(name: string, failure: ProjectionFailure): void {

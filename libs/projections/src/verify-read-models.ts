@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Projection } from './projection';
 import { type ReadModelDifference, firstDifference } from './read-model-digest';
 import { ReadModelDatabase } from './read-model-database';
-import { rebuildProjection } from './rebuild';
+import { rebuildProjections } from './rebuild';
 
 export interface ProjectionVerification {
   readonly projection: string;
@@ -28,32 +28,33 @@ export async function verifyReadModels(
   const dir = mkdtempSync(join(tmpdir(), 'leadledger-verify-'));
   const scratch = new ReadModelDatabase(join(dir, 'scratch.sqlite'));
   try {
-    const results: ProjectionVerification[] = [];
-    for (const projection of projections) {
-      const checkpoint = live.checkpoint(projection.name);
-      const position = checkpoint?.position ?? 0n;
-      const base = { projection: projection.name, position, difference: null };
-      if (!checkpoint || checkpoint.version !== projection.version) {
-        results.push({ ...base, problem: 'the live read model has not been built with this version' });
-        continue;
+    const problems = new Map<string, string>();
+    const positions = new Map<string, bigint>();
+    for (const { name, version } of projections) {
+      const checkpoint = live.checkpoint(name);
+      positions.set(name, checkpoint?.position ?? 0n);
+      if (!checkpoint || checkpoint.version !== version) {
+        problems.set(name, 'the live read model has not been built with this version');
+      } else if (checkpoint.failure) {
+        problems.set(name, `the live projection failed at event ${checkpoint.failure.eventId}`);
       }
-      if (checkpoint.failure) {
-        results.push({ ...base, problem: `the live projection failed at event ${checkpoint.failure.eventId}` });
-        continue;
+    }
+    const comparable = projections.filter((p) => !problems.has(p.name));
+    // One pass over the log rebuilds them all, each up to its own live checkpoint.
+    const rebuilt = await rebuildProjections(store, scratch, comparable, positions);
+    for (const status of rebuilt) {
+      if (status.failure) {
+        problems.set(status.name, `the rebuild failed at event ${status.failure.eventId}: ${status.failure.error}`);
       }
-      const rebuilt = await rebuildProjection(store, scratch, projection, position);
-      if (rebuilt.failure) {
-        results.push({
-          ...base,
-          problem: `the rebuild failed at event ${rebuilt.failure.eventId}: ${rebuilt.failure.error}`,
-        });
-        continue;
-      }
+    }
+    return projections.map((projection): ProjectionVerification => {
+      const base = { projection: projection.name, position: positions.get(projection.name) ?? 0n, difference: null };
+      const problem = problems.get(projection.name);
+      if (problem) return { ...base, problem };
       // One read transaction, so the live tables are compared as of one snapshot.
       const difference = live.db.transaction(() => firstDifference(live.db, scratch.db, projection.tables))();
-      results.push({ ...base, difference, problem: null });
-    }
-    return results;
+      return { ...base, difference, problem: null };
+    });
   } finally {
     scratch.close();
     rmSync(dir, { recursive: true, force: true });

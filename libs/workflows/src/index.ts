@@ -1,3 +1,4 @@
+export * from './lead-intake/intakes-in-flight';
 export * from './lead-intake/lead-intake.reactor';
 export * from './lead-intake/lead-intake.workflow';
 export * from './lead-intake/matched-customer';

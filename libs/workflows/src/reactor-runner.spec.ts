@@ -39,6 +39,29 @@ describe('ReactorRunner', () => {
     await store.close();
   });
 
+  it('moves its checkpoint past events of other types, so a restart does not read them again', async () => {
+    const store = new SqliteEventStore({ file: dir.file('events-3.sqlite'), pollIntervalMs: 5 });
+    const checkpoints = new ReadModelDatabase(dir.file('read-3.sqlite'));
+    const handled: string[] = [];
+    const reactor = {
+      name: 'receiver',
+      eventTypes: ['LeadReceived'],
+      handle: async (e: StoredEvent) => void handled.push(e.type),
+    };
+    await store.appendToStream('lead-1', [anEvent('LeadReceived')], { expectedRevision: 'no_stream' });
+    const { events } = await store.appendToStream('lead-1', [anEvent('LeadAssigned'), anEvent('LeadAccepted')], {
+      expectedRevision: 0n,
+    });
+    const runner = new ReactorRunner(store, checkpoints, [reactor]);
+    runner.start();
+    await runner.reached(events[1].position);
+    await runner.stop();
+    expect(handled).toEqual(['LeadReceived']);
+    expect(checkpoints.checkpoint('reactor:receiver')?.position).toBe(events[1].position);
+    checkpoints.close();
+    await store.close();
+  });
+
   it('stops at an event it cannot handle and records it', async () => {
     const store = new SqliteEventStore({ file: dir.file('events-2.sqlite'), pollIntervalMs: 5 });
     const checkpoints = new ReadModelDatabase(dir.file('read-2.sqlite'));

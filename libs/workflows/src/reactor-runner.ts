@@ -1,6 +1,6 @@
-import type { EventStore, StoredEvent, Subscription } from '@leadledger/event-store';
+import { type EventStore, type LogConsumer, LogReader, type StoredEvent } from '@leadledger/event-store';
 import type { ProjectionFailure, ReadModelDatabase } from '@leadledger/projections';
-import { EventEmitter } from 'node:events';
+import { ReactorLane } from './reactor-lane';
 
 /** Reacts to events of some types by running commands; must be idempotent per event. */
 export interface Reactor {
@@ -16,79 +16,67 @@ export interface ReactorStatus {
   readonly failure: ProjectionFailure | null;
 }
 
-const VERSION = '1';
+/** Events a lane may have waiting before the log reader waits for it. */
+const MAX_BACKLOG = 1000;
 
 /**
  * Runs each reactor over the global log from its stored checkpoint (kept beside the
  * projections' checkpoints), moving the checkpoint only after the reaction completed. A
  * crash in between means the event is handled again on restart, which idempotent steps
- * make harmless: at-least-once delivery, exactly-once effect.
+ * make harmless: at-least-once delivery, exactly-once effect. In the engine it is one
+ * consumer of the process's LogReader; `start()` gives it a reader of its own.
  */
-export class ReactorRunner {
-  private readonly subscriptions: Subscription[] = [];
-  private readonly statuses = new Map<string, ReactorStatus>();
-  private readonly progress = new EventEmitter().setMaxListeners(0);
+export class ReactorRunner implements LogConsumer {
+  private readonly lanes: ReactorLane[];
+  private ownReader: LogReader | null = null;
 
   constructor(
     private readonly store: EventStore,
-    private readonly checkpoints: ReadModelDatabase,
-    private readonly reactors: readonly Reactor[],
-  ) {}
-
-  start(): void {
-    for (const reactor of this.reactors) {
-      const key = `reactor:${reactor.name}`;
-      const stored = this.checkpoints.checkpoint(key);
-      let position = stored?.position ?? 0n;
-      if (!stored) this.checkpoints.saveCheckpoint(key, VERSION, 0n);
-      this.statuses.set(reactor.name, { name: reactor.name, state: 'running', position, failure: null });
-      const subscription = this.store.subscribeToAll(
-        { after: position, filter: { eventTypes: reactor.eventTypes } },
-        async (event) => {
-          try {
-            await reactor.handle(event);
-          } catch (error) {
-            const failure = { eventId: event.id, position: event.position, error: String(error) };
-            this.checkpoints.recordFailure(key, failure);
-            this.statuses.set(reactor.name, { name: reactor.name, state: 'failed', position, failure });
-            this.progress.emit('progress');
-            throw error;
-          }
-          position = event.position;
-          this.checkpoints.saveCheckpoint(key, VERSION, position);
-          this.statuses.set(reactor.name, { name: reactor.name, state: 'running', position, failure: null });
-          this.progress.emit('progress');
-        },
-      );
-      subscription.done.catch(() => undefined);
-      this.subscriptions.push(subscription);
-    }
+    checkpoints: ReadModelDatabase,
+    reactors: readonly Reactor[],
+  ) {
+    this.lanes = reactors.map((reactor) => new ReactorLane(reactor, checkpoints));
   }
 
-  /** Resolves once every running reactor has handled the events of its types up to `position`. */
+  /** Loads the checkpoints; the log reader starts after this. */
+  prepare(): void {
+    for (const lane of this.lanes) lane.prepare();
+  }
+
+  /** Prepares, then follows the log with a reader of its own. */
+  start(): void {
+    this.prepare();
+    this.ownReader = new LogReader(this.store);
+    this.ownReader.start([this]);
+  }
+
+  get position(): bigint | null {
+    const running = this.lanes.filter((lane) => lane.running);
+    if (running.length === 0) return null;
+    return running.reduce((low, lane) => (lane.position < low ? lane.position : low), running[0].position);
+  }
+
+  async handle(batch: readonly StoredEvent[]): Promise<void> {
+    for (const lane of this.lanes) lane.take(batch);
+    for (const lane of this.lanes) if (lane.backlog > MAX_BACKLOG) await lane.idle();
+  }
+
+  /** Resolves once every running reactor has handled the log up to `position`. */
   async reached(position: bigint): Promise<void> {
-    for (const reactor of this.reactors) {
-      for (;;) {
-        // Listen before looking, so progress made while we look is not missed.
-        const progressed = new Promise((resolve) => this.progress.once('progress', resolve));
-        const status = this.statuses.get(reactor.name);
-        if (!status || status.state !== 'running') break;
-        const filter = { eventTypes: reactor.eventTypes };
-        const [next] = await this.store.readAll({ after: status.position, maxCount: 1, filter });
-        if (!next || next.position > position) break;
-        await progressed;
+    for (const lane of this.lanes) {
+      while (lane.running && lane.position < position) {
+        await new Promise((resolve) => lane.progress.once('progress', resolve));
       }
     }
   }
 
   status(): ReactorStatus[] {
-    return [...this.statuses.values()];
+    return this.lanes.map((lane) => lane.status());
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.subscriptions.splice(0).map((s) => s.stop()));
-    for (const [name, status] of this.statuses) {
-      if (status.state === 'running') this.statuses.set(name, { ...status, state: 'stopped' });
-    }
+    await this.ownReader?.stop();
+    for (const lane of this.lanes) lane.stop();
+    await Promise.all(this.lanes.map((lane) => lane.idle()));
   }
 }

@@ -1,5 +1,5 @@
 import { allProjections } from '@leadledger/platform';
-import { rebuildProjection } from '@leadledger/projections';
+import { rebuildProjections } from '@leadledger/projections';
 import type { Command } from 'commander';
 import { CliFailure, type CliIo } from '../cli-io';
 import { withStoreAndReadModels } from '../cli-resources';
@@ -15,14 +15,15 @@ export function rebuildCommand(program: Command, io: CliIo): void {
         if (chosen.length === 0) {
           throw new CliFailure(`unknown projection ${name}; known: ${projections.map((p) => p.name).join(', ')}`, 2);
         }
-        for (const projection of chosen) {
-          const status = await rebuildProjection(store, readModels, projection);
-          if (status.failure) {
-            throw new CliFailure(
-              `${projection.name}: failed at event ${status.failure.eventId} (position ${status.failure.position}): ${status.failure.error}`,
-            );
-          }
-          io.stdout(`${projection.name} v${projection.version}: rebuilt up to position ${status.position}\n`);
+        // One pass over the log for all of them.
+        const statuses = await rebuildProjections(store, readModels, chosen);
+        const failed = statuses.find((status) => status.failure);
+        if (failed?.failure) {
+          const { eventId, position, error } = failed.failure;
+          throw new CliFailure(`${failed.name}: failed at event ${eventId} (position ${position}): ${error}`);
+        }
+        for (const status of statuses) {
+          io.stdout(`${status.name} v${status.version}: rebuilt up to position ${status.position}\n`);
         }
       });
     });

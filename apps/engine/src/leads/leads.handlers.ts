@@ -4,7 +4,7 @@ import { EventStore, foldEvents, handleCommand, loadState } from '@leadledger/ev
 import { type Clock, type IdSource, idFromSeed, isRefusal } from '@leadledger/kernel';
 import { leadDecider, leadStreamId, routeLead } from '@leadledger/leads';
 import type { EngineConfig } from '@leadledger/platform';
-import { customersHolding, matchedCustomer, processReceivedLead } from '@leadledger/workflows';
+import { IntakesInFlight, customersHolding, matchedCustomer, processReceivedLead } from '@leadledger/workflows';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RequestContexts } from '../http/request-context';
@@ -32,9 +32,11 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
     @Inject(ID_SOURCE) private readonly ids: IdSource,
     private readonly contexts: RequestContexts,
     @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+    private readonly intakes: IntakesInFlight,
   ) {}
 
-  async execute({ body, actor, idempotencyKey }: ReceiveLead): Promise<LeadAnswerDto> {
+  async execute(request: ReceiveLead): Promise<LeadAnswerDto> {
+    const { body, actor, idempotencyKey } = request;
     const { keys, problems } = identityKeysOf(body.contact, this.config.defaultCountry as CountryCode);
     if (problems.length > 0)
       throw badRequest(problems.map((p) => ({ field: `contact.${p.field}`, problem: p.message })));
@@ -47,6 +49,18 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
         ? idFromSeed(`lead:idempotency:${actor.keyId}:${idempotencyKey}`)
         : this.ids.next();
 
+    // Registered before LeadReceived is written, so the intake reactor waits for this run instead of racing it.
+    await this.intakes.run(leadId, () => this.receiveAndRoute(request, leadId, keys, receivedBy));
+    return leadAnswer(this.store, leadId);
+  }
+
+  /** Records the lead unless it was already received (a retry), then takes it through intake. */
+  private async receiveAndRoute(
+    { body, actor, idempotencyKey }: ReceiveLead,
+    leadId: string,
+    keys: readonly IdentityKey[],
+    receivedBy: string | null,
+  ): Promise<void> {
     const { state } = await loadState(this.store, leadStreamId(leadId), leadDecider);
     if (state.status === 'absent') {
       const refusal = body.channel === 'rep-sourced' ? await this.ownedByColleague(keys, leadId, receivedBy) : null;
@@ -74,7 +88,6 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
       if (isRefusal(result) && result.code !== 'LeadAlreadyReceived') throw new RefusalException(result);
     }
     await processReceivedLead(this.store, leadId, workflowPolicy(this.config));
-    return leadAnswer(this.store, leadId);
   }
 
   /** Rule c before anything is written: a rep-sourced lead for a colleague's customer is refused. */

@@ -1,9 +1,10 @@
-import { EventStore } from '@leadledger/event-store';
+import { EventStore, LogReader } from '@leadledger/event-store';
 import { type Clock, type IdSource } from '@leadledger/kernel';
 import { type EngineConfig, openEventStore } from '@leadledger/platform';
 import { type Projection, ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import {
+  IntakesInFlight,
   ReactorRunner,
   type WorkLookups,
   handOverReactor,
@@ -44,6 +45,8 @@ export class PlatformModule {
           useFactory: (store: EventStore, readModels: ReadModelDatabase) =>
             new ProjectionRunner(store, readModels, options.projections),
         },
+        { provide: IntakesInFlight, useValue: new IntakesInFlight() },
+        { provide: LogReader, inject: [EventStore], useFactory: (store: EventStore) => new LogReader(store) },
         {
           provide: WORK_LOOKUPS,
           inject: [ReadModelDatabase, ProjectionRunner],
@@ -51,11 +54,16 @@ export class PlatformModule {
         },
         {
           provide: ReactorRunner,
-          inject: [EventStore, ReadModelDatabase, WORK_LOOKUPS],
-          useFactory: (store: EventStore, readModels: ReadModelDatabase, lookups: WorkLookups) => {
+          inject: [EventStore, ReadModelDatabase, WORK_LOOKUPS, IntakesInFlight],
+          useFactory: (
+            store: EventStore,
+            readModels: ReadModelDatabase,
+            lookups: WorkLookups,
+            intakes: IntakesInFlight,
+          ) => {
             const policy = workflowPolicy(options.config);
             return new ReactorRunner(store, readModels, [
-              leadIntakeReactor(store, policy),
+              leadIntakeReactor(store, policy, intakes),
               leadRoutingReactor(store, policy),
               handOverReactor(store, lookups, policy),
               saleConversionReactor(store),
@@ -74,6 +82,8 @@ export class PlatformModule {
         ReadModelDatabase,
         ProjectionRunner,
         ReactorRunner,
+        IntakesInFlight,
+        LogReader,
         WORK_LOOKUPS,
         RequestContexts,
       ],

@@ -1,0 +1,55 @@
+import type { StoredEvent } from '@leadledger/event-store';
+import { anEvent, tempDirectory } from '@leadledger/event-store/testing';
+import { SqliteEventStore } from '@leadledger/event-store-sqlite';
+import type { Projection, ReadModelConnection } from './projection';
+import { ReadModelDatabase } from './read-model-database';
+import { tableDigest } from './read-model-digest';
+import { rebuildProjection, rebuildProjections } from './rebuild';
+
+/** Lists the events of its types it was given, by position. */
+function lister(name: string, eventTypes?: string[]): Projection {
+  const table = `${name.replace(/-/g, '_')}_rows`;
+  return {
+    name,
+    version: '1',
+    tables: [table],
+    eventTypes,
+    setup: (db: ReadModelConnection) =>
+      db.exec(`CREATE TABLE IF NOT EXISTS ${table} (position INTEGER PRIMARY KEY, type TEXT NOT NULL)`),
+    apply: (event: StoredEvent, db: ReadModelConnection) =>
+      void db.prepare(`INSERT INTO ${table} VALUES (?, ?)`).run(event.position, event.type),
+  };
+}
+
+describe('rebuildProjections', () => {
+  const dir = tempDirectory('leadledger-rebuild');
+  afterAll(() => dir.remove());
+
+  it('rebuilds several projections in one pass, each up to its own bound, as one-by-one rebuilds would', async () => {
+    const store = new SqliteEventStore({ file: dir.file('events.sqlite') });
+    for (let n = 0; n < 30; n++) {
+      await store.appendToStream(`lead-${n % 4}`, [anEvent(n % 3 === 0 ? 'LeadReceived' : 'LeadAssigned')], {
+        expectedRevision: 'any',
+      });
+    }
+    const all = lister('all-events');
+    const received = lister('received', ['LeadReceived']);
+    const together = new ReadModelDatabase(dir.file('together.sqlite'));
+    const statuses = await rebuildProjections(store, together, [all, received], new Map([['received', 17n]]));
+    expect(statuses.map((s) => [s.name, s.position, s.failure])).toEqual([
+      ['all-events', 30n, null],
+      ['received', 17n, null],
+    ]);
+
+    const apart = new ReadModelDatabase(dir.file('apart.sqlite'));
+    await rebuildProjection(store, apart, all);
+    await rebuildProjection(store, apart, received, 17n);
+    for (const table of [...all.tables, ...received.tables]) {
+      expect(tableDigest(together.db, table)).toEqual(tableDigest(apart.db, table));
+    }
+    expect(tableDigest(together.db, 'received_rows').rows).toBe(6);
+    together.close();
+    apart.close();
+    await store.close();
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * The leads whose intake is running in this process. A request runs its lead's intake
+ * inline (so it can answer with the rep), and the lead-intake reactor sees the same
+ * LeadReceived moments later: without this, both ran the same lead at once, and one lost
+ * the race on every stream it touched. Here the second caller waits for the first and then
+ * finds the lead complete, so a lead's intake runs once; the reactor only finishes leads
+ * that no request finished (a crash).
+ */
+export class IntakesInFlight {
+  private readonly running = new Map<string, Promise<unknown>>();
+
+  /** Runs `work` as the lead's intake once any intake of the same lead running here has settled. */
+  run<T>(leadId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.running.get(leadId) ?? Promise.resolve();
+    const current = previous.catch(() => undefined).then(work);
+    this.running.set(leadId, current);
+    const forget = () => {
+      if (this.running.get(leadId) === current) this.running.delete(leadId);
+    };
+    current.then(forget, forget);
+    return current;
+  }
+
+  get size(): number {
+    return this.running.size;
+  }
+}

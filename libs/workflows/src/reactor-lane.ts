@@ -1,0 +1,115 @@
+import type { StoredEvent } from '@leadledger/event-store';
+import type { ProjectionFailure, ReadModelDatabase } from '@leadledger/projections';
+import { EventEmitter } from 'node:events';
+import type { Reactor, ReactorStatus } from './reactor-runner';
+
+const CHECKPOINT_VERSION = '1';
+
+/**
+ * One reactor's queue and checkpoint. The log reader hands it every batch; it keeps the
+ * events of its types and handles them one by one, in order, without holding the reader up
+ * (projections stay current while a reaction runs). Its position moves to the end of every
+ * batch it was given, not only to its last matching event, so a restart never re-scans what
+ * it already passed over.
+ */
+export class ReactorLane {
+  private state: ReactorStatus['state'] = 'idle';
+  private checkpoint = 0n;
+  private failure: ProjectionFailure | null = null;
+  private readonly queue: StoredEvent[] = [];
+  /** The end of the last batch given to it: where the position goes once the queue is empty. */
+  private seen = 0n;
+  private draining: Promise<void> | null = null;
+  private readonly types: ReadonlySet<string>;
+  readonly progress = new EventEmitter().setMaxListeners(0);
+
+  constructor(
+    readonly reactor: Reactor,
+    private readonly checkpoints: ReadModelDatabase,
+  ) {
+    this.types = new Set(reactor.eventTypes);
+  }
+
+  private get key(): string {
+    return `reactor:${this.reactor.name}`;
+  }
+
+  /** Loads the stored checkpoint (creating it at the start of the log the first time). */
+  prepare(): void {
+    const stored = this.checkpoints.checkpoint(this.key);
+    if (!stored) this.checkpoints.saveCheckpoint(this.key, CHECKPOINT_VERSION, 0n);
+    this.checkpoint = stored?.position ?? 0n;
+    this.seen = this.checkpoint;
+    this.state = 'running';
+  }
+
+  get running(): boolean {
+    return this.state === 'running';
+  }
+
+  get position(): bigint {
+    return this.checkpoint;
+  }
+
+  /** Events not yet handled, for backpressure. */
+  get backlog(): number {
+    return this.queue.length;
+  }
+
+  status(): ReactorStatus {
+    return { name: this.reactor.name, state: this.state, position: this.checkpoint, failure: this.failure };
+  }
+
+  take(batch: readonly StoredEvent[]): void {
+    if (!this.running) return;
+    for (const event of batch) {
+      if (event.position > this.seen && this.types.has(event.type)) this.queue.push(event);
+    }
+    const last = batch[batch.length - 1].position;
+    if (last > this.seen) this.seen = last;
+    this.draining ??= this.drain().finally(() => (this.draining = null));
+  }
+
+  /** Resolves when the lane is idle (everything given to it handled), failed or stopped. */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  stop(): void {
+    if (this.state === 'running') this.state = 'stopped';
+    this.progress.emit('progress');
+  }
+
+  private async drain(): Promise<void> {
+    while (this.running) {
+      const event = this.queue[0];
+      if (!event) {
+        if (this.seen > this.checkpoint) this.moveTo(this.seen);
+        if (this.queue.length === 0) return;
+        continue;
+      }
+      try {
+        await this.reactor.handle(event);
+      } catch (error) {
+        this.fail(event, error);
+        return;
+      }
+      this.queue.shift();
+      this.moveTo(event.position);
+    }
+  }
+
+  private moveTo(position: bigint): void {
+    this.checkpoint = position;
+    this.checkpoints.saveCheckpoint(this.key, CHECKPOINT_VERSION, position);
+    this.progress.emit('progress');
+  }
+
+  private fail(event: StoredEvent, error: unknown): void {
+    this.failure = { eventId: event.id, position: event.position, error: String(error) };
+    this.checkpoints.recordFailure(this.key, this.failure);
+    this.state = 'failed';
+    this.queue.length = 0;
+    this.progress.emit('progress');
+  }
+}
