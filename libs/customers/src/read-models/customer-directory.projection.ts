@@ -37,6 +37,12 @@ export const customerDirectoryProjection: Projection = {
         warned             INTEGER NOT NULL DEFAULT 0
       );
       CREATE INDEX IF NOT EXISTS customer_directory_by_owner ON customer_directory (owner_rep_id, customer_id);
+      -- The scheduler's questions (due for a warning, due for release) read only what is due,
+      -- not every customer ever registered.
+      CREATE INDEX IF NOT EXISTS customer_directory_due_for_warning ON customer_directory (warn_from_ms)
+        WHERE owner_rep_id IS NOT NULL AND warned = 0;
+      CREATE INDEX IF NOT EXISTS customer_directory_due_for_release ON customer_directory (protected_until_ms)
+        WHERE owner_rep_id IS NOT NULL;
       CREATE TABLE IF NOT EXISTS customer_identity_keys (
         kind        TEXT NOT NULL,
         value       TEXT NOT NULL,
