@@ -3,6 +3,7 @@ export * from './engine/commission-book';
 export * from './engine/control-ledger';
 export * from './engine/ledger-engine';
 export * from './engine/ledger-line';
+export * from './engine/line-totals';
 export * from './engine/memory-book';
 export * from './engine/reconciliation';
 export * from './engine/statement';

@@ -1,9 +1,7 @@
 import type { Actor } from '@leadledger/auth';
 import {
-  COMMISSION_LEDGER,
   COMMISSION_PERIODS_STREAM,
   type CommissionPlan,
-  LEDGER_EVENT_TYPES,
   PLAN_BOOK_STREAM,
   type Payee,
   type PeriodCalendar,
@@ -11,15 +9,12 @@ import {
   type Statement,
   commissionPeriodsDecider,
   isPeriodId,
-  ledgerLinesThrough,
   ledgerStatement,
   parseCommissionPlan,
   payoutPreview,
   planBookDecider,
-  reconcile,
-  replayLedger,
 } from '@leadledger/commissions';
-import { EventStore, handleCommand, loadState, readAllInBatches } from '@leadledger/event-store';
+import { EventStore, handleCommand, loadState } from '@leadledger/event-store';
 import { type Clock, type IdSource, isRefusal, refuse } from '@leadledger/kernel';
 import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
@@ -29,6 +24,7 @@ import { refusalAnswer } from '../http/refusal-answer';
 import { badRequest } from '../http/validation';
 import { CLOCK, ID_SOURCE } from '../platform/tokens';
 import type { PostAdjustmentDto } from './commissions.dto';
+import { ReconciliationControl } from './reconciliation-control';
 
 /** What commissions read outside their own projections: the plan book, and the ledger once it has caught up. */
 @Injectable()
@@ -74,17 +70,6 @@ export class CommissionBooks {
     const { db, position } = await this.settledLedger();
     const payouts = payoutPreview(db, period).map(({ payee, currency, due }) => ({ payee, currency, amount: due }));
     return { ledgerPosition: position.toString(), payouts };
-  }
-
-  /** The ledger beside an independent in-memory replay of the log up to the same position. */
-  async reconciliation(period: string): Promise<Reconciliation> {
-    const { db } = await this.settledLedger();
-    const through = this.readModels.checkpoint(COMMISSION_LEDGER)?.position ?? 0n;
-    const control = await replayLedger(
-      readAllInBatches(this.store, { filter: { eventTypes: LEDGER_EVENT_TYPES } }),
-      through,
-    );
-    return reconcile(period, ledgerLinesThrough(db, period), control);
   }
 }
 
@@ -282,12 +267,17 @@ export class GetReconciliation extends Query<Reconciliation> {
   }
 }
 
+/** The ledger, once it has applied the whole log, beside the control advanced to the same position. */
 @QueryHandler(GetReconciliation)
 export class GetReconciliationHandler implements IQueryHandler<GetReconciliation, Reconciliation> {
-  constructor(private readonly books: CommissionBooks) {}
+  constructor(
+    private readonly books: CommissionBooks,
+    private readonly control: ReconciliationControl,
+  ) {}
 
   async execute({ period }: GetReconciliation): Promise<Reconciliation> {
     await this.books.requirePeriod(period);
-    return this.books.reconciliation(period);
+    await this.books.settledLedger();
+    return this.control.reconcile(period);
   }
 }

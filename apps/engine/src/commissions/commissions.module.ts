@@ -11,12 +11,14 @@ import {
   PublishPlanHandler,
   RunPayoutHandler,
 } from './commissions.handlers';
+import { ReconciliationControl } from './reconciliation-control';
 
 @Module({
   imports: [CqrsModule],
   controllers: [CommissionsController],
   providers: [
     CommissionBooks,
+    ReconciliationControl,
     PublishPlanHandler,
     ListPlansHandler,
     PostAdjustmentHandler,

@@ -4,7 +4,11 @@ import type { CustomerFacts, LeadFacts } from './attribution';
 import type { CommissionBook, SaleBook } from './commission-book';
 import type { LedgerLine } from './ledger-line';
 
-/** The ledger's memory in maps: the control total's independent replay, and property tests. */
+/**
+ * The ledger's memory in maps: the control total's independent replay, and property tests.
+ * Posted lines are kept in `lines` unless `postLines` takes them elsewhere (the cached
+ * control keeps only their sums, so its memory does not grow with every line).
+ */
 export class MemoryBook implements CommissionBook {
   private readonly planList: CommissionPlan[] = [];
   private readonly customers = new Map<string, CustomerFacts>();
@@ -13,6 +17,8 @@ export class MemoryBook implements CommissionBook {
   private readonly tiers = new Map<string, MinorUnits>();
   private closed: string | null = null;
   readonly lines: LedgerLine[] = [];
+
+  constructor(private readonly postLines?: (lines: readonly LedgerLine[]) => void) {}
 
   plans = (): readonly CommissionPlan[] => this.planList;
   addPlan = (plan: CommissionPlan): void => void this.planList.push(plan);
@@ -28,5 +34,6 @@ export class MemoryBook implements CommissionBook {
     void this.tiers.set(`${repId}|${period}|${currency}`, base);
   closedThrough = (): string | null => this.closed;
   setClosedThrough = (period: string): void => void (this.closed = period);
-  addLines = (lines: readonly LedgerLine[]): void => void this.lines.push(...lines);
+  addLines = (lines: readonly LedgerLine[]): void =>
+    this.postLines ? this.postLines(lines) : void this.lines.push(...lines);
 }

@@ -1,6 +1,7 @@
 import type { Payee } from '../periods/commission-periods.events';
 import type { LedgerLine } from './ledger-line';
-import { type StatementTotals, statementOf } from './statement';
+import { type PeriodTotals, byText, totalsOfLines } from './line-totals';
+import type { StatementTotals } from './statement';
 
 type Movements = Omit<StatementTotals, 'currency'>;
 
@@ -33,41 +34,45 @@ const same = (a: Movements, b: Movements) => FIGURES.every((f) => a[f] === b[f])
 const add = (a: Movements, b: Movements): Movements =>
   Object.fromEntries(FIGURES.map((f) => [f, a[f] + b[f]])) as unknown as Movements;
 
-const payeeKey = (p: Payee) => `${p.kind}|${p.id}`;
-
-function payeesOf(lines: readonly LedgerLine[]): Payee[] {
-  const seen = new Map<string, Payee>();
-  for (const l of lines) seen.set(payeeKey(l.payee), l.payee);
-  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
+/**
+ * Finance's check of a period: every payee's statement totals from the ledger read model
+ * beside the same totals from an independent replay, and the totals of both, per currency.
+ * Both sides arrive grouped by payee, so the cost is the number of payees, not of lines.
+ */
+export function reconcileTotals(period: string, ledger: PeriodTotals, control: PeriodTotals): Reconciliation {
+  const rows: ReconciliationRow[] = [];
+  for (const key of [...new Set([...ledger.keys(), ...control.keys()])].sort(byText)) {
+    const payee = (control.get(key) ?? ledger.get(key))?.payee;
+    if (!payee) continue;
+    const mineAll = ledger.get(key)?.totals ?? [];
+    const theirsAll = control.get(key)?.totals ?? [];
+    const currencies = [...new Set([...mineAll, ...theirsAll].map((t) => t.currency))].sort(byText);
+    for (const currency of currencies) {
+      const mine = figures(mineAll.find((t) => t.currency === currency));
+      const theirs = figures(theirsAll.find((t) => t.currency === currency));
+      rows.push({ payee, currency, ...mine, control: theirs, matches: same(mine, theirs) });
+    }
+  }
+  const currencies = [...new Set(rows.map((r) => r.currency))].sort(byText);
+  const totals = currencies.map((currency): ReconciliationTotal => {
+    const ofCurrency = rows.filter((r) => r.currency === currency);
+    const ledgerSum = ofCurrency.reduce((sum, r) => add(sum, figures(r)), zero);
+    const controlSum = ofCurrency.reduce((sum, r) => add(sum, r.control), zero);
+    return { currency, ...ledgerSum, control: controlSum, matches: same(ledgerSum, controlSum) };
+  });
+  const matches = rows.every((r) => r.matches) && totals.every((t) => t.matches);
+  return { period, payees: rows, totals, matches };
 }
 
-/**
- * Finance's check of a period: every payee's statement from the ledger read model beside
- * the same statement from an independent replay, and the totals of both, per currency.
- */
+/** The same check from two lists of lines, each folded once. */
 export function reconcile(
   period: string,
   ledgerLines: readonly LedgerLine[],
   controlLines: readonly LedgerLine[],
 ): Reconciliation {
-  const rows: ReconciliationRow[] = [];
-  for (const payee of payeesOf([...ledgerLines, ...controlLines])) {
-    const ledger = statementOf(payee, period, ledgerLines).totals;
-    const control = statementOf(payee, period, controlLines).totals;
-    const currencies = [...new Set([...ledger, ...control].map((t) => t.currency))].sort();
-    for (const currency of currencies) {
-      const mine = figures(ledger.find((t) => t.currency === currency));
-      const theirs = figures(control.find((t) => t.currency === currency));
-      rows.push({ payee, currency, ...mine, control: theirs, matches: same(mine, theirs) });
-    }
-  }
-  const currencies = [...new Set(rows.map((r) => r.currency))].sort();
-  const totals = currencies.map((currency): ReconciliationTotal => {
-    const ofCurrency = rows.filter((r) => r.currency === currency);
-    const ledger = ofCurrency.reduce((sum, r) => add(sum, figures(r)), zero);
-    const control = ofCurrency.reduce((sum, r) => add(sum, r.control), zero);
-    return { currency, ...ledger, control, matches: same(ledger, control) };
-  });
-  const matches = rows.every((r) => r.matches) && totals.every((t) => t.matches);
-  return { period, payees: rows, totals, matches };
+  return reconcileTotals(
+    period,
+    totalsOfLines(ledgerLines).through(period),
+    totalsOfLines(controlLines).through(period),
+  );
 }

@@ -11,7 +11,8 @@ export const COMMISSION_LEDGER = 'commission-ledger';
  */
 export const commissionLedgerProjection: Projection = {
   name: COMMISSION_LEDGER,
-  version: '1',
+  // 2: ledger_balances, the sums reconciliation reads.
+  version: '2',
   tables: LEDGER_TABLES,
   eventTypes: LEDGER_EVENT_TYPES,
   setup(db: ReadModelConnection) {
