@@ -2,42 +2,21 @@ import { SqliteEventStore, SqliteSnapshotStore } from '@leadledger/event-store-s
 import { tempDirectory } from '@leadledger/event-store/testing';
 import { type Refusal, isRefusal } from '@leadledger/kernel';
 import { type PoolCommand, type PoolState, poolDecider, poolStreamId } from '@leadledger/routing';
-import type { CommandContext } from './command-context';
 import { WrongExpectedRevisionError } from './event-store.errors';
 import type { AppendOptions, ReadStreamOptions } from './event-store.port';
 import { type Accepted, handleCommand } from './handle-command';
+import {
+  POOL,
+  POOL_STREAM,
+  accepted,
+  addMember,
+  createPool,
+  managerContext,
+  routeLead,
+} from './pool-commands.fixtures';
 import { foldEvents, loadState } from './load-state';
 import type { NewEvent } from './stored-event';
 import { StreamStateCache } from './stream-state-cache';
-
-const POOL = 'inbound';
-const STREAM = poolStreamId(POOL);
-const when = { day: '2026-03-02', month: '2026-03' };
-const context: CommandContext = {
-  actorId: 'manager-1',
-  actorRole: 'manager',
-  occurredAt: '2026-03-02T09:00:00.000Z',
-  correlationId: 'corr-1',
-};
-const create: PoolCommand = {
-  kind: 'CreatePool',
-  poolId: POOL,
-  name: 'Inbound',
-  strategy: 'smooth-weighted-round-robin',
-  acceptanceSlaMinutes: 30,
-  protectionDays: 30,
-  protectionWarningDays: 5,
-};
-const addMember = (repId: string): PoolCommand => ({
-  kind: 'AddMember',
-  poolId: POOL,
-  repId,
-  weight: 1,
-  dailyCap: null,
-  monthlyCap: null,
-  ...when,
-});
-const route = (leadId: string): PoolCommand => ({ kind: 'RouteLead', poolId: POOL, leadId, ...when });
 
 /** The real SQLite store, counting the events its readStream returns and able to run something just before an append. */
 class ObservedStore extends SqliteEventStore {
@@ -64,16 +43,12 @@ class SmallCacheStore extends SqliteEventStore {
 }
 
 const handle = (store: SqliteEventStore, command: PoolCommand, options = {}) =>
-  handleCommand(store, poolStreamId(POOL), poolDecider, command, context, options);
+  handleCommand(store, poolStreamId(POOL), poolDecider, command, managerContext, options);
 
-const accepted = (result: Accepted<PoolState> | Refusal): Accepted<PoolState> => {
-  if (isRefusal(result)) throw new Error(`refused: ${result.code}`);
-  return result;
-};
 const assignedSequence = (result: Accepted<PoolState> | Refusal): unknown =>
   accepted(result).events.map((event) => event.data.sequence);
 const asJson = (state: PoolState) => JSON.parse(JSON.stringify(poolDecider.snapshot!.toJson(state)));
-const fullFold = async (store: SqliteEventStore, streamId = STREAM) =>
+const fullFold = async (store: SqliteEventStore, streamId = POOL_STREAM) =>
   asJson(foldEvents(poolDecider, await store.readStream(streamId)));
 
 describe('handleCommand and loadState through the stream state cache', () => {
@@ -95,32 +70,34 @@ describe('handleCommand and loadState through the stream state cache', () => {
       const file = freshFile();
       const a = open(new ObservedStore({ file }));
       const b = open(new ObservedStore({ file }));
-      for (const command of [create, addMember('rep-1'), route('lead-1')]) accepted(await handle(a, command));
-      expect(a.streamStates.get(STREAM, poolDecider)?.revision).toBe(2n);
+      for (const command of [createPool, addMember('rep-1'), routeLead('lead-1')]) accepted(await handle(a, command));
+      expect(a.streamStates.get(POOL_STREAM, poolDecider)?.revision).toBe(2n);
 
-      expect(assignedSequence(await handle(b, route('lead-2')))).toEqual([2]);
+      expect(assignedSequence(await handle(b, routeLead('lead-2')))).toEqual([2]);
       // A's cache still says revision 2; the decision must know lead-2 and sequence 2.
-      const again = await handle(a, route('lead-2'));
+      const again = await handle(a, routeLead('lead-2'));
       expect(isRefusal(again) && again.code).toBe('LeadAlreadyRouted');
-      expect(assignedSequence(await handle(a, route('lead-3')))).toEqual([3]);
-      expect(asJson((await loadState(a, STREAM, poolDecider)).state)).toEqual(await fullFold(a));
+      expect(assignedSequence(await handle(a, routeLead('lead-3')))).toEqual([3]);
+      expect(asJson((await loadState(a, POOL_STREAM, poolDecider)).state)).toEqual(await fullFold(a));
     });
 
     it('still expects the revision it decided on: a race ends in a retried conflict, never two leads with one sequence', async () => {
       const file = freshFile();
       const a = open(new ObservedStore({ file }));
       const b = open(new ObservedStore({ file }));
-      for (const command of [create, addMember('rep-1'), route('lead-1'), route('lead-2')]) {
+      for (const command of [createPool, addMember('rep-1'), routeLead('lead-1'), routeLead('lead-2')]) {
         accepted(await handle(a, command));
       }
       // B gets in between A's decision and A's append.
-      a.beforeNextAppend = async () => void accepted(await handle(b, route('lead-b')));
-      expect(assignedSequence(await handle(a, route('lead-a')))).toEqual([4]);
+      a.beforeNextAppend = async () => void accepted(await handle(b, routeLead('lead-b')));
+      expect(assignedSequence(await handle(a, routeLead('lead-a')))).toEqual([4]);
 
-      a.beforeNextAppend = async () => void accepted(await handle(b, route('lead-c')));
-      await expect(handle(a, route('lead-d'), { retriesOnConflict: 0 })).rejects.toThrow(WrongExpectedRevisionError);
+      a.beforeNextAppend = async () => void accepted(await handle(b, routeLead('lead-c')));
+      await expect(handle(a, routeLead('lead-d'), { retriesOnConflict: 0 })).rejects.toThrow(
+        WrongExpectedRevisionError,
+      );
 
-      const sequences = (await a.readStream(STREAM)).flatMap((e) =>
+      const sequences = (await a.readStream(POOL_STREAM)).flatMap((e) =>
         e.type === 'PoolLeadAssigned' ? [e.data.sequence] : [],
       );
       expect(sequences).toEqual([1, 2, 3, 4, 5]);
@@ -129,9 +106,9 @@ describe('handleCommand and loadState through the stream state cache', () => {
 
   it('reads only the events after the cached state', async () => {
     const store = open(new ObservedStore({ file: freshFile() }));
-    for (const command of [create, addMember('rep-1'), route('lead-1')]) accepted(await handle(store, command));
+    for (const command of [createPool, addMember('rep-1'), routeLead('lead-1')]) accepted(await handle(store, command));
     store.eventsRead = 0;
-    accepted(await handle(store, route('lead-2')));
+    accepted(await handle(store, routeLead('lead-2')));
     // The cached state's own event, to check it is still the log's.
     expect(store.eventsRead).toBe(1);
   });
@@ -143,13 +120,14 @@ describe('handleCommand and loadState through the stream state cache', () => {
       for (const poolId of pools) {
         const streamId = poolStreamId(poolId);
         const onPool = (command: PoolCommand) =>
-          handleCommand(store, streamId, poolDecider, { ...command, poolId }, context);
-        for (const command of [create, addMember('rep-1'), route(`${poolId}-lead-1`)]) accepted(await onPool(command));
+          handleCommand(store, streamId, poolDecider, { ...command, poolId }, managerContext);
+        for (const command of [createPool, addMember('rep-1'), routeLead(`${poolId}-lead-1`)])
+          accepted(await onPool(command));
       }
       expect(store.streamStates.size).toBe(2);
       expect(store.streamStates.get(poolStreamId('p1'), poolDecider)).toBeUndefined();
 
-      const again = await handleCommand(store, poolStreamId('p1'), poolDecider, route('p1-lead-1'), context);
+      const again = await handleCommand(store, poolStreamId('p1'), poolDecider, routeLead('p1-lead-1'), managerContext);
       expect(isRefusal(again) && again.code).toBe('LeadAlreadyRouted');
       const { state } = await loadState(store, poolStreamId('p1'), poolDecider);
       expect(asJson(state)).toEqual(await fullFold(store, poolStreamId('p1')));
@@ -163,23 +141,23 @@ describe('handleCommand and loadState through the stream state cache', () => {
       const snapshots = open(new SqliteSnapshotStore({ file: `${file}.snapshots` }));
       const writer = open(new SqliteEventStore({ file }));
       writer.streamStates.useSnapshots(snapshots, { every: 5 });
-      accepted(await handle(writer, create));
+      accepted(await handle(writer, createPool));
       accepted(await handle(writer, addMember('rep-1')));
-      for (let i = 1; i <= 10; i++) accepted(await handle(writer, route(`lead-${i}`)));
+      for (let i = 1; i <= 10; i++) accepted(await handle(writer, routeLead(`lead-${i}`)));
       const cold = open(new ObservedStore({ file }));
       cold.streamStates.useSnapshots(snapshots, { every: 5 });
-      const events = await cold.readStream(STREAM);
+      const events = await cold.readStream(POOL_STREAM);
       cold.eventsRead = 0;
       return { snapshots, cold, events };
     }
 
     it('starts a cold store from a snapshot of the current version', async () => {
       const { snapshots, cold, events } = await poolWithSnapshots();
-      const saved = snapshots.load(STREAM)!;
+      const saved = snapshots.load(POOL_STREAM)!;
       expect(saved).toMatchObject({ deciderVersion: poolDecider.snapshot!.version, revision: 9n });
       expect(saved.eventId).toBe(events[9].id);
 
-      const { state, revision } = await loadState(cold, STREAM, poolDecider);
+      const { state, revision } = await loadState(cold, POOL_STREAM, poolDecider);
       const read = cold.eventsRead;
       expect(revision).toBe(11n);
       expect(asJson(state)).toEqual(await fullFold(cold));
@@ -189,16 +167,16 @@ describe('handleCommand and loadState through the stream state cache', () => {
     it('remembers a snapshot taken at the end of the stream, so it is read and decoded once', async () => {
       const { snapshots, cold, events } = await poolWithSnapshots();
       const last = events.at(-1)!;
-      const { deciderVersion } = snapshots.load(STREAM)!;
-      const atEnd = { streamId: STREAM, deciderVersion, revision: last.revision, eventId: last.id };
+      const { deciderVersion } = snapshots.load(POOL_STREAM)!;
+      const atEnd = { streamId: POOL_STREAM, deciderVersion, revision: last.revision, eventId: last.id };
       const expected = await fullFold(cold);
       snapshots.save({ ...atEnd, state: expected });
       cold.eventsRead = 0;
 
-      expect(asJson((await loadState(cold, STREAM, poolDecider)).state)).toEqual(expected);
+      expect(asJson((await loadState(cold, POOL_STREAM, poolDecider)).state)).toEqual(expected);
       expect(cold.eventsRead).toBe(1);
       snapshots.save({ ...atEnd, state: { status: 'absent' } }); // now wrong: only a second decoding would see it
-      expect(asJson((await loadState(cold, STREAM, poolDecider)).state)).toEqual(expected);
+      expect(asJson((await loadState(cold, POOL_STREAM, poolDecider)).state)).toEqual(expected);
       expect(cold.eventsRead).toBe(2);
     });
 
@@ -207,14 +185,14 @@ describe('handleCommand and loadState through the stream state cache', () => {
       const last = events.at(-1)!;
       const absent = { status: 'absent' };
       snapshots.save({
-        streamId: STREAM,
+        streamId: POOL_STREAM,
         deciderVersion: 'pool-state/0',
         revision: last.revision,
         eventId: last.id,
         state: absent,
       });
 
-      const { state } = await loadState(cold, STREAM, poolDecider);
+      const { state } = await loadState(cold, POOL_STREAM, poolDecider);
       expect(cold.eventsRead).toBe(events.length);
       expect(state.status).toBe('active');
       expect(asJson(state)).toEqual(await fullFold(cold));
@@ -225,18 +203,18 @@ describe('handleCommand and loadState through the stream state cache', () => {
       const version = poolDecider.snapshot!.version;
       const absent = { status: 'absent' };
       snapshots.save({
-        streamId: STREAM,
+        streamId: POOL_STREAM,
         deciderVersion: version,
         revision: 11n,
         eventId: 'another-log',
         state: absent,
       });
 
-      const { state } = await loadState(cold, STREAM, poolDecider);
+      const { state } = await loadState(cold, POOL_STREAM, poolDecider);
       expect(asJson(state)).toEqual(await fullFold(cold));
       expect(state.status).toBe('active');
       // The new full fold is snapshotted in its place.
-      expect(snapshots.load(STREAM)?.eventId).toBe(events[11].id);
+      expect(snapshots.load(POOL_STREAM)?.eventId).toBe(events[11].id);
     });
   });
 });

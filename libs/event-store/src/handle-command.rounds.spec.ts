@@ -1,22 +1,18 @@
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import { tempDirectory } from '@leadledger/event-store/testing';
-import { type Decider, type Refusal, isRefusal } from '@leadledger/kernel';
-import { type PoolCommand, type PoolState, poolDecider, poolStreamId } from '@leadledger/routing';
-import type { CommandContext } from './command-context';
+import { type Decider, isRefusal } from '@leadledger/kernel';
+import { type PoolCommand, type PoolState, poolDecider } from '@leadledger/routing';
 import type { AppendOptions } from './event-store.port';
-import { type Accepted, handleCommand } from './handle-command';
+import { handleCommand } from './handle-command';
+import {
+  POOL_STREAM as STREAM,
+  accepted,
+  addMember,
+  createPool,
+  managerContext as context,
+  routeLead as route,
+} from './pool-commands.fixtures';
 import type { NewEvent } from './stored-event';
-
-const POOL = 'east';
-const STREAM = poolStreamId(POOL);
-const when = { day: '2026-03-02', month: '2026-03' };
-const context: CommandContext = {
-  actorId: 'svc-web',
-  actorRole: 'service',
-  occurredAt: '2026-03-02T09:00:00.000Z',
-  correlationId: 'corr-1',
-};
-const route = (leadId: string): PoolCommand => ({ kind: 'RouteLead', poolId: POOL, leadId, ...when });
 
 /** The real store, counting appends. */
 class CountingStore extends SqliteEventStore {
@@ -27,11 +23,6 @@ class CountingStore extends SqliteEventStore {
   }
 }
 
-const accepted = (result: Accepted<PoolState> | Refusal): Accepted<PoolState> => {
-  if (isRefusal(result)) throw new Error(`refused: ${result.code}`);
-  return result;
-};
-
 describe('handleCommand with concurrent commands on one stream in one process', () => {
   const dir = tempDirectory('leadledger-command-rounds');
   let store: CountingStore;
@@ -39,22 +30,8 @@ describe('handleCommand with concurrent commands on one stream in one process', 
 
   beforeEach(async () => {
     store = new CountingStore({ file: dir.file(`events-${Math.random()}.sqlite`) });
-    accepted(
-      await handle({
-        kind: 'CreatePool',
-        poolId: POOL,
-        name: 'East',
-        strategy: 'smooth-weighted-round-robin',
-        acceptanceSlaMinutes: 30,
-        protectionDays: 30,
-        protectionWarningDays: 5,
-      }),
-    );
-    for (const repId of ['rep-a', 'rep-b']) {
-      accepted(
-        await handle({ kind: 'AddMember', poolId: POOL, repId, weight: 1, dailyCap: null, monthlyCap: null, ...when }),
-      );
-    }
+    accepted(await handle(createPool));
+    for (const repId of ['rep-a', 'rep-b']) accepted(await handle(addMember(repId)));
     store.appends = 0;
   });
   afterEach(async () => store.close());

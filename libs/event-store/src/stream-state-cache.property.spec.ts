@@ -1,22 +1,14 @@
 import { SqliteEventStore, SqliteSnapshotStore } from '@leadledger/event-store-sqlite';
 import { tempDirectory } from '@leadledger/event-store/testing';
 import { isRefusal } from '@leadledger/kernel';
-import { type PoolCommand, type PoolEvent, type PoolState, poolDecider, poolStreamId } from '@leadledger/routing';
+import { type PoolCommand, type PoolEvent, type PoolState, poolDecider } from '@leadledger/routing';
 import fc from 'fast-check';
-import type { CommandContext } from './command-context';
 import { handleCommand } from './handle-command';
 import { foldEvents, loadState } from './load-state';
+import { POOL, POOL_STREAM as STREAM, createPool as create, managerContext as context } from './pool-commands.fixtures';
 
-const POOL = 'pool-p';
-const STREAM = poolStreamId(POOL);
 const REPS = ['rep-a', 'rep-b', 'rep-c'];
 const LEADS = ['lead-1', 'lead-2', 'lead-3', 'lead-4', 'lead-5', 'lead-6'];
-const context: CommandContext = {
-  actorId: 'manager-1',
-  actorRole: 'manager',
-  occurredAt: '2026-03-02T09:00:00.000Z',
-  correlationId: 'corr-1',
-};
 
 const rep = fc.constantFrom(...REPS);
 const lead = fc.constantFrom(...LEADS);
@@ -62,16 +54,6 @@ const command: fc.Arbitrary<PoolCommand> = fc.oneof(
 function withDay<T extends object>(value: T) {
   return day.map((when) => ({ ...value, ...when }));
 }
-
-const create: PoolCommand = {
-  kind: 'CreatePool',
-  poolId: POOL,
-  name: 'Inbound',
-  strategy: 'smooth-weighted-round-robin',
-  acceptanceSlaMinutes: 30,
-  protectionDays: 30,
-  protectionWarningDays: 5,
-};
 
 /** A command, or something that happens to the engine between commands. */
 const step = fc.oneof(
