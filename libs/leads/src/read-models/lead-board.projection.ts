@@ -69,10 +69,19 @@ export const leadBoardProjection: Projection = {
     const flagReason = !flagged ? null : event.type === 'LeadFlaggedForReview' ? event.data.reason : row!.flag_reason;
     const lead = state.lead;
     db.prepare(
-      `INSERT OR REPLACE INTO lead_board (lead_id, status, channel, contact, identity_keys, external_id, received_by,
+      // An upsert updates the row in place; INSERT OR REPLACE deleted and re-inserted it, index entries and all.
+      `INSERT INTO lead_board (lead_id, status, channel, contact, identity_keys, external_id, received_by,
          referral_partner_id, pool_id, customer_id, rep_id, accept_by, flagged_for_review, flag_reason, passed_over,
          disqualification_reason, received_at, updated_at, state)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (lead_id) DO UPDATE SET status = excluded.status, channel = excluded.channel,
+         contact = excluded.contact, identity_keys = excluded.identity_keys, external_id = excluded.external_id,
+         received_by = excluded.received_by, referral_partner_id = excluded.referral_partner_id,
+         pool_id = excluded.pool_id, customer_id = excluded.customer_id, rep_id = excluded.rep_id,
+         accept_by = excluded.accept_by, flagged_for_review = excluded.flagged_for_review,
+         flag_reason = excluded.flag_reason, passed_over = excluded.passed_over,
+         disqualification_reason = excluded.disqualification_reason, received_at = excluded.received_at,
+         updated_at = excluded.updated_at, state = excluded.state`,
     ).run(
       leadId,
       state.status,
