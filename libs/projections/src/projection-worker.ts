@@ -76,12 +76,16 @@ export class ProjectionWorker {
    */
   applyWithin(batch: readonly StoredEvent[]): bigint {
     let last = this.checkpoint;
+    const mine: StoredEvent[] = [];
     for (const event of batch) {
       if (event.position <= last) continue;
       if (this.until !== undefined && event.position > this.until) break;
-      if (this.reads(event)) this.projection.apply(event, this.readModels.connection);
+      if (this.reads(event)) mine.push(event);
       last = event.position;
     }
+    const { projection } = this;
+    if (mine.length > 1 && projection.applyBatch) projection.applyBatch(mine, this.readModels.connection);
+    else for (const event of mine) projection.apply(event, this.readModels.connection);
     if (last !== this.checkpoint) this.readModels.saveCheckpoint(this.projection.name, this.projection.version, last);
     return last;
   }

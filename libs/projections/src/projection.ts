@@ -19,6 +19,13 @@ export interface Projection {
   setup(db: ReadModelConnection): void;
   /** Statements prepared here are kept by the connection: prepare freely, per event. */
   apply(event: StoredEvent, db: ReadModelConnection): void;
+  /**
+   * Optional: several events (of its types, in order) at once, with exactly the effect of
+   * `apply` on each in turn. It may hold rows in memory for the call, writing each once
+   * (a lead's seven intake events, one board row), never across calls: the call runs inside
+   * the batch's transaction, which may be rolled back and retried event by event.
+   */
+  applyBatch?(events: readonly StoredEvent[], db: ReadModelConnection): void;
 }
 
 /**

@@ -55,54 +55,39 @@ export const leadBoardProjection: Projection = {
     `);
   },
   apply(stored: StoredEvent, db: ReadModelConnection) {
+    applyToBoard([stored], db);
+  },
+  applyBatch(events: readonly StoredEvent[], db: ReadModelConnection) {
+    applyToBoard(events, db);
+  },
+};
+
+/** A lead's board row between events: what the next event needs of the one before. */
+interface BoardRow {
+  readonly state: LeadState;
+  readonly flagReason: string | null;
+  readonly receivedAt: string | null;
+  readonly updatedAt: string | null;
+}
+
+/**
+ * Folds the events into their leads' rows, reading each lead's row once and writing it once
+ * per call (a lead's intake is several events in one batch); every event is a history row.
+ */
+function applyToBoard(events: readonly StoredEvent[], db: ReadModelConnection): void {
+  const rows = new Map<string, BoardRow>();
+  for (const stored of events) {
     // Only events the lead decider wrote carry the lead's id; anything else of the same name is not a lead's.
-    if (typeof stored.data.leadId !== 'string') return;
+    if (typeof stored.data.leadId !== 'string') continue;
     const event = { type: stored.type, data: stored.data } as unknown as LeadEvent;
     const leadId = event.data.leadId;
-    const row = db.prepare('SELECT state, flag_reason, received_at FROM lead_board WHERE lead_id = ?').get(leadId) as
-      { state: string; flag_reason: string | null; received_at: string } | undefined;
-    const before = row ? (JSON.parse(row.state) as LeadState) : initialLeadState;
-    const state = evolveLead(before, event);
-    if (state.status === 'absent') return;
+    const before = rows.get(leadId) ?? storedRow(db, leadId);
+    const state = evolveLead(before.state, event);
+    if (state.status === 'absent') continue;
     const at = stored.metadata.occurredAt;
     const flagged = state.status === 'received' && state.flaggedForReview;
-    const flagReason = !flagged ? null : event.type === 'LeadFlaggedForReview' ? event.data.reason : row!.flag_reason;
-    const lead = state.lead;
-    db.prepare(
-      // An upsert updates the row in place; INSERT OR REPLACE deleted and re-inserted it, index entries and all.
-      `INSERT INTO lead_board (lead_id, status, channel, contact, identity_keys, external_id, received_by,
-         referral_partner_id, pool_id, customer_id, rep_id, accept_by, flagged_for_review, flag_reason, passed_over,
-         disqualification_reason, received_at, updated_at, state)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (lead_id) DO UPDATE SET status = excluded.status, channel = excluded.channel,
-         contact = excluded.contact, identity_keys = excluded.identity_keys, external_id = excluded.external_id,
-         received_by = excluded.received_by, referral_partner_id = excluded.referral_partner_id,
-         pool_id = excluded.pool_id, customer_id = excluded.customer_id, rep_id = excluded.rep_id,
-         accept_by = excluded.accept_by, flagged_for_review = excluded.flagged_for_review,
-         flag_reason = excluded.flag_reason, passed_over = excluded.passed_over,
-         disqualification_reason = excluded.disqualification_reason, received_at = excluded.received_at,
-         updated_at = excluded.updated_at, state = excluded.state`,
-    ).run(
-      leadId,
-      state.status,
-      lead.channel,
-      JSON.stringify(lead.contact),
-      JSON.stringify(lead.identityKeys),
-      lead.externalId,
-      lead.receivedBy,
-      lead.referralPartnerId,
-      state.status === 'queued' ? state.poolId : lead.poolId,
-      state.customerId,
-      holderOf(state),
-      state.status === 'assigned' ? state.acceptBy : null,
-      flagged ? 1 : 0,
-      flagReason,
-      JSON.stringify(state.passedOver),
-      state.status === 'disqualified' ? state.reason : null,
-      row?.received_at ?? at,
-      at,
-      JSON.stringify(state),
-    );
+    const flagReason = !flagged ? null : event.type === 'LeadFlaggedForReview' ? event.data.reason : before.flagReason;
+    rows.set(leadId, { state, flagReason, receivedAt: before.receivedAt ?? at, updatedAt: at });
     db.prepare(
       `INSERT INTO lead_history (lead_id, seq, position, event_id, type, data, occurred_at, actor_id, actor_role)
        VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM lead_history WHERE lead_id = ?), ?, ?, ?, ?, ?, ?, ?)`,
@@ -117,5 +102,54 @@ export const leadBoardProjection: Projection = {
       stored.metadata.actorId,
       stored.metadata.actorRole,
     );
-  },
-};
+  }
+  for (const [leadId, row] of rows) writeRow(db, leadId, row);
+}
+
+function storedRow(db: ReadModelConnection, leadId: string): BoardRow {
+  const row = db.prepare('SELECT state, flag_reason, received_at FROM lead_board WHERE lead_id = ?').get(leadId) as
+    { state: string; flag_reason: string | null; received_at: string } | undefined;
+  if (!row) return { state: initialLeadState, flagReason: null, receivedAt: null, updatedAt: null };
+  const state = JSON.parse(row.state) as LeadState;
+  return { state, flagReason: row.flag_reason, receivedAt: row.received_at, updatedAt: null };
+}
+
+function writeRow(db: ReadModelConnection, leadId: string, { state, flagReason, receivedAt, updatedAt }: BoardRow) {
+  if (state.status === 'absent') return;
+  const lead = state.lead;
+  db.prepare(
+    // An upsert updates the row in place; INSERT OR REPLACE deleted and re-inserted it, index entries and all.
+    `INSERT INTO lead_board (lead_id, status, channel, contact, identity_keys, external_id, received_by,
+       referral_partner_id, pool_id, customer_id, rep_id, accept_by, flagged_for_review, flag_reason, passed_over,
+       disqualification_reason, received_at, updated_at, state)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (lead_id) DO UPDATE SET status = excluded.status, channel = excluded.channel,
+       contact = excluded.contact, identity_keys = excluded.identity_keys, external_id = excluded.external_id,
+       received_by = excluded.received_by, referral_partner_id = excluded.referral_partner_id,
+       pool_id = excluded.pool_id, customer_id = excluded.customer_id, rep_id = excluded.rep_id,
+       accept_by = excluded.accept_by, flagged_for_review = excluded.flagged_for_review,
+       flag_reason = excluded.flag_reason, passed_over = excluded.passed_over,
+       disqualification_reason = excluded.disqualification_reason, received_at = excluded.received_at,
+       updated_at = excluded.updated_at, state = excluded.state`,
+  ).run(
+    leadId,
+    state.status,
+    lead.channel,
+    JSON.stringify(lead.contact),
+    JSON.stringify(lead.identityKeys),
+    lead.externalId,
+    lead.receivedBy,
+    lead.referralPartnerId,
+    state.status === 'queued' ? state.poolId : lead.poolId,
+    state.customerId,
+    holderOf(state),
+    state.status === 'assigned' ? state.acceptBy : null,
+    state.status === 'received' && state.flaggedForReview ? 1 : 0,
+    flagReason,
+    JSON.stringify(state.passedOver),
+    state.status === 'disqualified' ? state.reason : null,
+    receivedAt,
+    updatedAt,
+    JSON.stringify(state),
+  );
+}

@@ -2,6 +2,7 @@ import type { JsonObject, NewEvent } from '@leadledger/event-store';
 import { anEvent, tempDirectory } from '@leadledger/event-store/testing';
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import { ReadModelDatabase, rebuildProjection, tableDigest } from '@leadledger/projections';
+import { digestsOneByOneAndBatched } from '@leadledger/projections/testing';
 import { type AssignmentTrace, type LeadEvent, type LeadReceivedData, leadStreamId } from '../lead/lead.events';
 import { claimedBy, poolTrace, receivedData } from '../lead/lead.fixtures';
 import { leadBoardProjection } from './lead-board.projection';
@@ -221,5 +222,15 @@ describe('lead board', () => {
       expect(tableDigest(again.db, table)).toEqual(tableDigest(readModels.db, table));
     }
     again.close();
+  });
+
+  it('is the same applied one event at a time as in batches, several events of a lead at once', async () => {
+    const oneByOne = new ReadModelDatabase(dir.file('one-by-one.sqlite'));
+    const batched = new ReadModelDatabase(dir.file('batched.sqlite'));
+    const digests = await digestsOneByOneAndBatched(store, leadBoardProjection, oneByOne, batched);
+    expect(digests.batched).toEqual(digests.oneByOne);
+    expect(digests.oneByOne[0].rows).toBeGreaterThan(0);
+    oneByOne.close();
+    batched.close();
   });
 });

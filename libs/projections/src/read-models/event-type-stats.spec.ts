@@ -2,6 +2,7 @@ import { anEvent, tempDirectory } from '@leadledger/event-store/testing';
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import { ReadModelDatabase } from '../read-model-database';
 import { rebuildProjection } from '../rebuild';
+import { digestsOneByOneAndBatched } from '../testing';
 import { eventTypeStatsProjection } from './event-type-stats.projection';
 import { queryEventTypeStats } from './event-type-stats.query';
 
@@ -75,5 +76,19 @@ describe('event-type statistics', () => {
     const stats = queryEventTypeStats(readModels.db, { from: '2026-11-02', to: '2026-11-02' });
     expect(stats.byDay.map((d) => d.day)).toEqual(['2026-11-02', '2026-11-02']);
     expect(stats.totalEvents).toBe(3);
+  });
+
+  it('is the same applied one event at a time as in batches', async () => {
+    await store.appendToStream('lead-2', [at('LeadAssigned', '2026-10-30T01:00:00.000Z')], {
+      expectedRevision: 'no_stream',
+    });
+    const projection = eventTypeStatsProjection('Asia/Shanghai');
+    const oneByOne = new ReadModelDatabase(dir.file('one-by-one.sqlite'));
+    const batched = new ReadModelDatabase(dir.file('batched.sqlite'));
+    const digests = await digestsOneByOneAndBatched(store, projection, oneByOne, batched);
+    expect(digests.batched).toEqual(digests.oneByOne);
+    expect(digests.oneByOne.map((d) => d.rows)).toEqual([2, 4]);
+    oneByOne.close();
+    batched.close();
   });
 });

@@ -1,7 +1,7 @@
 import type { StoredEvent } from '@leadledger/event-store';
 import type { Projection, ReadModelConnection } from '@leadledger/projections';
 import { POOL_EVENT_TYPES, type PoolEvent } from '../pool/pool.events';
-import { evolvePool, initialPoolState } from '../pool/pool.state';
+import { type PoolState, evolvePool, initialPoolState } from '../pool/pool.state';
 import { decodePool, encodePool } from './stored-pool-state';
 
 export const POOL_BOARD = 'pool-board';
@@ -32,20 +32,39 @@ export const poolBoardProjection: Projection = {
     `);
   },
   apply(stored: StoredEvent, db: ReadModelConnection) {
+    applyToPools([stored], db);
+  },
+  applyBatch(events: readonly StoredEvent[], db: ReadModelConnection) {
+    applyToPools(events, db);
+  },
+};
+
+/** Folds the events into their pools' states, decoding and encoding each pool once per call. */
+function applyToPools(events: readonly StoredEvent[], db: ReadModelConnection): void {
+  const states = new Map<string, PoolState>();
+  for (const stored of events) {
     const event = { type: stored.type, data: stored.data } as unknown as PoolEvent;
     const { poolId } = event.data;
-    const row = db.prepare('SELECT state FROM pool_board WHERE pool_id = ?').get(poolId) as
-      { state: string } | undefined;
-    const state = encodePool(evolvePool(row ? decodePool(row.state) : initialPoolState, event));
-    if (state === null) return;
-    db.prepare(
-      'INSERT INTO pool_board (pool_id, state) VALUES (?, ?) ON CONFLICT (pool_id) DO UPDATE SET state = excluded.state',
-    ).run(poolId, state);
+    const state = evolvePool(states.get(poolId) ?? storedPool(db, poolId), event);
+    states.set(poolId, state);
+    if (state.status === 'absent') continue;
     if (event.type === 'PoolMemberAdded') {
       db.prepare('INSERT OR IGNORE INTO pool_members (pool_id, rep_id) VALUES (?, ?)').run(poolId, event.data.repId);
     }
     if (event.type === 'PoolMemberRemoved') {
       db.prepare('DELETE FROM pool_members WHERE pool_id = ? AND rep_id = ?').run(poolId, event.data.repId);
     }
-  },
-};
+  }
+  for (const [poolId, state] of states) {
+    const encoded = encodePool(state);
+    if (encoded === null) continue;
+    db.prepare(
+      'INSERT INTO pool_board (pool_id, state) VALUES (?, ?) ON CONFLICT (pool_id) DO UPDATE SET state = excluded.state',
+    ).run(poolId, encoded);
+  }
+}
+
+function storedPool(db: ReadModelConnection, poolId: string): PoolState {
+  const row = db.prepare('SELECT state FROM pool_board WHERE pool_id = ?').get(poolId) as { state: string } | undefined;
+  return row ? decodePool(row.state) : initialPoolState;
+}

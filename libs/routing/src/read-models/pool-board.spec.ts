@@ -2,6 +2,7 @@ import { type CommandContext, foldEvents, handleCommand } from '@leadledger/even
 import { tempDirectory } from '@leadledger/event-store/testing';
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import { ReadModelDatabase, rebuildProjection } from '@leadledger/projections';
+import { digestsOneByOneAndBatched } from '@leadledger/projections/testing';
 import type { PoolCommand } from '../pool/pool.commands';
 import { poolDecider } from '../pool/pool.decider';
 import { poolStreamId } from '../pool/pool.events';
@@ -102,5 +103,15 @@ describe('pool board', () => {
     expect(poolsWithMember(readModels.db, 'rep-a')).toEqual(['east', 'west']);
     expect(poolsWithMember(readModels.db, 'rep-d')).toEqual(['west']);
     expect(poolsWithMember(readModels.db, 'rep-z')).toEqual([]);
+  });
+
+  it('is the same applied one event at a time as in batches', async () => {
+    const oneByOne = new ReadModelDatabase(dir.file('one-by-one.sqlite'));
+    const batched = new ReadModelDatabase(dir.file('batched.sqlite'));
+    const digests = await digestsOneByOneAndBatched(store, poolBoardProjection, oneByOne, batched);
+    expect(digests.batched).toEqual(digests.oneByOne);
+    expect(digests.oneByOne[0].rows).toBe(3);
+    oneByOne.close();
+    batched.close();
   });
 });
