@@ -225,12 +225,8 @@ describe('lead board', () => {
   });
 
   it('is the same applied one event at a time as in batches, several events of a lead at once', async () => {
-    const oneByOne = new ReadModelDatabase(dir.file('one-by-one.sqlite'));
-    const batched = new ReadModelDatabase(dir.file('batched.sqlite'));
-    const digests = await digestsOneByOneAndBatched(store, leadBoardProjection, oneByOne, batched);
+    const digests = await digestsOneByOneAndBatched(store, leadBoardProjection, (name) => dir.file(name));
     expect(digests.batched).toEqual(digests.oneByOne);
     expect(digests.oneByOne[0].rows).toBeGreaterThan(0);
-    oneByOne.close();
-    batched.close();
   });
 });

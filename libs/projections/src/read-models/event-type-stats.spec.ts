@@ -83,12 +83,8 @@ describe('event-type statistics', () => {
       expectedRevision: 'no_stream',
     });
     const projection = eventTypeStatsProjection('Asia/Shanghai');
-    const oneByOne = new ReadModelDatabase(dir.file('one-by-one.sqlite'));
-    const batched = new ReadModelDatabase(dir.file('batched.sqlite'));
-    const digests = await digestsOneByOneAndBatched(store, projection, oneByOne, batched);
+    const digests = await digestsOneByOneAndBatched(store, projection, (name) => dir.file(name));
     expect(digests.batched).toEqual(digests.oneByOne);
     expect(digests.oneByOne.map((d) => d.rows)).toEqual([2, 4]);
-    oneByOne.close();
-    batched.close();
   });
 });

@@ -1,7 +1,7 @@
 import type { EventStore } from '@leadledger/event-store';
 import type { Projection } from '../projection';
 import { ProjectionRunner } from '../projection-runner';
-import type { ReadModelDatabase } from '../read-model-database';
+import { ReadModelDatabase } from '../read-model-database';
 import { type TableDigest, tableDigest } from '../read-model-digest';
 import { rebuildProjection } from '../rebuild';
 
@@ -13,14 +13,20 @@ import { rebuildProjection } from '../rebuild';
 export async function digestsOneByOneAndBatched(
   store: EventStore,
   projection: Projection,
-  oneByOne: ReadModelDatabase,
-  batched: ReadModelDatabase,
+  fileNamed: (name: string) => string,
 ): Promise<{ oneByOne: TableDigest[]; batched: TableDigest[] }> {
-  const runner = new ProjectionRunner(store, oneByOne, [projection], { batchSize: 1 });
-  await runner.start();
-  await runner.reached(await store.headPosition());
-  await runner.stop();
-  await rebuildProjection(store, batched, projection);
-  const digests = (db: ReadModelDatabase) => projection.tables.map((table) => tableDigest(db.db, table));
-  return { oneByOne: digests(oneByOne), batched: digests(batched) };
+  const oneByOne = new ReadModelDatabase(fileNamed(`${projection.name}-one-by-one.sqlite`));
+  const batched = new ReadModelDatabase(fileNamed(`${projection.name}-batched.sqlite`));
+  try {
+    const runner = new ProjectionRunner(store, oneByOne, [projection], { batchSize: 1 });
+    await runner.start();
+    await runner.reached(await store.headPosition());
+    await runner.stop();
+    await rebuildProjection(store, batched, projection);
+    const digests = (db: ReadModelDatabase) => projection.tables.map((table) => tableDigest(db.db, table));
+    return { oneByOne: digests(oneByOne), batched: digests(batched) };
+  } finally {
+    oneByOne.close();
+    batched.close();
+  }
 }

@@ -106,12 +106,8 @@ describe('pool board', () => {
   });
 
   it('is the same applied one event at a time as in batches', async () => {
-    const oneByOne = new ReadModelDatabase(dir.file('one-by-one.sqlite'));
-    const batched = new ReadModelDatabase(dir.file('batched.sqlite'));
-    const digests = await digestsOneByOneAndBatched(store, poolBoardProjection, oneByOne, batched);
+    const digests = await digestsOneByOneAndBatched(store, poolBoardProjection, (name) => dir.file(name));
     expect(digests.batched).toEqual(digests.oneByOne);
     expect(digests.oneByOne[0].rows).toBe(3);
-    oneByOne.close();
-    batched.close();
   });
 });
