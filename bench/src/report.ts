@@ -1,21 +1,14 @@
 import type { BenchConfig } from './config';
 import type { MachineInfo } from './machine';
+import { markdownTable } from './markdown-table';
 import { type Summary, WORKLOADS } from './summary';
 
 const round = (n: number) => Math.round(n).toLocaleString('en-US');
 const ratio = (n: number) => `${n.toFixed(2)}x`;
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
-  return [line(header), rule, ...rows.map(line)].join('\n');
-}
-
 /** The markdown table of the issue: workload | ours | raw | peer | ours/raw | ours/peer. */
 export function resultsTable(summary: Summary): string {
-  return table(
+  return markdownTable(
     ['workload', 'ours ev/s', 'raw ev/s', 'peer ev/s', 'ours/raw', 'ours/peer'],
     WORKLOADS.map((w) => [
       w,

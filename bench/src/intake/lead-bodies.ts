@@ -1,3 +1,6 @@
+import { CustomerPhones, spacedMobile } from '../customer-phones';
+import { seededRandom } from '../seeded-random';
+
 /** The JSON body of POST /leads as a web form would send it. */
 export interface WebFormLead {
   readonly channel: 'web-form';
@@ -10,20 +13,8 @@ const NAMES = ['王芳', '李伟', '张敏', '刘洋', '陈静', '黄磊', 'Zhou
 /** A repeat reuses a phone at least this many new phones back, so its first lead has long been answered. */
 const REPEAT_DISTANCE = 20;
 
-/** Deterministic, so every run sends the same sequence of leads. */
-function lcg(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state >>> 8;
-  };
-}
-
 /** 138 0013 0000, 138 0013 0001, …: valid China mobile numbers, written the way people type them. */
-const phoneNumber = (n: number): string => {
-  const digits = `138${String(130_000 + n).padStart(8, '0')}`;
-  return `${digits.slice(0, 3)} ${digits.slice(3, 7)} ${digits.slice(7)}`;
-};
+const phoneNumber = (n: number): string => spacedMobile(`138${String(130_000 + n).padStart(8, '0')}`);
 
 /**
  * Every lead of the process, in order: a distinct external id each, a new phone number
@@ -31,8 +22,9 @@ const phoneNumber = (n: number): string => {
  * customer, already owned, so routed to the owner without the pool).
  */
 export class LeadBodies {
-  private readonly random = lcg(20261123);
-  private newPhones = 0;
+  /** Seeded, so every run sends the same sequence of leads. */
+  private readonly random = seededRandom(20261123);
+  private readonly phones = new CustomerPhones(this.random, REPEAT_DISTANCE, phoneNumber);
   private sent = 0;
   repeats = 0;
 
@@ -43,15 +35,9 @@ export class LeadBodies {
 
   next(): WebFormLead {
     const index = this.sent++;
-    const canRepeat = this.newPhones > REPEAT_DISTANCE;
-    const repeat = canRepeat && this.random() % 100 < this.repeatPercent;
-    let phone: string;
-    if (repeat) {
-      this.repeats++;
-      phone = phoneNumber(this.random() % (this.newPhones - REPEAT_DISTANCE));
-    } else {
-      phone = phoneNumber(this.newPhones++);
-    }
+    const repeat = this.phones.canRepeat && this.random() % 100 < this.repeatPercent;
+    if (repeat) this.repeats++;
+    const phone = repeat ? this.phones.earlier() : this.phones.next().phone;
     return {
       channel: 'web-form',
       contact: { name: NAMES[this.random() % NAMES.length], phone },

@@ -101,12 +101,25 @@ async function openLoop(send: Send, agent: Agent, rate: number, seconds: number,
   return start;
 }
 
-/** Closed loop: `clients` connections, each sending its next request when the last is answered. */
-async function closedLoop(send: Send, agent: Agent, clients: number, count: number, recorder: Recorder) {
+/**
+ * Closed loop: `clients` connections, each sending its next request when the last is answered,
+ * until `count` requests went out or (if given) `maxSeconds` have passed.
+ */
+async function closedLoop(
+  send: Send,
+  agent: Agent,
+  clients: number,
+  count: number,
+  recorder: Recorder,
+  maxSeconds = Infinity,
+) {
   const start = performance.now();
+  const stopAt = start + maxSeconds * 1000;
   let next = 0;
   const client = async () => {
-    for (let i = next++; i < count; i = next++) await recorder.time(i, performance.now(), () => send(agent));
+    for (let i = next++; i < count && performance.now() < stopAt; i = next++) {
+      await recorder.time(i, performance.now(), () => send(agent));
+    }
   };
   await Promise.all(Array.from({ length: clients }, client));
   return start;
@@ -122,7 +135,7 @@ export async function runPhase(setup: WorkerSetup, leads: LeadBodies, phase: Pha
     const start =
       phase.mode === 'open'
         ? await openLoop(send, agent, phase.rate, phase.seconds, recorder)
-        : await closedLoop(send, agent, phase.clients, phase.count, recorder);
+        : await closedLoop(send, agent, phase.clients, phase.count, recorder, phase.maxSeconds);
     return {
       phase,
       latenciesMs: recorder.latenciesMs,

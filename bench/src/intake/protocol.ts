@@ -11,7 +11,14 @@ export interface WorkerSetup {
 
 export type Phase =
   | { readonly endpoint: Endpoint; readonly mode: 'open'; readonly rate: number; readonly seconds: number }
-  | { readonly endpoint: Endpoint; readonly mode: 'closed'; readonly clients: number; readonly count: number };
+  | {
+      readonly endpoint: Endpoint;
+      readonly mode: 'closed';
+      readonly clients: number;
+      readonly count: number;
+      /** Optional: no request is sent after this many seconds, even if fewer than `count` went out. */
+      readonly maxSeconds?: number;
+    };
 
 export interface PhaseResult {
   readonly phase: Phase;

@@ -1,3 +1,4 @@
+import { markdownTable } from '../markdown-table';
 import type { MachineInfo } from '../machine';
 import type { IntakeBenchConfig } from './config';
 import type { PhaseFigures } from './latency';
@@ -15,14 +16,6 @@ export const ms = (n: number | null) => (n === null ? '-' : n < 10 ? n.toFixed(2
 export const perSecond = (n: number) => (n < 100 ? n.toFixed(1) : Math.round(n).toLocaleString('en-US'));
 export const ratio = (n: number) => `${n.toFixed(2)}x`;
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => (i < 2 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
-  return [line(header), rule, ...rows.map(line)].join('\n');
-}
-
 export function describeLoad(phase: Phase): string {
   return phase.mode === 'open'
     ? `open, ${phase.rate}/s for ${phase.seconds} s`
@@ -31,7 +24,7 @@ export function describeLoad(phase: Phase): string {
 
 /** One row per phase: what was offered, what came back, and how long it took. */
 export function phaseTable(phases: readonly ReportedPhase[]): string {
-  return table(
+  return markdownTable(
     ['request', 'load', 'answered/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'errors', 'pool events at start'],
     phases.map(({ name, phase, figures: f, poolEventsAtStart }) => [
       name,
@@ -44,6 +37,7 @@ export function phaseTable(phases: readonly ReportedPhase[]): string {
       String(f.errors),
       poolEventsAtStart === null ? '-' : String(poolEventsAtStart),
     ]),
+    2, // request and load are labels
   );
 }
 

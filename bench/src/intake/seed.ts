@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type CommandContext, EventStore, handleCommand } from '@leadledger/event-store';
-import { type Decider, type DomainEvent, isRefusal } from '@leadledger/kernel';
+import { type CommandContext, EventStore } from '@leadledger/event-store';
 import { repDecider, repStreamId } from '@leadledger/leads';
 import { businessDay } from '@leadledger/projections';
 import { poolDecider, poolStreamId } from '@leadledger/routing';
+import { mustAccept } from '../must-accept';
 
 export const BENCH_POOL_ID = 'bench-web-form';
 
@@ -16,16 +16,8 @@ export const BENCH_MEMBERS: ReadonlyArray<{ repId: string; name: string; weight:
   { repId: 'bench-rep-5', name: 'Chen Jing', weight: 1 },
 ];
 
-async function apply<C, S, E extends DomainEvent>(
-  store: EventStore,
-  streamId: string,
-  decider: Decider<C, S, E>,
-  command: C,
-  context: CommandContext,
-): Promise<void> {
-  const result = await handleCommand(store, streamId, decider, command, context);
-  if (isRefusal(result)) throw new Error(`seeding ${streamId} was refused: ${result.code} ${result.message}`);
-}
+/** Writes one seeding command; the seed is the bench's own, so a refusal stops the bench. */
+export const seedCommand = mustAccept((streamId) => `seeding ${streamId} was refused`);
 
 /**
  * Reps and one smooth weighted round-robin pool, written as domain commands straight to the
@@ -37,7 +29,7 @@ export async function seedRepsAndPool(store: EventStore, timeZone: string): Prom
   const day = businessDay(occurredAt, timeZone);
   for (const { repId, name } of BENCH_MEMBERS) {
     const email = `${name.toLowerCase().replace(' ', '.')}@example.cn`;
-    await apply(
+    await seedCommand(
       store,
       repStreamId(repId),
       repDecider,
@@ -45,7 +37,7 @@ export async function seedRepsAndPool(store: EventStore, timeZone: string): Prom
       context,
     );
   }
-  await apply(
+  await seedCommand(
     store,
     poolStreamId(BENCH_POOL_ID),
     poolDecider,
@@ -71,6 +63,6 @@ export async function seedRepsAndPool(store: EventStore, timeZone: string): Prom
       day,
       month: day.slice(0, 7),
     } as const;
-    await apply(store, poolStreamId(BENCH_POOL_ID), poolDecider, command, context);
+    await seedCommand(store, poolStreamId(BENCH_POOL_ID), poolDecider, command, context);
   }
 }

@@ -1,18 +1,9 @@
 import Database from 'better-sqlite3';
 import { createEventStoreSchema } from '@leadledger/event-store-sqlite';
 import { randomUUID } from 'node:crypto';
+import { type EventRow, eventFromRow } from '../raw-event-row';
 import { readDurability } from './ours';
 import type { BenchStore, Subject } from './subject';
-
-interface Row {
-  position: number;
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-}
 
 /**
  * The floor: better-sqlite3 with the adapter's pragmas doing the adapter's SQL
@@ -68,16 +59,7 @@ export function rawSubject(synchronous: 'FULL' | 'NORMAL' | 'OFF' = 'FULL'): Sub
           let after = 0;
           let count = 0;
           for (;;) {
-            // Plain numbers and a fresh object per row: the fastest shape (see probes/read-breakdown.ts).
-            const rows = (page.all(after, batch) as Row[]).map((row) => ({
-              id: row.event_id,
-              type: row.type,
-              streamId: row.stream_id,
-              revision: row.revision,
-              position: row.position,
-              data: JSON.parse(row.data) as unknown,
-              metadata: JSON.parse(row.metadata) as unknown,
-            }));
+            const rows = (page.all(after, batch) as EventRow[]).map(eventFromRow);
             count += rows.length;
             if (rows.length < batch) return count;
             after = rows[rows.length - 1].position;
