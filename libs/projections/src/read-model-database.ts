@@ -26,7 +26,7 @@ interface CheckpointRow {
 }
 
 /** Page cache of the read-model connection, in KiB. */
-const READ_MODEL_CACHE_KIB = 32 * 1024;
+const READ_MODEL_CACHE_KIB = 16 * 1024;
 
 /**
  * The local SQLite file that holds every read model and their checkpoints. The events
