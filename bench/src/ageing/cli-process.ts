@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CLI_MAIN, childEnv, memoryMiB } from './engine-process';
+import { CLI_MAIN, childEnv } from './compiled-apps';
+import { memoryMiB } from './proc-stats';
 
 export interface CliRun {
   readonly args: readonly string[];

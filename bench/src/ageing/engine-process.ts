@@ -1,29 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { type AddressInfo, createServer } from 'node:net';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { exchange } from '../intake/http-client';
-import { TIME_ZONE } from '../log/generate';
-
-/** The compiled engine, as `npm start` runs it (`npm run build` makes it). */
-export const ENGINE_MAIN = join(process.cwd(), 'dist', 'apps', 'engine', 'src', 'main.js');
-export const CLI_MAIN = join(process.cwd(), 'dist', 'apps', 'cli', 'src', 'main.js');
-
-/** The environment an engine or CLI child runs with: the data directory, UTC, China, and nothing else of ours. */
-export function childEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    LEADLEDGER_DATA_DIR: dataDir,
-    LEADLEDGER_TIMEZONE: TIME_ZONE,
-    LEADLEDGER_DEFAULT_COUNTRY: 'CN',
-    LEADLEDGER_HOST: '127.0.0.1',
-    ...extra,
-  };
-}
+import { ENGINE_MAIN, childEnv } from './compiled-apps';
+import { cpuTicks, memoryMiB } from './proc-stats';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -41,21 +23,6 @@ export interface HealthBody {
   readonly store: { readonly headPosition: string | null };
   readonly projections?: ReadonlyArray<{ name: string; lag: string; state?: string }>;
   readonly workflows?: ReadonlyArray<{ name: string; position: string; state?: string }>;
-}
-
-/** Ticks of user + system CPU the process (all its threads) has used, from /proc/<pid>/stat. */
-export function cpuTicks(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // The command name is in parentheses and may contain spaces: count fields after the last ')'.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of the whole line)
-}
-
-/** VmRSS and VmHWM (peak) of a live process, in MiB. */
-export function memoryMiB(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
 /** The engine as a child process (`node dist/apps/engine/src/main.js`), alone in its process. */

@@ -4,11 +4,19 @@ import { ensureLogs } from '../log/cache';
 import { machineInfo } from '../machine';
 import { writeJson } from '../results';
 import { withTempDir } from '../temp-dir';
-import { runCli } from './cli-process';
-import { type AgeingConfig, type PhaseName, readAgeingConfig } from './config';
-import { CLI_MAIN, ENGINE_MAIN, EngineProcess } from './engine-process';
-import { type AgeingResults, type IntakeAtAge, type Loops, printReport, resultsDocument } from './report';
-import { EngineSession, type MeasuredPhase, load1, logSize, measureColdStart, measureIdle, useLog } from './sessions';
+import { measureColdStart } from './cold-start';
+import { CLI_MAIN, ENGINE_MAIN } from './compiled-apps';
+import { type PhaseName, readAgeingConfig } from './config';
+import { useLog } from './data-dir';
+import { measureIdle } from './idle';
+import { intakeRounds } from './intake-rounds';
+import { type LiveEngine, startOn } from './live-engine';
+import { load1 } from './load-average';
+import { loops } from './loops';
+import { printReport } from './print-report';
+import { rebuildAndVerify } from './rebuild-verify';
+import type { AgeingResults } from './results';
+import { resultsDocument } from './results-document';
 import { storeReads } from './store-reads';
 
 const log = (line: string) => console.log(line);
@@ -25,131 +33,6 @@ async function attempt<T>(phase: string, work: () => Promise<T>): Promise<T | un
     log(`FAILED: ${phase}: ${message.slice(0, 4000)}`);
     return undefined;
   }
-}
-
-/** Loops (c): per client count, closed /health then closed /leads; then one open loop of /leads. */
-async function loops(session: EngineSession, config: AgeingConfig): Promise<Loops> {
-  const closed: Loops['closed'] = [];
-  for (const clients of config.loopClients) {
-    const health = await session.measure(`closed /health, ${clients} clients`, {
-      endpoint: 'health',
-      mode: 'closed',
-      clients,
-      count: config.loopHealthCount,
-      maxSeconds: config.loopMaxSeconds,
-    });
-    const intake = await session.measure(`closed /leads, ${clients} clients`, {
-      endpoint: 'intake',
-      mode: 'closed',
-      clients,
-      count: config.loopIntakeCount,
-      maxSeconds: config.loopMaxSeconds,
-    });
-    closed.push({ clients, health, intake });
-    log(
-      `  ${clients} clients: /health ${Math.round(health.figures.achievedPerSecond)} req/s, ` +
-        `/leads ${intake.figures.achievedPerSecond.toFixed(1)} leads/s (p50 ${intake.figures.p50Ms.toFixed(1)} ms, p99 ${intake.figures.p99Ms.toFixed(1)} ms)`,
-    );
-  }
-  const largest = closed.at(-1);
-  let rate = config.openRate;
-  let basis = 'BENCH_AGEING_OPEN_RATE';
-  if (rate === 0 && largest) {
-    const health = largest.health.figures.achievedPerSecond;
-    const intake = largest.intake.figures.achievedPerSecond;
-    const n = largest.clients;
-    if (config.openBasis === 'health') {
-      rate = health / 2;
-      basis = `half the ${n}-client /health rate`;
-    } else if (config.openBasis === 'intake') {
-      rate = intake / 2;
-      basis = `half the ${n}-client intake rate`;
-    } else if (health / 8 <= intake) {
-      rate = health / 8;
-      basis = `half of 0.25x the ${n}-client /health rate (the issue's intake target)`;
-    } else {
-      // Offering more than the engine answers closed-loop only measures a queue that grows for the whole phase.
-      rate = intake / 2;
-      basis =
-        `half the ${n}-client intake rate: half of 0.25x the /health rate (${(health / 8).toFixed(1)}/s) ` +
-        `is more than the engine answered closed-loop (${intake.toFixed(1)}/s)`;
-    }
-  }
-  rate = Math.max(0.1, Math.round(rate * 10) / 10);
-  const open = await session.measure(`open /leads at ${rate}/s`, {
-    endpoint: 'intake',
-    mode: 'open',
-    rate,
-    seconds: config.openSeconds,
-  });
-  log(
-    `  open loop at ${rate} leads/s (${basis}) for ${config.openSeconds} s: answered ${open.figures.achievedPerSecond.toFixed(1)}/s, ` +
-      `p50 ${open.figures.p50Ms.toFixed(1)} ms, p99 ${open.figures.p99Ms.toFixed(1)} ms, errors ${open.figures.errors}`,
-  );
-  return { closed, open: { rate, basis, measured: open } };
-}
-
-/** An engine child on a copy of one cached log, caught up and warmed up, with its load driver. */
-interface LiveEngine {
-  readonly name: string;
-  readonly dir: string;
-  readonly events: number;
-  readonly poolStreamEvents: number;
-  /** Spawn to every read model and reactor at the head; the read models start empty, so this is a catch-up. */
-  readonly catchUpMs: number;
-  readonly session: EngineSession;
-}
-
-async function startOn(name: string, source: string, dir: string, config: AgeingConfig): Promise<LiveEngine> {
-  mkdirSync(dir, { recursive: true });
-  useLog(source, dir);
-  const size = logSize(dir);
-  const engine = await EngineProcess.start(dir);
-  const session = new EngineSession(engine, dir, config.repeatPercent, log);
-  try {
-    const { ms: catchUpMs } = await engine.caughtUp();
-    log(
-      `  engine on ${name} (${size.events} events, pool stream ${size.poolStreamEvents}): ` +
-        `caught up ${(catchUpMs / 1000).toFixed(1)} s after spawn`,
-    );
-    return { name, dir, ...size, catchUpMs, session };
-  } catch (error) {
-    await session.close();
-    throw error;
-  }
-}
-
-/**
- * Intake (a): every engine up at once (idle apart from the one measured), `rounds` closed loops
- * of `intakeSeconds` each, the order rotated every round.
- */
-async function intakeRounds(engines: readonly LiveEngine[], config: AgeingConfig): Promise<IntakeAtAge[]> {
-  for (const e of engines) await e.session.warmUp(config.warmup);
-  const rounds = new Map<LiveEngine, MeasuredPhase[]>(engines.map((e) => [e, []]));
-  for (let round = 0; round < config.intakeRounds; round++) {
-    const order = engines.map((_, i) => engines[(i + round) % engines.length]);
-    for (const e of order) {
-      const measured = await e.session.measure(`intake on ${e.name}`, {
-        endpoint: 'intake',
-        mode: 'closed',
-        clients: config.intakeClients,
-        count: 1_000_000,
-        maxSeconds: config.intakeSeconds,
-      });
-      rounds.get(e)!.push(measured);
-      log(
-        `  round ${round + 1}/${config.intakeRounds}, ${e.name}: ${measured.figures.achievedPerSecond.toFixed(1)} leads/s, ` +
-          `p50 ${measured.figures.p50Ms.toFixed(1)} ms, p99 ${measured.figures.p99Ms.toFixed(1)} ms (load ${measured.load1})`,
-      );
-    }
-  }
-  return engines.map((e) => ({
-    name: e.name,
-    events: e.events,
-    poolStreamEvents: e.poolStreamEvents,
-    catchUpMs: e.catchUpMs,
-    rounds: rounds.get(e)!,
-  }));
 }
 
 /**
@@ -196,7 +79,7 @@ async function main(): Promise<void> {
     if (has('intake') || has('idle') || has('loops') || has('coldstart')) {
       log('the full log:');
       const loadAtFirstStart = load1();
-      full = await attempt('first start on the full log', () => startOn('full log', logs.full, fullDir, config));
+      full = await attempt('first start on the full log', () => startOn('full log', logs.full, fullDir, config, log));
       if (full) results.firstStart = { caughtUpMs: full.catchUpMs, events: full.events, load1: loadAtFirstStart };
     }
     if (full && has('idle')) {
@@ -218,12 +101,14 @@ async function main(): Promise<void> {
         ...config.log.poolCheckpoints.map((n): [string, string] => [`${n} pool leads`, logs.checkpoint(n)]),
       ];
       for (const [i, [name, source]] of named.entries()) {
-        const live = await attempt(`start on ${name}`, () => startOn(name, source, join(root, `log-${i}`), config));
+        const live = await attempt(`start on ${name}`, () =>
+          startOn(name, source, join(root, `log-${i}`), config, log),
+        );
         if (live) others.push(live);
       }
       try {
         const engines = full ? [...others, full] : others;
-        const atAge = await attempt('intake rounds', () => intakeRounds(engines, config));
+        const atAge = await attempt('intake rounds', () => intakeRounds(engines, config, log));
         if (atAge) results.intake = atAge;
       } finally {
         for (const e of others) await e.session.close();
@@ -232,7 +117,7 @@ async function main(): Promise<void> {
     if (full && has('loops')) {
       const session = full.session;
       if (!has('intake')) await session.warmUp(config.warmup);
-      results.loops = await attempt('loops', () => loops(session, config));
+      results.loops = await attempt('loops', () => loops(session, config, log));
     }
     if (full) await full.session.close();
 
@@ -249,20 +134,7 @@ async function main(): Promise<void> {
         useLog(logs.full, fullDir);
       }
       await attempt('rebuild and verify', async () => {
-        const events = logSize(fullDir).events;
-        const rebuild = await runCli(['rebuild'], fullDir);
-        log(
-          `  rebuild: ${events} events in ${rebuild.seconds.toFixed(1)} s = ${Math.round(events / rebuild.seconds)} events/s, ` +
-            `peak ${Math.round(rebuild.peakRssMiB)} MiB, exit ${rebuild.exitCode}`,
-        );
-        const verify = await runCli(['verify'], fullDir);
-        log(
-          `  verify: ${verify.seconds.toFixed(1)} s, peak ${Math.round(verify.peakRssMiB)} MiB, exit ${verify.exitCode}`,
-        );
-        for (const run of [rebuild, verify]) {
-          if (run.exitCode !== 0) log(`  WARNING: ${run.args.join(' ')} exited ${run.exitCode}:\n${run.output}`);
-        }
-        results.cli = { events, rebuild, verify };
+        results.cli = await rebuildAndVerify(fullDir, log);
       });
     }
   });

@@ -1,0 +1,93 @@
+import { ratio } from '../intake/report';
+import { markdownTable } from '../markdown-table';
+import type { phaseFigures } from './results-document';
+import type { StoreReadsResult } from './store-reads';
+import type { Target } from './targets';
+
+const f1 = (n: number) => n.toFixed(1);
+
+export function printReport(document: Record<string, unknown>, log: (line: string) => void): void {
+  const d = document as {
+    targets: Target[];
+    intake: {
+      byLog: Array<{
+        name: string;
+        events: number;
+        poolStreamEvents: number;
+        catchUpMs: number;
+        ratioToFresh: number | null;
+        median: { perSecond: number; p50Ms: number; p99Ms: number };
+      }>;
+    } | null;
+    loops: {
+      closed: Array<{
+        clients: number;
+        health: ReturnType<typeof phaseFigures>;
+        intake: ReturnType<typeof phaseFigures>;
+        intakeToHealth: number;
+      }>;
+      open: ReturnType<typeof phaseFigures> & { rate: number; basis: string };
+    } | null;
+    store: StoreReadsResult | null;
+  };
+  log('');
+  if (d.intake) {
+    log(
+      markdownTable(
+        ['log', 'events', 'pool stream', 'catch-up s', 'leads/s', 'p50 ms', 'p99 ms', 'vs fresh'],
+        d.intake.byLog.map((i) => [
+          i.name,
+          String(i.events),
+          String(i.poolStreamEvents),
+          (i.catchUpMs / 1000).toFixed(1),
+          f1(i.median.perSecond),
+          f1(i.median.p50Ms),
+          f1(i.median.p99Ms),
+          i.ratioToFresh === null ? '-' : ratio(i.ratioToFresh),
+        ]),
+      ),
+    );
+    log('');
+  }
+  if (d.loops) {
+    log(
+      markdownTable(
+        ['clients', '/health req/s', '/leads leads/s', 'intake/health', 'leads p50 ms', 'leads p99 ms'],
+        d.loops.closed.map((c) => [
+          String(c.clients),
+          String(Math.round(c.health.perSecond)),
+          f1(c.intake.perSecond),
+          ratio(c.intakeToHealth),
+          f1(c.intake.p50Ms),
+          f1(c.intake.p99Ms),
+        ]),
+      ),
+    );
+    const o = d.loops.open;
+    log(
+      `open loop: ${o.rate} leads/s offered (${o.basis}), answered ${f1(o.perSecond)}/s, p50 ${f1(o.p50Ms)} ms, p99 ${f1(o.p99Ms)} ms, max ${f1(o.maxMs)} ms, errors ${o.errors}`,
+    );
+    log('');
+  }
+  if (d.store) {
+    log(
+      markdownTable(
+        ['store read', 'events', 'ours ms', 'raw ms', 'ours/raw'],
+        d.store.figures.map((f) => [
+          f.detail,
+          String(f.events),
+          f.oursMsPerPass.toFixed(2),
+          f.rawMsPerPass.toFixed(2),
+          ratio(f.oursToRaw),
+        ]),
+      ),
+    );
+    log('');
+  }
+  for (const f of (document.failures as Array<{ phase: string; error: string }>) ?? []) {
+    log(`FAILED phase ${f.phase}: ${f.error.split('\n')[0]}`);
+  }
+  for (const t of d.targets) {
+    log(`${t.met ? 'met    ' : 'MISSED '} ${t.target}: ${t.measured} (before: ${t.before})`);
+  }
+}

@@ -1,0 +1,104 @@
+import type { CachedLogs } from '../log/cache';
+import type { MachineInfo } from '../machine';
+import type { AgeingConfig } from './config';
+import type { MeasuredPhase } from './engine-session';
+import { type AgeingResults, intakeSummary } from './results';
+import { targets } from './targets';
+
+const r2 = (n: number) => Math.round(n * 100) / 100;
+
+export const phaseFigures = (m: MeasuredPhase) => ({
+  phase: m.phase,
+  requests: m.figures.requests,
+  ok: m.figures.ok,
+  errors: m.figures.errors,
+  perSecond: r2(m.figures.achievedPerSecond),
+  p50Ms: r2(m.figures.p50Ms),
+  p90Ms: r2(m.figures.p90Ms),
+  p99Ms: r2(m.figures.p99Ms),
+  maxMs: r2(m.figures.maxMs),
+  sendLagP99Ms: r2(m.figures.sendLagP99Ms),
+  leadStatuses: m.leadStatuses,
+  routingRules: m.routingRules,
+  settleMs: m.settleMs === null ? null : Math.round(m.settleMs),
+  poolStreamEventsAtStart: m.poolStreamEventsAtStart,
+  load1: m.load1,
+});
+
+export function resultsDocument(input: {
+  config: AgeingConfig;
+  machine: MachineInfo;
+  logs: CachedLogs;
+  results: Partial<AgeingResults>;
+  failures: ReadonlyArray<{ phase: string; error: string }>;
+  startedAt: Date;
+  load: { atStart: number; atEnd: number };
+}): Record<string, unknown> {
+  const { config, machine, logs, results } = input;
+  const intake = results.intake ?? [];
+  const fresh = intake.find((i) => i.name === 'fresh');
+  const baseline = fresh ? intakeSummary(fresh).perSecond : null;
+  return {
+    targets: targets(results),
+    failures: input.failures,
+    intake: intake.length
+      ? {
+          baselineLeadsPerSecond: baseline === null ? null : r2(baseline),
+          byLog: intake.map((i) => ({
+            name: i.name,
+            events: i.events,
+            poolStreamEvents: i.poolStreamEvents,
+            catchUpMs: Math.round(i.catchUpMs),
+            ratioToFresh: baseline ? Math.round((intakeSummary(i).perSecond / baseline) * 1000) / 1000 : null,
+            median: (({ perSecond, p50Ms, p99Ms }) => ({
+              perSecond: r2(perSecond),
+              p50Ms: r2(p50Ms),
+              p99Ms: r2(p99Ms),
+            }))(intakeSummary(i)),
+            rounds: i.rounds.map(phaseFigures),
+          })),
+        }
+      : null,
+    idle: results.idle ?? null,
+    firstStartOnFullLog: results.firstStart ?? null,
+    loops: results.loops
+      ? {
+          closed: results.loops.closed.map((c) => ({
+            clients: c.clients,
+            health: phaseFigures(c.health),
+            intake: phaseFigures(c.intake),
+            intakeToHealth: r2(c.intake.figures.achievedPerSecond / c.health.figures.achievedPerSecond),
+          })),
+          open: {
+            rate: results.loops.open.rate,
+            basis: results.loops.open.basis,
+            ...phaseFigures(results.loops.open.measured),
+          },
+        }
+      : null,
+    coldStart: results.coldStart ?? null,
+    cli: results.cli
+      ? {
+          events: results.cli.events,
+          rebuild: {
+            ...results.cli.rebuild,
+            eventsPerSecond: Math.round(results.cli.events / results.cli.rebuild.seconds),
+          },
+          verify: results.cli.verify,
+        }
+      : null,
+    store: results.store ?? null,
+    log: {
+      key: logs.key,
+      dir: logs.dir,
+      builtNow: logs.builtNow,
+      params: logs.params,
+      build: logs.build,
+    },
+    config: { ...config, phases: [...config.phases] },
+    machine,
+    load1: input.load,
+    startedAt: input.startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+  };
+}
