@@ -53,9 +53,11 @@ export function remember<State, Event extends DomainEvent>(
 
 /**
  * The stream's state from the store's cache, else its latest snapshot, else its start, with the
- * events after it folded on. The tail is always read from the store, from the base's own event
- * on: a base whose event is no longer there (a replaced log) is dropped and the stream folded
- * from its start. Null for a stream with no events.
+ * events after it folded on. The tail is always read from the store. A state this process
+ * cached reads only the events after it: most commands then read no event at all. A snapshot,
+ * written by an earlier run against a log that may since have been replaced, is read from its
+ * own event on and dropped unless that event is still there, and the stream folded from its
+ * start. Null for a stream with no events.
  */
 export async function loadFolded<State, Event extends DomainEvent>(
   store: EventStore,
@@ -63,10 +65,15 @@ export async function loadFolded<State, Event extends DomainEvent>(
   decider: StreamFold<State, Event>,
 ): Promise<FoldedState<State> | null> {
   const cache = store.streamStates;
-  const base = cache.get(streamId, decider) ?? cache.snapshotOf(streamId, decider);
-  if (base) {
-    const tail = await store.readStream(streamId, { fromRevision: base.revision });
-    if (tail[0]?.id === base.eventId) return remember(store, streamId, decider, base, tail, 1);
+  const cached = cache.get(streamId, decider);
+  if (cached) {
+    const tail = await store.readStream(streamId, { fromRevision: cached.revision + 1n });
+    return remember(store, streamId, decider, cached, tail, 0);
+  }
+  const snapshot = cache.snapshotOf(streamId, decider);
+  if (snapshot) {
+    const tail = await store.readStream(streamId, { fromRevision: snapshot.revision });
+    if (tail[0]?.id === snapshot.eventId) return remember(store, streamId, decider, snapshot, tail, 1);
     cache.forget(streamId);
   }
   return remember(store, streamId, decider, null, await store.readStream(streamId), 0);
