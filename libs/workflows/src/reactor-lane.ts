@@ -4,17 +4,25 @@ import { EventEmitter } from 'node:events';
 import type { Reactor, ReactorStatus } from './reactor-runner';
 
 const CHECKPOINT_VERSION = '1';
+/**
+ * How far a lane may move past events of other types before it stores its position. A
+ * restart re-reads at most that many events (its reactions are idempotent); storing the
+ * position after every batch was a write per lane per append.
+ */
+const STORE_AFTER_SKIPPING = 1000n;
 
 /**
  * One reactor's queue and checkpoint. The log reader hands it every batch; it keeps the
  * events of its types and handles them one by one, in order, without holding the reader up
  * (projections stay current while a reaction runs). Its position moves to the end of every
- * batch it was given, not only to its last matching event, so a restart never re-scans what
- * it already passed over.
+ * batch it was given, not only to its last matching event, and is stored after every reaction
+ * and every thousand events passed over, so a restart re-reads little of what it passed over.
  */
 export class ReactorLane {
   private state: ReactorStatus['state'] = 'idle';
   private checkpoint = 0n;
+  /** The position last written to the checkpoint table. */
+  private stored = 0n;
   private failure: ProjectionFailure | null = null;
   private readonly queue: StoredEvent[] = [];
   /** The end of the last batch given to it: where the position goes once the queue is empty. */
@@ -39,6 +47,7 @@ export class ReactorLane {
     const stored = this.checkpoints.checkpoint(this.key);
     if (!stored) this.checkpoints.saveCheckpoint(this.key, CHECKPOINT_VERSION, 0n);
     this.checkpoint = stored?.position ?? 0n;
+    this.stored = this.checkpoint;
     this.seen = this.checkpoint;
     this.state = 'running';
   }
@@ -77,6 +86,7 @@ export class ReactorLane {
 
   stop(): void {
     if (this.state === 'running') this.state = 'stopped';
+    if (this.state !== 'failed' && this.checkpoint > this.stored) this.store();
     this.progress.emit('progress');
   }
 
@@ -84,7 +94,7 @@ export class ReactorLane {
     while (this.running) {
       const event = this.queue[0];
       if (!event) {
-        if (this.seen > this.checkpoint) this.moveTo(this.seen);
+        if (this.seen > this.checkpoint) this.moveTo(this.seen, this.seen - this.stored >= STORE_AFTER_SKIPPING);
         if (this.queue.length === 0) return;
         continue;
       }
@@ -95,14 +105,19 @@ export class ReactorLane {
         return;
       }
       this.queue.shift();
-      this.moveTo(event.position);
+      this.moveTo(event.position, true);
     }
   }
 
-  private moveTo(position: bigint): void {
+  private moveTo(position: bigint, store: boolean): void {
     this.checkpoint = position;
-    this.checkpoints.saveCheckpoint(this.key, CHECKPOINT_VERSION, position);
+    if (store) this.store();
     this.progress.emit('progress');
+  }
+
+  private store(): void {
+    this.checkpoints.saveCheckpoint(this.key, CHECKPOINT_VERSION, this.checkpoint);
+    this.stored = this.checkpoint;
   }
 
   private fail(event: StoredEvent, error: unknown): void {

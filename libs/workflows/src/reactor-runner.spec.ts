@@ -62,6 +62,26 @@ describe('ReactorRunner', () => {
     await store.close();
   });
 
+  it('stores its position after each reaction, and after passing over other types only now and then or when stopped', async () => {
+    const store = new SqliteEventStore({ file: dir.file('events-4.sqlite'), pollIntervalMs: 5 });
+    const checkpoints = new ReadModelDatabase(dir.file('read-4.sqlite'));
+    const reactor = { name: 'receiver', eventTypes: ['LeadReceived'], handle: async () => undefined };
+    const received = await store.appendToStream('lead-1', [anEvent('LeadReceived')], { expectedRevision: 'no_stream' });
+    const others = await store.appendToStream('lead-1', [anEvent('LeadAssigned'), anEvent('LeadAccepted')], {
+      expectedRevision: 0n,
+    });
+    const runner = new ReactorRunner(store, checkpoints, [reactor]);
+    runner.start();
+    const head = others.events[1].position;
+    await runner.reached(head);
+    expect(runner.status()[0].position).toBe(head);
+    expect(checkpoints.checkpoint('reactor:receiver')?.position).toBe(received.events[0].position);
+    await runner.stop();
+    expect(checkpoints.checkpoint('reactor:receiver')?.position).toBe(head);
+    checkpoints.close();
+    await store.close();
+  });
+
   it('stops at an event it cannot handle and records it', async () => {
     const store = new SqliteEventStore({ file: dir.file('events-2.sqlite'), pollIntervalMs: 5 });
     const checkpoints = new ReadModelDatabase(dir.file('read-2.sqlite'));
