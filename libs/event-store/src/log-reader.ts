@@ -16,6 +16,8 @@ export interface LogConsumer {
 export interface LogReaderOptions {
   /** Most events handed over at once. */
   readonly batchSize?: number;
+  /** Told when the store ends the reader's subscription with an error: reading has stopped. */
+  readonly onFailure?: (error: unknown) => void;
 }
 
 /**
@@ -32,14 +34,15 @@ export class LogReader {
   private delivering: Promise<void> = Promise.resolve();
   private flushScheduled = false;
   private readPosition = 0n;
-  private failure: unknown = null;
   private readonly batchSize: number;
+  private readonly onFailure: (error: unknown) => void;
 
   constructor(
     private readonly store: EventStore,
     options: LogReaderOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 500;
+    this.onFailure = options.onFailure ?? (() => undefined);
   }
 
   /** Starts reading after the lowest position of the consumers; each must have loaded its checkpoint. */
@@ -51,17 +54,12 @@ export class LogReader {
     const after = positions.reduce((low, p) => (p < low ? p : low));
     this.readPosition = after;
     this.subscription = this.store.subscribeToAll({ after }, (event) => this.take(event));
-    this.subscription.done.catch((error: unknown) => (this.failure = error));
+    this.subscription.done.catch((error: unknown) => this.onFailure(error));
   }
 
   /** Position of the last event handed to the consumers. */
   get position(): bigint {
     return this.readPosition;
-  }
-
-  /** Why the reader stopped reading, if it did: the store failed under its subscription. */
-  get error(): unknown {
-    return this.failure;
   }
 
   async stop(): Promise<void> {

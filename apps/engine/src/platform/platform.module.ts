@@ -2,7 +2,7 @@ import { EventStore, LogReader } from '@leadledger/event-store';
 import { type Clock, type IdSource } from '@leadledger/kernel';
 import { type EngineConfig, openEventStore } from '@leadledger/platform';
 import { type Projection, ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
-import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import {
   IntakesInFlight,
   ReactorRunner,
@@ -46,7 +46,16 @@ export class PlatformModule {
             new ProjectionRunner(store, readModels, options.projections),
         },
         { provide: IntakesInFlight, useValue: new IntakesInFlight() },
-        { provide: LogReader, inject: [EventStore], useFactory: (store: EventStore) => new LogReader(store) },
+        {
+          provide: LogReader,
+          inject: [EventStore],
+          useFactory: (store: EventStore) => {
+            const logger = new Logger('LogReader');
+            return new LogReader(store, {
+              onFailure: (error) => logger.error(`Stopped reading the log: ${String(error)}`),
+            });
+          },
+        },
         {
           provide: WORK_LOOKUPS,
           inject: [ReadModelDatabase, ProjectionRunner],
