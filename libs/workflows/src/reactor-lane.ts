@@ -27,7 +27,9 @@ export class ReactorLane {
   private readonly queue: StoredEvent[] = [];
   /** The end of the last batch given to it: where the position goes once the queue is empty. */
   private seen = 0n;
-  private draining: Promise<void> | null = null;
+  /** Set and cleared inside `drain` itself, never by a callback on its promise, which runs a turn later. */
+  private draining = false;
+  private drained: Promise<void> = Promise.resolve();
   private readonly types: ReadonlySet<string>;
   readonly progress = new EventEmitter().setMaxListeners(0);
 
@@ -76,12 +78,12 @@ export class ReactorLane {
     }
     const last = batch[batch.length - 1].position;
     if (last > this.seen) this.seen = last;
-    this.draining ??= this.drain().finally(() => (this.draining = null));
+    if (!this.draining) this.drained = this.drain();
   }
 
   /** Resolves when the lane is idle (everything given to it handled), failed or stopped. */
   async idle(): Promise<void> {
-    while (this.draining) await this.draining;
+    while (this.draining) await this.drained;
   }
 
   stop(): void {
@@ -91,21 +93,26 @@ export class ReactorLane {
   }
 
   private async drain(): Promise<void> {
-    while (this.running) {
-      const event = this.queue[0];
-      if (!event) {
-        if (this.seen > this.checkpoint) this.moveTo(this.seen, this.seen - this.stored >= STORE_AFTER_SKIPPING);
-        if (this.queue.length === 0) return;
-        continue;
+    this.draining = true;
+    try {
+      while (this.running) {
+        const event = this.queue[0];
+        if (!event) {
+          if (this.seen > this.checkpoint) this.moveTo(this.seen, this.seen - this.stored >= STORE_AFTER_SKIPPING);
+          return;
+        }
+        try {
+          await this.reactor.handle(event);
+        } catch (error) {
+          this.fail(event, error);
+          return;
+        }
+        this.queue.shift();
+        this.moveTo(event.position, true);
       }
-      try {
-        await this.reactor.handle(event);
-      } catch (error) {
-        this.fail(event, error);
-        return;
-      }
-      this.queue.shift();
-      this.moveTo(event.position, true);
+    } finally {
+      // In the same turn as the last look at the queue: an event taken after it starts a new drain.
+      this.draining = false;
     }
   }
 
