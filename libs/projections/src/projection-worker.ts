@@ -20,7 +20,7 @@ export interface ProjectionStatus {
  * and it applies those after its checkpoint, up to `until` when one is set.
  */
 export class ProjectionWorker {
-  state: ProjectionState = 'idle';
+  private state: ProjectionState = 'idle';
   private checkpoint = 0n;
   /** The head of the log when it started: reaching it ends the catch-up. */
   private liveFrom = 0n;

@@ -20,8 +20,4 @@ export class IntakesInFlight {
     current.then(forget, forget);
     return current;
   }
-
-  get size(): number {
-    return this.running.size;
-  }
 }
