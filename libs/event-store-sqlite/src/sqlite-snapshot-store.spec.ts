@@ -1,5 +1,4 @@
 import { tempDirectory } from '@leadledger/event-store/testing';
-import { openSqlite } from './sqlite-connection';
 import { SqliteSnapshotStore } from './sqlite-snapshot-store';
 
 describe('SQLite snapshot store', () => {
@@ -25,15 +24,5 @@ describe('SQLite snapshot store', () => {
     expect(second.load('pool-1')).toEqual(snapshot(19n, { n: 19, big: 2 ** 53 - 1 }));
     expect(second.load('pool-2')).toBeNull();
     second.close();
-  });
-
-  it('uses a database it is given, and leaves it open', () => {
-    const db = openSqlite(dir.file('shared.sqlite'));
-    const store = new SqliteSnapshotStore(db);
-    store.save(snapshot(4n, { n: 4 }));
-    store.close();
-    expect(db.open).toBe(true);
-    expect(new SqliteSnapshotStore(db).load('pool-1')?.revision).toBe(4n);
-    db.close();
   });
 });

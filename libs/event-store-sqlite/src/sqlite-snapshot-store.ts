@@ -10,21 +10,16 @@ interface SnapshotRow {
   state: string;
 }
 
-/**
- * Snapshots in one table, `stream_snapshots`, one row per stream: in a file of their own or in a
- * database the caller already has open (and then closes itself).
- */
+/** Snapshots in one table, `stream_snapshots`, one row per stream, in a file of their own. */
 export class SqliteSnapshotStore extends SnapshotStore {
   private readonly db: Database.Database;
-  private readonly ownsDatabase: boolean;
   private readonly statements;
 
-  constructor(database: Database.Database | { readonly file: string }) {
+  constructor(options: { readonly file: string }) {
     super();
-    this.ownsDatabase = !('prepare' in database);
-    this.db = 'prepare' in database ? database : openSqlite(database.file);
+    this.db = openSqlite(options.file);
     // Derived data: a commit lost to a power cut costs a longer fold, so no fsync on every save.
-    if (this.ownsDatabase) this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('synchronous = NORMAL');
     this.db.exec(`CREATE TABLE IF NOT EXISTS stream_snapshots (
       stream_id TEXT PRIMARY KEY,
       decider_version TEXT NOT NULL,
@@ -53,8 +48,7 @@ export class SqliteSnapshotStore extends SnapshotStore {
     this.statements.save.run(streamId, deciderVersion, revision, eventId, JSON.stringify(state));
   }
 
-  /** Closes the file this store opened; a database handed in stays open. */
   close(): void {
-    if (this.ownsDatabase && this.db.open) this.db.close();
+    if (this.db.open) this.db.close();
   }
 }
