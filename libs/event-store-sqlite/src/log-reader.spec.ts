@@ -56,7 +56,12 @@ describe('LogReader on the SQLite store', () => {
     const consumer = new Recorder(0n);
     const reader = new LogReader(store);
     reader.start([consumer]);
-    await store.appendToStream('s-1', events(5), { expectedRevision: 'no_stream' });
+    // Five commands' appends in the same turn: one group commit, one read, one batch.
+    await Promise.all(
+      ['s-1', 's-2', 's-3', 's-4', 's-5'].map((streamId) =>
+        store.appendToStream(streamId, events(1), { expectedRevision: 'no_stream' }),
+      ),
+    );
     await consumer.reached(5n);
     expect(consumer.batches).toEqual([5]);
     await reader.stop();
