@@ -16,6 +16,10 @@ describe('engine configuration', () => {
       reclaimCoolDownDays: 7,
       schedulerIntervalMs: 60000,
       saleRequiresLead: false,
+      bodyLimitBytes: 102400,
+      corsOrigins: [],
+      logLevel: 'info',
+      authFailuresPerMinute: 20,
     });
   });
 
@@ -48,6 +52,31 @@ describe('engine configuration', () => {
     expect(loadConfig({ LEADLEDGER_SCHEDULER_INTERVAL_MS: '0' }).schedulerIntervalMs).toBe(0);
     expect(() => loadConfig({ LEADLEDGER_SCHEDULER_INTERVAL_MS: 'often' })).toThrow(
       /LEADLEDGER_SCHEDULER_INTERVAL_MS: /,
+    );
+  });
+
+  it('reads the HTTP edge settings: body limit, CORS allow-list, log level', () => {
+    const config = loadConfig({
+      LEADLEDGER_BODY_LIMIT_BYTES: '20000',
+      LEADLEDGER_CORS_ORIGINS: 'https://crm.example.cn, http://localhost:5173',
+      LOG_LEVEL: 'warn',
+      LEADLEDGER_AUTH_FAILURES_PER_MINUTE: '5',
+    });
+    expect(config).toMatchObject({
+      bodyLimitBytes: 20000,
+      corsOrigins: ['https://crm.example.cn', 'http://localhost:5173'],
+      logLevel: 'warn',
+      authFailuresPerMinute: 5,
+    });
+    expect(() => loadConfig({ LEADLEDGER_CORS_ORIGINS: '*' })).toThrow(
+      'LEADLEDGER_CORS_ORIGINS.0: must be a comma-separated list of http(s) origins',
+    );
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL: /);
+  });
+
+  it('refuses a weak admin key: long but of one kind of character', () => {
+    expect(() => loadConfig({ LEADLEDGER_ADMIN_KEY: 'a'.repeat(40) })).toThrow(
+      'LEADLEDGER_ADMIN_KEY: must mix at least 3 of lower case, upper case, digits and symbols (has 1)',
     );
   });
 

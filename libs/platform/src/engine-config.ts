@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { adminKeyWeakness } from './admin-key-strength';
 
 const isTimeZone = (zone: string): boolean => {
   try {
@@ -31,13 +32,37 @@ const environmentSchema = z
       .string()
       .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai')
       .default('Asia/Shanghai'),
-    LEADLEDGER_ADMIN_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    LEADLEDGER_ADMIN_KEY: z
+      .string()
+      .superRefine((key, context) => {
+        const weakness = adminKeyWeakness(key);
+        if (weakness) context.addIssue({ code: 'custom', message: weakness });
+      })
+      .optional(),
     LEADLEDGER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
     LEADLEDGER_DEFAULT_PROTECTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     LEADLEDGER_DEFAULT_PROTECTION_WARNING_DAYS: z.coerce.number().int().min(0).max(3650).default(3),
     LEADLEDGER_RECLAIM_COOL_DOWN_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
     LEADLEDGER_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).default(60000),
     LEADLEDGER_SALE_REQUIRES_LEAD: z.enum(['true', 'false']).default('false'),
+    LEADLEDGER_BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(16 * 1024 * 1024)
+      .default(100 * 1024),
+    LEADLEDGER_CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((list) =>
+        list
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url({ protocol: /^https?$/, error: 'must be a comma-separated list of http(s) origins' }))),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LEADLEDGER_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   })
   .refine((env) => env.LEADLEDGER_DEFAULT_PROTECTION_WARNING_DAYS < env.LEADLEDGER_DEFAULT_PROTECTION_DAYS, {
     message: 'must be fewer days than LEADLEDGER_DEFAULT_PROTECTION_DAYS',
@@ -69,6 +94,13 @@ export interface EngineConfig {
   readonly schedulerIntervalMs: number;
   /** Contracts only pushed down from a lead (Kingdee style): a sale without its originating lead is refused. */
   readonly saleRequiresLead: boolean;
+  /** The largest request body taken, after decompression; more is 413. */
+  readonly bodyLimitBytes: number;
+  /** Origins a browser may call from (CORS); none by default. */
+  readonly corsOrigins: readonly string[];
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Failed authentications one client address may make per minute before it is answered 429. */
+  readonly authFailuresPerMinute: number;
 }
 
 /** Bad configuration, with one line per variable and what is wrong with it. */
@@ -103,5 +135,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
     reclaimCoolDownDays: e.LEADLEDGER_RECLAIM_COOL_DOWN_DAYS,
     schedulerIntervalMs: e.LEADLEDGER_SCHEDULER_INTERVAL_MS,
     saleRequiresLead: e.LEADLEDGER_SALE_REQUIRES_LEAD === 'true',
+    bodyLimitBytes: e.LEADLEDGER_BODY_LIMIT_BYTES,
+    corsOrigins: e.LEADLEDGER_CORS_ORIGINS,
+    logLevel: e.LOG_LEVEL,
+    authFailuresPerMinute: e.LEADLEDGER_AUTH_FAILURES_PER_MINUTE,
   };
 }
