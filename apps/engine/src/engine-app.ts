@@ -3,8 +3,10 @@ import { type EngineConfig, allProjections } from '@leadledger/platform';
 import type { Projection } from '@leadledger/projections';
 import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { EngineModule } from './engine.module';
+import { installHttpEdge } from './http/edge/install-http-edge';
 import { validationPipe } from './http/validation';
 
 export interface EngineAppOptions {
@@ -17,15 +19,17 @@ export interface EngineAppOptions {
 
 /** Builds the configured app without listening: main.ts listens, e2e tests hand it to supertest. */
 export async function createEngineApp(config: EngineConfig, options: EngineAppOptions = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(
+  const app = await NestFactory.create<NestExpressApplication>(
     EngineModule.forRoot({
       config,
       clock: options.clock ?? systemClock,
       ids: options.ids ?? randomIds,
       projections: options.projections ?? allProjections(config),
     }),
-    { logger: options.logger ?? ['log', 'warn', 'error'] },
+    // The edge parses bodies itself: JSON only, bounded, with 4xx answers for what it cannot read.
+    { logger: options.logger ?? ['log', 'warn', 'error'], bodyParser: false },
   );
+  installHttpEdge(app, config);
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
@@ -34,7 +38,13 @@ export async function createEngineApp(config: EngineConfig, options: EngineAppOp
       .setTitle('leadledger')
       .setDescription('Event-sourced lead-assignment and commission engine')
       .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key made with `keys create`' })
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'opaque',
+        description:
+          'An opaque API key (llk_ followed by 43 random characters), made with `keys create`; not a JWT, so it carries no claims to decode.',
+      })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

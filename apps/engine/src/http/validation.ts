@@ -1,9 +1,7 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type FieldProblem, problemBody } from './problem-body';
 
-export interface FieldProblem {
-  readonly field: string;
-  readonly problem: string;
-}
+export type { FieldProblem } from './problem-body';
 
 /** Flattens nested class-validator errors into one line per field, with a dotted path. */
 export function fieldProblems(errors: readonly ValidationError[], parent = ''): FieldProblem[] {
@@ -16,12 +14,7 @@ export function fieldProblems(errors: readonly ValidationError[], parent = ''): 
 
 /** The one shape of every 400: each field and what is wrong with it; nothing was written. */
 export function badRequest(problems: readonly FieldProblem[]): BadRequestException {
-  return new BadRequestException({
-    statusCode: 400,
-    error: 'Bad Request',
-    message: 'The request is not valid; nothing was written',
-    problems,
-  });
+  return new BadRequestException(problemBody(400, 'The request is not valid; nothing was written', problems));
 }
 
 /** Whitelist and forbid unknown fields; every 400 names each field and what is wrong with it. */

@@ -9,7 +9,17 @@ import {
 } from '@leadledger/leads';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 
 export class LeadContactDto {
   @ApiPropertyOptional({ example: '张伟' })
@@ -43,6 +53,8 @@ export class ReceiveLeadDto {
   channel!: LeadChannel;
 
   @ApiProperty({ type: LeadContactDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => LeadContactDto)
   contact!: LeadContactDto;
