@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ApiKeyGuard } from './auth/api-key.guard';
+import { FailedAuthentications } from './auth/failed-authentications';
 import { ClaimsModule } from './claims/claims.module';
 import { CommissionsModule } from './commissions/commissions.module';
 import { CustomersModule } from './customers/customers.module';
@@ -36,6 +37,7 @@ export class EngineModule {
         SchedulerModule,
       ],
       providers: [
+        FailedAuthentications,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         InFlightRequests,
