@@ -30,7 +30,7 @@ export async function startInProcessEngine(
 ): Promise<InProcessEngine> {
   // config.port stays at its default: the config refuses port 0, so the ephemeral port is asked of listen() directly.
   const config = loadConfig(env);
-  const app = await createEngineApp(config, { logger: false });
+  const app = await createEngineApp(config, { logTo: false });
   await app.listen(0, '127.0.0.1');
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   const store = app.get(EventStore);

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { FailedAuthentications } from './auth/failed-authentications';
@@ -9,6 +10,8 @@ import { HandOversModule } from './hand-overs/hand-overs.module';
 import { HealthModule } from './health/health.module';
 import { InFlightRequests } from './http/in-flight-requests';
 import { LeadsModule } from './leads/leads.module';
+import { LoggingModule } from './logging/logging.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ProblemFilter } from './http/problem.filter';
 import { PoolsModule } from './pools/pools.module';
 import { RepsModule } from './reps/reps.module';
@@ -19,10 +22,11 @@ import { StatsModule } from './stats/stats.module';
 
 @Module({})
 export class EngineModule {
-  static forRoot(options: PlatformOptions): DynamicModule {
+  static forRoot(options: PlatformOptions, logger: Logger): DynamicModule {
     return {
       module: EngineModule,
       imports: [
+        LoggingModule.forRoot(logger),
         PlatformModule.forRoot(options),
         HealthModule,
         StatsModule,
@@ -35,6 +39,7 @@ export class EngineModule {
         SalesModule,
         CommissionsModule,
         SchedulerModule,
+        MetricsModule,
       ],
       providers: [
         FailedAuthentications,

@@ -64,8 +64,13 @@ export async function runRound(store: EventStore, streamId: string, round: reado
       const expectedRevision = folded ? folded.revision : 'no_stream';
       stored = (await store.appendToStream(streamId, newEvents, { expectedRevision })).events;
     } catch (error) {
-      return retryOrFail(round, decided, error);
+      if (error instanceof WrongExpectedRevisionError) store.activity.conflicts++;
+      const again = retryOrFail(round, decided, error);
+      store.activity.retries += again.length;
+      return again;
     }
+    store.activity.appends++;
+    store.activity.appendedEvents += stored.length;
   }
 
   // Each caller gets the state after its own events, folded from the events as stored (what a

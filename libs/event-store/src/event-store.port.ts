@@ -1,6 +1,7 @@
 import type { ExpectedRevision } from './expected-revision';
 import type { GlobalLogFilter } from './global-log-filter';
 import type { NewEvent, StoredEvent } from './stored-event';
+import { StoreActivity } from './store-activity';
 import { StreamStateCache } from './stream-state-cache';
 
 export interface AppendOptions {
@@ -52,6 +53,9 @@ export abstract class EventStore {
    * own (two engines on one file each have theirs), with snapshots once `useSnapshots` is called.
    */
   readonly streamStates = new StreamStateCache();
+
+  /** Counted by the command path (appends, lost races, retries); read by /metrics. */
+  readonly activity = new StoreActivity();
 
   /** Appends atomically to one stream, or throws WrongExpectedRevisionError and writes nothing. */
   abstract appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;

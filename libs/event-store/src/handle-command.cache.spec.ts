@@ -91,11 +91,15 @@ describe('handleCommand and loadState through the stream state cache', () => {
       // B gets in between A's decision and A's append.
       a.beforeNextAppend = async () => void accepted(await handle(b, routeLead('lead-b')));
       expect(assignedSequence(await handle(a, routeLead('lead-a')))).toEqual([4]);
+      expect(a.activity).toMatchObject({ appends: 5, appendedEvents: 5, conflicts: 1, retries: 1 });
 
       a.beforeNextAppend = async () => void accepted(await handle(b, routeLead('lead-c')));
       await expect(handle(a, routeLead('lead-d'), { retriesOnConflict: 0 })).rejects.toThrow(
         WrongExpectedRevisionError,
       );
+      // Counted for the operator: two lost races, one of them retried.
+      expect(a.activity).toMatchObject({ appends: 5, conflicts: 2, retries: 1 });
+      expect(b.activity).toMatchObject({ appends: 2, conflicts: 0 });
 
       const sequences = (await a.readStream(POOL_STREAM)).flatMap((e) =>
         e.type === 'PoolLeadAssigned' ? [e.data.sequence] : [],

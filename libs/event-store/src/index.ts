@@ -11,3 +11,4 @@ export * from './read-all-in-batches';
 export * from './snapshot-store';
 export * from './stored-event';
 export * from './stream-state-cache';
+export * from './store-activity';

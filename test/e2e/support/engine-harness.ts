@@ -5,6 +5,7 @@ import { type IssuedApiKey, issueApiKey, loadConfig } from '@leadledger/platform
 import type { Clock } from '@leadledger/kernel';
 import type { Projection } from '@leadledger/projections';
 import type { INestApplication } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createEngineApp } from '../../../apps/engine/src/engine-app';
 import { waitUntilSettled } from '../../../apps/engine/src/platform/wait-until-settled';
@@ -24,12 +25,16 @@ export interface EngineHarness {
 
 /** The real engine on a real SQLite store in a fresh temp directory. */
 export async function startEngine(
-  options: { env?: Record<string, string>; projections?: Projection[]; clock?: Clock } = {},
+  options: { env?: Record<string, string>; projections?: Projection[]; clock?: Clock; logTo?: DestinationStream } = {},
 ): Promise<EngineHarness> {
   const dir = tempDirectory('leadledger-e2e');
   const env = { LEADLEDGER_DATA_DIR: dir.path, LEADLEDGER_TIMEZONE: 'UTC', ...options.env };
   const config = loadConfig(env);
-  const app = await createEngineApp(config, { logger: false, projections: options.projections, clock: options.clock });
+  const app = await createEngineApp(config, {
+    logTo: options.logTo ?? false,
+    projections: options.projections,
+    clock: options.clock,
+  });
   await app.init();
   const store = app.get(EventStore);
   const harness: EngineHarness = {

@@ -15,6 +15,8 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly logger = new Logger('Scheduler');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<ScheduledRun> | null = null;
+  /** Passes since start, for /metrics. */
+  readonly runs = { completed: 0, failed: 0 };
 
   constructor(
     private readonly store: EventStore,
@@ -44,9 +46,20 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
       this.due,
       this.clock.now().toISOString(),
       workflowPolicy(this.config),
-    ).finally(() => {
-      this.running = null;
-    });
+    )
+      .then(
+        (run) => {
+          this.runs.completed++;
+          return run;
+        },
+        (error: unknown) => {
+          this.runs.failed++;
+          throw error;
+        },
+      )
+      .finally(() => {
+        this.running = null;
+      });
     return this.running;
   }
 }

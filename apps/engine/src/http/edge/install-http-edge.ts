@@ -2,18 +2,24 @@ import type { Server } from 'node:http';
 import type { EngineConfig } from '@leadledger/platform';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { logRequests } from '../../logging/request-logging';
+import { countRequests } from '../../metrics/count-requests';
+import { EngineMetrics } from '../../metrics/engine-metrics';
 import { answerUnreadableBodies } from './body-errors';
 import { jsonBodies } from './json-bodies';
 import { answerUnreadableRequests, refuseLongUrls } from './long-urls';
 
 /**
- * Everything a request passes before a controller sees it, in order: the URL's length, security
+ * Everything a request passes before a controller sees it, in order: its log line and metrics
+ * (written when it ends, whatever answers it), the URL's length, security
  * headers and CORS, then the body (JSON only, bounded in size and depth). Each refusal is a 4xx
  * in the API's problem shape; nothing reaches the domain.
  */
-export function installHttpEdge(app: NestExpressApplication, config: EngineConfig): void {
+export function installHttpEdge(app: NestExpressApplication, config: EngineConfig, logger: Logger): void {
   answerUnreadableRequests(app.getHttpServer() as Server);
   app.disable('x-powered-by');
+  app.use(logRequests(logger), countRequests(app.get(EngineMetrics)));
   app.use(refuseLongUrls);
   app.use(helmet());
   if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins], maxAge: 600 });
