@@ -1,4 +1,4 @@
-import { type Server, request } from 'node:http';
+import { Agent, type Server, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface RawRequest {
@@ -15,36 +15,66 @@ export interface RawAnswer {
   readonly body: unknown;
 }
 
+export interface RawClient {
+  send(call: RawRequest): Promise<RawAnswer>;
+  close(): Promise<void>;
+}
+
 /**
- * Sends exactly the given bytes and headers, which supertest will not (it adds a content
- * type to every body and refuses some encodings): the server listens on a free port for the call.
+ * Sends exactly the given bytes and headers, which supertest will not (it adds a content type to
+ * every body and refuses some encodings). The server listens on a free port until `close`.
  */
-export async function rawRequest(server: Server, call: RawRequest): Promise<RawAnswer> {
+export async function openRawClient(server: Server): Promise<RawClient> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    const { port } = server.address() as AddressInfo;
-    return await new Promise<RawAnswer>((resolve, reject) => {
-      const outgoing = request(
-        { host: '127.0.0.1', port, method: call.method, path: call.path, headers: call.headers },
-        (incoming) => {
-          const chunks: Buffer[] = [];
-          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-          incoming.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            const isJson = /json/.test(String(incoming.headers['content-type']));
-            resolve({
-              status: incoming.statusCode ?? 0,
-              headers: incoming.headers,
-              body: isJson ? JSON.parse(text) : text,
+  const { port } = server.address() as AddressInfo;
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  return {
+    send: (call) =>
+      new Promise<RawAnswer>((resolve, reject) => {
+        const outgoing = request(
+          {
+            host: '127.0.0.1',
+            port,
+            agent,
+            method: call.method,
+            path: call.path,
+            // Node sends a DELETE's body with neither length nor chunking unless told its length.
+            headers:
+              call.body === undefined
+                ? call.headers
+                : { 'Content-Length': String(Buffer.byteLength(call.body)), ...call.headers },
+          },
+          (incoming) => {
+            const chunks: Buffer[] = [];
+            incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+            incoming.on('end', () => {
+              const text = Buffer.concat(chunks).toString('utf8');
+              const isJson = /json/.test(String(incoming.headers['content-type']));
+              resolve({
+                status: incoming.statusCode ?? 0,
+                headers: incoming.headers,
+                body: isJson ? JSON.parse(text) : text,
+              });
             });
-          });
-        },
-      );
-      outgoing.on('error', reject);
-      outgoing.end(call.body);
-    });
+          },
+        );
+        outgoing.on('error', reject);
+        outgoing.end(call.body);
+      }),
+    close: async () => {
+      agent.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** One raw request on a server that is not listening yet. */
+export async function rawRequest(server: Server, call: RawRequest): Promise<RawAnswer> {
+  const client = await openRawClient(server);
+  try {
+    return await client.send(call);
   } finally {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await client.close();
   }
 }

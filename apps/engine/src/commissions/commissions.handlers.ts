@@ -92,6 +92,8 @@ export class PublishPlanHandler implements ICommandHandler<PublishPlanRequest, C
   ) {}
 
   async execute({ body, actor }: PublishPlanRequest): Promise<CommissionPlan> {
+    if (body === null || typeof body !== 'object' || Array.isArray(body))
+      throw badRequest([{ field: 'body', problem: 'must be a JSON object: the plan version' }]);
     const parsed = parseCommissionPlan(body);
     if (!parsed.ok) throw badRequest(parsed.problems);
     const at = this.clock.now().toISOString();

@@ -27,10 +27,9 @@ export function logRequests(logger: Logger): HttpLogger {
       return id;
     },
     customAttributeKeys: { reqId: 'requestId', responseTime: 'latencyMs' },
-    customProps: (request: LoggedRequest) => ({
-      keyId: request.actor?.keyId ?? null,
-      route: request.route?.path ?? null,
-    }),
+    // Added to the line written at the end, when the key and the route are known.
+    customSuccessObject: (request, _response, line: object) => ({ ...line, ...whoAndWhere(request) }),
+    customErrorObject: (request, _response, _error, line: object) => ({ ...line, ...whoAndWhere(request) }),
     serializers: {
       req: (request: { id: string; method: string; url: string; raw: LoggedRequest }) => ({
         id: request.id,
@@ -43,4 +42,9 @@ export function logRequests(logger: Logger): HttpLogger {
       error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
     quietReqLogger: true,
   });
+}
+
+function whoAndWhere(request: IncomingMessage): { keyId: string | null; route: string | null } {
+  const { actor, route } = request as LoggedRequest;
+  return { keyId: actor?.keyId ?? null, route: route?.path ?? null };
 }

@@ -106,7 +106,8 @@ const planSchema = z
   // Cross-field rules run even when other fields are wrong, so every problem is reported at once.
   .superRefine(
     (raw, ctx) => {
-      const input = raw as Partial<Record<string, unknown>>;
+      // Runs even when the input is not an object at all (no body, a list, a string).
+      const input = (raw !== null && typeof raw === 'object' ? raw : {}) as Partial<Record<string, unknown>>;
       const isMoney = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
       const tiers = Array.isArray(input.tiers) ? (input.tiers as unknown[]) : [];
       tiers.forEach((tier, index) => {

@@ -4,6 +4,9 @@ import { type FieldProblem, problemBody } from '../problem-body';
 /** What body-parser reports (an http-errors error), by its `type`. */
 interface BodyReadError {
   readonly type?: string;
+  /** http-errors: the status it chose, and whether its message may be shown to the client. */
+  readonly status?: number;
+  readonly expose?: boolean;
   readonly charset?: string;
   readonly encoding?: string;
   readonly limit?: number;
@@ -32,8 +35,12 @@ export function answerUnreadableBodies(
   response: Response,
   next: NextFunction,
 ): void {
-  const answer = error.type ? answers[error.type] : undefined;
-  if (!answer) return next(error);
-  const [status, problem] = answer(error);
+  const known = error.type ? answers[error.type] : undefined;
+  // Anything else body-parser refused as the client's fault (a body that does not decompress, say).
+  const clientFault = error.expose && error.status && error.status >= 400 && error.status < 500;
+  if (!known && !clientFault) return next(error);
+  const [status, problem]: [number, FieldProblem] = known
+    ? known(error)
+    : [error.status!, { field: 'body', problem: `could not be read: ${error.message}` }];
   response.status(status).json(problemBody(status, 'The body could not be read; nothing was written', [problem]));
 }
