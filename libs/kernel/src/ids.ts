@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { v5 as uuidV5 } from 'uuid';
 
 /** Where new ids come from; injected so the domain never makes its own. */
 export interface IdSource {
@@ -14,10 +15,16 @@ export function sequentialIds(prefix = 'id'): IdSource {
 }
 
 /**
- * A uuid-shaped id that is a pure function of `seed`: the same external id or retried
- * step always names the same lead or customer, which is what makes retries idempotent.
+ * The namespace of every id leadledger derives from a seed (made once, at random): another system
+ * deriving UUIDv5 ids from the same strings gets different ones, so they never collide with ours.
+ */
+export const LEADLEDGER_ID_NAMESPACE = 'd1e53616-859f-4a70-9134-7e2ea8bffc92';
+
+/**
+ * An RFC 9562 UUIDv5 (SHA-1, version and variant bits set) that is a pure function of `seed`:
+ * the same external id or retried step always names the same lead or customer, which is what
+ * makes retries idempotent, and strict UUID validators an integrator uses accept it.
  */
 export function idFromSeed(seed: string): string {
-  const hex = createHash('sha256').update(seed, 'utf8').digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  return uuidV5(seed, LEADLEDGER_ID_NAMESPACE);
 }
