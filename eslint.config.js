@@ -11,7 +11,18 @@ const frameworkImports = {
 };
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'coverage/**', 'data/**', '**/*.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-bench/**',
+      'node_modules/**',
+      'coverage/**',
+      'data/**',
+      '.stryker-tmp/**',
+      'reports/**',
+      '**/*.js',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
