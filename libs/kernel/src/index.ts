@@ -3,3 +3,4 @@ export * from './decision';
 export * from './errors';
 export * from './ids';
 export * from './money';
+export * from './time-zone';

@@ -1,15 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { isIanaTimeZone } from '@leadledger/kernel';
 import { adminKeyWeakness } from './admin-key-strength';
-
-const isTimeZone = (zone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Every setting the engine and the CLI read, by environment variable. */
 const environmentSchema = z
@@ -30,7 +22,7 @@ const environmentSchema = z
       .default('CN'),
     LEADLEDGER_TIMEZONE: z
       .string()
-      .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai')
+      .refine(isIanaTimeZone, 'must be an IANA time zone such as Asia/Shanghai')
       .default('Asia/Shanghai'),
     LEADLEDGER_ADMIN_KEY: z
       .string()

@@ -1,4 +1,4 @@
-import { BPS_SCALE, ROUNDING_RULES, isKnownCurrency } from '@leadledger/kernel';
+import { BPS_SCALE, ROUNDING_RULES, ianaTimeZone, isKnownCurrency } from '@leadledger/kernel';
 import { z } from 'zod';
 import {
   ATTRIBUTION_CLASSES,
@@ -21,15 +21,6 @@ const MAX_DAYS = 3650;
 /** A tier may multiply the rate by at most 10. */
 const MAX_MULTIPLIER_BPS = 10 * BPS_SCALE;
 const CLASS_LIST = ATTRIBUTION_CLASSES.join(', ');
-
-/** The zone's own spelling, or null when Intl does not know it (offsets such as +08:00 are not zones). */
-function resolvedZone(zone: string): string | null {
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
-}
 
 /** A type error's message, unless the field is simply missing. */
 const unlessMissing = (message: string) => ({
@@ -86,7 +77,8 @@ const planSchema = z
       .string()
       .default('Asia/Shanghai')
       .superRefine((zone, ctx) => {
-        const resolved = resolvedZone(zone);
+        // By IANA name, then Intl: the same answer on every Node (offsets such as +08:00 are not zones).
+        const resolved = ianaTimeZone(zone);
         if (resolved === null) ctx.addIssue({ code: 'custom', message: 'not an IANA time zone such as Asia/Shanghai' });
         else if (resolved !== zone) ctx.addIssue({ code: 'custom', message: `spell the zone as ${resolved}` });
       }),
