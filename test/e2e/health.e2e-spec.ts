@@ -41,6 +41,7 @@ describe('GET /health', () => {
           position: '1',
           failure: null,
         })),
+        readModels: { file: `${engine.dataDir}/read-models.sqlite`, state: 'serving', lastDamage: null },
       });
     });
   });

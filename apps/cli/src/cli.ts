@@ -2,6 +2,7 @@ import { ConfigurationError, ImportError } from '@leadledger/platform';
 import { NotFoundError } from '@leadledger/kernel';
 import { Command, CommanderError } from 'commander';
 import { CliFailure, type CliIo } from './cli-io';
+import { backupCommand } from './commands/backup.command';
 import { exportCommand } from './commands/export.command';
 import { importCommand } from './commands/import.command';
 import { keysCommand } from './commands/keys.command';
@@ -11,10 +12,10 @@ import { verifyCommand } from './commands/verify.command';
 /** Runs one CLI invocation and returns its exit code (0 success, 1 failure, 2 usage). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const program = new Command('leadledger')
-    .description('leadledger operations: keys, rebuild, verify, export, import')
+    .description('leadledger operations: keys, rebuild, verify, export, import, backup')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const register of [keysCommand, rebuildCommand, verifyCommand, exportCommand, importCommand]) {
+  for (const register of [keysCommand, rebuildCommand, verifyCommand, exportCommand, importCommand, backupCommand]) {
     register(program, io);
   }
   try {

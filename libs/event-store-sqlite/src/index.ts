@@ -1,4 +1,5 @@
 export * from './sqlite-connection';
+export * from './sqlite-corruption';
 export * from './sqlite-event-store';
 export * from './sqlite-event-store.schema';
 export * from './sqlite-snapshot-store';

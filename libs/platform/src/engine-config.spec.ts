@@ -20,6 +20,7 @@ describe('engine configuration', () => {
       corsOrigins: [],
       logLevel: 'info',
       authFailuresPerMinute: 20,
+      startupCheck: 'structure',
     });
   });
 

@@ -55,6 +55,7 @@ const environmentSchema = z
       .pipe(z.array(z.url({ protocol: /^https?$/, error: 'must be a comma-separated list of http(s) origins' }))),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LEADLEDGER_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    LEADLEDGER_STARTUP_CHECK: z.enum(['structure', 'full']).default('structure'),
   })
   .refine((env) => env.LEADLEDGER_DEFAULT_PROTECTION_WARNING_DAYS < env.LEADLEDGER_DEFAULT_PROTECTION_DAYS, {
     message: 'must be fewer days than LEADLEDGER_DEFAULT_PROTECTION_DAYS',
@@ -93,6 +94,8 @@ export interface EngineConfig {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Failed authentications one client address may make per minute before it is answered 429. */
   readonly authFailuresPerMinute: number;
+  /** How much of each SQLite file the start-up check reads: see CheckDepth in sqlite-file-check.ts. */
+  readonly startupCheck: 'structure' | 'full';
 }
 
 /** Bad configuration, with one line per variable and what is wrong with it. */
@@ -131,5 +134,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
     corsOrigins: e.LEADLEDGER_CORS_ORIGINS,
     logLevel: e.LOG_LEVEL,
     authFailuresPerMinute: e.LEADLEDGER_AUTH_FAILURES_PER_MINUTE,
+    startupCheck: e.LEADLEDGER_STARTUP_CHECK,
   };
 }

@@ -1,4 +1,5 @@
 import type { StoredEvent } from '@leadledger/event-store';
+import { isSqliteCorruption } from '@leadledger/event-store-sqlite';
 import type { ProjectionWorker } from './projection-worker';
 import type { ReadModelDatabase } from './read-model-database';
 
@@ -19,7 +20,9 @@ export function applyToProjections(
   let positions: bigint[];
   try {
     positions = readModels.db.transaction(() => taking.map((w) => w.applyWithin(batch)))();
-  } catch {
+  } catch (error) {
+    // Retrying event by event finds a failing projection, not a damaged file.
+    if (isSqliteCorruption(error)) throw error;
     for (const worker of taking) worker.applyAlone(batch);
     return;
   }

@@ -32,6 +32,15 @@ export class ProjectionRunner implements LogConsumer {
     return this.prepared;
   }
 
+  /**
+   * Loads the checkpoints again, after the read-model file was replaced (a damaged one moved
+   * aside): on an empty file every projection starts again from the first event.
+   */
+  reloadCheckpoints(): Promise<void> {
+    this.prepared = null;
+    return this.prepare();
+  }
+
   /** Prepares, then follows the log with a reader of its own. */
   async start(): Promise<void> {
     await this.prepare();
@@ -45,6 +54,10 @@ export class ProjectionRunner implements LogConsumer {
     return taking.reduce((low, w) => (w.position < low ? w.position : low), taking[0].position);
   }
 
+  /**
+   * A projection that fails on an event stops alone; but a damaged read-model file (SQLite
+   * reporting corruption) is thrown, since no projection can go on: the engine rebuilds.
+   */
   handle(batch: readonly StoredEvent[]): void {
     applyToProjections(this.readModels, this.workers, batch);
   }

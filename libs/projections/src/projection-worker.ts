@@ -1,4 +1,5 @@
 import type { StoredEvent } from '@leadledger/event-store';
+import { isSqliteCorruption } from '@leadledger/event-store-sqlite';
 import { EventEmitter } from 'node:events';
 import type { Projection } from './projection';
 import type { ProjectionFailure, ReadModelDatabase } from './read-model-database';
@@ -105,6 +106,9 @@ export class ProjectionWorker {
         const position = this.readModels.db.transaction(() => this.applyWithin([event]))();
         this.adopt(position);
       } catch (error) {
+        // A damaged file is no fault of the event: recording it as one would blame the event and
+        // stop the projection for good; the caller sets the file aside and rebuilds instead.
+        if (isSqliteCorruption(error)) throw error;
         this.fail(event, error);
       }
     }

@@ -28,6 +28,15 @@ interface CheckpointRow {
 /** Page cache of the read-model connection, in KiB. */
 const READ_MODEL_CACHE_KIB = 16 * 1024;
 
+const prepareCheckpointStatements = (db: Database.Database) => ({
+  checkpoint: db.prepare('SELECT * FROM projection_checkpoints WHERE name = ?').safeIntegers(true),
+  saveCheckpoint: db.prepare(
+    `INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position,
+       failed_event_id = NULL, failed_position = NULL, error = NULL`,
+  ),
+});
+
 /**
  * The local SQLite file that holds every read model and their checkpoints. The events
  * themselves live in the event store; this file can always be rebuilt from them, which
@@ -35,18 +44,40 @@ const READ_MODEL_CACHE_KIB = 16 * 1024;
  * each of which moved its checkpoint too, so they are simply applied again.
  */
 export class ReadModelDatabase {
-  readonly db: Database.Database;
-  /** The same database for projections: statements prepared through it are kept. */
-  readonly connection: ReadModelConnection;
-  private readonly statements;
+  private current!: Database.Database;
+  private cached!: ReadModelConnection;
+  private statements!: ReturnType<typeof prepareCheckpointStatements>;
 
-  constructor(file: string) {
-    this.db = openSqlite(file);
-    this.db.pragma('synchronous = NORMAL');
+  constructor(readonly file: string) {
+    this.open();
+  }
+
+  /** Read through this at each use, never kept: `reopen` replaces the connection. */
+  get db(): Database.Database {
+    return this.current;
+  }
+
+  /** The same database for projections: statements prepared through it are kept. */
+  get connection(): ReadModelConnection {
+    return this.cached;
+  }
+
+  /**
+   * Closes the file and opens it again: after a damaged file was moved aside, an empty
+   * database in its place, from which the projections start again at the first event.
+   */
+  reopen(): void {
+    this.close();
+    this.open();
+  }
+
+  private open(): void {
+    const db = openSqlite(this.file);
+    db.pragma('synchronous = NORMAL');
     // The read models' indexes outgrow SQLite's 2 MB default page cache within months of
     // history; a larger one keeps projection updates and rebuilds from re-reading pages.
-    this.db.pragma(`cache_size = -${READ_MODEL_CACHE_KIB}`);
-    this.db.exec(`
+    db.pragma(`cache_size = -${READ_MODEL_CACHE_KIB}`);
+    db.exec(`
       CREATE TABLE IF NOT EXISTS projection_checkpoints (
         name            TEXT PRIMARY KEY,
         version         TEXT    NOT NULL,
@@ -56,15 +87,9 @@ export class ReadModelDatabase {
         error           TEXT
       );
     `);
-    this.connection = withCachedStatements(this.db);
-    this.statements = {
-      checkpoint: this.db.prepare('SELECT * FROM projection_checkpoints WHERE name = ?').safeIntegers(true),
-      saveCheckpoint: this.db.prepare(
-        `INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?)
-         ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position,
-           failed_event_id = NULL, failed_position = NULL, error = NULL`,
-      ),
-    };
+    this.current = db;
+    this.cached = withCachedStatements(db);
+    this.statements = prepareCheckpointStatements(db);
   }
 
   checkpoint(name: string): Checkpoint | null {

@@ -3,14 +3,17 @@ import { verifyReadModels } from '@leadledger/projections';
 import type { Command } from 'commander';
 import { CliFailure, type CliIo } from '../cli-io';
 import { withStoreAndReadModels } from '../cli-resources';
+import { namingDamagedFiles } from '../naming-damaged-files';
 
 export function verifyCommand(program: Command, io: CliIo): void {
   program
     .command('verify')
     .description('rebuild every read model in a scratch database and compare it with the live one')
     .action(async () => {
-      const results = await withStoreAndReadModels(io, (store, readModels, config) =>
-        verifyReadModels(store, readModels, allProjections(config)),
+      const results = await namingDamagedFiles(io, () =>
+        withStoreAndReadModels(io, (store, readModels, config) =>
+          verifyReadModels(store, readModels, allProjections(config)),
+        ),
       );
       let failures = 0;
       for (const r of results) {

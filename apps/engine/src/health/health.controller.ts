@@ -6,8 +6,10 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
+import { ReadModelRecovery } from '../platform/read-model-recovery';
 import { ENGINE_CONFIG } from '../platform/tokens';
 import { HealthDto } from './health.dto';
+import { healthStatus } from './health-status';
 
 @ApiTags('operations')
 @Controller('health')
@@ -16,10 +18,14 @@ export class HealthController {
     private readonly store: EventStore,
     private readonly runner: ProjectionRunner,
     private readonly reactors: ReactorRunner,
+    private readonly recovery: ReadModelRecovery,
     @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
   ) {}
 
-  /** 200 while the store answers (degraded if a projection failed), 503 when it does not. */
+  /**
+   * 200 while the store and the read models answer (degraded if a projection failed); 503 while
+   * the read models are rebuilt, or when the store or the read models cannot answer.
+   */
   @Public()
   @Get()
   @ApiOkResponse({ type: HealthDto })
@@ -42,9 +48,14 @@ export class HealthController {
       failure: r.failure && { ...r.failure, position: r.failure.position.toString() },
     }));
     const failed = [...projections, ...workflows].some((p) => p.failure);
-    const status = !store.reachable ? 'down' : failed ? 'degraded' : 'ok';
-    response.status(store.reachable ? 200 : 503);
-    return { status, store, projections, workflows };
+    const readModels = {
+      file: this.config.readModelsFile,
+      state: this.recovery.state,
+      lastDamage: this.recovery.lastDamage,
+    };
+    const { status, httpStatus } = healthStatus(store.reachable, readModels.state, failed);
+    response.status(httpStatus);
+    return { status, store, projections, workflows, readModels };
   }
 
   private async storeHealth(): Promise<HealthDto['store']> {

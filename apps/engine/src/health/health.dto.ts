@@ -32,10 +32,32 @@ export class WorkflowHealthDto {
   @ApiProperty({ type: ProjectionFailureDto, nullable: true }) failure!: ProjectionFailureDto | null;
 }
 
+export class ReadModelDamageDto {
+  @ApiProperty() detectedAt!: string;
+  @ApiProperty({ description: 'What SQLite reported' }) error!: string;
+  @ApiProperty({ description: 'Where the damaged file was moved' }) movedTo!: string;
+}
+
+export class ReadModelsHealthDto {
+  @ApiProperty({ description: 'The read-model database file' }) file!: string;
+  @ApiProperty({
+    enum: ['serving', 'rebuilding', 'failed'],
+    description: 'rebuilding: from the log, after damage or from an empty file; requests get 503 meanwhile',
+  })
+  state!: string;
+  @ApiProperty({ type: ReadModelDamageDto, nullable: true, description: 'The last damage found while running' })
+  lastDamage!: ReadModelDamageDto | null;
+}
+
 export class HealthDto {
-  @ApiProperty({ enum: ['ok', 'degraded', 'down'], description: 'degraded: a projection failed; down: no store' })
-  status!: 'ok' | 'degraded' | 'down';
+  @ApiProperty({
+    enum: ['ok', 'degraded', 'rebuilding', 'down'],
+    description:
+      'degraded: a projection failed; rebuilding: the read models (503); down: no store, or no read models (503)',
+  })
+  status!: 'ok' | 'degraded' | 'rebuilding' | 'down';
   @ApiProperty({ type: StoreHealthDto }) store!: StoreHealthDto;
   @ApiProperty({ type: [ProjectionHealthDto] }) projections!: ProjectionHealthDto[];
   @ApiProperty({ type: [WorkflowHealthDto] }) workflows!: WorkflowHealthDto[];
+  @ApiProperty({ type: ReadModelsHealthDto }) readModels!: ReadModelsHealthDto;
 }

@@ -2,6 +2,8 @@ import { NotFoundError } from '@leadledger/kernel';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { RefusalException } from './refusal.exception';
+import { answerDamagedStorage } from './read-model-damage-answer';
+import { ReadModelRecovery } from '../platform/read-model-recovery';
 
 /**
  * One place that turns outcomes into HTTP answers: a refused rule -> 409 with the facts
@@ -12,8 +14,11 @@ import { RefusalException } from './refusal.exception';
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
 
+  constructor(private readonly recovery: ReadModelRecovery) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (answerDamagedStorage(exception, response, this.recovery)) return;
     const [status, body] = this.answer(exception);
     response.status(status).json(body);
   }

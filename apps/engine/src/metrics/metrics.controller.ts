@@ -2,6 +2,7 @@ import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/auth.decorators';
+import { ServedWhileRebuilding } from '../platform/read-model-gate.interceptor';
 import { EngineMetrics } from './engine-metrics';
 
 @ApiTags('operations')
@@ -13,6 +14,7 @@ export class MetricsController {
   /** Prometheus text format; scrape with a service key (`authorization: { credentials: ... }` in the scrape config). */
   @Get()
   @Roles('admin', 'service')
+  @ServedWhileRebuilding()
   @Header('Cache-Control', 'no-store')
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'The Prometheus exposition of every series the engine keeps' })

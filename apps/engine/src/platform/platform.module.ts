@@ -3,6 +3,7 @@ import { type Clock, type IdSource } from '@leadledger/kernel';
 import { type EngineConfig, openEventStore } from '@leadledger/platform';
 import { type Projection, ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
 import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import {
   IntakesInFlight,
   ReactorRunner,
@@ -16,6 +17,8 @@ import { workflowPolicy } from './workflow-policy';
 import { readModelLookups } from './read-model-lookups';
 import { RequestContexts } from '../http/request-context';
 import { ProjectionLifecycle } from './projection-lifecycle';
+import { ReadModelGate } from './read-model-gate.interceptor';
+import { ReadModelRecovery } from './read-model-recovery';
 import { CLOCK, ENGINE_CONFIG, ID_SOURCE, PROJECTIONS, WORK_LOOKUPS } from './tokens';
 
 export interface PlatformOptions {
@@ -79,7 +82,10 @@ export class PlatformModule {
             ]);
           },
         },
+        ReadModelRecovery,
         ProjectionLifecycle,
+        // Global, from here: while the read models are rebuilt, requests get 503 with Retry-After.
+        { provide: APP_INTERCEPTOR, useClass: ReadModelGate },
         RequestContexts,
       ],
       exports: [
@@ -94,6 +100,7 @@ export class PlatformModule {
         IntakesInFlight,
         LogReader,
         WORK_LOOKUPS,
+        ReadModelRecovery,
         RequestContexts,
       ],
     };

@@ -1,7 +1,7 @@
-import { EventStore, LogReader } from '@leadledger/event-store';
-import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
-import { ReactorRunner } from '@leadledger/workflows';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { EventStore } from '@leadledger/event-store';
+import { ReadModelDatabase } from '@leadledger/projections';
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ReadModelRecovery } from './read-model-recovery';
 
 /**
  * Starts the projections and workflow reactors when the app is up, both fed by the process's
@@ -11,29 +11,18 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
  */
 @Injectable()
 export class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Projections');
-
   constructor(
-    private readonly runner: ProjectionRunner,
-    private readonly reactors: ReactorRunner,
+    private readonly recovery: ReadModelRecovery,
     private readonly store: EventStore,
     private readonly readModels: ReadModelDatabase,
-    private readonly reader: LogReader,
   ) {}
 
   onApplicationBootstrap(): void {
-    // Workflows resume from their checkpoints: an intake a crash interrupted completes now.
-    this.reactors.prepare();
-    this.runner
-      .prepare()
-      .then(() => this.reader.start([this.runner, this.reactors]))
-      .catch((error: unknown) => this.logger.error(`The log reader did not start: ${String(error)}`));
+    this.recovery.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.reader.stop();
-    await this.reactors.stop();
-    await this.runner.stop();
+    await this.recovery.stop();
     this.readModels.close();
     await this.store.close();
   }

@@ -6,14 +6,14 @@ import type { DueWork, WorkLookups } from '@leadledger/workflows';
 
 /** The workflows' questions, answered by the read models (each answer is re-checked by a decider). */
 export function readModelLookups(readModels: ReadModelDatabase, runner: ProjectionRunner): WorkLookups & DueWork {
-  const db = readModels.db;
+  // The connection is taken at each call, never kept: a rebuild after damage replaces it.
   return {
     caughtUpTo: (position) => runner.reached(position),
-    poolsWithMember: (repId) => poolsWithMember(db, repId),
-    customersOwnedBy: (repId) => customersOwnedBy(db, repId),
-    openLeadsOf: (repId) => openLeadsOf(db, repId),
-    leadsDueForAcceptanceExpiry: (now) => leadsDueForAcceptanceExpiry(db, now),
-    customersDueForWarning: (now) => customersDueForWarning(db, now),
-    customersDueForRelease: (now) => customersDueForRelease(db, now),
+    poolsWithMember: (repId) => poolsWithMember(readModels.db, repId),
+    customersOwnedBy: (repId) => customersOwnedBy(readModels.db, repId),
+    openLeadsOf: (repId) => openLeadsOf(readModels.db, repId),
+    leadsDueForAcceptanceExpiry: (now) => leadsDueForAcceptanceExpiry(readModels.db, now),
+    customersDueForWarning: (now) => customersDueForWarning(readModels.db, now),
+    customersDueForRelease: (now) => customersDueForRelease(readModels.db, now),
   };
 }

@@ -1,0 +1,173 @@
+import { EventStore, LogReader } from '@leadledger/event-store';
+import { isSqliteCorruption } from '@leadledger/event-store-sqlite';
+import type { Clock } from '@leadledger/kernel';
+import { checkConnection, moveDamagedFileAside } from '@leadledger/platform';
+import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
+import { ReactorRunner } from '@leadledger/workflows';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { reportingDamage } from './damage-reporting-consumer';
+import { CLOCK } from './tokens';
+
+/** How long a quick_check that found the read-model file intact is taken as still true. */
+const INTACT_VERDICT_MS = 60_000;
+
+/** serving: queries answer; rebuilding: from the log, requests get 503; failed: it could not, see the log. */
+export type ReadModelState = 'serving' | 'rebuilding' | 'failed';
+
+export interface ReadModelDamage {
+  readonly detectedAt: string;
+  readonly error: string;
+  /** Where the damaged file was moved. */
+  readonly movedTo: string;
+}
+
+/**
+ * Follows the log with the projections and reactors and keeps the read models answerable. When
+ * SQLite reports the read-model file damaged (a query or a projection met it), it stops the
+ * followers, moves the file aside, starts them again on an empty file and counts as rebuilding
+ * until the projections reach the head of the log as it was then. Read models that start empty
+ * on a log with events (deleted, or set aside by the start-up check) count as rebuilding too.
+ */
+@Injectable()
+export class ReadModelRecovery {
+  private readonly logger = new Logger('ReadModels');
+  private current: ReadModelState = 'serving';
+  private damage: ReadModelDamage | null = null;
+  private rebuilt: Promise<void> = Promise.resolve();
+  private onFreshFile = false;
+  private lastFoundIntact = Number.NEGATIVE_INFINITY;
+  private damagedWhileRebuilding = false;
+
+  constructor(
+    private readonly runner: ProjectionRunner,
+    private readonly reactors: ReactorRunner,
+    private readonly reader: LogReader,
+    private readonly store: EventStore,
+    private readonly readModels: ReadModelDatabase,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  get state(): ReadModelState {
+    return this.current;
+  }
+
+  get lastDamage(): ReadModelDamage | null {
+    return this.damage;
+  }
+
+  /** Resolves once no rebuild is under way: at once when none is. */
+  whenRebuilt(): Promise<void> {
+    return this.rebuilt;
+  }
+
+  /** Starts following the log; returns at once, the catch-up runs in the background. */
+  start(): void {
+    const empty = this.readModels.db.prepare('SELECT 1 FROM projection_checkpoints LIMIT 1').get() === undefined;
+    if (empty) this.rebuildInBackground(async () => undefined);
+    else this.follow().catch((error: unknown) => this.logger.error(`The log reader did not start: ${String(error)}`));
+  }
+
+  /** Waits for a rebuild under way, then stops the followers; the databases close after. */
+  async stop(): Promise<void> {
+    await this.rebuilt;
+    await this.stopFollowing();
+  }
+
+  /** A read-model access met a damaged file: one rebuild, however many requests report it. */
+  reportDamage(error: unknown): void {
+    if (this.current === 'failed') return;
+    if (this.current === 'rebuilding') {
+      // Reports from the old file, by work that met it before it was set aside, change nothing.
+      if (!this.onFreshFile) return;
+      // The fresh file is damaged too: the disk, not the file, is failing. Stop, and say so.
+      this.damagedWhileRebuilding = true;
+      void this.runner.stop();
+      return;
+    }
+    if (!this.readModelsDamaged(error)) return;
+    this.rebuildInBackground(async () => {
+      await this.stopFollowing();
+      this.setDamagedFileAside(error);
+    });
+  }
+
+  /**
+   * SQLite does not say which file it found damaged: the read models are rebuilt only if their
+   * file fails quick_check. A verdict of intact holds a minute, so damage elsewhere (the log, the
+   * snapshots) met by every request does not make each one read the whole file again.
+   */
+  private readModelsDamaged(error: unknown): boolean {
+    const now = this.clock.now().getTime();
+    if (now - this.lastFoundIntact >= INTACT_VERDICT_MS) {
+      const check = checkConnection(this.readModels.db);
+      if (check.status === 'damaged') return true;
+      this.lastFoundIntact = now;
+      this.logger.error(
+        `SQLite reported a damaged file (${String(error)}) but ${this.readModels.file} passes quick_check: ` +
+          `the events file or the snapshots may be damaged. Stop the engine and run \`leadledger verify\`, which names it.`,
+      );
+    }
+    return false;
+  }
+
+  private rebuildInBackground(setAside: () => Promise<void>): void {
+    this.current = 'rebuilding';
+    this.onFreshFile = false;
+    this.damagedWhileRebuilding = false;
+    this.rebuilt = this.rebuild(setAside).then(
+      (state) => {
+        this.current = state;
+      },
+      (error: unknown) => {
+        this.current = 'failed';
+        this.logger.error(`Rebuilding the read models failed: ${String(error)}`);
+      },
+    );
+  }
+
+  private async rebuild(setAside: () => Promise<void>): Promise<ReadModelState> {
+    await setAside();
+    this.onFreshFile = true;
+    await this.follow();
+    const head = await this.store.headPosition();
+    await this.runner.reached(head);
+    if (this.damagedWhileRebuilding) {
+      this.logger.error(`${this.readModels.file} was damaged again while it was rebuilt: check the disk.`);
+      return 'failed';
+    }
+    if (head > 0n) this.logger.log(`Read models built from the log up to position ${head}.`);
+    return 'serving';
+  }
+
+  private setDamagedFileAside(error: unknown): void {
+    this.readModels.close();
+    const movedTo = moveDamagedFileAside(this.readModels.file, this.clock.now());
+    this.readModels.reopen();
+    const message = String((error as { message?: unknown }).message ?? error);
+    this.damage = { detectedAt: this.clock.now().toISOString(), error: message, movedTo };
+    this.logger.error(
+      `${this.readModels.file} is damaged (${message}); moved it to ${movedTo} and rebuilding it from ` +
+        `the log: it holds only derived data. Requests answer 503 until it is done.`,
+    );
+  }
+
+  private async follow(): Promise<void> {
+    // Workflows resume from their checkpoints: an intake a crash interrupted completes now.
+    this.reactors.prepare();
+    await this.runner.reloadCheckpoints();
+    const report = (error: unknown) => this.reportDamage(error);
+    this.reader.start([reportingDamage(this.runner, report), reportingDamage(this.reactors, report)]);
+  }
+
+  private async stopFollowing(): Promise<void> {
+    await this.reader.stop();
+    try {
+      await this.reactors.stop();
+    } catch (error) {
+      // Stopping stores the reactors' positions, which a damaged file may refuse: they go
+      // again from the fresh file's start, and reactions are idempotent.
+      if (!isSqliteCorruption(error)) throw error;
+    }
+    await this.runner.stop();
+  }
+}

@@ -1,0 +1,35 @@
+import { moveDamagedFileAside } from './damaged-file';
+import type { EngineConfig } from './engine-config';
+import { snapshotsFileFor } from './open-event-store';
+import { checkSqliteFile } from './sqlite-file-check';
+
+export interface SetAsideFile {
+  readonly file: string;
+  readonly movedTo: string;
+  readonly problem: string;
+}
+
+/** The engine's local files that hold only what the log already says: read models and stream snapshots. */
+export const derivedFilesOf = (config: EngineConfig): string[] => [
+  config.readModelsFile,
+  snapshotsFileFor(config.readModelsFile),
+];
+
+/**
+ * Checks each derived file and moves a damaged one aside, so the engine opens an empty one in
+ * its place: the projections then start from the first event of the log and the snapshots are
+ * taken again as streams are folded. A missing file needs nothing: it is simply created.
+ */
+export function setAsideDamagedDerivedFiles(config: EngineConfig, now: Date): SetAsideFile[] {
+  const setAside: SetAsideFile[] = [];
+  for (const file of derivedFilesOf(config)) {
+    const check = checkSqliteFile(file, config.startupCheck);
+    if (check.status === 'damaged') {
+      setAside.push({ file, movedTo: moveDamagedFileAside(file, now), problem: check.problem });
+    }
+  }
+  return setAside;
+}
+
+export const setAsideLine = ({ file, movedTo, problem }: SetAsideFile): string =>
+  `${file} is damaged (${problem}); moved it to ${movedTo} and rebuilding it from the log: it holds only derived data.`;

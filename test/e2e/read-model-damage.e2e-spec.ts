@@ -1,0 +1,177 @@
+import { tempDirectory } from '@leadledger/event-store/testing';
+import { checkStorageAtStart, loadConfig, snapshotsFileFor } from '@leadledger/platform';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { ReadModelRecovery } from '../../apps/engine/src/platform/read-model-recovery';
+import { join } from 'node:path';
+import {
+  deleteFile,
+  overwriteHeader,
+  overwriteTablePages,
+  truncateFile,
+} from '../../libs/platform/src/testing/file-damage';
+import { cli } from './support/cli-harness';
+import { type EngineHarness, startEngine } from './support/engine-harness';
+import { type RecordedReads, pushWalkInLeads, readLeadsAndCustomers } from './support/recorded-reads';
+
+/**
+ * A read-model or snapshot file damaged while the engine was down: the start-up check moves it
+ * aside with one log line, and the engine rebuilds it from the log and answers as before.
+ */
+describe('a damaged read-model file at start-up', () => {
+  const original = tempDirectory('leadledger-damage-original');
+  const envFor = (dataDir: string, check: 'structure' | 'full' = 'structure') => ({
+    LEADLEDGER_DATA_DIR: dataDir,
+    LEADLEDGER_TIMEZONE: 'UTC',
+    LEADLEDGER_STARTUP_CHECK: check,
+  });
+  let admin: string;
+  let leadIds: string[];
+  let before: RecordedReads;
+  let head: bigint;
+
+  beforeAll(async () => {
+    const engine = await startEngine({ env: envFor(original.path) });
+    try {
+      admin = `Bearer ${await engine.key('admin')}`;
+      leadIds = await pushWalkInLeads(engine, admin, 60);
+      await engine.settle();
+      before = await readLeadsAndCustomers(engine, admin, leadIds);
+      head = await engine.store.headPosition();
+    } finally {
+      // Closing checkpoints each file, so the copies below are whole files without a -wal.
+      await engine.close();
+    }
+  });
+  afterAll(() => original.remove());
+
+  /** The same data in a directory of its own for each case, damaged as `damage` says. */
+  function copyOfTheData(damage: (files: { readModels: string; snapshots: string }) => void) {
+    const dir = tempDirectory('leadledger-damage');
+    for (const name of readdirSync(original.path)) copyFileSync(join(original.path, name), join(dir.path, name));
+    const config = loadConfig(envFor(dir.path));
+    damage({ readModels: config.readModelsFile, snapshots: snapshotsFileFor(config.readModelsFile) });
+    return { dir, config };
+  }
+
+  /** As main.ts starts: the storage check first, then the app. */
+  async function startAsMainDoes(
+    dataDir: string,
+    check: 'structure' | 'full' = 'structure',
+  ): Promise<{ engine: EngineHarness; lines: string[] }> {
+    const lines: string[] = [];
+    const env = envFor(dataDir, check);
+    checkStorageAtStart(loadConfig(env), (line) => lines.push(line), new Date('2026-11-30T01:40:00Z'));
+    return { engine: await startEngine({ env }), lines };
+  }
+
+  const midFile = ({ readModels }: { readModels: string }) => void overwriteTablePages(readModels, { pages: 4 });
+  const cases: [string, 'structure' | 'full', (files: { readModels: string; snapshots: string }) => void][] = [
+    ['truncated', 'structure', ({ readModels }) => truncateFile(readModels)],
+    ['with a garbage header', 'structure', ({ readModels }) => overwriteHeader(readModels)],
+    ['with table pages overwritten in mid-file, under LEADLEDGER_STARTUP_CHECK=full', 'full', midFile],
+  ];
+
+  it.each(cases)(
+    'when %s, is moved aside in one line and rebuilt: same answers, verify passes',
+    async (_, check, damage) => {
+      const { dir, config } = copyOfTheData(damage);
+      try {
+        const named = await cli(envFor(dir.path), ['verify']);
+        expect(named.code).toBe(1);
+        expect(named.stderr).toMatch(
+          new RegExp(`^The file ${config.readModelsFile} is damaged \\(.+\\)\\. It holds only data`),
+        );
+        expect(named.stderr.trim().split('\n')).toHaveLength(1);
+
+        const { engine, lines } = await startAsMainDoes(dir.path, check);
+        try {
+          expect(lines).toHaveLength(1);
+          const movedTo = `${config.readModelsFile}.damaged-2026-11-30T01-40-00Z`;
+          expect(lines[0]).toMatch(
+            new RegExp(`^${config.readModelsFile} is damaged \\(.+\\); moved it to ${movedTo} `),
+          );
+          expect(existsSync(movedTo)).toBe(true);
+          await engine.settle();
+          expect(await readLeadsAndCustomers(engine, admin, leadIds)).toEqual(before);
+          // The reactors went over the log again from an empty file and found nothing left to do.
+          expect(await engine.store.headPosition()).toBe(head);
+          expect((await cli(envFor(dir.path), ['verify'])).code).toBe(0);
+        } finally {
+          await engine.close();
+        }
+      } finally {
+        dir.remove();
+      }
+    },
+  );
+
+  it('with table pages overwritten in mid-file, which the default check does not read, heals when a read meets them', async () => {
+    const { dir } = copyOfTheData(
+      ({ readModels }) => void overwriteTablePages(readModels, { pages: 4, sparingEdges: true }),
+    );
+    try {
+      const { engine, lines } = await startAsMainDoes(dir.path);
+      try {
+        expect(lines).toEqual([]);
+        // Some reads meet a damaged page: 503 with Retry-After, never a 500, and the rebuild starts.
+        const statuses = new Set<number>();
+        for (const leadId of leadIds) {
+          const lead = await engine.http().get(`/leads/${leadId}`).set('Authorization', admin);
+          statuses.add(lead.status);
+          if (lead.status === 200) {
+            const customer = await engine.http().get(`/customers/${lead.body.customerId}`).set('Authorization', admin);
+            statuses.add(customer.status);
+          }
+        }
+        expect([...statuses].sort()).toEqual([200, 503]);
+        await engine.app.get(ReadModelRecovery).whenRebuilt();
+        await engine.settle();
+        expect(await readLeadsAndCustomers(engine, admin, leadIds)).toEqual(before);
+        expect((await cli(envFor(dir.path), ['verify'])).code).toBe(0);
+      } finally {
+        await engine.close();
+      }
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('when deleted, is simply rebuilt: same answers, verify passes', async () => {
+    const { dir } = copyOfTheData(({ readModels }) => deleteFile(readModels));
+    try {
+      const { engine, lines } = await startAsMainDoes(dir.path);
+      try {
+        expect(lines).toEqual([]);
+        await engine.settle();
+        expect(await readLeadsAndCustomers(engine, admin, leadIds)).toEqual(before);
+        expect(await engine.store.headPosition()).toBe(head);
+        expect((await cli(envFor(dir.path), ['verify'])).code).toBe(0);
+      } finally {
+        await engine.close();
+      }
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('when the snapshots are damaged, moves them aside too, and commands fold the streams from the log', async () => {
+    const { dir, config } = copyOfTheData(({ snapshots }) => overwriteHeader(snapshots));
+    try {
+      const { engine, lines } = await startAsMainDoes(dir.path);
+      try {
+        expect(lines).toEqual([
+          expect.stringMatching(new RegExp(`^${snapshotsFileFor(config.readModelsFile)} is damaged`)),
+        ]);
+        await engine.settle();
+        // A second lead for the first customer is decided on the customer's stream, folded again.
+        const [again] = await pushWalkInLeads(engine, admin, 1);
+        const { body } = await engine.http().get(`/leads/${again}`).set('Authorization', admin).expect(200);
+        expect(body.customerId).toBe((before.leads[leadIds[0]] as { customerId: string }).customerId);
+      } finally {
+        await engine.close();
+      }
+    } finally {
+      dir.remove();
+    }
+  });
+});
