@@ -1,14 +1,28 @@
 import 'reflect-metadata';
 import { randomIds, systemClock } from '@leadledger/kernel';
-import { ConfigurationError, ensureAdminKey, loadConfig, openEventStore } from '@leadledger/platform';
+import {
+  ConfigurationError,
+  DamagedEventLogError,
+  checkStorageAtStart,
+  ensureAdminKey,
+  loadConfig,
+  openEventStore,
+} from '@leadledger/platform';
 import { Logger } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { createEngineApp } from './engine-app';
+import { startupFailureLine } from './startup-failure';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Before anything opens the databases: refuses a damaged log, sets aside damaged read models.
+  checkStorageAtStart(config, (line) => Logger.warn(line, 'Storage'), new Date());
   await bootstrapAdminKey(config);
   const app = await createEngineApp(config);
-  await app.listen(config.port, config.host);
+  await app.init();
+  // Listening ourselves, not app.listen: a port in use is then the one line below, not also Nest's log of it.
+  const server = app.getHttpServer() as Server;
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.port, config.host, resolve));
   Logger.log(`leadledger listening on http://${config.host}:${config.port} (store: ${config.store.kind})`, 'Engine');
 }
 
@@ -31,12 +45,16 @@ async function bootstrapAdminKey(config: ReturnType<typeof loadConfig>): Promise
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigurationError) {
-    process.stderr.write(`${error.message}\n\nSee the configuration table in README.md.\n`);
-  } else {
-    process.stderr.write(
-      `leadledger failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-  }
+  process.stderr.write(`${failureMessage(error)}\n`);
   process.exit(1);
 });
+
+/** What the operator reads when start-up fails: what to fix where it is theirs to fix, else the stack. */
+function failureMessage(error: unknown): string {
+  if (error instanceof ConfigurationError) return `${error.message}\n\nSee the configuration table in README.md.`;
+  if (error instanceof DamagedEventLogError) return error.message;
+  return (
+    startupFailureLine(error, loadConfig()) ??
+    `leadledger failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+  );
+}
