@@ -1,5 +1,8 @@
 import { randomIds, systemClock } from '@leadledger/kernel';
 import { runCli } from './cli';
+import { endQuietlyWhenOutputCloses } from './output-closed';
+
+endQuietlyWhenOutputCloses(process.stdout);
 
 runCli(process.argv.slice(2), {
   env: process.env,

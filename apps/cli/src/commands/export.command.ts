@@ -2,6 +2,7 @@ import { exportLog } from '@leadledger/platform';
 import type { Command } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { CliIo } from '../cli-io';
 import { withStore } from '../cli-resources';
 
@@ -12,9 +13,19 @@ export function exportCommand(program: Command, io: CliIo): void {
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (options: { out?: string }) => {
       const file = options.out ? createWriteStream(options.out) : null;
+      let linesSinceTurn = 0;
       const write = async (line: string) => {
-        if (!file) return io.stdout(line);
-        if (!file.write(line)) await once(file, 'drain');
+        if (file) {
+          if (!file.write(line)) await once(file, 'drain');
+          return;
+        }
+        io.stdout(line);
+        // Give the event loop a turn now and then: a reader that closed the pipe (`| head`) is
+        // noticed there (output-closed.ts), instead of after reading the rest of the log for nobody.
+        if (++linesSinceTurn === 1000) {
+          linesSinceTurn = 0;
+          await nextTurn();
+        }
       };
       const count = await withStore(io, (store) => exportLog(store, write));
       if (file) {
