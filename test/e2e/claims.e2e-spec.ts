@@ -19,16 +19,16 @@ describe('claiming a customer (认领)', () => {
   const claim = (customerId: string, auth: string, body: object = {}) =>
     engine.http().post(`/customers/${customerId}/claim`).set('Authorization', auth).send(body);
 
-  /** A web lead with no pool and no receiver: the customer is registered, nobody owns it, the lead awaits review. */
+  /** A web lead for a pool with no members: the customer is registered, nobody owns it, the lead waits in the queue. */
   async function unownedCustomer(phone: string): Promise<string> {
     const service = `Bearer ${await engine.key('service')}`;
     const lead = await engine
       .http()
       .post('/leads')
       .set('Authorization', service)
-      .send({ channel: 'web-form', contact: { phone }, occurredAt: '2026-11-02T10:00:00+08:00' })
+      .send({ channel: 'web-form', contact: { phone }, poolId: 'empty', occurredAt: '2026-11-02T10:00:00+08:00' })
       .expect(201);
-    expect(lead.body.flaggedForReview).toBe(true);
+    expect(lead.body.status).toBe('queued');
     await engine.settle();
     const { body } = await engine.http().get(`/customers?phone=${phone}`).set('Authorization', manager).expect(200);
     expect(body.owner).toBeNull();
@@ -38,6 +38,13 @@ describe('claiming a customer (认领)', () => {
   beforeAll(async () => {
     engine = await startEngine({ clock });
     manager = `Bearer ${await engine.key('manager')}`;
+    const pool = { name: 'nobody in it', strategy: 'least-assigned', acceptanceSlaMinutes: 30 };
+    await engine
+      .http()
+      .post('/pools')
+      .set('Authorization', manager)
+      .send({ poolId: 'empty', ...pool, protectionDays: 30, protectionWarningDays: 5 })
+      .expect(201);
   });
   afterAll(async () => engine.close());
 
@@ -79,6 +86,7 @@ describe('claiming a customer (认领)', () => {
 
   it('refuses a claim on a customer a colleague protects, naming the owner and the end of protection', async () => {
     await registerRep('rep-li');
+    await registerRep('rep-wang');
     const walkIn = await engine
       .http()
       .post('/leads')

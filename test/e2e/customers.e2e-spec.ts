@@ -3,6 +3,7 @@ import { handleCommand } from '@leadledger/event-store';
 import { ManualClock } from '@leadledger/kernel';
 import { type RepCommand, repDecider, repStreamId } from '@leadledger/leads';
 import { type EngineHarness, startEngine } from './support/engine-harness';
+import { registerReps } from './support/sales-team';
 
 describe('customer lookups', () => {
   let engine: EngineHarness;
@@ -11,6 +12,7 @@ describe('customer lookups', () => {
   beforeAll(async () => {
     engine = await startEngine();
     manager = `Bearer ${await engine.key('manager')}`;
+    await registerReps(engine, manager, ['rep-wang']);
     const { body } = await engine
       .http()
       .post('/leads')

@@ -2,6 +2,7 @@ import { handleCommand } from '@leadledger/event-store';
 import { ManualClock } from '@leadledger/kernel';
 import { type PoolCommand, poolDecider, poolStreamId } from '@leadledger/routing';
 import { type EngineHarness, startEngine } from './support/engine-harness';
+import { registerReps } from './support/sales-team';
 
 describe('follow-ups (跟进) and protection', () => {
   const clock = new ManualClock('2026-11-10T00:00:00.000Z');
@@ -25,6 +26,7 @@ describe('follow-ups (跟进) and protection', () => {
   beforeAll(async () => {
     engine = await startEngine({ clock });
     manager = `Bearer ${await engine.key('manager')}`;
+    await registerReps(engine, manager, ['rep-wang', 'rep-li']);
     wang = `Bearer ${await engine.key('rep', 'rep-wang')}`;
     // Wang received the walk-in on 2 November: owner, protected for the default 30 days.
     const lead = await pushLead({

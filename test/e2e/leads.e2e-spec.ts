@@ -1,5 +1,6 @@
 import { poolOf } from '../workflows/intake-fixtures';
 import { type EngineHarness, startEngine } from './support/engine-harness';
+import { registerReps } from './support/sales-team';
 
 describe('POST /leads', () => {
   let engine: EngineHarness;
@@ -8,6 +9,8 @@ describe('POST /leads', () => {
     engine = await startEngine();
     service = `Bearer ${await engine.key('service')}`;
     await poolOf(engine.store, 'east', ['rep-a', 'rep-b', 'rep-c']);
+    // Receivers must be registered reps (issue 11); the pool's members need not be for these tests.
+    await registerReps(engine, `Bearer ${await engine.key('manager')}`, ['rep-wang', 'rep-li', 'rep-zhao']);
   });
   afterAll(async () => engine.close());
 

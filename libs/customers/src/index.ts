@@ -16,3 +16,7 @@ export * from './customer/ownership-history';
 export * from './read-models/customer-directory.projection';
 export * from './read-models/customer-directory.query';
 export type { CountryCode } from 'libphonenumber-js';
+export * from './read-models/customer-list.query';
+export * from './shared-pool/shared-pool.events';
+export * from './shared-pool/shared-pool.decider';
+export * from './shared-pool/start-of-business-day';

@@ -17,3 +17,4 @@ export * from './hand-over/hand-over.reactor';
 export * from './scheduler/scheduled-rules';
 export * from './sales/record-sale';
 export * from './sales/sale-conversion.reactor';
+export * from './lead-review/route-reviewed-lead';

@@ -7,7 +7,7 @@ import {
   customerStreamId,
   getCustomer,
 } from '@leadledger/customers';
-import { type CommandContext, EventStore, type StoredEvent, handleCommand } from '@leadledger/event-store';
+import { type CommandContext, EventStore, type StoredEvent, handleCommand, loadState } from '@leadledger/event-store';
 import { type Clock, NotFoundError, isRefusal } from '@leadledger/kernel';
 import type { EngineConfig } from '@leadledger/platform';
 import { defaultTerms } from '@leadledger/workflows';
@@ -20,6 +20,7 @@ import { RefusalException } from '../http/refusal.exception';
 import { badRequest } from '../http/validation';
 import { requireActiveRep } from '../platform/active-rep';
 import { workflowPolicy } from '../platform/workflow-policy';
+import { countClaim, sharedPoolPolicy, withRule } from './shared-pool-claims';
 import { CLOCK, ENGINE_CONFIG } from '../platform/tokens';
 import type { ClaimCustomerDto, FollowUpLoggedDto, LogFollowUpDto, TransferCustomerDto } from './customers.dto';
 
@@ -77,21 +78,40 @@ export class ClaimCustomerHandler implements ICommandHandler<ClaimCustomerReques
     private readonly customers: CustomerCommands,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+    private readonly readModels: ReadModelDatabase,
+    private readonly projections: ProjectionRunner,
   ) {}
 
   async execute({ customerId, body, actor }: ClaimCustomerRequest): Promise<CustomerView> {
     const repId = actingRep(actor, body.repId);
     await requireActiveRep(this.store, repId);
     const at = this.clock.now().toISOString();
+    const policy = await sharedPoolPolicy(this.store, this.config.reclaimCoolDownDays);
     const command = {
       kind: 'ClaimCustomer',
       repId,
       at,
       ...defaultTerms(workflowPolicy(this.config)),
-      reclaimCoolDownDays: this.config.reclaimCoolDownDays,
+      reclaimCoolDownDays: policy.rules.reclaimCoolDownDays,
     } as const;
-    const events = await this.customers.apply(customerId, command, this.customers.context(actor, at));
-    return this.customers.view(customerId, events);
+    const context = this.customers.context(actor, at);
+    // Refused on the customer as it stands before anything is counted, so a refusal writes nothing.
+    const { state } = await loadState(this.store, customerStreamId(customerId), customerDecider);
+    const decision = customerDecider.decide(command, state);
+    if (isRefusal(decision) && decision.code === 'CustomerUnknown') throw new NotFoundError('customer', customerId);
+    if (isRefusal(decision)) throw new RefusalException(withRule(decision, policy));
+    // The shared pool's rules (holding cap, claims per day) are counted on the rep's daily stream first.
+    const deps = { store: this.store, readModels: this.readModels, projections: this.projections };
+    const claim = { repId, customerId, at, timeZone: this.config.timeZone, policy };
+    const giveBack = await countClaim(deps, claim, context);
+    try {
+      const events = await this.customers.apply(customerId, command, context);
+      return this.customers.view(customerId, events);
+    } catch (error) {
+      await giveBack();
+      if (error instanceof RefusalException) throw new RefusalException(withRule(error.refusal, policy));
+      throw error;
+    }
   }
 }
 

@@ -1,14 +1,24 @@
 import type { Actor } from '@leadledger/auth';
-import type { CustomerView } from '@leadledger/customers';
+import type { CustomerPage, CustomerView } from '@leadledger/customers';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { badRequest } from '../http/validation';
+import { CustomerPageDto } from './customer-list.dto';
+import { ListCustomers } from './customer-list.handlers';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ClaimCustomerRequest, LogFollowUpRequest, TransferCustomerRequest } from './customer-ownership.handlers';
 import {
   ClaimCustomerDto,
   CustomerDto,
-  FindCustomerQueryDto,
+  CustomersQueryDto,
   FollowUpLoggedDto,
   LogFollowUpDto,
   OwnerAsOfDto,
@@ -26,12 +36,27 @@ export class CustomersController {
     private readonly commands: CommandBus,
   ) {}
 
-  /** Who owns the customer with this phone, e-mail or company, since when and via which rule. */
+  /**
+   * Who owns the customer with this phone, e-mail or company, since when and via which rule;
+   * or, with status and/or ownerId, a page of customers: status=released is the shared pool
+   * (公海), newest release first.
+   */
   @Get()
   @Roles('admin', 'manager', 'finance', 'service', 'rep')
-  @ApiOkResponse({ type: CustomerDto })
-  find(@Query() query: FindCustomerQueryDto, @CurrentActor() actor: Actor): Promise<CustomerView> {
-    return this.queries.execute(new FindCustomer(query, actor));
+  @ApiOkResponse({ description: 'CustomerDto for a key lookup; CustomerPageDto for a list', type: CustomerDto })
+  @ApiExtraModels(CustomerPageDto)
+  find(@Query() query: CustomersQueryDto, @CurrentActor() actor: Actor): Promise<CustomerView | CustomerPage> {
+    const { status, ownerId, limit, offset, ...keys } = query;
+    if (status !== undefined || ownerId !== undefined) {
+      if (Object.values(keys).some((value) => value !== undefined)) {
+        throw badRequest([{ field: 'phone|email|company', problem: 'a key lookup takes no list filters' }]);
+      }
+      return this.queries.execute(new ListCustomers({ status, ownerId, limit, offset }, actor));
+    }
+    if (limit !== undefined || offset !== undefined) {
+      throw badRequest([{ field: 'status|ownerId', problem: 'paging needs a list: give status or ownerId' }]);
+    }
+    return this.queries.execute(new FindCustomer(keys, actor));
   }
 
   /** The customer with its ownership history as intervals. */

@@ -1,10 +1,14 @@
 import { FOLLOW_UP_KINDS, type FollowUpKind } from '@leadledger/customers';
-import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { LeadContactDto } from '../leads/leads.dto';
+import { CustomerListQueryDto } from './customer-list.dto';
 
 /** The same contact fields, normalised the same way, as a lead's. */
 export class FindCustomerQueryDto extends PickType(LeadContactDto, ['phone', 'email', 'company'] as const) {}
+
+/** GET /customers takes a key to look one customer up, or the list filters (status, ownerId, paging). */
+export class CustomersQueryDto extends IntersectionType(FindCustomerQueryDto, CustomerListQueryDto) {}
 
 export class OwnerAsOfQueryDto {
   @ApiProperty({ example: '2026-11-05T12:00:00+08:00' })

@@ -6,16 +6,19 @@ import {
   LogFollowUpHandler,
   TransferCustomerHandler,
 } from './customer-ownership.handlers';
+import { ListCustomersHandler } from './customer-list.handlers';
 import { CustomersController } from './customers.controller';
+import { SharedPoolController } from './shared-pool.controller';
 import { FindCustomerHandler, GetCustomerHandler, GetOwnerAsOfHandler } from './customers.handlers';
 
 @Module({
   imports: [CqrsModule],
-  controllers: [CustomersController],
+  controllers: [CustomersController, SharedPoolController],
   providers: [
     FindCustomerHandler,
     GetCustomerHandler,
     GetOwnerAsOfHandler,
+    ListCustomersHandler,
     CustomerCommands,
     ClaimCustomerHandler,
     LogFollowUpHandler,

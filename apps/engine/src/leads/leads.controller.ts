@@ -1,24 +1,29 @@
 import type { Actor } from '@leadledger/auth';
 import type { LeadView } from '@leadledger/leads';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import type { LeadSummary } from '@leadledger/leads';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ActOnLead, type LeadAction } from './lead-actions.handlers';
 import { GetLead } from './lead-queries.handlers';
+import { LeadListQueryDto, MergeLeadIntoDto, RouteLeadDto } from './lead-review.dto';
+import { ListFlaggedLeads, MergeLeadInto, RouteLeadByHand } from './lead-review.handlers';
 import {
   AcceptLeadDto,
   DeclineLeadDto,
   DisqualifyLeadDto,
   LeadAnswerDto,
   LeadDto,
+  LeadSummaryDto,
   QualifyLeadDto,
   ReceiveLeadDto,
 } from './leads.dto';
@@ -52,6 +57,41 @@ export class LeadsController {
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<LeadAnswerDto> {
     return this.commands.execute(new ReceiveLead(body, actor, idempotencyKey ?? null));
+  }
+
+  /** The review queue (status=flagged): leads flagged for review, oldest first, each with why. */
+  @Get()
+  @Roles('admin', 'manager')
+  @ApiOkResponse({ type: [LeadSummaryDto] })
+  list(@Query() _query: LeadListQueryDto): Promise<LeadSummary[]> {
+    return this.queries.execute(new ListFlaggedLeads());
+  }
+
+  /** A manager routes a flagged or stuck lead to a rep or a pool, with a reason (and, if flagged, its customer). */
+  @Post(':id/route')
+  @HttpCode(200)
+  @Roles('admin', 'manager')
+  @ApiOkResponse({ type: LeadAnswerDto })
+  @ApiNotFoundResponse({ description: 'Unknown lead, rep, pool or customer' })
+  @ApiConflictResponse({
+    description: 'LeadNotRoutable (status, repId), CustomerProtected (ownerId, protectedUntil), RepDeparted',
+  })
+  route(@Param('id') id: string, @Body() body: RouteLeadDto, @CurrentActor() actor: Actor): Promise<LeadAnswerDto> {
+    return this.commands.execute(new RouteLeadByHand(id, body, actor));
+  }
+
+  /** Resolves an identity conflict: the lead belongs to the chosen customer, with the evidence; nothing is deleted. */
+  @Post(':id/merge-into')
+  @HttpCode(200)
+  @Roles('admin', 'manager')
+  @ApiOkResponse({ type: LeadAnswerDto })
+  @ApiConflictResponse({ description: 'LeadNotFlagged (status) or CustomerNotInReview (customerIds)' })
+  mergeInto(
+    @Param('id') id: string,
+    @Body() body: MergeLeadIntoDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<LeadAnswerDto> {
+    return this.commands.execute(new MergeLeadInto(id, body, actor));
   }
 
   /** The lead as the lead board has it, with every assignment's reason and its full history. */

@@ -1,8 +1,8 @@
 import type { Actor } from '@leadledger/auth';
 import { type CountryCode, type IdentityKey, identityKeysOf } from '@leadledger/customers';
 import { EventStore, foldEvents, handleCommand, loadState } from '@leadledger/event-store';
-import { type Clock, type IdSource, idFromSeed, isRefusal } from '@leadledger/kernel';
-import { leadDecider, leadStreamId, routeLead } from '@leadledger/leads';
+import { type Clock, type IdSource, idFromSeed, isRefusal, refuse } from '@leadledger/kernel';
+import { type LeadCommand, leadDecider, leadStreamId, routeLead } from '@leadledger/leads';
 import type { EngineConfig } from '@leadledger/platform';
 import { IntakesInFlight, customersHolding, matchedCustomer, processReceivedLead } from '@leadledger/workflows';
 import { Inject } from '@nestjs/common';
@@ -12,6 +12,7 @@ import { RefusalException } from '../http/refusal.exception';
 import { badRequest } from '../http/validation';
 import { workflowPolicy } from '../platform/workflow-policy';
 import { CLOCK, ENGINE_CONFIG, ID_SOURCE } from '../platform/tokens';
+import { checkLeadRequest } from './lead-intake-checks';
 import type { LeadAnswerDto, ReceiveLeadDto } from './leads.dto';
 
 export class ReceiveLead extends Command<LeadAnswerDto> {
@@ -62,32 +63,57 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
     receivedBy: string | null,
   ): Promise<void> {
     const { state } = await loadState(this.store, leadStreamId(leadId), leadDecider);
-    if (state.status === 'absent') {
+    const contact = {
+      name: body.contact.name ?? null,
+      phone: body.contact.phone ?? null,
+      email: body.contact.email ?? null,
+      company: body.contact.company ?? null,
+    };
+    const command = {
+      kind: 'ReceiveLead',
+      leadId,
+      channel: body.channel,
+      contact,
+      identityKeys: keys,
+      externalId: body.externalId ?? null,
+      receivedBy,
+      referralPartnerId: body.referralPartnerId ?? null,
+      poolId: body.poolId ?? null,
+    } as const;
+    if (state.status !== 'absent') {
+      // A retry answers the first lead; the same key with another body is refused, naming what differs.
+      await this.refuseReusedKey(command, leadId, body.occurredAt);
+    } else {
+      const now = this.clock.now();
+      await checkLeadRequest(this.store, { ...command, occurredAt: body.occurredAt }, now);
       const refusal = body.channel === 'rep-sourced' ? await this.ownedByColleague(keys, leadId, receivedBy) : null;
       if (refusal) throw new RefusalException(refusal);
-      const occurredAt = new Date(body.occurredAt ?? this.clock.now()).toISOString();
-      const contact = {
-        name: body.contact.name ?? null,
-        phone: body.contact.phone ?? null,
-        email: body.contact.email ?? null,
-        company: body.contact.company ?? null,
-      };
-      const command = {
-        kind: 'ReceiveLead',
-        leadId,
-        channel: body.channel,
-        contact,
-        identityKeys: keys,
-        externalId: body.externalId ?? null,
-        receivedBy,
-        referralPartnerId: body.referralPartnerId ?? null,
-        poolId: body.poolId ?? null,
-      } as const;
+      const occurredAt = new Date(body.occurredAt ?? now).toISOString();
       const context = this.contexts.for(actor, { occurredAt, idempotencyKey });
       const result = await handleCommand(this.store, leadStreamId(leadId), leadDecider, command, context);
       if (isRefusal(result) && result.code !== 'LeadAlreadyReceived') throw new RefusalException(result);
     }
     await processReceivedLead(this.store, leadId, workflowPolicy(this.config));
+  }
+
+  /** 409 IdempotencyKeyReused when this push differs from the recorded lead (occurredAt only when given). */
+  private async refuseReusedKey(command: LeadCommand, leadId: string, occurredAt: string | undefined): Promise<void> {
+    const events = await this.store.readStream(leadStreamId(leadId), { maxCount: 1 });
+    const refusal = leadDecider.decide(command, foldEvents(leadDecider, events));
+    const fields =
+      isRefusal(refusal) && refusal.code === 'IdempotencyKeyReused' ? [...(refusal.facts.fields as string[])] : [];
+    const recordedAt = events[0]?.metadata.occurredAt;
+    if (occurredAt !== undefined && recordedAt && Date.parse(occurredAt) !== Date.parse(recordedAt)) {
+      fields.push('occurredAt');
+    }
+    if (fields.length > 0) {
+      throw new RefusalException(
+        refuse('IdempotencyKeyReused', 'This external id or Idempotency-Key was used for a different lead', {
+          leadId,
+          fields,
+        }),
+      );
+    }
   }
 
   /** Rule c before anything is written: a rep-sourced lead for a colleague's customer is refused. */

@@ -15,7 +15,8 @@ export type OwnershipVia =
   | 'pool-rotation'
   | 'claim'
   | 'transfer'
-  | 'departure-hand-off';
+  | 'departure-hand-off'
+  | 'manager-routing';
 
 /** What a qualifying follow-up (跟进) was; every kind extends protection. */
 export const FOLLOW_UP_KINDS = ['call', 'visit', 'message', 'quote', 'meeting'] as const;

@@ -15,7 +15,8 @@ export const CUSTOMER_DIRECTORY = 'customer-directory';
  */
 export const customerDirectoryProjection: Projection = {
   name: CUSTOMER_DIRECTORY,
-  version: '2',
+  // 3: the shared pool (公海): when and why each customer was last released, and by whom it was owned.
+  version: '3',
   tables: ['customer_directory', 'customer_identity_keys', 'customer_ownership_intervals'],
   eventTypes: CUSTOMER_EVENT_TYPES,
   setup(db: ReadModelConnection) {
@@ -34,7 +35,11 @@ export const customerDirectoryProjection: Projection = {
         owner_warning_days INTEGER,
         protected_until_ms INTEGER,
         warn_from_ms       INTEGER,
-        warned             INTEGER NOT NULL DEFAULT 0
+        warned             INTEGER NOT NULL DEFAULT 0,
+        released_at        TEXT,
+        released_at_ms     INTEGER,
+        released_reason    TEXT,
+        released_from      TEXT
       );
       CREATE INDEX IF NOT EXISTS customer_directory_by_owner ON customer_directory (owner_rep_id, customer_id);
       -- The scheduler's questions (due for a warning, due for release) read only what is due,
@@ -43,6 +48,9 @@ export const customerDirectoryProjection: Projection = {
         WHERE owner_rep_id IS NOT NULL AND warned = 0;
       CREATE INDEX IF NOT EXISTS customer_directory_due_for_release ON customer_directory (protected_until_ms)
         WHERE owner_rep_id IS NOT NULL;
+      -- The shared pool (公海), newest release first.
+      CREATE INDEX IF NOT EXISTS customer_directory_released ON customer_directory (released_at_ms DESC, customer_id)
+        WHERE owner_rep_id IS NULL AND released_at IS NOT NULL;
       CREATE TABLE IF NOT EXISTS customer_identity_keys (
         kind        TEXT NOT NULL,
         value       TEXT NOT NULL,
@@ -127,9 +135,10 @@ export const customerDirectoryProjection: Projection = {
         closeOpenInterval(d.customerId, d.at);
         db.prepare(
           `UPDATE customer_directory SET owner_rep_id = NULL, owner_since = NULL, owner_via = NULL, protected_until = NULL,
-             owner_warning_days = NULL, protected_until_ms = NULL, warn_from_ms = NULL, warned = 0
+             owner_warning_days = NULL, protected_until_ms = NULL, warn_from_ms = NULL, warned = 0,
+             released_at = ?, released_at_ms = ?, released_reason = ?, released_from = ?
            WHERE customer_id = ?`,
-        ).run(d.customerId);
+        ).run(d.at, Date.parse(d.at), d.reason, d.repId, d.customerId);
         return;
       }
     }

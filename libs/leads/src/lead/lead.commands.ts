@@ -1,10 +1,17 @@
 import type { DisqualificationReason } from './lead-channel';
-import type { AssignmentTrace, LeadReceivedData } from './lead.events';
+import type { AssignmentTrace, LeadReceivedData, ReviewEvidence } from './lead.events';
 
 export type LeadCommand =
   | ({ readonly kind: 'ReceiveLead' } & LeadReceivedData)
   | { readonly kind: 'MatchCustomer'; readonly customerId: string; readonly isNewCustomer: boolean }
   | { readonly kind: 'FlagForReview'; readonly reason: string; readonly customerIds: readonly string[] }
+  /** A manager decides which customer a flagged lead belongs to; nothing is merged or deleted. */
+  | {
+      readonly kind: 'ResolveReview';
+      readonly customerId: string;
+      readonly reason: string;
+      readonly evidence: readonly ReviewEvidence[];
+    }
   | {
       readonly kind: 'AssignLead';
       readonly repId: string;

@@ -1,6 +1,7 @@
 import { type Decider, type Decision, type Refusal, assertNever, refuse } from '@leadledger/kernel';
 import type { LeadCommand } from './lead.commands';
 import type { LeadEvent } from './lead.events';
+import { differingLeadFields } from './lead-request-comparison';
 import { type ExistingLead, type LeadState, evolveLead, holderOf, initialLeadState } from './lead.state';
 
 type Command<K extends LeadCommand['kind']> = Extract<LeadCommand, { kind: K }>;
@@ -51,6 +52,19 @@ function claim(c: Command<'ClaimLead'>, s: ExistingLead): Decision<LeadEvent> {
   ];
 }
 
+/** A manager chooses the customer of a flagged lead among those the flag named, with a reason. */
+function resolveReview(c: Command<'ResolveReview'>, s: ExistingLead): Decision<LeadEvent> {
+  if (s.status !== 'received' || !s.flaggedForReview)
+    return refuse('LeadNotFlagged', 'Only a lead flagged for review can be resolved', { status: s.status });
+  const candidates = s.reviewCustomerIds ?? [];
+  if (candidates.length > 0 && !candidates.includes(c.customerId)) {
+    return refuse('CustomerNotInReview', 'The flag named other customers', { customerIds: candidates });
+  }
+  if (c.reason.trim() === '') return refuse('ReasonRequired', 'A review needs a reason');
+  const data = { leadId: s.lead.leadId, customerId: c.customerId, reason: c.reason.trim(), evidence: c.evidence };
+  return [{ type: 'LeadReviewResolved', data }];
+}
+
 function release(c: Command<'ReleaseLead'>, s: ExistingLead): Decision<LeadEvent> {
   if (s.status !== 'assigned' && s.status !== 'accepted' && s.status !== 'qualified')
     return refuse('LeadNotHeld', 'Only a lead a rep holds can be released', { status: s.status });
@@ -75,8 +89,18 @@ function convert(c: Command<'ConvertLead'>, s: ExistingLead): Decision<LeadEvent
 function decideExisting(c: LeadCommand, s: ExistingLead): Decision<LeadEvent> {
   const leadId = s.lead.leadId;
   switch (c.kind) {
-    case 'ReceiveLead':
+    case 'ReceiveLead': {
+      // The same external id or Idempotency-Key with another body is a different lead under a reused key.
+      const { kind: _kind, ...retried } = c;
+      const fields = differingLeadFields(s.lead, retried);
+      if (fields.length > 0) {
+        return refuse('IdempotencyKeyReused', 'This external id or Idempotency-Key was used for a different lead', {
+          leadId,
+          fields,
+        });
+      }
       return refuse('LeadAlreadyReceived', 'This lead was already received', { leadId, status: s.status });
+    }
     case 'MatchCustomer':
       if (s.customerId === c.customerId) return [];
       if (s.customerId)
@@ -85,9 +109,13 @@ function decideExisting(c: LeadCommand, s: ExistingLead): Decision<LeadEvent> {
         { type: 'LeadMatchedToCustomer', data: { leadId, customerId: c.customerId, isNewCustomer: c.isNewCustomer } },
       ];
     case 'FlagForReview':
+      // Flagged once: a retried intake finds the flag already up and writes nothing.
+      if (s.status === 'received' && s.flaggedForReview) return [];
       if (s.status !== 'received')
         return refuse('LeadAlreadyRouted', 'Only a lead not yet routed can be flagged', { status: s.status });
       return [{ type: 'LeadFlaggedForReview', data: { leadId, reason: c.reason, customerIds: c.customerIds } }];
+    case 'ResolveReview':
+      return resolveReview(c, s);
     case 'AssignLead':
       return assign(c, s);
     case 'QueueLead':
@@ -111,7 +139,8 @@ function decideExisting(c: LeadCommand, s: ExistingLead): Decision<LeadEvent> {
       if (s.status !== 'assigned' || s.acceptBy === null) {
         return refuse('LeadNotAwaitingAcceptance', 'The lead has no acceptance deadline running', { status: s.status });
       }
-      if (c.at < s.acceptBy)
+      // Instants, not ISO strings: '+010000-01-01' sorts before '2026-…' as text.
+      if (Date.parse(c.at) < Date.parse(s.acceptBy))
         return refuse('AcceptanceNotDue', 'The acceptance deadline has not passed', { acceptBy: s.acceptBy });
       return [{ type: 'LeadAcceptanceExpired', data: { leadId, repId: s.repId, acceptBy: s.acceptBy } }];
     case 'QualifyLead':

@@ -19,10 +19,18 @@ export interface IdentityKeyRef {
 
 /** Why a lead went where it went: kept on the lead, shown by GET /leads/:id. */
 export interface AssignmentTrace {
-  readonly rule: RoutingRule | 'claim' | 'reassigned-after-sla' | 'reassigned-after-decline' | 'hand-off';
+  readonly rule:
+    RoutingRule | 'claim' | 'reassigned-after-sla' | 'reassigned-after-decline' | 'hand-off' | 'manager-routing';
   /** The pool's own trace (candidates, skips, rotation before/after, policy version), when a pool chose. */
   readonly pool: RoutingTrace | null;
   readonly note: string;
+}
+
+/** One identity key of the lead and the customer it belonged to when the review was resolved (null: nobody's). */
+export interface ReviewEvidence {
+  readonly kind: string;
+  readonly value: string;
+  readonly customerId: string | null;
 }
 
 export interface LeadReceivedData {
@@ -45,6 +53,16 @@ export type LeadEvent =
   | {
       readonly type: 'LeadFlaggedForReview';
       readonly data: { readonly leadId: string; readonly reason: string; readonly customerIds: readonly string[] };
+    }
+  | {
+      /** A manager resolved the review: the lead belongs to `customerId`; `evidence` says which key matched whom. */
+      readonly type: 'LeadReviewResolved';
+      readonly data: {
+        readonly leadId: string;
+        readonly customerId: string;
+        readonly reason: string;
+        readonly evidence: readonly ReviewEvidence[];
+      };
     }
   | {
       readonly type: 'LeadAssigned';
@@ -100,6 +118,7 @@ export const LEAD_EVENT_TYPES: readonly LeadEventType[] = [
   'LeadReceived',
   'LeadMatchedToCustomer',
   'LeadFlaggedForReview',
+  'LeadReviewResolved',
   'LeadAssigned',
   'LeadQueued',
   'LeadAccepted',

@@ -16,7 +16,12 @@ interface Held {
 
 export type LeadState =
   | { readonly status: 'absent' }
-  | (Open & { readonly status: 'received'; readonly flaggedForReview: boolean })
+  | (Open & {
+      readonly status: 'received';
+      readonly flaggedForReview: boolean;
+      /** The customers the flag named (absent in states stored before reviews could be resolved). */
+      readonly reviewCustomerIds?: readonly string[];
+    })
   | (Open & { readonly status: 'queued'; readonly poolId: string })
   | (Open & Held & { readonly status: 'assigned'; readonly acceptBy: string | null })
   | (Open & Held & { readonly status: 'accepted' })
@@ -59,7 +64,9 @@ function evolveExisting(s: ExistingLead, e: LeadEvent): LeadState {
     case 'LeadMatchedToCustomer':
       return { ...s, customerId: e.data.customerId };
     case 'LeadFlaggedForReview':
-      return { ...open, status: 'received', flaggedForReview: true };
+      return { ...open, status: 'received', flaggedForReview: true, reviewCustomerIds: e.data.customerIds };
+    case 'LeadReviewResolved':
+      return { ...open, status: 'received', flaggedForReview: false };
     case 'LeadAssigned':
       // A hand-off of an accepted lead keeps it accepted; everything else awaits acceptance.
       if (e.data.trace.rule === 'hand-off' && (s.status === 'accepted' || s.status === 'qualified')) {

@@ -12,7 +12,8 @@ export const LEAD_BOARD = 'lead-board';
  */
 export const leadBoardProjection: Projection = {
   name: LEAD_BOARD,
-  version: '1',
+  // 2: a flagged lead's state keeps the customers the flag named (reviews can be resolved).
+  version: '2',
   tables: ['lead_board', 'lead_history'],
   eventTypes: LEAD_EVENT_TYPES,
   setup(db: ReadModelConnection) {

@@ -184,3 +184,11 @@ export function openLeadsOf(db: ReadModelConnection, repId: string): string[] {
     .all(repId, ...OPEN_LEAD_STATUSES) as { lead_id: string }[];
   return rows.map((r) => r.lead_id);
 }
+
+/** The review queue: leads flagged for review, oldest first, each with why it was flagged. */
+export function flaggedLeads(db: ReadModelConnection): LeadSummary[] {
+  const rows = db
+    .prepare(`SELECT ${COLUMNS} FROM lead_board WHERE flagged_for_review = 1 ORDER BY received_at, lead_id`)
+    .all() as BoardRow[];
+  return rows.map(summaryOf);
+}

@@ -12,7 +12,7 @@ export interface WorkLookups {
   openLeadsOf(repId: string): readonly string[];
 }
 
-interface HandOverRequest {
+export interface HandOverRequest {
   readonly repId: string;
   /** null: everything goes back to the shared pool (公海). */
   readonly toRepId: string | null;
@@ -20,7 +20,7 @@ interface HandOverRequest {
   readonly reason: string;
 }
 
-function requestOf(event: StoredEvent): HandOverRequest {
+export function requestOf(event: StoredEvent): HandOverRequest {
   if (event.type === 'RepDeparted') {
     const data = event.data as unknown as Extract<RepEvent, { type: 'RepDeparted' }>['data'];
     return { repId: data.repId, toRepId: data.successorRepId, departure: true, reason: `departure: ${data.reason}` };
@@ -61,7 +61,7 @@ export async function handOverWork(
   for (const leadId of lookups.openLeadsOf(request.repId)) await moveLead(store, leadId, request, context);
 }
 
-async function removeFromPool(
+export async function removeFromPool(
   store: EventStore,
   poolId: string,
   request: HandOverRequest,
@@ -72,7 +72,7 @@ async function removeFromPool(
   await handleCommand(store, poolStreamId(poolId), poolDecider, command, context, { retriesOnConflict: 100 });
 }
 
-async function moveCustomer(
+export async function moveCustomer(
   store: EventStore,
   customerId: string,
   request: HandOverRequest,
@@ -98,7 +98,7 @@ async function moveCustomer(
   });
 }
 
-async function moveLead(
+export async function moveLead(
   store: EventStore,
   leadId: string,
   request: HandOverRequest,

@@ -22,7 +22,7 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
   const { state } = await loadState(store, leadStreamId(leadId), leadDecider);
   // Only a lead that has not been through intake: declined or expired leads are re-routed elsewhere.
   if (state.status !== 'received' || state.flaggedForReview || state.passedOver.length > 0) return;
-  if (state.customerId && (await wasEverAssigned(store, leadId))) return;
+  if (state.customerId && (await leftIntake(store, leadId))) return;
 
   const lead = state.lead;
   const context = workflowContext(receivedEvent, WORKFLOW);
@@ -119,9 +119,11 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
   }
 }
 
-/** A lead released after an assignment is received again, matched, and no longer the intake's. */
-async function wasEverAssigned(store: EventStore, leadId: string): Promise<boolean> {
-  return (await store.readStream(leadStreamId(leadId))).some((e) => e.type === 'LeadAssigned');
+/** A lead released after an assignment, or whose review a manager resolved, is matched and no longer the intake's. */
+async function leftIntake(store: EventStore, leadId: string): Promise<boolean> {
+  return (await store.readStream(leadStreamId(leadId))).some(
+    (e) => e.type === 'LeadAssigned' || e.type === 'LeadReviewResolved',
+  );
 }
 
 function explain(rule: string, repId: string): string {

@@ -1,0 +1,63 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+
+/** The list filters of GET /customers; without status or ownerId, the route looks one customer up by a key. */
+export class CustomerListQueryDto {
+  @ApiPropertyOptional({
+    enum: ['released', 'owned'],
+    description: 'released: the shared pool (公海), newest release first; owned: customers someone owns',
+  })
+  @IsOptional()
+  @IsIn(['released', 'owned'])
+  status?: 'released' | 'owned';
+
+  @ApiPropertyOptional({
+    description: 'With status=released: the rep they were released from; otherwise the rep who owns them now',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  ownerId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+export class CustomerListItemDto {
+  @ApiProperty() customerId!: string;
+  @ApiProperty({ nullable: true, description: "The contact name the customer's first lead gave" })
+  name!: string | null;
+  @ApiProperty({ nullable: true }) company!: string | null;
+  @ApiProperty({ nullable: true, description: 'The owner now (null in the shared pool)' }) ownerId!: string | null;
+  @ApiProperty({ nullable: true, description: 'When the customer went back to the shared pool' })
+  releasedAt!: string | null;
+  @ApiProperty({ nullable: true, enum: ['protection-expired', 'owner-released', 'departure'] })
+  releaseReason!: string | null;
+  @ApiProperty({
+    nullable: true,
+    description: 'Whose customer it was; shown to a rep only when it was their own',
+  })
+  formerOwnerId!: string | null;
+}
+
+export class CustomerPageDto {
+  @ApiProperty({ type: [CustomerListItemDto] }) items!: CustomerListItemDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
+  @ApiProperty({ nullable: true, description: 'The offset of the next page; null on the last' })
+  nextOffset!: number | null;
+}

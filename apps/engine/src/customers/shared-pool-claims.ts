@@ -1,0 +1,80 @@
+import {
+  type ClaimRules,
+  SHARED_POOL_RULES_STREAM,
+  customersOwnedBy,
+  dailyClaimsDecider,
+  dailyClaimsStreamId,
+  holdingCapReached,
+  nextDay,
+  sharedPoolDecider,
+  startOfBusinessDay,
+} from '@leadledger/customers';
+import { type CommandContext, EventStore, handleCommand, loadState } from '@leadledger/event-store';
+import { type Refusal, isRefusal, refuse } from '@leadledger/kernel';
+import { ProjectionRunner, ReadModelDatabase, businessDay } from '@leadledger/projections';
+import { RefusalException } from '../http/refusal.exception';
+
+export interface SharedPoolPolicy {
+  readonly policyVersion: number;
+  readonly rules: ClaimRules;
+}
+
+/** The shared pool's claim rules now; before any was published, the engine's cool-down and no limits (version 0). */
+export async function sharedPoolPolicy(store: EventStore, defaultCoolDownDays: number): Promise<SharedPoolPolicy> {
+  const { state } = await loadState(store, SHARED_POOL_RULES_STREAM, sharedPoolDecider);
+  const rules = state.rules ?? {
+    claimsPerDay: null,
+    reclaimCoolDownDays: defaultCoolDownDays,
+    maxCustomersPerRep: null,
+  };
+  return { policyVersion: state.policyVersion, rules };
+}
+
+/**
+ * The shared pool's rules around one claim: the holding cap (from the customer directory,
+ * caught up to the log's head), then the day's count on the rep's own daily stream, which
+ * serialises the rep's claims. Returns `giveBack`, to call when the customer refuses the
+ * claim after it was counted.
+ */
+export async function countClaim(
+  deps: { store: EventStore; readModels: ReadModelDatabase; projections: ProjectionRunner },
+  claim: { repId: string; customerId: string; at: string; timeZone: string; policy: SharedPoolPolicy },
+  context: CommandContext,
+): Promise<() => Promise<void>> {
+  const { repId, customerId, at, timeZone, policy } = claim;
+  await deps.projections.reached(await deps.store.headPosition());
+  const held = customersOwnedBy(deps.readModels.db, repId).filter((id) => id !== customerId).length;
+  const capped = holdingCapReached(held, policy.rules, policy.policyVersion);
+  if (capped) throw new RefusalException(capped);
+  const day = businessDay(at, timeZone);
+  const stream = dailyClaimsStreamId(repId, day);
+  const command = {
+    kind: 'CountClaim',
+    repId,
+    day,
+    customerId,
+    limit: policy.rules.claimsPerDay,
+    policyVersion: policy.policyVersion,
+    resetsAt: startOfBusinessDay(nextDay(day), timeZone),
+  } as const;
+  const counted = await handleCommand(deps.store, stream, dailyClaimsDecider, command, context, {
+    retriesOnConflict: 20,
+  });
+  if (isRefusal(counted)) throw new RefusalException(counted);
+  return async () => {
+    const giveBack = { kind: 'UncountClaim', repId, day, customerId } as const;
+    await handleCommand(deps.store, stream, dailyClaimsDecider, giveBack, context, { retriesOnConflict: 20 });
+  };
+}
+
+/** A cool-down refusal says which rule, its limit and when it lifts, like the other claim rules. */
+export function withRule(refusal: Refusal, policy: SharedPoolPolicy): Refusal {
+  if (refusal.code !== 'ReclaimTooSoon') return refusal;
+  return refuse(refusal.code, refusal.message, {
+    ...refusal.facts,
+    rule: 'reclaimCoolDownDays',
+    limit: policy.rules.reclaimCoolDownDays,
+    resetsAt: refusal.facts.canReclaimFrom,
+    policyVersion: policy.policyVersion,
+  });
+}
