@@ -78,13 +78,15 @@ describe('POST /leads', () => {
     expect(await engine.store.headPosition()).toBe(head);
   });
 
-  it('refuses a rep-sourced lead for a colleague’s customer with 409 naming the owner, and writes nothing', async () => {
+  it('refuses a rep-sourced lead for a colleague’s customer with 409 saying it is taken, and writes nothing', async () => {
     const repZhao = `Bearer ${await engine.key('rep', 'rep-zhao')}`;
     const head = await engine.store.headPosition();
     const { body } = await push({ channel: 'rep-sourced', contact: { phone: '+86 138 0013 8000' } }, repZhao).expect(
       409,
     );
-    expect(body).toMatchObject({ code: 'CustomerOwnedByColleague', current: { ownerId: 'rep-wang' } });
+    // By default a rep is told the customer is taken, not by whom (LEADLEDGER_REVEAL_OWNER_TO_REPS).
+    expect(body).toMatchObject({ code: 'CustomerOwnedByColleague', current: { taken: true } });
+    expect(body.current.ownerId).toBeUndefined();
     expect(await engine.store.headPosition()).toBe(head);
   });
 

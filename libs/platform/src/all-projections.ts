@@ -2,7 +2,7 @@ import { commissionLedgerProjection, saleAttributionProjection } from '@leadledg
 import { customerDirectoryProjection } from '@leadledger/customers';
 import { leadBoardProjection, repDirectoryProjection } from '@leadledger/leads';
 import { type Projection, eventTypeStatsProjection } from '@leadledger/projections';
-import { poolBoardProjection } from '@leadledger/routing';
+import { poolBoardProjection, poolHistoryProjection } from '@leadledger/routing';
 import type { EngineConfig } from './engine-config';
 
 /** Every read model the engine keeps; the runner, rebuild and verify all use this list. */
@@ -11,6 +11,7 @@ export function allProjections(config: EngineConfig): Projection[] {
     eventTypeStatsProjection(config.timeZone),
     customerDirectoryProjection,
     poolBoardProjection,
+    poolHistoryProjection,
     leadBoardProjection,
     repDirectoryProjection,
     saleAttributionProjection,

@@ -16,6 +16,7 @@ describe('engine configuration', () => {
       reclaimCoolDownDays: 7,
       schedulerIntervalMs: 60000,
       saleRequiresLead: false,
+      revealOwnerToReps: false,
       bodyLimitBytes: 102400,
       corsOrigins: [],
       logLevel: 'info',

@@ -37,6 +37,7 @@ const environmentSchema = z
     LEADLEDGER_RECLAIM_COOL_DOWN_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
     LEADLEDGER_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).default(60000),
     LEADLEDGER_SALE_REQUIRES_LEAD: z.enum(['true', 'false']).default('false'),
+    LEADLEDGER_REVEAL_OWNER_TO_REPS: z.enum(['true', 'false']).default('false'),
     LEADLEDGER_BODY_LIMIT_BYTES: z.coerce
       .number()
       .int()
@@ -87,6 +88,8 @@ export interface EngineConfig {
   readonly schedulerIntervalMs: number;
   /** Contracts only pushed down from a lead (Kingdee style): a sale without its originating lead is refused. */
   readonly saleRequiresLead: boolean;
+  /** What a rep learns of a colleague's customer: always that it is taken; the owner and protection end only if true. */
+  readonly revealOwnerToReps: boolean;
   /** The largest request body taken, after decompression; more is 413. */
   readonly bodyLimitBytes: number;
   /** Origins a browser may call from (CORS); none by default. */
@@ -130,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
     reclaimCoolDownDays: e.LEADLEDGER_RECLAIM_COOL_DOWN_DAYS,
     schedulerIntervalMs: e.LEADLEDGER_SCHEDULER_INTERVAL_MS,
     saleRequiresLead: e.LEADLEDGER_SALE_REQUIRES_LEAD === 'true',
+    revealOwnerToReps: e.LEADLEDGER_REVEAL_OWNER_TO_REPS === 'true',
     bodyLimitBytes: e.LEADLEDGER_BODY_LIMIT_BYTES,
     corsOrigins: e.LEADLEDGER_CORS_ORIGINS,
     logLevel: e.LOG_LEVEL,

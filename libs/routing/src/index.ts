@@ -8,3 +8,6 @@ export * from './pool/pool-view';
 export * from './read-models/pool-board.projection';
 export * from './read-models/pool-board.query';
 export * from './pool/routed-leads';
+export * from './pool/fairness-report';
+export * from './read-models/pool-history.projection';
+export * from './read-models/pool-history.query';

@@ -1,9 +1,20 @@
 import { ROLES, isRole } from '@leadledger/auth';
+import { type EventStore, loadState } from '@leadledger/event-store';
 import { isRefusal } from '@leadledger/kernel';
+import { repDecider, repStreamId } from '@leadledger/leads';
 import { issueApiKey, listApiKeys, revokeApiKey } from '@leadledger/platform';
 import { type Command, Option } from 'commander';
 import { CliFailure, type CliIo, cliContext } from '../cli-io';
 import { withStore } from '../cli-resources';
+
+/** A key may speak only for a rep who is registered and still with the company: one line otherwise. */
+async function requireActiveRep(store: EventStore, repId: string): Promise<void> {
+  const { state } = await loadState(store, repStreamId(repId), repDecider);
+  if (state.status === 'absent') {
+    throw new CliFailure(`no rep ${repId} is registered: register the rep first (POST /reps), then make the key`);
+  }
+  if (state.status === 'departed') throw new CliFailure(`rep ${repId} has departed: a departed rep gets no key`);
+}
 
 export function keysCommand(program: Command, io: CliIo): void {
   const keys = program.command('keys').description('create, list and revoke API keys');
@@ -18,14 +29,15 @@ export function keysCommand(program: Command, io: CliIo): void {
     .action(async (options: { name: string; role: string; rep?: string; reason?: string }) => {
       if (!isRole(options.role)) throw new CliFailure(`--role must be one of ${ROLES.join(', ')}`, 2);
       const role = options.role;
-      const issued = await withStore(io, (store) =>
-        issueApiKey(
+      const issued = await withStore(io, async (store) => {
+        if (options.rep !== undefined) await requireActiveRep(store, options.rep);
+        return issueApiKey(
           store,
           { name: options.name, role, repId: options.rep ?? null },
           cliContext(io, options.reason ?? null),
           io.ids,
-        ),
-      );
+        );
+      });
       if (isRefusal(issued)) throw new CliFailure(`refused (${issued.code}): ${issued.message}`);
       io.stdout(
         `Created key ${issued.keyId} (${issued.role}${issued.repId ? ` for rep ${issued.repId}` : ''}).\n` +

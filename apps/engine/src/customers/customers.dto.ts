@@ -2,6 +2,7 @@ import { FOLLOW_UP_KINDS, type FollowUpKind } from '@leadledger/customers';
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { LeadContactDto } from '../leads/leads.dto';
+import { IsQueryInstant, QUERY_INSTANT_DESCRIPTION } from '../platform/query-time';
 import { CustomerListQueryDto } from './customer-list.dto';
 
 /** The same contact fields, normalised the same way, as a lead's. */
@@ -11,8 +12,11 @@ export class FindCustomerQueryDto extends PickType(LeadContactDto, ['phone', 'em
 export class CustomersQueryDto extends IntersectionType(FindCustomerQueryDto, CustomerListQueryDto) {}
 
 export class OwnerAsOfQueryDto {
-  @ApiProperty({ example: '2026-11-05T12:00:00+08:00' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({
+    example: '2026-11-05T12:00:00+08:00',
+    description: `The moment asked about. ${QUERY_INSTANT_DESCRIPTION}`,
+  })
+  @IsQueryInstant()
   asOf!: string;
 }
 

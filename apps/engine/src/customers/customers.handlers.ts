@@ -13,6 +13,8 @@ import { ReadModelDatabase } from '@leadledger/projections';
 import { ForbiddenException, Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { badRequest } from '../http/validation';
+import { ownedByColleagueForbidden } from '../platform/owner-disclosure';
+import { instantOfQuery } from '../platform/query-time';
 import { ENGINE_CONFIG } from '../platform/tokens';
 import type { FindCustomerQueryDto, OwnerAsOfDto } from './customers.dto';
 
@@ -21,11 +23,25 @@ function visibleTo(actor: Actor, customer: CustomerView): boolean {
   return actor.role !== 'rep' || customer.ownership.some((interval) => interval.repId === actor.repId);
 }
 
-function visibleCustomer(readModels: ReadModelDatabase, actor: Actor, customerId: string): CustomerView {
+/**
+ * The customer, if this actor may read it. A rep refused a colleague's customer learns what a
+ * refused rep-sourced lead would tell them (LEADLEDGER_REVEAL_OWNER_TO_REPS), no more.
+ */
+function visibleCustomer(
+  readModels: ReadModelDatabase,
+  actor: Actor,
+  customerId: string,
+  revealOwnerToReps: boolean,
+): CustomerView {
   const customer = getCustomer(readModels.db, customerId);
   if (!customer) throw new NotFoundError('customer', customerId);
-  if (!visibleTo(actor, customer)) throw new ForbiddenException('A rep sees only their own customers');
-  return customer;
+  if (visibleTo(actor, customer)) return customer;
+  const owner = customer.owner;
+  if (owner) {
+    const ownership = { customerId, ownerId: owner.repId, protectedUntil: owner.protectedUntil };
+    throw ownedByColleagueForbidden(actor, ownership, revealOwnerToReps);
+  }
+  throw new ForbiddenException('A rep sees only their own customers');
 }
 
 export class FindCustomer extends Query<CustomerView> {
@@ -55,7 +71,7 @@ export class FindCustomerHandler implements IQueryHandler<FindCustomer, Customer
     }
     const customerId = findCustomerIdByKey(this.readModels.db, keys[0]);
     if (!customerId) throw new NotFoundError('customer with', `${keys[0].kind} ${keys[0].value}`);
-    return visibleCustomer(this.readModels, actor, customerId);
+    return visibleCustomer(this.readModels, actor, customerId, this.config.revealOwnerToReps);
   }
 }
 
@@ -70,10 +86,13 @@ export class GetCustomer extends Query<CustomerView> {
 
 @QueryHandler(GetCustomer)
 export class GetCustomerHandler implements IQueryHandler<GetCustomer, CustomerView> {
-  constructor(private readonly readModels: ReadModelDatabase) {}
+  constructor(
+    private readonly readModels: ReadModelDatabase,
+    @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+  ) {}
 
   async execute({ customerId, actor }: GetCustomer): Promise<CustomerView> {
-    return visibleCustomer(this.readModels, actor, customerId);
+    return visibleCustomer(this.readModels, actor, customerId, this.config.revealOwnerToReps);
   }
 }
 
@@ -89,11 +108,15 @@ export class GetOwnerAsOf extends Query<OwnerAsOfDto> {
 
 @QueryHandler(GetOwnerAsOf)
 export class GetOwnerAsOfHandler implements IQueryHandler<GetOwnerAsOf, OwnerAsOfDto> {
-  constructor(private readonly readModels: ReadModelDatabase) {}
+  constructor(
+    private readonly readModels: ReadModelDatabase,
+    @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+  ) {}
 
   async execute({ customerId, asOf, actor }: GetOwnerAsOf): Promise<OwnerAsOfDto> {
-    visibleCustomer(this.readModels, actor, customerId);
-    const at = new Date(asOf).toISOString();
+    visibleCustomer(this.readModels, actor, customerId, this.config.revealOwnerToReps);
+    // A date-only asOf is the start of that business day in LEADLEDGER_TIMEZONE.
+    const at = instantOfQuery(asOf, this.config.timeZone);
     return { customerId, asOf: at, owner: ownerAsOf(this.readModels.db, customerId, at) };
   }
 }

@@ -45,8 +45,10 @@ export class RepWork {
     @Inject(WORK_LOOKUPS) private readonly lookups: WorkLookups,
   ) {}
 
+  /** A successor nobody registered is an unknown id (404); a departed one the rep decider refuses (SuccessorNotActive). */
   async successorIsActive(repId: string): Promise<boolean> {
     const { state } = await loadState(this.store, repStreamId(repId), repDecider);
+    if (state.status === 'absent') throw new NotFoundError('rep', repId);
     return state.status === 'active';
   }
 

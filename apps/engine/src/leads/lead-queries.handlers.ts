@@ -4,6 +4,7 @@ import { type LeadView, getLead } from '@leadledger/leads';
 import { ReadModelDatabase } from '@leadledger/projections';
 import { ForbiddenException } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { type ExplainedLeadView, withExplanations } from './lead-explanations';
 
 /** A rep sees a lead that is or was theirs: held, assigned before, passed over, or received by them. */
 function visibleTo(actor: Actor, lead: LeadView): boolean {
@@ -18,7 +19,7 @@ function visibleTo(actor: Actor, lead: LeadView): boolean {
   );
 }
 
-export class GetLead extends Query<LeadView> {
+export class GetLead extends Query<ExplainedLeadView> {
   constructor(
     readonly leadId: string,
     readonly actor: Actor,
@@ -28,13 +29,13 @@ export class GetLead extends Query<LeadView> {
 }
 
 @QueryHandler(GetLead)
-export class GetLeadHandler implements IQueryHandler<GetLead, LeadView> {
+export class GetLeadHandler implements IQueryHandler<GetLead, ExplainedLeadView> {
   constructor(private readonly readModels: ReadModelDatabase) {}
 
-  async execute({ leadId, actor }: GetLead): Promise<LeadView> {
+  async execute({ leadId, actor }: GetLead): Promise<ExplainedLeadView> {
     const lead = getLead(this.readModels.db, leadId);
     if (!lead) throw new NotFoundError('lead', leadId);
     if (!visibleTo(actor, lead)) throw new ForbiddenException('A rep sees only leads that are or were theirs');
-    return lead;
+    return withExplanations(this.readModels.db, lead);
   }
 }

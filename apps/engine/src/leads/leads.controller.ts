@@ -1,5 +1,4 @@
 import type { Actor } from '@leadledger/auth';
-import type { LeadView } from '@leadledger/leads';
 import type { LeadSummary } from '@leadledger/leads';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
@@ -14,6 +13,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ActOnLead, type LeadAction } from './lead-actions.handlers';
+import type { ExplainedLeadView } from './lead-explanations';
 import { GetLead } from './lead-queries.handlers';
 import { LeadListQueryDto, MergeLeadIntoDto, RouteLeadDto } from './lead-review.dto';
 import { ListFlaggedLeads, MergeLeadInto, RouteLeadByHand } from './lead-review.handlers';
@@ -98,7 +98,7 @@ export class LeadsController {
   @Get(':id')
   @Roles('admin', 'manager', 'finance', 'service', 'rep')
   @ApiOkResponse({ type: LeadDto })
-  get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<LeadView> {
+  get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<ExplainedLeadView> {
     return this.queries.execute(new GetLead(id, actor));
   }
 

@@ -151,6 +151,16 @@ export class LeadAssignmentDto {
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'The pool’s routing trace' })
   pool!: object | null;
   @ApiProperty() at!: string;
+  @ApiProperty({
+    description:
+      'Why this rep, in words a manager reads without knowing the rotation: share and load, why it won, and why ' +
+      'every other member was skipped (pause reasons, caps, who declined and why). Computed at read time from ' +
+      'the trace; no event carries it.',
+    example:
+      'li: weight 1 of 4, 3 of 8 leads today; chosen because its rotation score 3 was highest (wang 2); ' +
+      'zhao skipped: daily cap 20 reached',
+  })
+  explanation!: string;
 }
 
 export class LeadHistoryEntryDto {
@@ -162,6 +172,8 @@ export class LeadHistoryEntryDto {
   @ApiProperty() occurredAt!: string;
   @ApiProperty() actorId!: string;
   @ApiProperty() actorRole!: string;
+  @ApiPropertyOptional({ description: 'On LeadAssigned entries only: the same sentence as in `assignments`' })
+  explanation?: string;
 }
 
 export class LeadSummaryDto {

@@ -1,7 +1,7 @@
 import type { Actor } from '@leadledger/auth';
 import { type CountryCode, type IdentityKey, identityKeysOf } from '@leadledger/customers';
 import { EventStore, foldEvents, handleCommand, loadState } from '@leadledger/event-store';
-import { type Clock, type IdSource, idFromSeed, isRefusal, refuse } from '@leadledger/kernel';
+import { type Clock, type IdSource, type Refusal, idFromSeed, isRefusal, refuse } from '@leadledger/kernel';
 import { type LeadCommand, leadDecider, leadStreamId, routeLead } from '@leadledger/leads';
 import type { EngineConfig } from '@leadledger/platform';
 import { IntakesInFlight, customersHolding, matchedCustomer, processReceivedLead } from '@leadledger/workflows';
@@ -10,6 +10,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RequestContexts } from '../http/request-context';
 import { RefusalException } from '../http/refusal.exception';
 import { badRequest } from '../http/validation';
+import { type ColleagueOwnership, ownedByColleagueRefusal } from '../platform/owner-disclosure';
 import { workflowPolicy } from '../platform/workflow-policy';
 import { CLOCK, ENGINE_CONFIG, ID_SOURCE } from '../platform/tokens';
 import { checkLeadRequest } from './lead-intake-checks';
@@ -87,7 +88,7 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
       const now = this.clock.now();
       await checkLeadRequest(this.store, { ...command, occurredAt: body.occurredAt }, now);
       const refusal = body.channel === 'rep-sourced' ? await this.ownedByColleague(keys, leadId, receivedBy) : null;
-      if (refusal) throw new RefusalException(refusal);
+      if (refusal) throw new RefusalException(this.asSeenBy(actor, refusal));
       const occurredAt = new Date(body.occurredAt ?? now).toISOString();
       const context = this.contexts.for(actor, { occurredAt, idempotencyKey });
       const result = await handleCommand(this.store, leadStreamId(leadId), leadDecider, command, context);
@@ -114,6 +115,13 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
         }),
       );
     }
+  }
+
+  /** A rep learns the owner of a colleague's customer only if the company says so (LEADLEDGER_REVEAL_OWNER_TO_REPS). */
+  private asSeenBy(actor: Actor, refusal: Refusal): Refusal {
+    if (refusal.code !== 'CustomerOwnedByColleague') return refusal;
+    const { customerId, ownerId, protectedUntil } = refusal.facts as unknown as ColleagueOwnership;
+    return ownedByColleagueRefusal(actor, { customerId, ownerId, protectedUntil }, this.config.revealOwnerToReps);
   }
 
   /** Rule c before anything is written: a rep-sourced lead for a colleague's customer is refused. */

@@ -1,6 +1,6 @@
 import type { Actor } from '@leadledger/auth';
 import type { PoolView } from '@leadledger/routing';
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -13,6 +13,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { PoolFairnessDto, PoolFairnessQueryDto } from './pool-fairness.dto';
+import { GetPoolFairness } from './pool-fairness.handlers';
 import { AddMemberDto, ChangeMemberDto, CreatePoolDto, PauseMemberDto, PoolViewDto } from './pools.dto';
 import { AddPoolMember, ChangePoolMember, CreatePoolRequest, GetPool, type MemberChange } from './pools.handlers';
 
@@ -48,6 +50,18 @@ export class PoolsController {
   @ApiOkResponse({ type: PoolViewDto })
   get(@Param('id') id: string): Promise<PoolView> {
     return this.queries.execute(new GetPool(id));
+  }
+
+  /**
+   * Per member over business days [from, to): leads due by weight vs leads given, skips by reason, and
+   * the member furthest below its share; counted from the pool's events (pool-history read model).
+   */
+  @Get(':id/fairness')
+  @Roles('manager', 'admin')
+  @ApiOkResponse({ type: PoolFairnessDto })
+  @ApiBadRequestResponse({ description: 'from or to not a business day (YYYY-MM-DD), or to not after from' })
+  fairness(@Param('id') id: string, @Query() query: PoolFairnessQueryDto): Promise<PoolFairnessDto> {
+    return this.queries.execute(new GetPoolFairness(id, query.from, query.to));
   }
 
   /** Adds a registered, active rep; queued leads the new member can take are assigned in the same append. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { GetPoolFairnessHandler } from './pool-fairness.handlers';
 import { PoolWriter } from './pool-writer';
 import { PoolsController } from './pools.controller';
 import { AddPoolMemberHandler, ChangePoolMemberHandler, CreatePoolHandler, GetPoolHandler } from './pools.handlers';
@@ -7,6 +8,13 @@ import { AddPoolMemberHandler, ChangePoolMemberHandler, CreatePoolHandler, GetPo
 @Module({
   imports: [CqrsModule],
   controllers: [PoolsController],
-  providers: [PoolWriter, CreatePoolHandler, AddPoolMemberHandler, ChangePoolMemberHandler, GetPoolHandler],
+  providers: [
+    PoolWriter,
+    CreatePoolHandler,
+    AddPoolMemberHandler,
+    ChangePoolMemberHandler,
+    GetPoolHandler,
+    GetPoolFairnessHandler,
+  ],
 })
 export class PoolsModule {}

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsCurrencyCode, IsMinorUnits } from '../http/money-fields';
 import { IsISO8601, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { IsQueryInstant, QUERY_INSTANT_DESCRIPTION } from '../platform/query-time';
 
 /** The customer's identity keys, when the source system does not know our customer id. */
 export class SaleCustomerKeysDto {
@@ -100,6 +101,8 @@ export class CancelSaleDto {
 }
 
 export class AttributionQueryDto {
-  @ApiProperty({ description: 'Sales closed at or after (ISO 8601)' }) @IsISO8601({ strict: true }) from!: string;
-  @ApiProperty({ description: 'Sales closed before (ISO 8601)' }) @IsISO8601({ strict: true }) to!: string;
+  @ApiProperty({ description: `Sales closed at or after. ${QUERY_INSTANT_DESCRIPTION}` })
+  @IsQueryInstant()
+  from!: string;
+  @ApiProperty({ description: `Sales closed before. ${QUERY_INSTANT_DESCRIPTION}` }) @IsQueryInstant() to!: string;
 }

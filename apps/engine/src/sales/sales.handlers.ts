@@ -19,6 +19,7 @@ import { Command, CommandHandler, type ICommandHandler, Query, QueryHandler, typ
 import { RequestContexts } from '../http/request-context';
 import { refusalAnswer } from '../http/refusal-answer';
 import { badRequest } from '../http/validation';
+import { instantOfQuery } from '../platform/query-time';
 import { CLOCK, ENGINE_CONFIG } from '../platform/tokens';
 import type { CancelSaleDto, RecordPaymentDto, RecordRefundDto, RecordSaleDto } from './sales.dto';
 
@@ -244,9 +245,14 @@ export class GetAttribution extends Query<{ from: string; to: string; rows: Attr
 
 @QueryHandler(GetAttribution)
 export class GetAttributionHandler implements IQueryHandler<GetAttribution> {
-  constructor(private readonly readModels: ReadModelDatabase) {}
+  constructor(
+    private readonly readModels: ReadModelDatabase,
+    @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+  ) {}
 
   async execute({ from, to }: GetAttribution) {
-    return { from, to, rows: attributionSummary(this.readModels.db, from, to) };
+    // A date-only bound is the start of that business day in LEADLEDGER_TIMEZONE, not UTC midnight.
+    const [start, end] = [instantOfQuery(from, this.config.timeZone), instantOfQuery(to, this.config.timeZone)];
+    return { from, to, rows: attributionSummary(this.readModels.db, start, end) };
   }
 }
