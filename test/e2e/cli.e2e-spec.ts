@@ -50,7 +50,8 @@ describe('the CLI against the engine configuration', () => {
   });
 
   it('verify passes on a faithful read model and names the first difference on a tampered one', async () => {
-    await engine.store.appendToStream('lead-9', [anEvent('LeadReceived'), anEvent('LeadAssigned')], {
+    // Fixture types of no domain: their made-up data would not pass the published events' schemas.
+    await engine.store.appendToStream('call-9', [anEvent('CallLogged'), anEvent('CallTransferred')], {
       expectedRevision: 'no_stream',
     });
     await engine.settle();
@@ -59,13 +60,13 @@ describe('the CLI against the engine configuration', () => {
     expect(clean.code).toBe(0);
 
     const readModels = new ReadModelDatabase(`${engine.dataDir}/read-models.sqlite`);
-    readModels.db.prepare("UPDATE event_type_totals SET count = 40 WHERE type = 'LeadAssigned'").run();
+    readModels.db.prepare("UPDATE event_type_totals SET count = 40 WHERE type = 'CallTransferred'").run();
     readModels.close();
     const tampered = await cli(env, ['verify']);
     expect(tampered.code).toBe(1);
     expect(tampered.stdout).toContain('DIFFERS');
     expect(tampered.stdout).toContain('table event_type_totals');
-    expect(tampered.stdout).toContain('"LeadAssigned","40"');
+    expect(tampered.stdout).toContain('"CallTransferred","40"');
   });
 
   it('rebuild restores the read model from the log', async () => {
@@ -105,9 +106,9 @@ describe('the CLI against the engine configuration', () => {
     const run = await cli(
       env,
       ['import'],
-      '{"id":"x","type":"T","streamId":"lead-9","revision":"0","data":{},"metadata":{}}\n',
+      '{"id":"x","type":"T","streamId":"call-9","revision":"0","data":{},"metadata":{}}\n',
     );
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('line 1: stream lead-9 is at revision 1 and does not hold event x at revision 0');
+    expect(run.stderr).toContain('line 1: stream call-9 is at revision 1 and does not hold event x at revision 0');
   });
 });

@@ -42,6 +42,7 @@ describe('GET /health', () => {
           failure: null,
         })),
         readModels: { file: `${engine.dataDir}/read-models.sqlite`, state: 'serving', lastDamage: null },
+        webhooks: [],
       });
     });
   });

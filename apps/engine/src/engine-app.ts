@@ -46,7 +46,9 @@ export async function createEngineApp(config: EngineConfig, options: EngineAppOp
     app,
     new DocumentBuilder()
       .setTitle('leadledger')
-      .setDescription('Event-sourced lead-assignment and commission engine')
+      .setDescription(
+        'Event-sourced lead-assignment and commission engine. The event feed (SSE, webhooks) is described in AsyncAPI at [/asyncapi.json](/asyncapi.json).',
+      )
       .setVersion('0.1.0')
       .addBearerAuth({
         type: 'http',

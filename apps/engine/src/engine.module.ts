@@ -7,6 +7,7 @@ import { ClaimsModule } from './claims/claims.module';
 import { CommissionsModule } from './commissions/commissions.module';
 import { CustomersModule } from './customers/customers.module';
 import { HandOversModule } from './hand-overs/hand-overs.module';
+import { FeedModule } from './feed/feed.module';
 import { HealthModule } from './health/health.module';
 import { InFlightRequests } from './http/in-flight-requests';
 import { LeadsModule } from './leads/leads.module';
@@ -19,6 +20,7 @@ import { SalesModule } from './sales/sales.module';
 import { type PlatformOptions, PlatformModule } from './platform/platform.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { StatsModule } from './stats/stats.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class EngineModule {
@@ -40,6 +42,8 @@ export class EngineModule {
         CommissionsModule,
         SchedulerModule,
         MetricsModule,
+        WebhooksModule,
+        FeedModule,
       ],
       providers: [
         FailedAuthentications,

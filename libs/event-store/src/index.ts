@@ -12,3 +12,4 @@ export * from './snapshot-store';
 export * from './stored-event';
 export * from './stream-state-cache';
 export * from './store-activity';
+export * from './live-fan-out';

@@ -1,5 +1,6 @@
 import { commissionLedgerProjection, saleAttributionProjection } from '@leadledger/commissions';
 import { customerDirectoryProjection } from '@leadledger/customers';
+import { webhookSubscriptionsProjection } from '@leadledger/feed';
 import { leadBoardProjection, repDirectoryProjection } from '@leadledger/leads';
 import { type Projection, eventTypeStatsProjection } from '@leadledger/projections';
 import { poolBoardProjection, poolHistoryProjection } from '@leadledger/routing';
@@ -16,5 +17,6 @@ export function allProjections(config: EngineConfig): Projection[] {
     repDirectoryProjection,
     saleAttributionProjection,
     commissionLedgerProjection,
+    webhookSubscriptionsProjection,
   ];
 }

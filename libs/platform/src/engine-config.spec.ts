@@ -22,6 +22,19 @@ describe('engine configuration', () => {
       logLevel: 'info',
       authFailuresPerMinute: 20,
       startupCheck: 'structure',
+      webhooks: {
+        masterKey: null,
+        masterKeyFile: 'data/webhook-master.key',
+        allowPrivate: false,
+        maxAttempts: 12,
+        backoffBaseMs: 1000,
+        backoffMaxMs: 900000,
+        attemptTimeoutMs: 10000,
+        rotationGraceHours: 24,
+      },
+      eventSource: 'urn:leadledger',
+      sseHeartbeatMs: 15000,
+      sseMaxBufferBytes: 1048576,
     });
   });
 

@@ -57,6 +57,26 @@ const environmentSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LEADLEDGER_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     LEADLEDGER_STARTUP_CHECK: z.enum(['structure', 'full']).default('structure'),
+    LEADLEDGER_WEBHOOK_MASTER_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    LEADLEDGER_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+    LEADLEDGER_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(12),
+    LEADLEDGER_WEBHOOK_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(1000),
+    LEADLEDGER_WEBHOOK_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(900000),
+    LEADLEDGER_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
+    LEADLEDGER_WEBHOOK_ROTATION_GRACE_HOURS: z.coerce.number().int().min(0).max(8760).default(24),
+    LEADLEDGER_EVENT_SOURCE: z
+      .string()
+      .regex(
+        /^[a-z][a-z0-9+.-]*:\S+$|^\/\S*$/i,
+        'must be a URI such as urn:leadledger:acme or https://crm.acme.cn/leadledger',
+      )
+      .default('urn:leadledger'),
+    LEADLEDGER_SSE_HEARTBEAT_MS: z.coerce.number().int().min(10).default(15000),
+    LEADLEDGER_SSE_MAX_BUFFER_BYTES: z.coerce
+      .number()
+      .int()
+      .min(16 * 1024)
+      .default(1024 * 1024),
   })
   .refine((env) => env.LEADLEDGER_DEFAULT_PROTECTION_WARNING_DAYS < env.LEADLEDGER_DEFAULT_PROTECTION_DAYS, {
     message: 'must be fewer days than LEADLEDGER_DEFAULT_PROTECTION_DAYS',
@@ -99,6 +119,29 @@ export interface EngineConfig {
   readonly authFailuresPerMinute: number;
   /** How much of each SQLite file the start-up check reads: see CheckDepth in sqlite-file-check.ts. */
   readonly startupCheck: 'structure' | 'full';
+  /** Webhook delivery: see docs/integration.md, "Webhooks". */
+  readonly webhooks: WebhookSettings;
+  /** The CloudEvents `source` of every published event: which engine, for a subscriber that hears several. */
+  readonly eventSource: string;
+  /** How often an idle event stream (SSE) sends a comment, so proxies keep it open. */
+  readonly sseHeartbeatMs: number;
+  /** Bytes an event stream may have waiting for a slow client before it is disconnected. */
+  readonly sseMaxBufferBytes: number;
+}
+
+export interface WebhookSettings {
+  /** Signing secrets are derived from this; null: from `masterKeyFile`, made once if missing. */
+  readonly masterKey: string | null;
+  readonly masterKeyFile: string;
+  /** Lets subscriptions call loopback, link-local and private addresses (tests, closed networks). */
+  readonly allowPrivate: boolean;
+  /** Failed attempts at one event before the subscription is marked failing and stops. */
+  readonly maxAttempts: number;
+  readonly backoffBaseMs: number;
+  readonly backoffMaxMs: number;
+  readonly attemptTimeoutMs: number;
+  /** How long a rotated-out secret still signs deliveries, beside the new one. */
+  readonly rotationGraceHours: number;
 }
 
 /** Bad configuration, with one line per variable and what is wrong with it. */
@@ -139,5 +182,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
     logLevel: e.LOG_LEVEL,
     authFailuresPerMinute: e.LEADLEDGER_AUTH_FAILURES_PER_MINUTE,
     startupCheck: e.LEADLEDGER_STARTUP_CHECK,
+    webhooks: {
+      masterKey: e.LEADLEDGER_WEBHOOK_MASTER_KEY ?? null,
+      masterKeyFile: join(e.LEADLEDGER_DATA_DIR, 'webhook-master.key'),
+      allowPrivate: e.LEADLEDGER_WEBHOOK_ALLOW_PRIVATE === 'true',
+      maxAttempts: e.LEADLEDGER_WEBHOOK_MAX_ATTEMPTS,
+      backoffBaseMs: e.LEADLEDGER_WEBHOOK_BACKOFF_BASE_MS,
+      backoffMaxMs: e.LEADLEDGER_WEBHOOK_BACKOFF_MAX_MS,
+      attemptTimeoutMs: e.LEADLEDGER_WEBHOOK_TIMEOUT_MS,
+      rotationGraceHours: e.LEADLEDGER_WEBHOOK_ROTATION_GRACE_HOURS,
+    },
+    eventSource: e.LEADLEDGER_EVENT_SOURCE,
+    sseHeartbeatMs: e.LEADLEDGER_SSE_HEARTBEAT_MS,
+    sseMaxBufferBytes: e.LEADLEDGER_SSE_MAX_BUFFER_BYTES,
   };
 }

@@ -10,6 +10,7 @@ import request from 'supertest';
 import { createEngineApp } from '../../../apps/engine/src/engine-app';
 import { waitUntilSettled } from '../../../apps/engine/src/platform/wait-until-settled';
 import { cli } from './cli-harness';
+import { problemsPublishing } from './published-events-check';
 
 export interface EngineHarness {
   readonly app: INestApplication;
@@ -59,6 +60,9 @@ export async function startEngine(
           const verified = await cli(env, ['verify']);
           if (verified.code !== 0)
             throw new Error(`verify failed after the suite:\n${verified.stdout}${verified.stderr}`);
+          // And every event it wrote is one the feed can publish: a valid CloudEvent, its data per its schema.
+          const unpublishable = await problemsPublishing(store);
+          if (unpublishable.length > 0) throw new Error(`events the feed cannot publish:\n${unpublishable.join('\n')}`);
         }
       } finally {
         await app.close();

@@ -8,6 +8,7 @@ import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { ReadModelRecovery } from '../platform/read-model-recovery';
 import { ENGINE_CONFIG } from '../platform/tokens';
+import { WebhookDeliveries } from '../webhooks/webhook-deliveries.service';
 import { HealthDto } from './health.dto';
 import { healthStatus } from './health-status';
 
@@ -20,6 +21,7 @@ export class HealthController {
     private readonly reactors: ReactorRunner,
     private readonly recovery: ReadModelRecovery,
     @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+    private readonly webhooks: WebhookDeliveries,
   ) {}
 
   /**
@@ -55,7 +57,8 @@ export class HealthController {
     };
     const { status, httpStatus } = healthStatus(store.reachable, readModels.state, failed);
     response.status(httpStatus);
-    return { status, store, projections, workflows, readModels };
+    const webhooks = store.reachable ? await this.webhooks.health() : [];
+    return { status, store, projections, workflows, readModels, webhooks };
   }
 
   private async storeHealth(): Promise<HealthDto['store']> {

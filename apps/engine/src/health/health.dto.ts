@@ -49,6 +49,16 @@ export class ReadModelsHealthDto {
   lastDamage!: ReadModelDamageDto | null;
 }
 
+export class WebhookSubscriptionHealthDto {
+  @ApiProperty() subscriptionId!: string;
+  @ApiProperty({ enum: ['active', 'retrying', 'paused', 'failing'] }) state!: string;
+  @ApiProperty({ description: 'Checkpoint: global position of the last event passed (decimal string)' })
+  position!: string;
+  @ApiProperty({ description: 'Head position minus checkpoint (decimal string)' }) lag!: string;
+  @ApiProperty({ description: 'Seconds since the oldest event not yet passed was recorded; 0 when caught up' })
+  lagSeconds!: number;
+}
+
 export class HealthDto {
   @ApiProperty({
     enum: ['ok', 'degraded', 'rebuilding', 'down'],
@@ -60,4 +70,5 @@ export class HealthDto {
   @ApiProperty({ type: [ProjectionHealthDto] }) projections!: ProjectionHealthDto[];
   @ApiProperty({ type: [WorkflowHealthDto] }) workflows!: WorkflowHealthDto[];
   @ApiProperty({ type: ReadModelsHealthDto }) readModels!: ReadModelsHealthDto;
+  @ApiProperty({ type: [WebhookSubscriptionHealthDto] }) webhooks!: WebhookSubscriptionHealthDto[];
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { HealthController } from './health.controller';
 
-@Module({ controllers: [HealthController] })
+@Module({ imports: [WebhooksModule], controllers: [HealthController] })
 export class HealthModule {}

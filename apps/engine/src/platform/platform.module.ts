@@ -1,4 +1,4 @@
-import { EventStore, LogReader } from '@leadledger/event-store';
+import { EventStore, LiveFanOut, LogReader } from '@leadledger/event-store';
 import { type Clock, type IdSource } from '@leadledger/kernel';
 import { type EngineConfig, openEventStore } from '@leadledger/platform';
 import { type Projection, ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
@@ -49,6 +49,8 @@ export class PlatformModule {
             new ProjectionRunner(store, readModels, options.projections),
         },
         { provide: IntakesInFlight, useValue: new IntakesInFlight() },
+        // The log as it grows, for the event feed (SSE clients, webhook deliveries).
+        { provide: LiveFanOut, useValue: new LiveFanOut() },
         {
           provide: LogReader,
           inject: [EventStore],
@@ -99,6 +101,7 @@ export class PlatformModule {
         ReactorRunner,
         IntakesInFlight,
         LogReader,
+        LiveFanOut,
         WORK_LOOKUPS,
         ReadModelRecovery,
         RequestContexts,

@@ -1,4 +1,4 @@
-import { EventStore, LogReader } from '@leadledger/event-store';
+import { EventStore, LiveFanOut, LogReader } from '@leadledger/event-store';
 import { isSqliteCorruption } from '@leadledger/event-store-sqlite';
 import type { Clock } from '@leadledger/kernel';
 import { checkConnection, moveDamagedFileAside } from '@leadledger/platform';
@@ -45,6 +45,7 @@ export class ReadModelRecovery {
     private readonly store: EventStore,
     private readonly readModels: ReadModelDatabase,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly live: LiveFanOut,
   ) {}
 
   get state(): ReadModelState {
@@ -156,7 +157,7 @@ export class ReadModelRecovery {
     this.reactors.prepare();
     await this.runner.reloadCheckpoints();
     const report = (error: unknown) => this.reportDamage(error);
-    this.reader.start([reportingDamage(this.runner, report), reportingDamage(this.reactors, report)]);
+    this.reader.start([reportingDamage(this.runner, report), reportingDamage(this.reactors, report), this.live]);
   }
 
   private async stopFollowing(): Promise<void> {

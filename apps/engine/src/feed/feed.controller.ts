@@ -1,0 +1,74 @@
+import { EventStore, LiveFanOut } from '@leadledger/event-store';
+import { readFeedPage } from '@leadledger/feed';
+import type { EngineConfig } from '@leadledger/platform';
+import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Roles } from '../auth/auth.decorators';
+import { badRequest } from '../http/validation';
+import { ENGINE_CONFIG } from '../platform/tokens';
+import { EventStreams } from './event-streams';
+import { EventStreamQueryDto, FeedPageDto, FeedPageQueryDto } from './feed.dto';
+
+@ApiTags('event feed')
+@ApiBearerAuth()
+@Controller('events')
+export class FeedController {
+  constructor(
+    private readonly store: EventStore,
+    private readonly live: LiveFanOut,
+    private readonly streams: EventStreams,
+    @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+  ) {}
+
+  /** A page of the log as CloudEvents, in commit order; page on with `next`. */
+  @Get()
+  @Roles('admin', 'service')
+  @ApiOkResponse({ type: FeedPageDto })
+  async page(@Query() query: FeedPageQueryDto): Promise<FeedPageDto> {
+    const head = await this.store.headPosition();
+    const page = await readFeedPage(
+      this.store,
+      this.config.eventSource,
+      BigInt(query.after ?? '0'),
+      { types: query.types, streams: query.streams },
+      query.limit ?? 100,
+    );
+    return { events: [...page.events], next: page.next.toString(), head: head.toString() };
+  }
+
+  /** Server-Sent Events: the log from a position, then live; `id:` is the position, for Last-Event-ID. */
+  @Get('stream')
+  @Roles('admin', 'service')
+  @ApiProduces('text/event-stream')
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'Resume after this position (sent by EventSource on reconnect)',
+  })
+  @ApiOkResponse({ description: 'text/event-stream of CloudEvents; see docs/integration.md' })
+  stream(
+    @Query() query: EventStreamQueryDto,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Res() response: Response,
+  ): void {
+    const resumeAt = lastEventId ?? query.after ?? '0';
+    if (!/^\d{1,19}$/.test(resumeAt)) {
+      throw badRequest([{ field: 'Last-Event-ID', problem: 'must be a global position: a whole number' }]);
+    }
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      // nginx buffers responses unless told not to; a stream must not wait in a proxy.
+      'X-Accel-Buffering': 'no',
+    });
+    this.streams.open(response, {
+      source: this.config.eventSource,
+      filter: { types: query.types, streams: query.streams },
+      after: BigInt(resumeAt),
+      heartbeatMs: this.config.sseHeartbeatMs,
+      maxBufferBytes: this.config.sseMaxBufferBytes,
+    });
+  }
+}

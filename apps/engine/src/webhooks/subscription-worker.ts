@@ -1,0 +1,273 @@
+import { EventStore, type StoredEvent, foldEvents, handleCommand } from '@leadledger/event-store';
+import {
+  type PublishedEvent,
+  type WebhookSubscriptionState,
+  matchesFeedFilter,
+  publicTypeOf,
+  toPublishedEvent,
+  webhookSubscriptionDecider,
+  webhookSubscriptionStreamId,
+} from '@leadledger/feed';
+import type { Clock } from '@leadledger/kernel';
+import type { WebhookSettings } from '@leadledger/platform';
+import type { Logger } from '@nestjs/common';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { Webhook } from 'standardwebhooks';
+import { retryDelayMs } from './retry-delay';
+import type { WebhookCheckpoint, WebhookCheckpoints } from './webhook-checkpoints';
+import type { WebhookSecrets } from './webhook-secrets';
+import { postWebhook } from './webhook-sender';
+
+export const WEBHOOK_DELIVERY_ACTOR = 'system:webhooks';
+/** Events read from the log per step. */
+const BATCH = 100;
+
+export interface WorkerDependencies {
+  readonly store: EventStore;
+  readonly checkpoints: WebhookCheckpoints;
+  readonly secrets: WebhookSecrets;
+  readonly settings: WebhookSettings;
+  readonly eventSource: string;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** retrying: active, with the current event's attempts failing so far. */
+export type WorkerState = 'active' | 'retrying' | 'paused' | 'failing';
+
+/**
+ * Delivers one subscription's events, in log order, one request at a time: reads the log after
+ * its checkpoint, posts each matching event until a 2xx (backing off between attempts), and
+ * commits the checkpoint with each 2xx. After `maxAttempts` failures at one event it marks the
+ * subscription failing (an event) and waits. Woken by new events and by changes to its stream.
+ */
+export class SubscriptionWorker {
+  private state: WebhookSubscriptionState = webhookSubscriptionDecider.initialState;
+  /** Bumped by every change to the subscription's stream: a delivery in progress gives way. */
+  private generation = 0;
+  private stopped = false;
+  private woken = false;
+  private wake: (() => void) | null = null;
+  private failingAttempts = 0;
+  private checkpoint: WebhookCheckpoint | null = null;
+  /** Kept-alive connections to the receiver, one socket: one request in flight at a time anyway. */
+  private readonly agent = new HttpAgent({ keepAlive: true, maxSockets: 1 });
+  private readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 1 });
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly subscriptionId: string,
+    private readonly deps: WorkerDependencies,
+  ) {}
+
+  get status(): { state: WorkerState; position: bigint | null } {
+    const status = this.state.status;
+    const state: WorkerState =
+      status === 'active'
+        ? this.failingAttempts > 0
+          ? 'retrying'
+          : 'active'
+        : status === 'paused'
+          ? 'paused'
+          : 'failing';
+    return { state, position: this.checkpoint?.position ?? null };
+  }
+
+  get deleted(): boolean {
+    return this.state.status === 'deleted';
+  }
+
+  start(): void {
+    this.running = this.run();
+  }
+
+  /** Re-reads the subscription's stream (it changed) and gives way to what it now says. */
+  async refresh(): Promise<void> {
+    const events = await this.deps.store.readStream(webhookSubscriptionStreamId(this.subscriptionId));
+    this.state = foldEvents(webhookSubscriptionDecider, events);
+    this.generation++;
+    if (this.state.status === 'deleted') this.deps.checkpoints.forget(this.subscriptionId);
+    this.poke();
+  }
+
+  /** New events in the log. */
+  poke(): void {
+    this.woken = true;
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.poke();
+    await this.running;
+    this.agent.destroy();
+    this.httpsAgent.destroy();
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped && !this.deleted) {
+      try {
+        if (!(await this.step())) await this.sleep(null);
+      } catch (error) {
+        // The log or the read-model file did not answer (being rebuilt, closing): try again soon.
+        this.deps.logger.warn(`Webhook subscription ${this.subscriptionId}: ${String(error)}`);
+        await this.sleep(this.deps.settings.backoffBaseMs);
+      }
+    }
+  }
+
+  /** One batch; false when there was nothing to do. */
+  private async step(): Promise<boolean> {
+    const state = this.state;
+    if (state.status !== 'active') return false;
+    const generation = this.generation;
+    const checkpoint = this.startingPoint(state.subscription);
+    const events = await this.deps.store.readAll({ after: checkpoint.position, maxCount: BATCH });
+    if (events.length === 0) return false;
+    let passed = checkpoint.position;
+    for (const event of events) {
+      if (this.stopped || generation !== this.generation) break;
+      // The cheap test first: only a matching event is made into a (validated) CloudEvent.
+      const type = publicTypeOf(event.type);
+      if (type !== null && matchesFeedFilter({ type, subject: event.streamId }, state.subscription.filter)) {
+        const published = toPublishedEvent(event, this.deps.eventSource)!;
+        const delivered = await this.deliver(event, published, {
+          position: event.position,
+          replays: checkpoint.replays,
+        });
+        if (!delivered) return true;
+      }
+      passed = event.position;
+    }
+    if (passed !== this.checkpoint?.position) this.saveCheckpoint({ position: passed, replays: checkpoint.replays });
+    return true;
+  }
+
+  /** The stored checkpoint, else where the stream vouches delivery had got to; a replay not yet applied moves it. */
+  private startingPoint(subscription: { resumeFloor: string; replays: number; replayAfter: string | null }) {
+    let checkpoint = this.checkpoint ?? this.deps.checkpoints.load(this.subscriptionId);
+    checkpoint ??= { position: BigInt(subscription.resumeFloor), replays: subscription.replays };
+    if (subscription.replays > checkpoint.replays && subscription.replayAfter !== null)
+      checkpoint = { position: BigInt(subscription.replayAfter), replays: subscription.replays };
+    if (checkpoint !== this.checkpoint) this.saveCheckpoint(checkpoint);
+    return checkpoint;
+  }
+
+  private saveCheckpoint(checkpoint: WebhookCheckpoint): void {
+    this.deps.checkpoints.save(this.subscriptionId, checkpoint);
+    this.checkpoint = checkpoint;
+  }
+
+  /** Attempts until a 2xx (true), or until it gives way or the subscription is marked failing (false). */
+  private async deliver(event: StoredEvent, published: PublishedEvent, after: WebhookCheckpoint): Promise<boolean> {
+    const generation = this.generation;
+    const body = JSON.stringify(published);
+    const url = new URL((this.state as Extract<WebhookSubscriptionState, { status: 'active' }>).subscription.url);
+    const { settings } = this.deps;
+    for (let attempt = 1; ; attempt++) {
+      if (this.stopped || generation !== this.generation) return false;
+      const attemptedAt = this.deps.clock.now();
+      const outcome = await postWebhook({
+        url,
+        body,
+        headers: this.headers(event.id, attemptedAt, body),
+        timeoutMs: settings.attemptTimeoutMs,
+        allowPrivate: settings.allowPrivate,
+        agent: url.protocol === 'https:' ? this.httpsAgent : this.agent,
+      });
+      const delivered = outcome.error === null;
+      this.deps.checkpoints.record(
+        {
+          subscriptionId: this.subscriptionId,
+          eventId: event.id,
+          position: event.position,
+          attempt,
+          ...outcome,
+          attemptedAt: attemptedAt.toISOString(),
+        },
+        delivered ? after : null,
+      );
+      if (delivered) {
+        this.checkpoint = after;
+        this.failingAttempts = 0;
+        return true;
+      }
+      this.failingAttempts = attempt;
+      if (attempt >= settings.maxAttempts) {
+        await this.markFailed(event, attempt, outcome.statusCode, outcome.error ?? '');
+        return false;
+      }
+      await this.sleep(retryDelayMs(attempt, settings.backoffBaseMs, settings.backoffMaxMs));
+    }
+  }
+
+  /** Standard Webhooks headers; during a rotation's grace period, a signature by each secret. */
+  private headers(eventId: string, at: Date, body: string): Record<string, string> {
+    const { subscription } = this.state as Extract<WebhookSubscriptionState, { status: 'active' }>;
+    const versions = [subscription.secretVersion];
+    const previous = subscription.previousSecret;
+    if (previous && at.toISOString() < previous.validUntil) versions.push(previous.version);
+    const signatures = versions.map((version) =>
+      new Webhook(this.deps.secrets.secretFor(this.subscriptionId, version)).sign(eventId, at, body),
+    );
+    return {
+      'content-type': 'application/json',
+      'user-agent': 'leadledger-webhooks',
+      'webhook-id': eventId,
+      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'webhook-signature': signatures.join(' '),
+    };
+  }
+
+  private async markFailed(event: StoredEvent, attempts: number, lastStatusCode: number | null, lastError: string) {
+    const now = this.deps.clock.now().toISOString();
+    const command = {
+      kind: 'MarkWebhookSubscriptionFailed',
+      eventId: event.id,
+      position: event.position.toString(),
+      attempts,
+      lastStatusCode,
+      lastError,
+    } as const;
+    const context = {
+      actorId: WEBHOOK_DELIVERY_ACTOR,
+      actorRole: 'service',
+      occurredAt: now,
+      correlationId: `webhooks:${this.subscriptionId}:${event.id}`,
+      causationId: event.id,
+    };
+    await handleCommand(
+      this.deps.store,
+      webhookSubscriptionStreamId(this.subscriptionId),
+      webhookSubscriptionDecider,
+      command,
+      context,
+    );
+    this.failingAttempts = 0;
+    this.deps.logger.warn(
+      `Webhook subscription ${this.subscriptionId} failing after ${attempts} attempts: ${lastError}`,
+    );
+    // Its own event changed the stream: see it now rather than deliver on until the log reader brings it.
+    await this.refresh();
+  }
+
+  /** Until poked (or, with a delay, until it runs out); returns at once if poked since the last sleep. */
+  private sleep(ms: number | null): Promise<void> {
+    if (this.woken || this.stopped) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | null = null;
+      const done = () => {
+        if (timer) clearTimeout(timer);
+        this.wake = null;
+        this.woken = false;
+        resolve();
+      };
+      if (ms !== null) timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+}

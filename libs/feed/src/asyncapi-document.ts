@@ -1,0 +1,124 @@
+import { PUBLIC_EVENT_TYPES } from './public-event-types';
+
+type Schema = Record<string, unknown>;
+
+/** A message name AsyncAPI accepts: `leadledger.lead.assigned.v1` -> `leadledger_lead_assigned_v1`. */
+const messageName = (type: string): string => type.replace(/[^A-Za-z0-9_]/g, '_');
+
+/** The CloudEvents attributes every published event carries, around its `data`. */
+const envelope: Schema = {
+  type: 'object',
+  required: [
+    'specversion',
+    'id',
+    'source',
+    'type',
+    'subject',
+    'time',
+    'datacontenttype',
+    'data',
+    'position',
+    'correlationid',
+    'actorid',
+    'actorrole',
+  ],
+  properties: {
+    specversion: { const: '1.0' },
+    id: { type: 'string', description: 'The event id: the same on every redelivery; de-duplicate by it' },
+    source: { type: 'string', description: 'LEADLEDGER_EVENT_SOURCE of the engine' },
+    type: { type: 'string' },
+    subject: { type: 'string', description: 'The stream, e.g. lead-<leadId>' },
+    time: { type: 'string', format: 'date-time', description: 'When it happened in the business' },
+    datacontenttype: { const: 'application/json' },
+    position: {
+      type: 'string',
+      pattern: '^[0-9]+$',
+      description: 'Global position in the log (commit order), a decimal string',
+    },
+    correlationid: { type: 'string' },
+    causationid: { type: 'string' },
+    actorid: { type: 'string' },
+    actorrole: { type: 'string' },
+    reason: { type: 'string', description: 'Why, where a person decided' },
+  },
+};
+
+/**
+ * The AsyncAPI 3.0 description of the feed, made from the same JSON Schemas the tests check the
+ * events against: one message per published type, sent on the SSE stream and by webhooks.
+ */
+export function asyncApiDocument(schemas: Record<string, Schema>, version: string): Schema {
+  const types = Object.values(PUBLIC_EVENT_TYPES);
+  const messages = Object.fromEntries(
+    types.map((type) => [
+      messageName(type),
+      {
+        name: type,
+        title: type,
+        contentType: 'application/cloudevents+json',
+        payload: {
+          allOf: [
+            { $ref: '#/components/schemas/CloudEventEnvelope' },
+            {
+              type: 'object',
+              properties: { type: { const: type }, data: { $ref: `#/components/schemas/${messageName(type)}` } },
+            },
+          ],
+        },
+      },
+    ]),
+  );
+  const references = Object.fromEntries(
+    types.map((type) => [messageName(type), { $ref: `#/components/messages/${messageName(type)}` }]),
+  );
+  const dataSchemas = Object.fromEntries(
+    types.map((type) => {
+      const { $schema: _draft, ...schema } = schemas[type] ?? {};
+      return [messageName(type), schema];
+    }),
+  );
+  return {
+    asyncapi: '3.0.0',
+    info: {
+      title: 'leadledger event feed',
+      version,
+      description:
+        'Every published event of the log as a CloudEvent 1.0 (structured JSON), in commit order. Pull a page with GET /events, follow the log with GET /events/stream (Server-Sent Events, resume with Last-Event-ID), or subscribe a webhook (POST /subscriptions; Standard Webhooks signatures). See docs/integration.md.',
+    },
+    defaultContentType: 'application/cloudevents+json',
+    channels: {
+      eventStream: {
+        address: '/events/stream',
+        title: 'Server-Sent Events',
+        description:
+          'One SSE message per event: `id:` its position, `data:` the CloudEvent JSON. Filters: ?types=&streams=.',
+        messages: references,
+      },
+      webhook: {
+        address: '{subscriptionUrl}',
+        title: 'Webhook deliveries',
+        description:
+          'A POST of one CloudEvent per request to the subscription URL, signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature).',
+        parameters: { subscriptionUrl: { description: 'The url given to POST /subscriptions' } },
+        messages: references,
+      },
+    },
+    operations: {
+      streamEvents: {
+        action: 'send',
+        channel: { $ref: '#/channels/eventStream' },
+        summary: 'The engine sends each event, in commit order, to every connected stream that matches its filter',
+      },
+      deliverWebhook: {
+        action: 'send',
+        channel: { $ref: '#/channels/webhook' },
+        summary:
+          'The engine delivers each event at least once, in order, to every subscription that matches its filter',
+      },
+    },
+    components: {
+      schemas: { CloudEventEnvelope: envelope, ...dataSchemas },
+      messages,
+    },
+  };
+}

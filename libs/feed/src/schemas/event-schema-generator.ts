@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { createGenerator } from 'ts-json-schema-generator';
+import { PUBLIC_EVENT_TYPES, UNPUBLISHED_EVENT_TYPES } from '../public-event-types';
+
+/** Every union of internal events, by the file that declares it: the source the schemas are generated from. */
+export const EVENT_UNIONS: readonly { readonly file: string; readonly union: string }[] = [
+  { file: 'libs/leads/src/lead/lead.events.ts', union: 'LeadEvent' },
+  { file: 'libs/leads/src/rep/rep.events.ts', union: 'RepEvent' },
+  { file: 'libs/routing/src/pool/pool.events.ts', union: 'PoolEvent' },
+  { file: 'libs/customers/src/identity/identity-key.events.ts', union: 'IdentityKeyEvent' },
+  { file: 'libs/customers/src/customer/customer.events.ts', union: 'CustomerEvent' },
+  { file: 'libs/customers/src/shared-pool/shared-pool.events.ts', union: 'SharedPoolEvent' },
+  { file: 'libs/customers/src/shared-pool/shared-pool.events.ts', union: 'DailyClaimsEvent' },
+  { file: 'libs/sales/src/sale/sale.events.ts', union: 'SaleEvent' },
+  { file: 'libs/commissions/src/plan/plan-book.events.ts', union: 'PlanBookEvent' },
+  { file: 'libs/commissions/src/periods/commission-periods.events.ts', union: 'CommissionPeriodsEvent' },
+  { file: 'libs/auth/src/api-keys/api-key.events.ts', union: 'ApiKeyEvent' },
+  { file: 'libs/feed/src/subscriptions/webhook-subscription.events.ts', union: 'WebhookSubscriptionEvent' },
+];
+
+export type JsonSchema = Record<string, unknown>;
+
+export interface GeneratedSchemas {
+  /** The JSON Schema of each published type's `data`, by public type, in contract order. */
+  readonly schemas: Record<string, JsonSchema>;
+  /** Internal types found in the unions that are neither published nor listed as unpublished. */
+  readonly unmapped: readonly string[];
+}
+
+interface UnionMember {
+  readonly properties: { readonly type: { readonly const: string }; readonly data: JsonSchema };
+}
+
+/**
+ * Generates the schemas from the TypeScript event types (ts-json-schema-generator), so the
+ * published contract cannot drift from the code: a test regenerates them and compares with the
+ * committed file. Slow (a TypeScript program): run by that test and `npm run events:schemas`.
+ */
+export function generateEventSchemas(root: string): GeneratedSchemas {
+  const byInternalType = new Map<string, JsonSchema>();
+  // One TypeScript program over every events file, asked for each union in turn.
+  const generator = createGenerator({
+    path: join(root, 'libs/*/src/**/*.events.ts'),
+    tsconfig: join(root, 'tsconfig.json'),
+    expose: 'none',
+    topRef: false,
+    skipTypeCheck: true,
+    jsDoc: 'basic',
+  });
+  for (const { union } of EVENT_UNIONS) {
+    const schema = generator.createSchema(union) as { anyOf?: UnionMember[] } & UnionMember;
+    for (const member of schema.anyOf ?? [schema])
+      byInternalType.set(member.properties.type.const, member.properties.data);
+  }
+  const schemas: Record<string, JsonSchema> = {};
+  for (const [internal, publicType] of Object.entries(PUBLIC_EVENT_TYPES)) {
+    const data = byInternalType.get(internal);
+    if (data) schemas[publicType] = { $schema: 'http://json-schema.org/draft-07/schema#', title: publicType, ...data };
+  }
+  const unmapped = [...byInternalType.keys()].filter(
+    (internal) => !(internal in PUBLIC_EVENT_TYPES) && !(internal in UNPUBLISHED_EVENT_TYPES),
+  );
+  return { schemas, unmapped };
+}
