@@ -45,7 +45,7 @@ describe('a damaged read-model file at start-up', () => {
   afterAll(() => original.remove());
 
   /** The same data in a directory of its own for each case, damaged as `damage` says. */
-  function copyOfTheData(damage: (files: { readModels: string; snapshots: string }) => void) {
+  function copyOfTheData(damage: Damage) {
     const dir = tempDirectory('leadledger-damage');
     for (const name of readdirSync(original.path)) copyFileSync(join(original.path, name), join(dir.path, name));
     const config = loadConfig(envFor(dir.path));
@@ -53,65 +53,75 @@ describe('a damaged read-model file at start-up', () => {
     return { dir, config };
   }
 
-  /** As main.ts starts: the storage check first, then the app. */
-  async function startAsMainDoes(
-    dataDir: string,
-    check: 'structure' | 'full' = 'structure',
-  ): Promise<{ engine: EngineHarness; lines: string[] }> {
-    const lines: string[] = [];
-    const env = envFor(dataDir, check);
-    checkStorageAtStart(loadConfig(env), (line) => lines.push(line), new Date('2026-11-30T01:40:00Z'));
-    return { engine: await startEngine({ env }), lines };
+  type Damage = (files: { readModels: string; snapshots: string }) => void;
+  interface DamagedCopy {
+    readonly dir: { readonly path: string };
+    readonly config: ReturnType<typeof loadConfig>;
+    /** As main.ts starts: the storage check first (its lines collected), then the app. */
+    start(): Promise<{ engine: EngineHarness; lines: string[] }>;
   }
 
-  const midFile = ({ readModels }: { readModels: string }) => void overwriteTablePages(readModels, { pages: 4 });
-  const cases: [string, 'structure' | 'full', (files: { readModels: string; snapshots: string }) => void][] = [
+  /** Runs `test` on a damaged copy of the data, then closes the engine it started and removes the copy. */
+  async function onADamagedCopy(
+    damage: Damage,
+    check: 'structure' | 'full',
+    test: (copy: DamagedCopy) => Promise<void>,
+  ) {
+    const { dir, config } = copyOfTheData(damage);
+    let started: EngineHarness | null = null;
+    try {
+      await test({
+        dir,
+        config,
+        start: async () => {
+          const lines: string[] = [];
+          const env = envFor(dir.path, check);
+          checkStorageAtStart(loadConfig(env), (line) => lines.push(line), new Date('2026-11-30T01:40:00Z'));
+          started = await startEngine({ env });
+          return { engine: started, lines };
+        },
+      });
+    } finally {
+      await (started as EngineHarness | null)?.close();
+      dir.remove();
+    }
+  }
+
+  const midFile: Damage = ({ readModels }) => void overwriteTablePages(readModels, { pages: 4 });
+  const cases: [string, 'structure' | 'full', Damage][] = [
     ['truncated', 'structure', ({ readModels }) => truncateFile(readModels)],
     ['with a garbage header', 'structure', ({ readModels }) => overwriteHeader(readModels)],
     ['with table pages overwritten in mid-file, under LEADLEDGER_STARTUP_CHECK=full', 'full', midFile],
   ];
 
-  it.each(cases)(
-    'when %s, is moved aside in one line and rebuilt: same answers, verify passes',
-    async (_, check, damage) => {
-      const { dir, config } = copyOfTheData(damage);
-      try {
-        const named = await cli(envFor(dir.path), ['verify']);
-        expect(named.code).toBe(1);
-        expect(named.stderr).toMatch(
-          new RegExp(`^The file ${config.readModelsFile} is damaged \\(.+\\)\\. It holds only data`),
-        );
-        expect(named.stderr.trim().split('\n')).toHaveLength(1);
+  it.each(cases)('when %s, is moved aside in one line and rebuilt: same answers, verify passes', (_, check, damage) =>
+    onADamagedCopy(damage, check, async ({ dir, config, start }) => {
+      const named = await cli(envFor(dir.path), ['verify']);
+      expect(named.code).toBe(1);
+      expect(named.stderr).toMatch(
+        new RegExp(`^The file ${config.readModelsFile} is damaged \\(.+\\)\\. It holds only data`),
+      );
+      expect(named.stderr.trim().split('\n')).toHaveLength(1);
 
-        const { engine, lines } = await startAsMainDoes(dir.path, check);
-        try {
-          expect(lines).toHaveLength(1);
-          const movedTo = `${config.readModelsFile}.damaged-2026-11-30T01-40-00Z`;
-          expect(lines[0]).toMatch(
-            new RegExp(`^${config.readModelsFile} is damaged \\(.+\\); moved it to ${movedTo} `),
-          );
-          expect(existsSync(movedTo)).toBe(true);
-          await engine.settle();
-          expect(await readLeadsAndCustomers(engine, admin, leadIds)).toEqual(before);
-          // The reactors went over the log again from an empty file and found nothing left to do.
-          expect(await engine.store.headPosition()).toBe(head);
-          expect((await cli(envFor(dir.path), ['verify'])).code).toBe(0);
-        } finally {
-          await engine.close();
-        }
-      } finally {
-        dir.remove();
-      }
-    },
+      const { engine, lines } = await start();
+      expect(lines).toHaveLength(1);
+      const movedTo = `${config.readModelsFile}.damaged-2026-11-30T01-40-00Z`;
+      expect(lines[0]).toMatch(new RegExp(`^${config.readModelsFile} is damaged \\(.+\\); moved it to ${movedTo} `));
+      expect(existsSync(movedTo)).toBe(true);
+      await engine.settle();
+      expect(await readLeadsAndCustomers(engine, admin, leadIds)).toEqual(before);
+      // The reactors went over the log again from an empty file and found nothing left to do.
+      expect(await engine.store.headPosition()).toBe(head);
+      expect((await cli(envFor(dir.path), ['verify'])).code).toBe(0);
+    }),
   );
 
-  it('with table pages overwritten in mid-file, which the default check does not read, heals when a read meets them', async () => {
-    const { dir } = copyOfTheData(
+  it('with table pages overwritten in mid-file, which the default check does not read, heals when a read meets them', () =>
+    onADamagedCopy(
       ({ readModels }) => void overwriteTablePages(readModels, { pages: 4, sparingEdges: true }),
-    );
-    try {
-      const { engine, lines } = await startAsMainDoes(dir.path);
-      try {
+      'structure',
+      async ({ dir, start }) => {
+        const { engine, lines } = await start();
         expect(lines).toEqual([]);
         // Some reads meet a damaged page: 503 with Retry-After, never a 500, and the rebuild starts.
         const statuses = new Set<number>();
@@ -128,37 +138,29 @@ describe('a damaged read-model file at start-up', () => {
         await engine.settle();
         expect(await readLeadsAndCustomers(engine, admin, leadIds)).toEqual(before);
         expect((await cli(envFor(dir.path), ['verify'])).code).toBe(0);
-      } finally {
-        await engine.close();
-      }
-    } finally {
-      dir.remove();
-    }
-  });
+      },
+    ));
 
-  it('when deleted, is simply rebuilt: same answers, verify passes', async () => {
-    const { dir } = copyOfTheData(({ readModels }) => deleteFile(readModels));
-    try {
-      const { engine, lines } = await startAsMainDoes(dir.path);
-      try {
+  it('when deleted, is simply rebuilt: same answers, verify passes', () =>
+    onADamagedCopy(
+      ({ readModels }) => deleteFile(readModels),
+      'structure',
+      async ({ dir, start }) => {
+        const { engine, lines } = await start();
         expect(lines).toEqual([]);
         await engine.settle();
         expect(await readLeadsAndCustomers(engine, admin, leadIds)).toEqual(before);
         expect(await engine.store.headPosition()).toBe(head);
         expect((await cli(envFor(dir.path), ['verify'])).code).toBe(0);
-      } finally {
-        await engine.close();
-      }
-    } finally {
-      dir.remove();
-    }
-  });
+      },
+    ));
 
-  it('when the snapshots are damaged, moves them aside too, and commands fold the streams from the log', async () => {
-    const { dir, config } = copyOfTheData(({ snapshots }) => overwriteHeader(snapshots));
-    try {
-      const { engine, lines } = await startAsMainDoes(dir.path);
-      try {
+  it('when the snapshots are damaged, moves them aside too, and commands fold the streams from the log', () =>
+    onADamagedCopy(
+      ({ snapshots }) => overwriteHeader(snapshots),
+      'structure',
+      async ({ config, start }) => {
+        const { engine, lines } = await start();
         expect(lines).toEqual([
           expect.stringMatching(new RegExp(`^${snapshotsFileFor(config.readModelsFile)} is damaged`)),
         ]);
@@ -167,11 +169,6 @@ describe('a damaged read-model file at start-up', () => {
         const [again] = await pushWalkInLeads(engine, admin, 1);
         const { body } = await engine.http().get(`/leads/${again}`).set('Authorization', admin).expect(200);
         expect(body.customerId).toBe((before.leads[leadIds[0]] as { customerId: string }).customerId);
-      } finally {
-        await engine.close();
-      }
-    } finally {
-      dir.remove();
-    }
-  });
+      },
+    ));
 });

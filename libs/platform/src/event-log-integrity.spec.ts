@@ -33,17 +33,9 @@ describe('a damaged events file', () => {
   });
 
   it('refuses the start in one line naming the file and the way back, and leaves the file as it was (full check)', async () => {
-    const config = loadConfig({ LEADLEDGER_DATA_DIR: dir.path, LEADLEDGER_STARTUP_CHECK: 'full' });
-    if (config.store.kind !== 'sqlite') throw new Error('expected the SQLite store');
-    const store = new SqliteEventStore({ file: config.store.file });
-    for (let n = 0; n < 200; n++) {
-      await store.appendToStream(`lead-${n}`, [anEvent('LeadReceived', { note: 'x'.repeat(500) })], {
-        expectedRevision: 'no_stream',
-      });
-    }
-    await store.close();
-    overwriteTablePages(config.store.file, { tables: ['events'], pages: 2 });
-    const damaged = readFileSync(config.store.file);
+    const { config, file } = await aLog(dir.file('mid-file'), 'full');
+    overwriteTablePages(file, { tables: ['events'], pages: 2 });
+    const damaged = readFileSync(file);
     const lines: string[] = [];
 
     let refusal: unknown;
@@ -55,11 +47,11 @@ describe('a damaged events file', () => {
     expect(refusal).toBeInstanceOf(DamagedEventLogError);
     const message = (refusal as Error).message;
     expect(message.split('\n')).toHaveLength(1);
-    expect(message).toMatch(new RegExp(`^The events file ${config.store.file} is damaged \\(.+\\)\\. It is the log`));
+    expect(message).toMatch(new RegExp(`^The events file ${file} is damaged \\(.+\\)\\. It is the log`));
     expect(message).toContain('restore it from your latest backup');
     expect(message).toContain('docs/operations.md');
     expect(lines).toEqual([]);
-    expect(readFileSync(config.store.file).equals(damaged)).toBe(true);
+    expect(readFileSync(file).equals(damaged)).toBe(true);
   });
 
   it('is not looked for in EventStoreDB, which keeps its own files', () => {
