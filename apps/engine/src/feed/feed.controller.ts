@@ -6,12 +6,15 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@
 import type { Response } from 'express';
 import { Roles } from '../auth/auth.decorators';
 import { badRequest } from '../http/validation';
+import { ServedWhileRebuilding } from '../platform/read-model-gate.interceptor';
 import { ENGINE_CONFIG } from '../platform/tokens';
 import { EventStreams } from './event-streams';
 import { EventStreamQueryDto, FeedPageDto, FeedPageQueryDto } from './feed.dto';
 
 @ApiTags('event feed')
 @ApiBearerAuth()
+// The feed reads the log alone, never a read model: it goes on while they are rebuilt.
+@ServedWhileRebuilding()
 @Controller('events')
 export class FeedController {
   constructor(
