@@ -1,4 +1,4 @@
-import { commissionLedgerProjection, saleAttributionProjection } from '@leadledger/commissions';
+import { commissionLedgerProjection, payoutRunsProjection, saleAttributionProjection } from '@leadledger/commissions';
 import { customerDirectoryProjection } from '@leadledger/customers';
 import { webhookSubscriptionsProjection } from '@leadledger/feed';
 import { leadBoardProjection, repDirectoryProjection } from '@leadledger/leads';
@@ -17,6 +17,7 @@ export function allProjections(config: EngineConfig): Projection[] {
     repDirectoryProjection,
     saleAttributionProjection,
     commissionLedgerProjection,
+    payoutRunsProjection,
     webhookSubscriptionsProjection,
   ];
 }

@@ -1,8 +1,14 @@
 import type { Actor } from '@leadledger/auth';
-import type { CommissionPlan, Reconciliation, Statement } from '@leadledger/commissions';
+import {
+  type CommissionPlan,
+  type LedgerStatement,
+  type Reconciliation,
+  commissionPlanJsonSchema,
+} from '@leadledger/commissions';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { PostAdjustmentDto, ReconciliationQueryDto, RunPayoutDto, StatementQueryDto } from './commissions.dto';
@@ -15,14 +21,8 @@ import {
   PublishPlanRequest,
   RunPayoutRequest,
 } from './commissions.handlers';
+import { answer } from './csv-answer';
 import { reconciliationCsv, statementCsv } from './ledger-csv';
-
-/** JSON, or CSV with stable column names when `format=csv`. */
-function answer<T>(res: Response, format: 'json' | 'csv' | undefined, value: T, csv: (v: T) => string, name: string) {
-  if (format !== 'csv') return res.json(value);
-  res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
-  return res.type('text/csv').send(csv(value));
-}
 
 @ApiTags('commissions')
 @ApiBearerAuth()
@@ -37,7 +37,10 @@ export class CommissionsController {
   @Post('commission-plans')
   @HttpCode(201)
   @Roles('admin', 'finance')
-  @ApiBody({ description: 'A CommissionPlan (see docs/commissions.md)' })
+  @ApiBody({
+    description: 'A plan version; field reference in docs/commissions.md',
+    schema: commissionPlanJsonSchema() as SchemaObject,
+  })
   @ApiConflictResponse({ description: 'VersionNotNext, VersionAlreadyPublished, RetroactivePlan, NotAfterLatestPlan' })
   publish(@Body() body: unknown, @CurrentActor() actor: Actor): Promise<CommissionPlan> {
     return this.commands.execute(new PublishPlanRequest(body, actor));
@@ -85,7 +88,7 @@ export class CommissionsController {
     @CurrentActor() actor: Actor,
     @Res() res: Response,
   ) {
-    const statement: Statement = await this.queries.execute(new GetStatement({ kind: 'rep', id }, period, actor));
+    const statement: LedgerStatement = await this.queries.execute(new GetStatement({ kind: 'rep', id }, period, actor));
     return answer(res, query.format, statement, statementCsv, `statement-rep-${id}-${period}`);
   }
 
@@ -99,7 +102,9 @@ export class CommissionsController {
     @CurrentActor() actor: Actor,
     @Res() res: Response,
   ) {
-    const statement: Statement = await this.queries.execute(new GetStatement({ kind: 'partner', id }, period, actor));
+    const statement: LedgerStatement = await this.queries.execute(
+      new GetStatement({ kind: 'partner', id }, period, actor),
+    );
     return answer(res, query.format, statement, statementCsv, `statement-partner-${id}-${period}`);
   }
 

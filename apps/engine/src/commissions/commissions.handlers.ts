@@ -6,16 +6,20 @@ import {
   type Payee,
   type PeriodCalendar,
   type Reconciliation,
-  type Statement,
   commissionPeriodsDecider,
+  type LedgerStatement,
   isPeriodId,
-  ledgerStatement,
+  ledgerClosedThrough,
+  ledgerKnowsPayee,
+  financeStatement,
   parseCommissionPlan,
   payoutPreview,
+  payoutRunClosing,
   planBookDecider,
 } from '@leadledger/commissions';
 import { EventStore, handleCommand, loadState } from '@leadledger/event-store';
-import { type Clock, type IdSource, isRefusal, refuse } from '@leadledger/kernel';
+import { type Clock, type IdSource, NotFoundError, isRefusal, refuse } from '@leadledger/kernel';
+import { getRep } from '@leadledger/leads';
 import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler, Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
@@ -188,6 +192,17 @@ export class PreviewPayoutHandler implements IQueryHandler<PreviewPayout> {
 
   async execute({ period }: PreviewPayout) {
     await this.books.requirePeriod(period);
+    const { db } = await this.books.settledLedger();
+    const run = payoutRunClosing(db, period);
+    if (run)
+      throw refusalAnswer(
+        refuse('PeriodClosed', `${period} was closed by the payout run ${run.payoutRunId}; read it there`, {
+          period,
+          closedThrough: ledgerClosedThrough(db),
+          payoutRunId: run.payoutRunId,
+          payoutRun: `/payout-runs/${run.period}`,
+        }),
+      );
     return { period, ...(await this.books.duePayouts(period)) };
   }
 }
@@ -239,7 +254,7 @@ export class RunPayoutHandler implements ICommandHandler<RunPayoutRequest, objec
   }
 }
 
-export class GetStatement extends Query<Statement> {
+export class GetStatement extends Query<LedgerStatement> {
   constructor(
     readonly payee: Payee,
     readonly period: string,
@@ -249,17 +264,22 @@ export class GetStatement extends Query<Statement> {
   }
 }
 
-/** A payee's statement; a rep sees only their own. */
+/**
+ * A payee's statement; a rep sees only their own. 404 for a payee nobody knows: a rep not
+ * registered and never paid, a partner the ledger has never posted a line to.
+ */
 @QueryHandler(GetStatement)
-export class GetStatementHandler implements IQueryHandler<GetStatement, Statement> {
+export class GetStatementHandler implements IQueryHandler<GetStatement, LedgerStatement> {
   constructor(private readonly books: CommissionBooks) {}
 
-  async execute({ payee, period, actor }: GetStatement): Promise<Statement> {
+  async execute({ payee, period, actor }: GetStatement): Promise<LedgerStatement> {
     if (actor.role === 'rep' && (payee.kind !== 'rep' || actor.repId !== payee.id))
       throw new ForbiddenException('A rep sees only their own statement');
     await this.books.requirePeriod(period);
     const { db } = await this.books.settledLedger();
-    return ledgerStatement(db, payee, period);
+    const registered = payee.kind === 'rep' && getRep(db, payee.id) !== null;
+    if (!registered && !ledgerKnowsPayee(db, payee)) throw new NotFoundError(payee.kind, payee.id);
+    return financeStatement(db, payee, period);
   }
 }
 

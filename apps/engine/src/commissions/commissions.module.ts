@@ -11,11 +11,13 @@ import {
   PublishPlanHandler,
   RunPayoutHandler,
 } from './commissions.handlers';
+import { GetPayoutRunHandler, ListPayoutRunsHandler } from './payout-runs.handlers';
+import { PayoutRunsController } from './payout-runs.controller';
 import { ReconciliationControl } from './reconciliation-control';
 
 @Module({
   imports: [CqrsModule],
-  controllers: [CommissionsController],
+  controllers: [CommissionsController, PayoutRunsController],
   providers: [
     CommissionBooks,
     ReconciliationControl,
@@ -26,6 +28,8 @@ import { ReconciliationControl } from './reconciliation-control';
     RunPayoutHandler,
     GetStatementHandler,
     GetReconciliationHandler,
+    ListPayoutRunsHandler,
+    GetPayoutRunHandler,
   ],
 })
 export class CommissionsModule {}

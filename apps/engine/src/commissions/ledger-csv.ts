@@ -1,4 +1,4 @@
-import type { LedgerLine, Reconciliation, Statement } from '@leadledger/commissions';
+import type { LedgerStatement, Reconciliation, StatementLine } from '@leadledger/commissions';
 import { stringify } from 'csv-stringify/sync';
 
 /** Column names are a contract with payroll and BI imports: add at the end, never rename. */
@@ -30,9 +30,10 @@ export const STATEMENT_COLUMNS = [
   'references_line_id',
   'arithmetic',
   'note',
+  'sale_external_id',
 ] as const;
 
-const lineRow = (statement: Statement, l: LedgerLine) => ({
+const lineRow = (statement: LedgerStatement, l: StatementLine) => ({
   payee_kind: statement.payee.kind,
   payee_id: statement.payee.id,
   period: statement.period,
@@ -60,13 +61,14 @@ const lineRow = (statement: Statement, l: LedgerLine) => ({
   references_line_id: l.referencesLineId,
   arithmetic: l.arithmetic,
   note: l.note,
+  sale_external_id: l.saleExternalId,
 });
 
 const TOTALS = ['opening', 'accrued', 'clawedBack', 'adjusted', 'paid', 'closingDue'] as const;
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** The statement's lines, then one row per total per currency (row = total, kind = the total's name). */
-export function statementCsv(statement: Statement): string {
+export function statementCsv(statement: LedgerStatement): string {
   const totals = statement.totals.flatMap((t) =>
     TOTALS.map((name) => ({
       payee_kind: statement.payee.kind,

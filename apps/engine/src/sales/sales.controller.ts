@@ -1,10 +1,37 @@
 import type { Actor } from '@leadledger/auth';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+
+/** Either id names a sale; the engine's id wins when an external id happens to equal another sale's id. */
+const SALE_ID = ApiParam({
+  name: 'id',
+  description: "The engine's sale id, or the external id (contract number) the sale was recorded under",
+});
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { AttributionQueryDto, CancelSaleDto, RecordPaymentDto, RecordRefundDto, RecordSaleDto } from './sales.dto';
-import { GetAttribution, GetSale, RecordSaleRequest, type SaleAnswer, SaleChangeRequest } from './sales.handlers';
+import {
+  AttributionQueryDto,
+  CancelSaleDto,
+  FindSalesQueryDto,
+  RecordPaymentDto,
+  RecordRefundDto,
+  RecordSaleDto,
+} from './sales.dto';
+import {
+  FindSales,
+  GetAttribution,
+  GetSale,
+  RecordSaleRequest,
+  type SaleAnswer,
+  SaleChangeRequest,
+} from './sales.handlers';
 
 @ApiTags('sales')
 @ApiBearerAuth()
@@ -31,8 +58,17 @@ export class SalesController {
     return this.commands.execute(new RecordSaleRequest(body, actor, idempotencyKey ?? null));
   }
 
-  /** The sale, what was collected and refunded, its attribution and every commission line it produced. */
+  /** The sale recorded under a contract number: a list of none or one. */
+  @Get('sales')
+  @Roles('service', 'admin', 'finance', 'manager', 'rep')
+  @ApiOkResponse({ description: '{ externalId, sales }: the sale recorded under externalId, or none' })
+  find(@Query() query: FindSalesQueryDto, @CurrentActor() actor: Actor): Promise<{ sales: SaleAnswer[] }> {
+    return this.queries.execute(new FindSales(query.externalId, actor));
+  }
+
+  /** The sale (by the engine's id or its external id), what was collected and refunded, its attribution and lines. */
   @Get('sales/:id')
+  @SALE_ID
   @Roles('service', 'admin', 'finance', 'manager', 'rep')
   @ApiOkResponse({ description: 'The sale with its attribution and commission lines' })
   get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<SaleAnswer> {
@@ -41,6 +77,7 @@ export class SalesController {
 
   /** 回款 received against the sale; never more than its net amount. */
   @Post('sales/:id/payments')
+  @SALE_ID
   @HttpCode(201)
   @Roles('service', 'admin', 'finance')
   @ApiConflictResponse({ description: 'PaymentExceedsOutstanding, SaleCancelled, ExternalIdReused' })
@@ -50,6 +87,7 @@ export class SalesController {
 
   /** A partial or full refund; inside the plan's clawback window it claws commission back. */
   @Post('sales/:id/refunds')
+  @SALE_ID
   @HttpCode(201)
   @Roles('service', 'admin', 'finance')
   @ApiConflictResponse({ description: 'RefundExceedsNet, SaleCancelled, ExternalIdReused' })
@@ -59,6 +97,7 @@ export class SalesController {
 
   /** Voids the sale: what remains of it counts as refunded. */
   @Post('sales/:id/cancellation')
+  @SALE_ID
   @HttpCode(200)
   @Roles('service', 'admin', 'finance')
   cancel(@Param('id') id: string, @Body() body: CancelSaleDto, @CurrentActor() actor: Actor): Promise<SaleAnswer> {

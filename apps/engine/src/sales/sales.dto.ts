@@ -106,3 +106,10 @@ export class AttributionQueryDto {
   from!: string;
   @ApiProperty({ description: `Sales closed before. ${QUERY_INSTANT_DESCRIPTION}` }) @IsQueryInstant() to!: string;
 }
+
+export class FindSalesQueryDto {
+  @ApiProperty({ description: 'The order or contract number the sale was recorded under', example: 'SO-2026-0042' })
+  @IsString()
+  @Length(1, 200)
+  externalId!: string;
+}

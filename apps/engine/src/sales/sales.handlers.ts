@@ -8,7 +8,7 @@ import {
   ledgerLinesOfSale,
 } from '@leadledger/commissions';
 import { type CountryCode, identityKeysOf } from '@leadledger/customers';
-import { EventStore, type StoredEvent, handleCommand } from '@leadledger/event-store';
+import { EventStore, type StoredEvent, handleCommand, loadState } from '@leadledger/event-store';
 import { type Clock, NotFoundError, idFromSeed, isRefusal } from '@leadledger/kernel';
 import type { EngineConfig } from '@leadledger/platform';
 import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
@@ -62,12 +62,25 @@ export class SaleViews {
     return this.view(saleId, actor);
   }
 
-  /** A rep sees a sale they closed, own or found; to anyone else it does not exist. */
-  view(saleId: string, actor: Actor): SaleAnswer {
-    const sale = getSale(this.readModels.db, saleId);
+  /**
+   * The engine's sale id for `id`: the id itself when a sale has it, else the id of the sale
+   * recorded under `id` as its external id (contract number). Read from the log, so a write
+   * right after the sale was recorded finds it.
+   */
+  async resolve(id: string): Promise<string> {
+    const { state } = await loadState(this.store, saleStreamId(id), saleDecider);
+    return state.status === 'absent' ? saleIdFor(id) : id;
+  }
+
+  /** A rep sees a sale they closed, own or found; to anyone else it does not exist. Either id names it. */
+  view(id: string, actor: Actor): SaleAnswer {
+    const db = this.readModels.db;
+    const byId = getSale(db, id);
+    const saleId = byId ? id : saleIdFor(id);
+    const sale = byId ?? getSale(db, saleId);
     const { repId } = actor;
     const involved = sale && [sale.sale.closingRepId, sale.attribution.creditedRepId, sale.attribution.finderRepId];
-    if (!sale || (actor.role === 'rep' && !involved?.includes(repId))) throw new NotFoundError('sale', saleId);
+    if (!sale || (actor.role === 'rep' && !involved?.includes(repId))) throw new NotFoundError('sale', id);
     return { ...sale, commissionLines: ledgerLinesOfSale(this.readModels.db, saleId) };
   }
 }
@@ -160,14 +173,15 @@ export class SaleChangeHandler implements ICommandHandler<SaleChangeRequest, Sal
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ saleId, change, actor }: SaleChangeRequest): Promise<SaleAnswer> {
+  async execute({ saleId: id, change, actor }: SaleChangeRequest): Promise<SaleAnswer> {
+    const saleId = await this.views.resolve(id);
     const at = this.clock.now().toISOString();
     const [command, occurredAt, reason] = this.commandFor(saleId, change, at);
     const context = this.contexts.for(actor, { occurredAt, reason });
     const result = await handleCommand(this.store, saleStreamId(saleId), saleDecider, command, context);
     const timeField = { payment: 'receivedAt', refund: 'refundedAt', cancellation: 'cancelledAt' }[change.kind];
     if (isRefusal(result)) {
-      const mapping = saleRefusals(saleId);
+      const mapping = saleRefusals(id);
       throw refusalAnswer(result, { ...mapping, badInput: { ...mapping.badInput, InvalidTime: timeField } });
     }
     return this.views.after(result.events, saleId, actor);
@@ -254,5 +268,39 @@ export class GetAttributionHandler implements IQueryHandler<GetAttribution> {
     // A date-only bound is the start of that business day in LEADLEDGER_TIMEZONE, not UTC midnight.
     const [start, end] = [instantOfQuery(from, this.config.timeZone), instantOfQuery(to, this.config.timeZone)];
     return { from, to, rows: attributionSummary(this.readModels.db, start, end) };
+  }
+}
+
+export class FindSales extends Query<{ externalId: string; sales: SaleAnswer[] }> {
+  constructor(
+    readonly externalId: string,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+/** The sale recorded under a contract number, as a list of none or one (a rep sees only their own). */
+@QueryHandler(FindSales)
+export class FindSalesHandler implements IQueryHandler<FindSales> {
+  constructor(
+    private readonly views: SaleViews,
+    private readonly readModels: ReadModelDatabase,
+  ) {}
+
+  async execute({ externalId, actor }: FindSales) {
+    const saleId = saleIdFor(externalId);
+    const found = getSale(this.readModels.db, saleId) !== null;
+    const visible = found ? [this.viewOrNull(saleId, actor)].filter((s): s is SaleAnswer => s !== null) : [];
+    return { externalId, sales: visible };
+  }
+
+  private viewOrNull(saleId: string, actor: Actor): SaleAnswer | null {
+    try {
+      return this.views.view(saleId, actor);
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { SalesController } from './sales.controller';
 import {
+  FindSalesHandler,
   GetAttributionHandler,
   GetSaleHandler,
   RecordSaleHandler,
@@ -12,6 +13,6 @@ import {
 @Module({
   imports: [CqrsModule],
   controllers: [SalesController],
-  providers: [SaleViews, RecordSaleHandler, SaleChangeHandler, GetSaleHandler, GetAttributionHandler],
+  providers: [SaleViews, FindSalesHandler, RecordSaleHandler, SaleChangeHandler, GetSaleHandler, GetAttributionHandler],
 })
 export class SalesModule {}

@@ -63,7 +63,7 @@ const partnerFeeSchema = z.strictObject({
   minimumMinor: optionalMoney(),
 });
 
-const planSchema = z
+export const planSchema = z
   .strictObject({
     planId: z.string().regex(/^[a-z0-9._-]+$/, 'must be non-empty: lower-case letters, digits, ".", "_" and "-"'),
     version: z.int(unlessMissing('must be a whole number')).min(1, 'must be 1 or more'),

@@ -8,6 +8,48 @@ import { SqlCommissionBook } from './sql-book';
 const lines = (rows: unknown[]): LedgerLine[] =>
   (rows as { json: string }[]).map((r) => JSON.parse(r.json) as LedgerLine);
 
+/** A ledger line as statements show it: with the sale's external id (contract number) beside the engine's id. */
+export interface StatementLine extends LedgerLine {
+  readonly saleExternalId: string | null;
+}
+
+/** A statement from the ledger's tables: its lines carry the sale's external id. */
+export interface LedgerStatement extends Statement {
+  readonly lines: readonly StatementLine[];
+}
+
+/**
+ * A payee's lines posted to one period, or to the periods after `after` (every earlier one
+ * when null) up to `through`, in posting order, each with its sale's external id from the
+ * ledger's sale book.
+ */
+export function statementLines(
+  db: ReadModelConnection,
+  payee: Payee,
+  range: { readonly period: string } | { readonly after: string | null; readonly through: string },
+): StatementLine[] {
+  const [after, through] = 'period' in range ? [null, range.period] : [range.after, range.through];
+  const rows = db
+    .prepare(
+      `SELECT l.json, json_extract(s.json, '$.sale.externalId') AS external_id
+       FROM ledger_lines l LEFT JOIN ledger_sales s ON s.sale_id = l.sale_id
+       WHERE l.payee_kind = ? AND l.payee_id = ? AND l.period ${'period' in range ? '=' : '<='} ?
+         AND (? IS NULL OR l.period > ?)
+       ORDER BY l.seq`,
+    )
+    .all(payee.kind, payee.id, through, after, after) as { json: string; external_id: string | null }[];
+  return rows.map((r) => ({ ...(JSON.parse(r.json) as LedgerLine), saleExternalId: r.external_id ?? null }));
+}
+
+/** Whether the ledger has ever posted a line to the payee (one probe of its index). */
+export function ledgerKnowsPayee(db: ReadModelConnection, payee: Payee): boolean {
+  return (
+    db
+      .prepare('SELECT 1 FROM ledger_balances WHERE payee_kind = ? AND payee_id = ? LIMIT 1')
+      .get(payee.kind, payee.id) !== undefined
+  );
+}
+
 interface BalanceRow {
   readonly payee_kind: PayeeKind;
   readonly payee_id: string;
@@ -34,11 +76,19 @@ export function ledgerStatement(db: ReadModelConnection, payee: Payee, period: s
   const inPeriod = db
     .prepare('SELECT json FROM ledger_lines WHERE payee_kind = ? AND payee_id = ? AND period = ? ORDER BY seq')
     .all(payee.kind, payee.id, period);
+  return { payee, period, lines: lines(inPeriod), totals: statementTotals(db, payee, period) };
+}
+
+/** The statement as finance reads it: `ledgerStatement` with each line's sale external id (contract number). */
+export function financeStatement(db: ReadModelConnection, payee: Payee, period: string): LedgerStatement {
+  return { payee, period, lines: statementLines(db, payee, { period }), totals: statementTotals(db, payee, period) };
+}
+
+function statementTotals(db: ReadModelConnection, payee: Payee, period: string) {
   const sums = db
     .prepare(`${SUMS} WHERE payee_kind = ? AND payee_id = ? AND period <= ?`)
     .all(payee.kind, payee.id, period) as BalanceRow[];
-  const totals = totalsOf(sums, period).get(payeeKey(payee))?.totals ?? [];
-  return { payee, period, lines: lines(inPeriod), totals };
+  return totalsOf(sums, period).get(payeeKey(payee))?.totals ?? [];
 }
 
 /** Every line posted up to and including `period`, in the order they were posted. */
