@@ -1,14 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { PageLimit } from '../http/page-limit';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 
 export class PayoutRunsQueryDto {
-  @ApiPropertyOptional({ description: 'How many runs, newest first (1–100)', default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit('How many runs, newest first (1–100, default 20)', 100)
   limit?: number;
 
   @ApiPropertyOptional({

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { PageLimit } from '../http/page-limit';
 
 /** The list filters of GET /customers; without status or ownerId, the route looks one customer up by a key. */
 export class CustomerListQueryDto {
@@ -20,12 +21,7 @@ export class CustomerListQueryDto {
   @Length(1, 100)
   ownerId?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit('How many customers (1–100, default 20)', 100)
   limit?: number;
 
   @ApiPropertyOptional({ minimum: 0, default: 0 })

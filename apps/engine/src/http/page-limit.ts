@@ -3,13 +3,13 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-/** A `limit` query parameter: a whole number from 1 to 1000, optional (the route's default applies). */
-export const PageLimit = (description: string) =>
+/** A `limit` query parameter: a whole number from 1 to `max`, optional (the route's default applies). */
+export const PageLimit = (description: string, max = 1000) =>
   applyDecorators(
-    ApiPropertyOptional({ description, example: 100, minimum: 1, maximum: 1000 }),
+    ApiPropertyOptional({ description, minimum: 1, maximum: max }),
     IsOptional(),
     Transform(({ value }: { value: unknown }) => (value === undefined ? undefined : Number(value))),
     IsInt(),
     Min(1),
-    Max(1000),
+    Max(max),
   );

@@ -2,21 +2,19 @@ import type { StoredEvent } from '@leadledger/event-store';
 import { assertNever } from '@leadledger/kernel';
 import type { Projection, ReadModelConnection } from '@leadledger/projections';
 import { countDecision } from '../pool/fairness-report';
-import type { MemberSkipReason, PoolConfigurationEvent, PoolEvent } from '../pool/pool.events';
+import {
+  type MemberSkipReason,
+  POOL_EVENT_TYPES,
+  type PoolConfigurationEvent,
+  type PoolEvent,
+} from '../pool/pool.events';
 
 export const POOL_HISTORY = 'pool-history';
 
-const HISTORY_EVENT_TYPES = [
-  'PoolCreated',
-  'PoolMemberAdded',
-  'PoolMemberRemoved',
-  'PoolMemberPaused',
-  'PoolMemberResumed',
-  'PoolMemberWeightChanged',
-  'PoolMemberCapsChanged',
-  'PoolLeadAssigned',
-  'PoolLeadQueued',
-] as const satisfies readonly PoolEvent['type'][];
+/** Every pool event but the claims and withdrawals of queued leads, which change no member's settings or counts. */
+const HISTORY_EVENT_TYPES = POOL_EVENT_TYPES.filter(
+  (type) => type !== 'PoolQueuedLeadClaimed' && type !== 'PoolQueuedLeadWithdrawn',
+);
 
 /**
  * What each pool was and did, kept so reading it costs the same however old the log is:
