@@ -75,7 +75,7 @@ export class SalesLog {
       this.store,
       PLAN_BOOK_STREAM,
       planBookDecider,
-      { type: 'PublishPlanVersion', plan: BENCH_PLAN, at },
+      { type: 'PublishPlanVersion', plan: BENCH_PLAN, at, decided: { closedThrough: null, latestAccrual: null } },
       context(at, 'plan'),
     );
     for (let n = 0; n < REPS; n++) {

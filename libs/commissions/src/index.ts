@@ -21,3 +21,4 @@ export * from './periods/commission-periods.decider';
 export * from './plan/plan-book.decider';
 export * from './plan/plan-validation';
 export * from './plan/plan-json-schema';
+export * from './periods/effective-at';

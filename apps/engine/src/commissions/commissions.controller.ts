@@ -41,7 +41,10 @@ export class CommissionsController {
     description: 'A plan version; field reference in docs/commissions.md',
     schema: commissionPlanJsonSchema() as SchemaObject,
   })
-  @ApiConflictResponse({ description: 'VersionNotNext, VersionAlreadyPublished, RetroactivePlan, NotAfterLatestPlan' })
+  @ApiConflictResponse({
+    description:
+      'VersionNotNext, VersionAlreadyPublished, NotAfterLatestPlan, PeriodCalendarChanged; RetroactivePlan naming the closed period or accrued line on or after effectiveFrom',
+  })
   publish(@Body() body: unknown, @CurrentActor() actor: Actor): Promise<CommissionPlan> {
     return this.commands.execute(new PublishPlanRequest(body, actor));
   }

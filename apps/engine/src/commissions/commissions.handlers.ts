@@ -12,9 +12,11 @@ import {
   ledgerClosedThrough,
   ledgerKnowsPayee,
   financeStatement,
+  latestAccrualFrom,
   parseCommissionPlan,
   payoutPreview,
   payoutRunClosing,
+  periodOf,
   planBookDecider,
 } from '@leadledger/commissions';
 import { EventStore, handleCommand, loadState } from '@leadledger/event-store';
@@ -69,6 +71,24 @@ export class CommissionBooks {
     return { db: this.readModels.db, position: head };
   }
 
+  /**
+   * What a plan version taking effect at `plan.effectiveFrom` must leave alone: the latest
+   * closed period (from its stream) and the latest accrual from the plan's first period on
+   * (from the ledger once it has applied the whole log).
+   */
+  async decidedHistory(plan: CommissionPlan) {
+    const periods = await loadState(this.store, COMMISSION_PERIODS_STREAM, commissionPeriodsDecider);
+    const { db } = await this.settledLedger();
+    const line = latestAccrualFrom(db, periodOf(plan.effectiveFrom, plan));
+    const latestAccrual = line && {
+      lineId: line.lineId,
+      saleId: line.saleId,
+      occurredAt: line.occurredAt,
+      period: line.period,
+    };
+    return { closedThrough: periods.state.closedThrough, latestAccrual };
+  }
+
   /** Every payee's positive balance through `period`, from the ledger once it has applied the whole log. */
   async duePayouts(period: string) {
     const { db, position } = await this.settledLedger();
@@ -86,11 +106,15 @@ export class PublishPlanRequest extends Command<CommissionPlan> {
   }
 }
 
-/** Publishes a plan version: 400 naming each invalid field; 409 when the version or its date does not follow. */
+/**
+ * Publishes a plan version: 400 naming each invalid field; 409 when the version or its date
+ * does not follow, or when a closed period or an accrued line falls on or after its effectiveFrom.
+ */
 @CommandHandler(PublishPlanRequest)
 export class PublishPlanHandler implements ICommandHandler<PublishPlanRequest, CommissionPlan> {
   constructor(
     private readonly store: EventStore,
+    private readonly books: CommissionBooks,
     private readonly contexts: RequestContexts,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -101,7 +125,8 @@ export class PublishPlanHandler implements ICommandHandler<PublishPlanRequest, C
     const parsed = parseCommissionPlan(body);
     if (!parsed.ok) throw badRequest(parsed.problems);
     const at = this.clock.now().toISOString();
-    const command = { type: 'PublishPlanVersion', plan: parsed.plan, at } as const;
+    const decided = await this.books.decidedHistory(parsed.plan);
+    const command = { type: 'PublishPlanVersion', plan: parsed.plan, at, decided } as const;
     const result = await handleCommand(
       this.store,
       PLAN_BOOK_STREAM,

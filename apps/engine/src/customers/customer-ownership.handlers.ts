@@ -19,6 +19,7 @@ import { RequestContexts } from '../http/request-context';
 import { RefusalException } from '../http/refusal.exception';
 import { badRequest } from '../http/validation';
 import { requireActiveRep } from '../platform/active-rep';
+import { EffectiveTimes } from '../platform/effective-at';
 import { workflowPolicy } from '../platform/workflow-policy';
 import { countClaim, sharedPoolPolicy, withRule } from './shared-pool-claims';
 import { CLOCK, ENGINE_CONFIG } from '../platform/tokens';
@@ -157,19 +158,22 @@ export class TransferCustomerRequest extends Command<CustomerView> {
   }
 }
 
-/** 移交 of one customer by a manager, with the reason recorded; the new owner starts a fresh protection. */
+/**
+ * 移交 of one customer by a manager, with the reason recorded; the new owner starts a fresh
+ * protection. Dated `effectiveAt` when given (history loaded as it happened).
+ */
 @CommandHandler(TransferCustomerRequest)
 export class TransferCustomerHandler implements ICommandHandler<TransferCustomerRequest, CustomerView> {
   constructor(
     private readonly store: EventStore,
     private readonly customers: CustomerCommands,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly times: EffectiveTimes,
     @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
   ) {}
 
   async execute({ customerId, body, actor }: TransferCustomerRequest): Promise<CustomerView> {
     await requireActiveRep(this.store, body.toRepId);
-    const at = this.clock.now().toISOString();
+    const at = await this.times.at(body.effectiveAt);
     const reason = body.reason.trim();
     const command = {
       kind: 'TransferCustomer',

@@ -99,4 +99,13 @@ export class TransferCustomerDto {
   @Length(1, 500)
   @Matches(/\S/, { message: 'reason must not be blank' })
   reason!: string;
+
+  @ApiPropertyOptional({
+    description:
+      "When the transfer took effect (ISO 8601), to load history as it happened: not in the future, not before the customer's latest change, not in a closed commission period (409). Defaults to now",
+    example: '2026-03-16T09:00:00+08:00',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  effectiveAt?: string;
 }

@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Length } from 'class-validator';
 
-export class DepartRepDto {
+/** An optional past business time for the departure or hand-over, and every transfer it makes. */
+class EffectiveAtDto {
+  @ApiPropertyOptional({
+    description:
+      'When it took effect (ISO 8601), to load history as it happened: not in the future, not in a closed commission period (409). Each customer moves at this time unless it changed later. Defaults to now',
+    example: '2026-02-28T18:00:00+08:00',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  effectiveAt?: string;
+}
+
+export class DepartRepDto extends EffectiveAtDto {
   @ApiProperty({
     enum: ['hand-off', 'release'],
     description: 'Hand everything to a successor, or release it to the shared pool',
@@ -22,7 +34,7 @@ export class DepartRepDto {
   reason!: string;
 }
 
-export class HandOverDto {
+export class HandOverDto extends EffectiveAtDto {
   @ApiProperty({ description: 'The active rep who takes every customer and open lead over' })
   @IsString()
   @Length(1, 100)

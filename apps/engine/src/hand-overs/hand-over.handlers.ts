@@ -8,6 +8,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RefusalException } from '../http/refusal.exception';
 import { RequestContexts } from '../http/request-context';
+import { EffectiveTimes } from '../platform/effective-at';
 import { workflowPolicy } from '../platform/workflow-policy';
 import { ENGINE_CONFIG, WORK_LOOKUPS } from '../platform/tokens';
 import type { DepartRepDto, HandOverDto } from './hand-over.dto';
@@ -41,6 +42,7 @@ export class RepWork {
   constructor(
     private readonly store: EventStore,
     private readonly contexts: RequestContexts,
+    private readonly times: EffectiveTimes,
     @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
     @Inject(WORK_LOOKUPS) private readonly lookups: WorkLookups,
   ) {}
@@ -52,8 +54,16 @@ export class RepWork {
     return state.status === 'active';
   }
 
-  async record(repId: string, command: RepCommand, actor: Actor, reason: string): Promise<HandOverRecord> {
-    const context = this.contexts.for(actor, { reason });
+  /** `effectiveAt` (past, checked here) becomes the event's occurredAt, and so the time of every transfer it makes. */
+  async record(
+    repId: string,
+    command: RepCommand,
+    actor: Actor,
+    reason: string,
+    effectiveAt: string | undefined,
+  ): Promise<HandOverRecord> {
+    const occurredAt = await this.times.at(effectiveAt);
+    const context = this.contexts.for(actor, { reason, occurredAt });
     const result = await handleCommand(this.store, repStreamId(repId), repDecider, command, context);
     if (isRefusal(result) && result.code === 'RepNotFound') throw new NotFoundError('rep', repId);
     if (isRefusal(result)) throw new RefusalException(result);
@@ -72,7 +82,7 @@ export class DepartRepHandler implements ICommandHandler<DepartRep, HandOverReco
       ? { repId: body.successorRepId, active: await this.work.successorIsActive(body.successorRepId) }
       : null;
     const command = { kind: 'DepartRep', mode: body.mode, successor, reason: body.reason } as const;
-    return this.work.record(repId, command, actor, body.reason);
+    return this.work.record(repId, command, actor, body.reason, body.effectiveAt);
   }
 }
 
@@ -88,6 +98,6 @@ export class HandOverWorkHandler implements ICommandHandler<HandOverWork, HandOv
       reason: body.reason,
       byActorId: actor.id,
     } as const;
-    return this.work.record(repId, command, actor, body.reason);
+    return this.work.record(repId, command, actor, body.reason, body.effectiveAt);
   }
 }

@@ -16,6 +16,7 @@ import {
 import { workflowPolicy } from './workflow-policy';
 import { readModelLookups } from './read-model-lookups';
 import { RequestContexts } from '../http/request-context';
+import { EffectiveTimes } from './effective-at';
 import { ProjectionLifecycle } from './projection-lifecycle';
 import { ReadModelGate } from './read-model-gate.interceptor';
 import { ReadModelRecovery } from './read-model-recovery';
@@ -89,6 +90,7 @@ export class PlatformModule {
         // Global, from here: while the read models are rebuilt, requests get 503 with Retry-After.
         { provide: APP_INTERCEPTOR, useClass: ReadModelGate },
         RequestContexts,
+        EffectiveTimes,
       ],
       exports: [
         ENGINE_CONFIG,
@@ -105,6 +107,7 @@ export class PlatformModule {
         WORK_LOOKUPS,
         ReadModelRecovery,
         RequestContexts,
+        EffectiveTimes,
       ],
     };
   }

@@ -1,6 +1,6 @@
 import { LEAD_STATUSES, type LeadStatus, REP_STATUSES, type RepStatus } from '@leadledger/leads';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 /** Rep ids name streams (`rep-<id>`) and appear in URLs: plain characters only. */
 const REP_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -31,6 +31,15 @@ export class RegisterRepDto {
   @Length(1, 100)
   @Matches(NOT_BLANK, { message: 'team must not be blank' })
   team!: string;
+
+  @ApiPropertyOptional({
+    example: '2025-06-01T09:00:00+08:00',
+    description:
+      "When the rep joined (ISO 8601, not in the future), to load history as it happened; recorded as the registration's business time and shown as registeredAt. Defaults to now",
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  joinedAt?: string;
 }
 
 export class ListRepsQueryDto {

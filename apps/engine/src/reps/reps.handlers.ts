@@ -1,12 +1,13 @@
 import type { Actor } from '@leadledger/auth';
 import { EventStore, handleCommand } from '@leadledger/event-store';
-import { type IdSource, NotFoundError, idFromSeed, isRefusal } from '@leadledger/kernel';
+import { type Clock, type IdSource, NotFoundError, idFromSeed, isRefusal } from '@leadledger/kernel';
 import { type RepEvent, type RepView, repDecider, repStreamId } from '@leadledger/leads';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RefusalException } from '../http/refusal.exception';
 import { RequestContexts } from '../http/request-context';
-import { ID_SOURCE } from '../platform/tokens';
+import { badRequest } from '../http/validation';
+import { CLOCK, ID_SOURCE } from '../platform/tokens';
 import type { RegisterRepDto } from './reps.dto';
 
 export class RegisterRep extends Command<RepView> {
@@ -25,13 +26,18 @@ export class RegisterRepHandler implements ICommandHandler<RegisterRep, RepView>
     private readonly store: EventStore,
     private readonly contexts: RequestContexts,
     @Inject(ID_SOURCE) private readonly ids: IdSource,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ body, actor, idempotencyKey }: RegisterRep): Promise<RepView> {
+    // joinedAt, when given, is the registration's business time (history loaded as it happened).
+    if (body.joinedAt !== undefined && Date.parse(body.joinedAt) > this.clock.now().getTime())
+      throw badRequest([{ field: 'joinedAt', problem: 'joinedAt must not be in the future' }]);
+    const occurredAt = body.joinedAt === undefined ? undefined : new Date(body.joinedAt).toISOString();
     const repId =
       body.repId ?? (idempotencyKey ? idFromSeed(`rep:idempotency:${actor.keyId}:${idempotencyKey}`) : this.ids.next());
     const command = { kind: 'RegisterRep', repId, name: body.name, email: body.email, team: body.team } as const;
-    const context = this.contexts.for(actor, { idempotencyKey });
+    const context = this.contexts.for(actor, { idempotencyKey, occurredAt });
     const result = await handleCommand(this.store, repStreamId(repId), repDecider, command, context);
     if (isRefusal(result) && !(await this.isRetry(repId, actor, idempotencyKey))) throw new RefusalException(result);
     return repAnswer(this.store, repId);

@@ -1,6 +1,6 @@
 import { given } from '@leadledger/kernel/testing';
 import type { CommissionPlan } from './commission-plan';
-import { type PublishPlanVersion, planBookDecider, planInEffect } from './plan-book.decider';
+import { type DecidedHistory, type PublishPlanVersion, planBookDecider, planInEffect } from './plan-book.decider';
 import type { CommissionPlanPublished } from './plan-book.events';
 
 const plan = (overrides: Partial<CommissionPlan> = {}): CommissionPlan => ({
@@ -31,12 +31,25 @@ const published = (p: CommissionPlan): CommissionPlanPublished => ({
   type: 'CommissionPlanPublished',
   data: { plan: p },
 });
+const nothingDecided: DecidedHistory = { closedThrough: null, latestAccrual: null };
 /** Published on 20 September 2026, before either version takes effect. */
-const publish = (p: CommissionPlan, at = '2026-09-20T00:00:00.000Z'): PublishPlanVersion => ({
+const publish = (
+  p: CommissionPlan,
+  at = '2026-09-20T00:00:00.000Z',
+  decided: DecidedHistory = nothingDecided,
+): PublishPlanVersion => ({
   type: 'PublishPlanVersion',
   plan: p,
   at,
+  decided,
 });
+/** An accrual of 15 October 2026 (Shanghai), posted to 2026-10. */
+const accrual = {
+  lineId: 'evt-sale-7:0',
+  saleId: 'sale-7',
+  occurredAt: '2026-10-15T10:00:00+08:00',
+  period: '2026-10',
+};
 
 describe('plan book decider', () => {
   describe('when no plan is published', () => {
@@ -58,14 +71,70 @@ describe('plan book decider', () => {
         .thenEvents([published(v1)]);
     });
 
-    it('refuses a plan that would take effect before it is published', () => {
-      // 2026-10-01T00:00+08:00 is 2026-09-30T16:00Z: one millisecond earlier than `at`.
+    it('publishes a plan taking effect in the past when nothing is decided (January loaded in November)', () => {
+      const january = plan({ effectiveFrom: '2026-01-01T00:00:00+08:00' });
       given(planBookDecider)
-        .when(publish(v1, '2026-09-30T16:00:00.001Z'))
+        .when(publish(january, '2026-11-20T00:00:00.000Z'))
+        .thenEvents([published(january)]);
+    });
+
+    it('publishes a past plan that takes effect after the last closed period and the last accrued line', () => {
+      const fromSixteenth = plan({ effectiveFrom: '2026-10-16T00:00:00+08:00' });
+      given(planBookDecider)
+        .when(publish(fromSixteenth, '2026-11-20T00:00:00.000Z', { closedThrough: '2026-09', latestAccrual: accrual }))
+        .thenEvents([published(fromSixteenth)]);
+    });
+
+    it('refuses a plan taking effect inside a closed period, naming it', () => {
+      // v1 takes effect on 1 October (Shanghai); October is closed.
+      given(planBookDecider)
+        .when(publish(v1, '2026-11-20T00:00:00.000Z', { closedThrough: '2026-10', latestAccrual: null }))
         .thenRefuses({
           code: 'RetroactivePlan',
-          facts: { effectiveFrom: '2026-10-01T00:00:00+08:00', at: '2026-09-30T16:00:00.001Z' },
+          facts: { effectiveFrom: '2026-10-01T00:00:00+08:00', closedPeriod: '2026-10' },
         });
+    });
+
+    it('refuses a plan taking effect before a closed period, even in the future of its publication', () => {
+      given(planBookDecider)
+        .when(publish(v1, '2026-09-20T00:00:00.000Z', { closedThrough: '2026-12', latestAccrual: null }))
+        .thenRefuses({
+          code: 'RetroactivePlan',
+          facts: { effectiveFrom: '2026-10-01T00:00:00+08:00', closedPeriod: '2026-12' },
+        });
+    });
+
+    it('judges the closed period on the plan calendar: 1 October 00:00 Shanghai is still September in UTC', () => {
+      const utc = plan({ timeZone: 'UTC', effectiveFrom: '2026-10-01T00:00:00+08:00' });
+      given(planBookDecider)
+        .when(publish(utc, '2026-11-20T00:00:00.000Z', { closedThrough: '2026-09', latestAccrual: null }))
+        .thenRefuses({
+          code: 'RetroactivePlan',
+          facts: { effectiveFrom: '2026-10-01T00:00:00+08:00', closedPeriod: '2026-09' },
+        });
+    });
+
+    it('refuses a plan taking effect at or before an accrued line, naming the line', () => {
+      given(planBookDecider)
+        .when(publish(v1, '2026-11-20T00:00:00.000Z', { closedThrough: null, latestAccrual: accrual }))
+        .thenRefuses({
+          code: 'RetroactivePlan',
+          facts: { effectiveFrom: '2026-10-01T00:00:00+08:00', accruedLine: accrual },
+        });
+      const atTheLine = plan({ effectiveFrom: '2026-10-15T02:00:00Z' });
+      given(planBookDecider)
+        .when(publish(atTheLine, '2026-11-20T00:00:00.000Z', { closedThrough: null, latestAccrual: accrual }))
+        .thenRefuses({
+          code: 'RetroactivePlan',
+          facts: { effectiveFrom: '2026-10-15T02:00:00Z', accruedLine: accrual },
+        });
+    });
+
+    it('publishes a plan taking effect one millisecond after the accrued line', () => {
+      const after = plan({ effectiveFrom: '2026-10-15T02:00:00.001Z' });
+      given(planBookDecider)
+        .when(publish(after, '2026-11-20T00:00:00.000Z', { closedThrough: null, latestAccrual: accrual }))
+        .thenEvents([published(after)]);
     });
 
     it('refuses a time that is not an instant', () => {
@@ -130,10 +199,25 @@ describe('plan book decider', () => {
   });
 
   describe('when versions 1 and 2 are published', () => {
-    it('refuses version 3 published on 1 November that would take effect on 31 October', () => {
+    it('publishes version 3 on 1 November taking effect on 31 October when nothing after it is decided', () => {
+      const v3 = plan({ version: 3, effectiveFrom: '2026-10-31T00:00:00+08:00' });
       given(planBookDecider, [published(v1), published(v2)])
-        .when(publish(plan({ version: 3, effectiveFrom: '2026-10-31T00:00:00+08:00' }), '2026-11-01T00:00:00+08:00'))
-        .thenRefuses({ code: 'RetroactivePlan' });
+        .when(publish(v3, '2026-11-01T00:00:00+08:00', { closedThrough: '2026-09', latestAccrual: accrual }))
+        .thenEvents([published(v3)]);
+    });
+
+    it('refuses version 3 on 1 November taking effect on 31 October once October is closed', () => {
+      given(planBookDecider, [published(v1), published(v2)])
+        .when(
+          publish(plan({ version: 3, effectiveFrom: '2026-10-31T00:00:00+08:00' }), '2026-11-01T00:00:00+08:00', {
+            closedThrough: '2026-10',
+            latestAccrual: null,
+          }),
+        )
+        .thenRefuses({
+          code: 'RetroactivePlan',
+          facts: { effectiveFrom: '2026-10-31T00:00:00+08:00', closedPeriod: '2026-10' },
+        });
     });
 
     it('refuses version 3 taking effect between them', () => {

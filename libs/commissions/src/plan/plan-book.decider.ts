@@ -1,12 +1,33 @@
 import { type Decider, type Decision, type Refusal, assertNever, refuse } from '@leadledger/kernel';
+import { periodOf } from './commission-periods';
 import type { CommissionPlan } from './commission-plan';
 import type { PlanBookEvent } from './plan-book.events';
+
+/** The latest accrued ledger line from the plan's first period on, as the ledger had it when the command was made. */
+export interface AccruedLineFact {
+  readonly lineId: string;
+  readonly saleId: string | null;
+  /** The line's business time (the sale's closedAt, the payment's receivedAt). */
+  readonly occurredAt: string;
+  readonly period: string;
+}
+
+/**
+ * What is already decided outside the plan book, read by the handler and carried on the
+ * command so the decider stays pure: the latest closed period (commission-periods stream)
+ * and the latest accrued line from the new version's first period on (the ledger).
+ */
+export interface DecidedHistory {
+  readonly closedThrough: string | null;
+  readonly latestAccrual: AccruedLineFact | null;
+}
 
 /** Publishes one version of a plan; `at` is when it is published, from the clock at the edge. */
 export interface PublishPlanVersion {
   readonly type: 'PublishPlanVersion';
   readonly plan: CommissionPlan;
   readonly at: string;
+  readonly decided: DecidedHistory;
 }
 
 export type PlanBookCommand = PublishPlanVersion;
@@ -60,11 +81,29 @@ function versionNotNext(plan: CommissionPlan, plans: readonly CommissionPlan[]):
   return refuse('VersionNotNext', message, { planId: plan.planId, latestVersion });
 }
 
-/** A change applies from a date on, never to the past, and after every plan already published. */
-function notInOrder(plan: CommissionPlan, at: string, plans: readonly CommissionPlan[]): Refusal | null {
+/**
+ * A version may take effect in the past as long as it changes nothing already decided: no
+ * closed period and no accrued line may fall on or after its effectiveFrom.
+ */
+function changesDecided(plan: CommissionPlan, { closedThrough, latestAccrual }: DecidedHistory): Refusal | null {
   const { effectiveFrom } = plan;
-  if (Date.parse(effectiveFrom) < Date.parse(at))
-    return refuse('RetroactivePlan', 'A plan applies from a date on, never to the past', { effectiveFrom, at });
+  const firstPeriod = periodOf(effectiveFrom, plan);
+  if (closedThrough !== null && closedThrough >= firstPeriod)
+    return refuse('RetroactivePlan', `Period ${closedThrough} is closed; a plan may not take effect in it or before`, {
+      effectiveFrom,
+      closedPeriod: closedThrough,
+    });
+  if (latestAccrual !== null && Date.parse(latestAccrual.occurredAt) >= Date.parse(effectiveFrom))
+    return refuse('RetroactivePlan', `Line ${latestAccrual.lineId} has accrued after ${effectiveFrom}`, {
+      effectiveFrom,
+      accruedLine: latestAccrual,
+    });
+  return null;
+}
+
+/** A change applies after every plan already published, and never under a decided line or a closed period. */
+function notInOrder(plan: CommissionPlan, plans: readonly CommissionPlan[], decided: DecidedHistory): Refusal | null {
+  const { effectiveFrom } = plan;
   const latestEffectiveFrom = plans.reduce<string | null>(
     (latest, p) => (latest === null || Date.parse(p.effectiveFrom) > Date.parse(latest) ? p.effectiveFrom : latest),
     null,
@@ -73,7 +112,7 @@ function notInOrder(plan: CommissionPlan, at: string, plans: readonly Commission
     return refuse('NotAfterLatestPlan', 'A plan must take effect after the latest published plan', {
       latestEffectiveFrom,
     });
-  return null;
+  return changesDecided(plan, decided);
 }
 
 /** Payout periods are one calendar: every version keeps the first plan's period length and zone. */
@@ -87,7 +126,7 @@ function calendarChanged(plan: CommissionPlan, plans: readonly CommissionPlan[])
   });
 }
 
-function publish({ plan, at }: PublishPlanVersion, { plans }: PlanBookState): Decision<PlanBookEvent> {
+function publish({ plan, at, decided }: PublishPlanVersion, { plans }: PlanBookState): Decision<PlanBookEvent> {
   const published = plans.find((p) => p.planId === plan.planId && p.version === plan.version);
   if (published) {
     if (canonical(published) === canonical(plan)) return [];
@@ -97,7 +136,7 @@ function publish({ plan, at }: PublishPlanVersion, { plans }: PlanBookState): De
   }
   if (!isInstant(at) || !isInstant(plan.effectiveFrom))
     return refuse('InvalidTime', 'The times are not ISO 8601 instants', { at, effectiveFrom: plan.effectiveFrom });
-  const refusal = versionNotNext(plan, plans) ?? notInOrder(plan, at, plans) ?? calendarChanged(plan, plans);
+  const refusal = versionNotNext(plan, plans) ?? calendarChanged(plan, plans) ?? notInOrder(plan, plans, decided);
   if (refusal) return refusal;
   return [{ type: 'CommissionPlanPublished', data: { plan } }];
 }

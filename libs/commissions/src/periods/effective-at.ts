@@ -1,0 +1,38 @@
+import { type Refusal, refuse } from '@leadledger/kernel';
+import { type PeriodCalendar, periodOf } from '../plan/commission-periods';
+
+/** What a change dated in the past is checked against: the clock's now and the commission periods closed so far. */
+export interface BackdatingFacts {
+  readonly now: string;
+  /** The latest closed commission period, or null. */
+  readonly closedThrough: string | null;
+  /** The plans' period calendar; null before any plan is published (then nothing can be closed). */
+  readonly calendar: PeriodCalendar | null;
+}
+
+/**
+ * A change of owner (transfer, departure, claim, release, follow-up) may be dated in the
+ * past so history can be loaded as it happened, but never in the future and never inside
+ * a closed commission period, whose lines are settled. Null when `effectiveAt` is allowed.
+ * (That it is not before the customer's latest change is the customer decider's own rule.)
+ */
+export function backdatingRefusal(
+  effectiveAt: string,
+  { now, closedThrough, calendar }: BackdatingFacts,
+): Refusal | null {
+  if (Number.isNaN(Date.parse(effectiveAt)))
+    return refuse('InvalidTime', 'effectiveAt is not an ISO 8601 instant', { effectiveAt });
+  if (Date.parse(effectiveAt) > Date.parse(now))
+    return refuse('EffectiveAtInFuture', 'A change may be dated in the past, never in the future', {
+      effectiveAt,
+      now,
+    });
+  if (closedThrough === null || calendar === null) return null;
+  const period = periodOf(effectiveAt, calendar);
+  if (period > closedThrough) return null;
+  return refuse('EffectiveAtInClosedPeriod', `Commission period ${period} is closed; date the change after it`, {
+    effectiveAt,
+    period,
+    closedThrough,
+  });
+}
