@@ -69,7 +69,7 @@ describe('divideRounded', () => {
 
   describe('when the denominator is zero', () => {
     it('throws a RangeError', () => {
-      expect(() => divideRounded(1n, 0n, 'half-up')).toThrow(RangeError);
+      expect(() => divideRounded(1n, 0n, 'half-up')).toThrow(new RangeError('Division by zero'));
     });
   });
 });
@@ -94,7 +94,10 @@ describe('applyRate', () => {
   });
 
   it('refuses a result outside the safe integer range', () => {
-    expect(() => applyRate(Number.MAX_SAFE_INTEGER, BPS_SCALE, 20_000, 'half-up')).toThrow(RangeError);
+    // (2^53 - 1) x 100% x 2 = 18,014,398,509,481,982
+    expect(() => applyRate(Number.MAX_SAFE_INTEGER, BPS_SCALE, 20_000, 'half-up')).toThrow(
+      new RangeError('Amount out of the safe integer range: 18014398509481982'),
+    );
   });
 });
 
@@ -223,6 +226,10 @@ describe('formatBps', () => {
     expect(formatBps(1_234)).toBe('12.34%');
     expect(formatBps(-250)).toBe('-2.50%');
   });
+
+  it('0 -> "0.00%", without a sign', () => {
+    expect(formatBps(0)).toBe('0.00%');
+  });
 });
 
 describe('formatMultiplier', () => {
@@ -248,5 +255,12 @@ describe('currencies and minor units', () => {
     expect(() => assertMinorUnits(1.5)).toThrow(RangeError);
     expect(() => assertMinorUnits(Number.NaN)).toThrow(RangeError);
     expect(() => assertMinorUnits(Number.MAX_SAFE_INTEGER + 1)).toThrow(RangeError);
+  });
+
+  it('names the amount, or the field it was given, and the value in the error', () => {
+    expect(() => assertMinorUnits(1.5)).toThrow(new RangeError('amount must be a safe integer of minor units: 1.5'));
+    expect(() => assertMinorUnits(0.1, 'fee')).toThrow(
+      new RangeError('fee must be a safe integer of minor units: 0.1'),
+    );
   });
 });

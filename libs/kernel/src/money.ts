@@ -39,6 +39,8 @@ function toSafe(value: bigint): MinorUnits {
 
 /** numerator / denominator, rounded by `rule`; exact in bigint. */
 export function divideRounded(numerator: bigint, denominator: bigint, rule: RoundingRule): bigint {
+  // Bigint division by 0n throws this same RangeError, so dropping the check is an equivalent
+  // mutant; so are `denominator <= 0n` (0n is refused above) and `numerator <= 0n` (-0n is 0n).
   if (denominator === 0n) throw new RangeError('Division by zero');
   if (denominator < 0n) return divideRounded(-numerator, -denominator, rule);
   const negative = numerator < 0n;
@@ -70,6 +72,7 @@ export function prorate(amount: MinorUnits, part: MinorUnits, whole: MinorUnits,
  * zero, so the odd minor unit always stays with the rest; the two always sum to `amount`.
  */
 export function splitShare(amount: MinorUnits, shareBps: number): { share: MinorUnits; rest: MinorUnits } {
+  // An unknown rule truncates toward zero like 'down': its "" mutant is equivalent.
   const share = toSafe(divideRounded(BigInt(amount) * BigInt(shareBps), BigInt(BPS_SCALE), 'down'));
   return { share, rest: amount - share };
 }

@@ -1,5 +1,8 @@
+import type { StoredEvent } from '@leadledger/event-store';
+import { LEDGER_EVENT_TYPES, applyToLedger } from './ledger-engine';
 import { LedgerLog, aPlan, ledgerOf, rep } from './ledger.fixtures';
 import type { LedgerLine } from './ledger-line';
+import { MemoryBook } from './memory-book';
 import { statementOf } from './statement';
 import { WORKED_EXAMPLES } from './worked-examples';
 
@@ -241,5 +244,165 @@ describe('adjustments and payouts', () => {
       .payout('2026-03', [], at('2026-04-01'))
       .adjust(rep('rep-a'), 500, '2026-03', at('2026-04-02'));
     expect(ledgerOf(log)).toMatchObject([{ period: '2026-04', naturalPeriod: '2026-03' }]);
+  });
+});
+
+describe('events the ledger cannot use', () => {
+  it('posts a sale recorded twice (a replayed event) once', () => {
+    const log = new LedgerLog().plan(aPlan()).customer(walkIn('c1', 'rep-a'));
+    const sale = { saleId: 's1', customerId: 'c1', amount: 100_000, closedAt: at('2026-03-01'), closingRepId: 'rep-a' };
+    log.sale(sale).sale({ ...sale, amount: 900_000 });
+    // 1,000.00 x 5% = 50.00, once; the second recording (9,000.00) is ignored
+    expect(amounts(ledgerOf(log))).toEqual([['rep-a', 'accrual', 5_000]]);
+  });
+
+  it('posts nothing for a sale naming a plan version it never saw, nor for its payments and refunds', () => {
+    const log = new LedgerLog()
+      .plan(aPlan({ basis: 'collected' }))
+      .customer(walkIn('c1', 'rep-a'))
+      .sale({
+        saleId: 's1',
+        customerId: 'c1',
+        amount: 100_000,
+        closedAt: at('2026-03-01'),
+        closingRepId: 'rep-a',
+        plan: { planId: 'standard', version: 9 },
+      })
+      .payment('s1', 100_000, at('2026-03-05'))
+      .refund('s1', 10_000, at('2026-03-06'))
+      .cancel('s1', 100_000, at('2026-03-07'));
+    expect(ledgerOf(log)).toEqual([]);
+  });
+
+  it('posts nothing for payments, refunds and cancellations of a sale it never recorded', () => {
+    const log = new LedgerLog()
+      .plan(aPlan())
+      .payment('ghost', 100_000, at('2026-03-05'))
+      .refund('ghost', 10_000, at('2026-03-06'))
+      .cancel('ghost', 100_000, at('2026-03-07'));
+    expect(ledgerOf(log)).toEqual([]);
+  });
+
+  it('opens no partner track when the lead names a partner but the plan pays none', () => {
+    const log = new LedgerLog()
+      .plan(aPlan({ partnerFee: { shareBps: 1000, basis: 'booked', minimumMinor: null } }))
+      .customer({ ...walkIn('c1', 'rep-a'), referralPartnerId: null })
+      .sale({ saleId: 's1', customerId: 'c1', amount: 100_000, closedAt: at('2026-03-01'), closingRepId: 'rep-a' });
+    expect(amounts(ledgerOf(log))).toEqual([['rep-a', 'accrual', 5_000]]);
+  });
+
+  it('reads the customer, lead, plan, sale and period events and nothing else', () => {
+    expect([...LEDGER_EVENT_TYPES].sort()).toEqual(
+      [
+        'CommissionAdjusted',
+        'CommissionPaidOut',
+        'CommissionPlanPublished',
+        'CustomerRegistered',
+        'CustomerReleased',
+        'LeadReceived',
+        'OwnershipAssigned',
+        'PaymentReceived',
+        'PeriodClosed',
+        'SaleCancelled',
+        'SaleRecorded',
+        'SaleRefunded',
+      ].sort(),
+    );
+  });
+});
+
+describe('adjustment and payout lines', () => {
+  const stored = (type: string, data: object, occurredAt = at('2026-03-31')): StoredEvent => ({
+    id: 'ev-1',
+    type,
+    streamId: 'commission-periods',
+    revision: 0n,
+    position: 41n,
+    data: data as StoredEvent['data'],
+    metadata: {
+      actorId: 'mgr-zhao',
+      actorRole: 'manager',
+      reason: null,
+      occurredAt,
+      recordedAt: occurredAt,
+      correlationId: 'c1',
+      causationId: null,
+      idempotencyKey: null,
+      schemaVersion: 1,
+    },
+  });
+
+  it('posts a positive adjustment with its sign, its reason and what it refers to, and no sale provenance', () => {
+    const event = stored('CommissionAdjusted', {
+      adjustmentId: 'adj-1',
+      payee: rep('rep-a'),
+      currency: 'CNY',
+      amount: 1_500,
+      period: '2026-03',
+      reason: 'missed order',
+      reference: 's7',
+    });
+    expect(applyToLedger(new MemoryBook(), event)).toEqual([
+      {
+        lineId: 'ev-1:0',
+        payee: rep('rep-a'),
+        kind: 'adjustment',
+        rule: 'adjustment',
+        period: '2026-03',
+        naturalPeriod: '2026-03',
+        currency: 'CNY',
+        amount: 1_500,
+        occurredAt: at('2026-03-31'),
+        position: '41',
+        sourceEventIds: ['ev-1'],
+        saleId: null,
+        paymentId: null,
+        refundId: null,
+        adjustmentId: 'adj-1',
+        payoutRunId: null,
+        planId: null,
+        planVersion: null,
+        attributionClass: null,
+        role: null,
+        rateBps: null,
+        multiplierBps: null,
+        base: null,
+        groupId: null,
+        undividedAmount: null,
+        referencesLineId: null,
+        arithmetic: 'adjustment +15.00: missed order',
+        note: 'refers to s7',
+      },
+    ]);
+  });
+
+  it('posts a payout as a negative line of the run, in the period it closes', () => {
+    const event = stored('CommissionPaidOut', {
+      payoutRunId: 'run-2026-03',
+      period: '2026-03',
+      payee: rep('rep-a'),
+      currency: 'CNY',
+      amount: 96_000,
+    });
+    expect(applyToLedger(new MemoryBook(), event)).toMatchObject([
+      {
+        kind: 'payout',
+        rule: 'payout',
+        period: '2026-03',
+        naturalPeriod: '2026-03',
+        amount: -96_000,
+        adjustmentId: null,
+        payoutRunId: 'run-2026-03',
+        saleId: null,
+        arithmetic: 'payout of the due balance through 2026-03 = -960.00',
+        note: null,
+      },
+    ]);
+  });
+
+  it('posts nothing for the close itself, but moves later lines of that period to the next', () => {
+    const book = new MemoryBook();
+    expect(applyToLedger(book, stored('PeriodClosed', { payoutRunId: 'run-2026-03', period: '2026-03' }))).toEqual([]);
+    expect(book.closedThrough()).toBe('2026-03');
   });
 });

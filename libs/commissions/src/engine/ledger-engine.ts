@@ -25,6 +25,7 @@ export const LEDGER_EVENT_TYPES: readonly string[] = [
 export function applyToLedger(book: CommissionBook, event: StoredEvent): readonly LedgerLine[] {
   recordFact(book, event);
   const lines = linesFor(book, event);
+  // Adding no lines changes nothing: the mutants of this guard are equivalent (it saves a call).
   if (lines.length > 0) book.addLines(lines);
   return lines;
 }
@@ -36,6 +37,7 @@ function linesFor(book: CommissionBook, event: StoredEvent): readonly LedgerLine
       if (book.sale(sale.data.saleId)) return [];
       const attribution = attributeRecordedSale(book, sale.data);
       const plan = planNamedBy(book, sale.data);
+      // Both are null together (attribution needs the plan): `&&` for `||` is an equivalent mutant.
       if (!attribution || !plan) return [];
       const opened: SaleBook = {
         sale: sale.data,
@@ -146,6 +148,7 @@ function periodLines(book: CommissionBook, event: StoredEvent): readonly LedgerL
           amount,
           adjustmentId,
           payoutRunId: null,
+          // `amount <= 0` is equivalent: the periods decider refuses an adjustment of 0.
           arithmetic: `adjustment ${amount < 0 ? '' : '+'}${formatAmount(amount, currency)}: ${reason}`,
           note: reference ? `refers to ${reference}` : null,
         },

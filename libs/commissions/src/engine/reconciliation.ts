@@ -42,6 +42,8 @@ const add = (a: Movements, b: Movements): Movements =>
 export function reconcileTotals(period: string, ledger: PeriodTotals, control: PeriodTotals): Reconciliation {
   const rows: ReconciliationRow[] = [];
   for (const key of [...new Set([...ledger.keys(), ...control.keys()])].sort(byText)) {
+    // Never undefined: every key comes from one of the two maps (the `?.` and the `continue` are
+    // for the types; their mutants are equivalent).
     const payee = (control.get(key) ?? ledger.get(key))?.payee;
     if (!payee) continue;
     const mineAll = ledger.get(key)?.totals ?? [];

@@ -37,12 +37,14 @@ export function coverFor(basis: CommissionBasis, book: SaleBook): MinorUnits {
   const net = book.cancelled ? 0 : book.sale.amount - book.refundedTotal;
   if (basis === 'booked') return net;
   if (basis === 'collected') return Math.min(book.collectedTotal, net);
+  // `net > 0` changes nothing (equivalent mutants): with nothing left to collect both branches give 0.
   return net > 0 && book.collectedTotal >= net ? net : 0;
 }
 
 /** Revenue, or gross margin where the plan pays on it and the sale carries its cost. */
 export function commissionBase(book: SaleBook): MinorUnits {
   const { amount, cost } = book.sale;
+  // `cost !== null` may be dropped (equivalent mutant): amount - null is amount.
   return book.plan.amountBase === 'gross-margin' && cost !== null ? Math.max(0, amount - cost) : amount;
 }
 
@@ -60,6 +62,8 @@ export function settleSale(
   let next = book;
   const rateTarget = coverFor(book.rate.basis, book);
   if (rateTarget > book.rate.cover) next = accrueRate(next, rateTarget, write, tiers);
+  // `<` may be `<=` (or dropped), here and for the partner: with no fall in cover, clawBack claws back
+  // nothing (equivalent mutants).
   else if (rateTarget < book.rate.cover && isInsideClawbackWindow(book, trigger.at))
     next = { ...next, rate: clawBack(next.rate, rateTarget, book, write) };
   if (book.partner) {
@@ -81,7 +85,8 @@ function lineWriter(book: SaleBook, trigger: Trigger, out: LedgerLine[]): Write 
   return (group, parts, extra) =>
     parts.map((part, i) => {
       const lineId = `${trigger.eventId}:${out.length}`;
-      // A share that rounds to nothing stays in the group (to keep its place) but is not a ledger line.
+      // A share that rounds to nothing stays in the group (to keep its place) but is not a ledger line;
+      // its lineId is never read, as nothing is ever clawed back from it (equivalent mutant).
       if (part.amount === 0) return { lineId: '', payee: part.payee, role: part.role, amount: 0, remaining: 0 };
       const late = trigger.period !== trigger.naturalPeriod ? `late: ${trigger.naturalPeriod} was closed` : null;
       out.push({
@@ -156,6 +161,7 @@ function splitToPayees(
 
 function accrueRate(book: SaleBook, target: MinorUnits, write: Write, tiers: TierCounter): SaleBook {
   const fullBase = commissionBase(book);
+  // An unknown rule rounds toward zero, as 'down' does: the "" mutants of these two are equivalent.
   const from = prorate(fullBase, book.rate.cover, book.sale.amount, 'down');
   const to = prorate(fullBase, target, book.sale.amount, 'down');
   const rateBps = book.plan.ratesBps[book.attribution.attributionClass];
@@ -194,12 +200,20 @@ function accrueRate(book: SaleBook, target: MinorUnits, write: Write, tiers: Tie
     add({ rule: 'rate', rateBps, multiplierBps: segment.multiplierBps, base: segment.base }, amount, formula);
   }
   const flat = book.plan.flatPerSaleMinor;
+  // The flat amount is granted at the sale's first accrual or never, so the flag is true after any
+  // accrual of a plan with one; and a flat amount of null or 0 adds nothing (`allowed <= 0`). The
+  // mutants of `flat !== null`, `flat > 0` and `flatGranted` on these two lines are equivalent.
   const flatGranted = book.flatGranted || (flat !== null && flat > 0);
   if (!book.flatGranted && flat !== null && flat > 0)
     add({ rule: 'flat', rateBps: null, multiplierBps: null, base: null }, flat, 'flat per sale');
   const rated = sumOfLines([...book.rate.groups, ...groups].filter((g) => g.rule !== 'flat'));
   const minimum = book.plan.minimumPerSaleMinor;
   const fullyCredited = target >= book.sale.amount - book.refundedTotal;
+  // Once fully credited, cover is the net amount and never rises again (the net only falls, and a
+  // clawback leaves cover at the net), so this sale never accrues again: mutants of `minimumGranted`
+  // and of `!book.minimumGranted` cannot change a line (equivalent). Nor can `rated <= minimum`, or
+  // dropping `rated < minimum` or `minimum !== null`: a top-up of 0 or less adds nothing
+  // (`allowed <= 0`), and `rated < null` is false.
   const minimumGranted = book.minimumGranted || (fullyCredited && minimum !== null);
   if (!book.minimumGranted && fullyCredited && minimum !== null && rated < minimum)
     add(
@@ -220,6 +234,7 @@ function accruePartner(book: SaleBook, target: MinorUnits, write: Write): SaleBo
   const track = book.partner as Track;
   const rule = book.plan.partnerFee;
   const partnerId = book.attribution.referralPartnerId;
+  // Never true: the ledger opens a partner track only with both (kept for the types; equivalent mutants).
   if (!rule || !partnerId) return book;
   const payee: Payee = { kind: 'partner', id: partnerId };
   const groups: AccrualGroup[] = [];
@@ -241,6 +256,7 @@ function accruePartner(book: SaleBook, target: MinorUnits, write: Write): SaleBo
   const paid = sumOfLines([...track.groups, ...groups]);
   const fullyCredited = target >= book.sale.amount - book.refundedTotal;
   const minimum = rule.minimumMinor;
+  // As for the rate's minimum: after full credit the partner track never accrues again (equivalent mutants).
   const partnerMinimumGranted = book.partnerMinimumGranted || (fullyCredited && minimum !== null);
   if (!book.partnerMinimumGranted && fullyCredited && minimum !== null && paid < minimum)
     add(
@@ -259,6 +275,9 @@ function clawBack(track: Track, target: MinorUnits, book: SaleBook, write: Write
   const fall = track.cover - target;
   const groups = track.groups.map((group): AccrualGroup => {
     const remaining = group.lines.reduce((sum, l) => sum + l.remaining, 0);
+    // The two early returns and `target === 0 ?` are shortcuts (equivalent mutants): a group with
+    // nothing to claw back writes no line, and at target 0 the fall is the whole cover, so the
+    // proration is exactly `remaining`. Only divideClawback must know it is everything.
     if (remaining === 0) return group;
     const undivided = target === 0 ? remaining : prorate(remaining, fall, track.cover, book.plan.rounding);
     if (undivided === 0) return group;

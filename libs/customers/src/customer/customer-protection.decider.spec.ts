@@ -286,4 +286,56 @@ describe('customer decider: follow-ups, protection, release and transfer', () =>
         ]);
     });
   });
+
+  describe("when a command is dated before the customer's latest change (Wang's follow-up on 20 March)", () => {
+    const lastChange = { code: 'OccurredBeforeLastChange', facts: { lastChangeAt: '2026-03-20T09:00:00.000Z' } };
+    const history = [...wangOwns, followedUp];
+
+    it('refuses a follow-up, though the owner logs it', () => {
+      given(customerDecider, history)
+        .when({ ...followUp, at: '2026-03-19T09:00:00.000Z' })
+        .thenRefuses(lastChange);
+    });
+
+    it('refuses a warning, though one would be due at that time', () => {
+      // Transferred to Li on 29 March under 2 days of protection (to 31 March, warned 3 days before):
+      // 28 March 12:00 would be inside the warning days, but the transfer came after it.
+      const transferred = ownedBy('rep-li', '2026-03-29T00:00:00.000Z', '2026-03-31T00:00:00.000Z', {
+        protectionDays: 2,
+      });
+      given(customerDecider, [...wangOwns, transferred])
+        .when(warn('2026-03-28T12:00:00.000Z'))
+        .thenRefuses({ code: 'OccurredBeforeLastChange', facts: { lastChangeAt: '2026-03-29T00:00:00.000Z' } });
+    });
+
+    it('refuses a release, though the owner asks for it', () => {
+      given(customerDecider, history)
+        .when({ kind: 'ReleaseCustomer', at: '2026-03-10T00:00:00.000Z', reason: 'owner-released' })
+        .thenRefuses(lastChange);
+    });
+
+    it('refuses a transfer', () => {
+      given(customerDecider, history)
+        .when({ ...transfer, at: '2026-03-19T09:00:00.000Z' })
+        .thenRefuses(lastChange);
+    });
+
+    it('accepts a follow-up at the very instant of the latest change', () => {
+      given(customerDecider, history)
+        .when({ ...followUp, at: '2026-03-20T09:00:00.000Z' })
+        .thenEvents([followedUp]);
+    });
+  });
+
+  describe('when a command carries a time that is not an instant', () => {
+    it.each([
+      ['a follow-up', { ...followUp, at: 'later' }],
+      ['a warning', warn('later')],
+      ['a release', { kind: 'ReleaseCustomer', at: 'later', reason: 'owner-released' } as const],
+    ])('refuses %s and says which time', (_, command) => {
+      given(customerDecider, wangOwns)
+        .when(command)
+        .thenRefuses({ code: 'InvalidTime', facts: { at: 'later' } });
+    });
+  });
 });

@@ -122,6 +122,24 @@ describe('customer decider: claims and routing', () => {
         .when(assign('rep-li', '2026-03-02T00:30:00.000Z'))
         .thenRefuses({ code: 'CustomerProtected' });
     });
+
+    it('still refuses a re-routing that names no lead, though the owner got the customer by none either', () => {
+      const transferredToWang = ownedBy('rep-wang', '2026-03-02T00:00:00.000Z', '2026-04-01T00:00:00.000Z', {
+        via: 'transfer',
+        leadId: null,
+      });
+      given(customerDecider, [registered, transferredToWang])
+        .when({ ...reroute, leadId: null })
+        .thenRefuses({ code: 'CustomerProtected' });
+    });
+  });
+
+  describe('when unowned and a re-routed lead brings it', () => {
+    it('gives it to the next rep like any routing', () => {
+      given(customerDecider, [registered])
+        .when({ ...assign('rep-li', '2026-03-02T00:30:00.000Z'), replacesLeadOwner: true })
+        .thenEvents([rotatedTo('rep-li', '2026-03-02T00:30:00.000Z', '2026-03-09T00:30:00.000Z')]);
+    });
   });
 
   describe('when owned by another rep whose protection has ended', () => {

@@ -106,6 +106,8 @@ function claim(command: ClaimCustomer, state: CustomerState): Decision<CustomerE
   const refusal = outOfOrder(at, state) ?? protectedFrom(repId, at, state);
   if (refusal) return refusal;
   const releasedAt = state.releasedAt.get(repId);
+  // `> 0` may be `>= 0` or dropped (equivalent): with no cool-down, `at` (not before the release,
+  // the latest change) is never before `releasedAt`.
   if (releasedAt !== undefined && reclaimCoolDownDays > 0) {
     const canReclaimFrom = addDays(releasedAt, reclaimCoolDownDays);
     if (isBefore(at, canReclaimFrom)) {

@@ -115,3 +115,22 @@ describe('pool decider: the unassigned queue', () => {
     });
   });
 });
+
+describe('pool decider: queueing under least-assigned', () => {
+  it('queues a lead when the only member reached the monthly cap, and the trace says so with the tallies unchanged', () => {
+    const history = [created('least-assigned'), added('rep-a', 1, null, 1)];
+    const queued = run(history, [route('lead-1'), route('lead-2')]).at(-1);
+    expect(queued).toEqual({
+      type: 'PoolLeadQueued',
+      data: expect.objectContaining({
+        leadId: 'lead-2',
+        trace: expect.objectContaining({
+          candidates: [expect.objectContaining({ repId: 'rep-a', eligible: false, skippedBecause: 'monthly-cap' })],
+          rotationBefore: { 'rep-a': 1 },
+          rotationAfter: { 'rep-a': 1 },
+          chosen: null,
+        }),
+      }),
+    });
+  });
+});

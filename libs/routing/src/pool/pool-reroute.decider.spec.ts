@@ -153,4 +153,21 @@ describe('pool decider: re-routing a declined or expired lead', () => {
         ]);
     });
   });
+
+  describe('when every member passed a lead over', () => {
+    // Daily caps of 1. lead-1 went to rep-a, then rep-b; both passed it over, so it waits.
+    // lead-2 came when both were at their cap and waits behind it.
+    const history = [created(), added('rep-a', 1, 1), added('rep-b', 1, 1)];
+    const toA = [...history, ...run(history, [route('lead-1')])];
+    const toB = [...toA, ...run(toA, [reroute('lead-1', ['rep-a'])])];
+    const waiting = [...toB, ...run(toB, [reroute('lead-1', ['rep-a', 'rep-b']), route('lead-2')])];
+
+    it('drains the lead behind it the next day, and leaves it waiting', () => {
+      expect(waiting.slice(-2).map((e) => e.type)).toEqual(['PoolLeadQueued', 'PoolLeadQueued']);
+      const drained = run(waiting, [{ kind: 'DrainQueue', poolId: POOL, ...TUESDAY }]);
+      expect(drained.map((e) => [e.type, (e.data as { leadId?: string }).leadId])).toEqual([
+        ['PoolLeadAssigned', 'lead-2'],
+      ]);
+    });
+  });
 });

@@ -93,7 +93,12 @@ export function routeOne(pool: ActivePool, lead: LeadToRoute, when: BusinessDay)
   };
 }
 
-/** Nobody could take any lead: every member was skipped for a reason that is not about this lead. */
+/**
+ * Nobody could take any lead: every member was skipped for a reason that is not about this lead.
+ * Only a shortcut: going on would queue every later lead too, so mutants that never stop the
+ * drain (`false`, `candidate.eligible`, a missing result) are equivalent; one that stops too
+ * early is not (the spec "when every member passed a lead over").
+ */
 const nobodyEligible = (event: PoolLeadQueued): boolean =>
   event.data.trace.candidates.every((candidate) => candidate.skippedBecause !== 'passed-over' && !candidate.eligible);
 

@@ -1,0 +1,198 @@
+import type { Payee } from '../periods/commission-periods.events';
+import type { LedgerLine, LineKind } from './ledger-line';
+import { reconcile, reconcileTotals } from './reconciliation';
+import type { PayeeTotals } from './line-totals';
+
+const rep = (id: string): Payee => ({ kind: 'rep', id });
+const partner = (id: string): Payee => ({ kind: 'partner', id });
+
+let next = 0;
+/** A line with only what reconciliation reads; the rest is blank provenance. */
+function line(payee: Payee, period: string, kind: LineKind, amount: number, currency = 'CNY'): LedgerLine {
+  next += 1;
+  return {
+    lineId: `e${next}:0`,
+    payee,
+    kind,
+    rule: kind === 'accrual' || kind === 'clawback' ? 'rate' : kind,
+    period,
+    naturalPeriod: period,
+    currency,
+    amount,
+    occurredAt: `${period}-15T10:00:00+08:00`,
+    position: String(next),
+    sourceEventIds: [`e${next}`],
+    saleId: null,
+    paymentId: null,
+    refundId: null,
+    adjustmentId: null,
+    payoutRunId: null,
+    planId: null,
+    planVersion: null,
+    attributionClass: null,
+    role: null,
+    rateBps: null,
+    multiplierBps: null,
+    base: null,
+    groupId: null,
+    undividedAmount: null,
+    referencesLineId: null,
+    arithmetic: '',
+    note: null,
+  };
+}
+
+/*
+ * rep-a in CNY: 30.00 accrued in February and 20.00 paid out, so March opens at 10.00; in
+ * March 50.00 accrued, 5.00 clawed back, 2.00 adjusted, 10.00 paid: 10 + 50 - 5 + 2 - 10 = 47.00.
+ * rep-a in USD: 10.00 accrued in March. bank-x (partner) in CNY: 20.00 accrued in March.
+ * April's 99.99 is after the period and counts nowhere.
+ */
+const FEB_ACCRUAL = line(rep('rep-a'), '2026-02', 'accrual', 3_000);
+const FEB_PAYOUT = line(rep('rep-a'), '2026-02', 'payout', -2_000);
+const MAR_ACCRUAL = line(rep('rep-a'), '2026-03', 'accrual', 5_000);
+const MAR_CLAWBACK = line(rep('rep-a'), '2026-03', 'clawback', -500);
+const MAR_ADJUSTMENT = line(rep('rep-a'), '2026-03', 'adjustment', 200);
+const MAR_PAYOUT = line(rep('rep-a'), '2026-03', 'payout', -1_000);
+const MAR_USD = line(rep('rep-a'), '2026-03', 'accrual', 1_000, 'USD');
+const MAR_PARTNER = line(partner('bank-x'), '2026-03', 'accrual', 2_000);
+const APR_ACCRUAL = line(rep('rep-a'), '2026-04', 'accrual', 9_999);
+const LEDGER = [
+  FEB_ACCRUAL,
+  FEB_PAYOUT,
+  MAR_ACCRUAL,
+  MAR_CLAWBACK,
+  MAR_ADJUSTMENT,
+  MAR_PAYOUT,
+  MAR_USD,
+  MAR_PARTNER,
+  APR_ACCRUAL,
+];
+
+const figures = (
+  opening: number,
+  accrued: number,
+  clawedBack: number,
+  adjusted: number,
+  paid: number,
+  closingDue: number,
+) => ({ opening, accrued, clawedBack, adjusted, paid, closingDue });
+
+describe('reconcile', () => {
+  describe('when the ledger and the control replay posted the same lines', () => {
+    it('shows each payee and currency, payees in key order (partner before rep), and the totals per currency', () => {
+      const bankX = figures(0, 2_000, 0, 0, 0, 2_000);
+      const repCny = figures(1_000, 5_000, -500, 200, -1_000, 4_700);
+      const repUsd = figures(0, 1_000, 0, 0, 0, 1_000);
+      // CNY: bank-x + rep-a = opening 10.00, accrued 70.00, -5.00, +2.00, -10.00, due 20.00 + 47.00 = 67.00
+      const cny = figures(1_000, 7_000, -500, 200, -1_000, 6_700);
+      expect(reconcile('2026-03', LEDGER, [...LEDGER].reverse())).toEqual({
+        period: '2026-03',
+        payees: [
+          { payee: partner('bank-x'), currency: 'CNY', ...bankX, control: bankX, matches: true },
+          { payee: rep('rep-a'), currency: 'CNY', ...repCny, control: repCny, matches: true },
+          { payee: rep('rep-a'), currency: 'USD', ...repUsd, control: repUsd, matches: true },
+        ],
+        totals: [
+          { currency: 'CNY', ...cny, control: cny, matches: true },
+          { currency: 'USD', ...repUsd, control: repUsd, matches: true },
+        ],
+        matches: true,
+      });
+    });
+  });
+
+  describe('when the ledger misses a line the control posted', () => {
+    const result = reconcile(
+      '2026-03',
+      LEDGER.filter((l) => l !== MAR_CLAWBACK),
+      LEDGER,
+    );
+
+    it("flags the payee's row with both figures: the ledger's 5.00 clawback is missing", () => {
+      expect(result.payees[1]).toMatchObject({
+        payee: rep('rep-a'),
+        currency: 'CNY',
+        clawedBack: 0,
+        closingDue: 5_200,
+        control: { clawedBack: -500, closingDue: 4_700 },
+        matches: false,
+      });
+    });
+
+    it('flags the currency total and the whole, and leaves the other rows and currencies matching', () => {
+      expect(result.payees.map((r) => r.matches)).toEqual([true, false, true]);
+      expect(result.totals.map((t) => [t.currency, t.closingDue, t.control.closingDue, t.matches])).toEqual([
+        ['CNY', 7_200, 6_700, false],
+        ['USD', 1_000, 1_000, true],
+      ]);
+      expect(result.matches).toBe(false);
+    });
+  });
+
+  describe('when a line went to the wrong payee (the totals still agree)', () => {
+    it('does not match, though every currency total does', () => {
+      const misposted = { ...MAR_PARTNER, payee: partner('bank-y') };
+      const result = reconcile('2026-03', [...LEDGER.filter((l) => l !== MAR_PARTNER), misposted], LEDGER);
+      expect(result.totals.every((t) => t.matches)).toBe(true);
+      expect(result.payees.map((r) => [r.payee.id, r.currency, r.accrued, r.control.accrued, r.matches])).toEqual([
+        ['bank-x', 'CNY', 0, 2_000, false],
+        ['bank-y', 'CNY', 2_000, 0, false],
+        ['rep-a', 'CNY', 5_000, 5_000, true],
+        ['rep-a', 'USD', 1_000, 1_000, true],
+      ]);
+      expect(result.matches).toBe(false);
+    });
+  });
+
+  describe('when a currency is only on one side', () => {
+    it('shows zeros for the side without it', () => {
+      const result = reconcile('2026-03', LEDGER, [...LEDGER.filter((l) => l !== MAR_USD)]);
+      expect(result.payees[2]).toEqual({
+        payee: rep('rep-a'),
+        currency: 'USD',
+        ...figures(0, 1_000, 0, 0, 0, 1_000),
+        control: figures(0, 0, 0, 0, 0, 0),
+        matches: false,
+      });
+    });
+  });
+
+  describe('when currencies arrive in any order', () => {
+    it('orders each payee’s currencies, and the totals, by currency', () => {
+      const usd = { currency: 'USD', ...figures(0, 1_000, 0, 0, 0, 1_000) };
+      const cny = { currency: 'CNY', ...figures(0, 2_000, 0, 0, 0, 2_000) };
+      // bank-x is paid in USD only and comes first; rep-a's totals come USD before CNY.
+      const side = new Map<string, PayeeTotals>([
+        ['partner|bank-x', { payee: partner('bank-x'), totals: [usd] }],
+        ['rep|rep-a', { payee: rep('rep-a'), totals: [usd, cny] }],
+      ]);
+      const result = reconcileTotals('2026-03', side, side);
+      expect(result.payees.map((r) => [r.payee.id, r.currency])).toEqual([
+        ['bank-x', 'USD'],
+        ['rep-a', 'CNY'],
+        ['rep-a', 'USD'],
+      ]);
+      // USD: 10.00 + 10.00; CNY: 20.00
+      expect(result.totals.map((t) => [t.currency, t.closingDue])).toEqual([
+        ['CNY', 2_000],
+        ['USD', 2_000],
+      ]);
+    });
+  });
+
+  describe('for a period with no lines of its own', () => {
+    it('shows the opening balances carried from earlier periods', () => {
+      // January comes before every line: nothing to show. May opens with every rep-a CNY line
+      // through April: 30.00 - 20.00 + 50.00 - 5.00 + 2.00 - 10.00 + 99.99 = 146.99.
+      expect(reconcile('2026-01', LEDGER, LEDGER)).toEqual({
+        period: '2026-01',
+        payees: [],
+        totals: [],
+        matches: true,
+      });
+      const may = reconcile('2026-05', LEDGER, LEDGER);
+      expect(may.payees[1]).toMatchObject({ currency: 'CNY', opening: 14_699, accrued: 0, closingDue: 14_699 });
+    });
+  });
+});
