@@ -89,6 +89,12 @@ describe('engine configuration', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL: /);
   });
 
+  it('refuses an offset for LEADLEDGER_TIMEZONE, on every Node: it is not a zone', () => {
+    expect(() => loadConfig({ LEADLEDGER_TIMEZONE: '+08:00' })).toThrow(
+      'LEADLEDGER_TIMEZONE: must be an IANA time zone such as Asia/Shanghai',
+    );
+  });
+
   it('refuses a weak admin key: long but of one kind of character', () => {
     expect(() => loadConfig({ LEADLEDGER_ADMIN_KEY: 'a'.repeat(40) })).toThrow(
       'LEADLEDGER_ADMIN_KEY: must mix at least 3 of lower case, upper case, digits and symbols (has 1)',
