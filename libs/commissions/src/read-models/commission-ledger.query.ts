@@ -123,17 +123,12 @@ export function ledgerClosedThrough(db: ReadModelConnection): string | null {
 }
 
 /**
- * The accrued line with the latest business time among those posted to `fromPeriod` or
- * later (a line is never posted before its natural period, so every accrual at or after
- * an instant of `fromPeriod` is among them); null when there is none. What a plan version
- * taking effect in `fromPeriod` would have to leave alone.
+ * The accrued line with the latest business time, when it is posted to `fromPeriod` or later
+ * (a line is never posted before its natural period, so the latest accrual at or after an
+ * instant of `fromPeriod` is this one); null otherwise. What a plan version taking effect in
+ * `fromPeriod` would have to leave alone. One row, kept by the ledger as lines are posted.
  */
 export function latestAccrualFrom(db: ReadModelConnection, fromPeriod: string): LedgerLine | null {
-  const candidates = lines(
-    db.prepare(`SELECT json FROM ledger_lines WHERE kind = 'accrual' AND period >= ? ORDER BY seq`).all(fromPeriod),
-  );
-  let latest: LedgerLine | null = null;
-  for (const line of candidates)
-    if (latest === null || Date.parse(line.occurredAt) > Date.parse(latest.occurredAt)) latest = line;
-  return latest;
+  const latest = new SqlCommissionBook(db).latestAccrual();
+  return latest !== null && latest.period >= fromPeriod ? latest : null;
 }

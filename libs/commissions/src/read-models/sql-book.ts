@@ -157,5 +157,23 @@ export class SqlCommissionBook extends SqlFactsBook implements CommissionBook {
         JSON.stringify(l),
       );
     }
+    this.keepLatestAccrual(lines);
+  }
+
+  /** The accrual with the latest business time so far, kept as it is posted: a plan dated in the past reads it alone. */
+  latestAccrual(): LedgerLine | null {
+    return parsed(this.db.prepare("SELECT value AS json FROM ledger_state WHERE key = 'latest_accrual'").get());
+  }
+  private keepLatestAccrual(lines: readonly LedgerLine[]): void {
+    let latest = this.latestAccrual();
+    const before = latest;
+    for (const line of lines) {
+      if (line.kind === 'accrual' && (latest === null || Date.parse(line.occurredAt) > Date.parse(latest.occurredAt)))
+        latest = line;
+    }
+    if (latest !== before)
+      this.db
+        .prepare("INSERT OR REPLACE INTO ledger_state (key, value) VALUES ('latest_accrual', ?)")
+        .run(JSON.stringify(latest));
   }
 }
