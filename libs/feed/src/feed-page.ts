@@ -1,7 +1,7 @@
 import type { EventStore } from '@leadledger/event-store';
-import { type PublishedEvent, toPublishedEvent } from './cloud-event';
-import { type FeedFilter, matchesFeedFilter } from './feed-filter';
-import { publicTypeOf } from './public-event-types';
+import type { PublishedEvent } from './cloud-event';
+import type { FeedFilter } from './feed-filter';
+import { publishIfMatching } from './publish-if-matching';
 
 export interface FeedPage {
   readonly events: readonly PublishedEvent[];
@@ -33,10 +33,9 @@ export async function readFeedPage(
     for (const event of batch) {
       next = event.position;
       scanned++;
-      const type = publicTypeOf(event.type);
-      // The cheap test first: only a match is turned into a (validated) CloudEvent.
-      if (type === null || !matchesFeedFilter({ type, subject: event.streamId }, filter)) continue;
-      events.push(toPublishedEvent(event, source)!);
+      const published = publishIfMatching(event, source, filter);
+      if (published === null) continue;
+      events.push(published);
       if (events.length === limit) break;
     }
   }

@@ -5,3 +5,4 @@ export * from './feed-page';
 export * from './subscriptions';
 export * from './asyncapi-document';
 export * from './published-event-schemas';
+export * from './publish-if-matching';

@@ -1,12 +1,5 @@
 import type { EventStore, LiveFanOut, StoredEvent } from '@leadledger/event-store';
-import {
-  type FeedFilter,
-  type PublishedEvent,
-  matchesFeedFilter,
-  publicTypeOf,
-  readFeedPage,
-  toPublishedEvent,
-} from '@leadledger/feed';
+import { type FeedFilter, type PublishedEvent, publishIfMatching, readFeedPage } from '@leadledger/feed';
 import type { Response } from 'express';
 
 /** Why the engine ended a stream: sent as the last event, named `leadledger.feed.closed`. */
@@ -23,6 +16,8 @@ export interface EventStreamOptions {
 }
 
 const CATCH_UP_PAGE = 500;
+/** What a queued event is counted as against maxBufferBytes: about one event's CloudEvent JSON. */
+const QUEUED_EVENT_BYTES = 256;
 /** How long an EventSource waits before it reconnects, told once at the start. */
 const RECONNECT_MS = 3000;
 
@@ -93,7 +88,7 @@ export class EventStreamSession {
     if (this.closed) return;
     for (const event of batch) {
       this.waiting.push(event);
-      this.waitingBytes += 256;
+      this.waitingBytes += QUEUED_EVENT_BYTES;
     }
     if (this.waitingBytes > this.options.maxBufferBytes) return this.close('slow-consumer');
     if (!this.catchingUp) this.drain();
@@ -103,9 +98,9 @@ export class EventStreamSession {
     for (const event of this.waiting.splice(0)) {
       if (event.position <= this.lastSent) continue;
       this.lastSent = event.position;
-      const type = publicTypeOf(event.type);
-      if (type === null || !matchesFeedFilter({ type, subject: event.streamId }, this.options.filter)) continue;
-      this.write(frame(toPublishedEvent(event, this.options.source)!));
+      const published = publishIfMatching(event, this.options.source, this.options.filter);
+      if (published === null) continue;
+      this.write(frame(published));
       if (this.response.writableLength > this.options.maxBufferBytes) return this.close('slow-consumer');
     }
     this.waitingBytes = 0;

@@ -1,10 +1,8 @@
-import { EventStore, type StoredEvent, foldEvents, handleCommand } from '@leadledger/event-store';
+import { EventStore, type StoredEvent, handleCommand, loadState } from '@leadledger/event-store';
 import {
   type PublishedEvent,
   type WebhookSubscriptionState,
-  matchesFeedFilter,
-  publicTypeOf,
-  toPublishedEvent,
+  publishIfMatching,
   webhookSubscriptionDecider,
   webhookSubscriptionStreamId,
 } from '@leadledger/feed';
@@ -84,8 +82,10 @@ export class SubscriptionWorker {
 
   /** Re-reads the subscription's stream (it changed) and gives way to what it now says. */
   async refresh(): Promise<void> {
-    const events = await this.deps.store.readStream(webhookSubscriptionStreamId(this.subscriptionId));
-    this.state = foldEvents(webhookSubscriptionDecider, events);
+    // Through the stream state cache: only the events since the last look are read.
+    this.state = (
+      await loadState(this.deps.store, webhookSubscriptionStreamId(this.subscriptionId), webhookSubscriptionDecider)
+    ).state;
     this.generation++;
     if (this.state.status === 'deleted') this.deps.checkpoints.forget(this.subscriptionId);
     this.poke();
@@ -128,10 +128,8 @@ export class SubscriptionWorker {
     let passed = checkpoint.position;
     for (const event of events) {
       if (this.stopped || generation !== this.generation) break;
-      // The cheap test first: only a matching event is made into a (validated) CloudEvent.
-      const type = publicTypeOf(event.type);
-      if (type !== null && matchesFeedFilter({ type, subject: event.streamId }, state.subscription.filter)) {
-        const published = toPublishedEvent(event, this.deps.eventSource)!;
+      const published = publishIfMatching(event, this.deps.eventSource, state.subscription.filter);
+      if (published !== null) {
         const delivered = await this.deliver(event, published, {
           position: event.position,
           replays: checkpoint.replays,
