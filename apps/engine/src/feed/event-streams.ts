@@ -13,10 +13,6 @@ export class EventStreams implements BeforeApplicationShutdown {
     private readonly live: LiveFanOut,
   ) {}
 
-  get count(): number {
-    return this.sessions.size;
-  }
-
   open(response: Response, options: EventStreamOptions): void {
     const session = new EventStreamSession(response, this.store, this.live, options);
     this.sessions.add(session);

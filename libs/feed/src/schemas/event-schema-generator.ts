@@ -2,20 +2,20 @@ import { join } from 'node:path';
 import { createGenerator } from 'ts-json-schema-generator';
 import { PUBLIC_EVENT_TYPES, UNPUBLISHED_EVENT_TYPES } from '../public-event-types';
 
-/** Every union of internal events, by the file that declares it: the source the schemas are generated from. */
-export const EVENT_UNIONS: readonly { readonly file: string; readonly union: string }[] = [
-  { file: 'libs/leads/src/lead/lead.events.ts', union: 'LeadEvent' },
-  { file: 'libs/leads/src/rep/rep.events.ts', union: 'RepEvent' },
-  { file: 'libs/routing/src/pool/pool.events.ts', union: 'PoolEvent' },
-  { file: 'libs/customers/src/identity/identity-key.events.ts', union: 'IdentityKeyEvent' },
-  { file: 'libs/customers/src/customer/customer.events.ts', union: 'CustomerEvent' },
-  { file: 'libs/customers/src/shared-pool/shared-pool.events.ts', union: 'SharedPoolEvent' },
-  { file: 'libs/customers/src/shared-pool/shared-pool.events.ts', union: 'DailyClaimsEvent' },
-  { file: 'libs/sales/src/sale/sale.events.ts', union: 'SaleEvent' },
-  { file: 'libs/commissions/src/plan/plan-book.events.ts', union: 'PlanBookEvent' },
-  { file: 'libs/commissions/src/periods/commission-periods.events.ts', union: 'CommissionPeriodsEvent' },
-  { file: 'libs/auth/src/api-keys/api-key.events.ts', union: 'ApiKeyEvent' },
-  { file: 'libs/feed/src/subscriptions/webhook-subscription.events.ts', union: 'WebhookSubscriptionEvent' },
+/** Every union of internal events (each declared in a `*.events.ts` file): the source the schemas are generated from. */
+export const EVENT_UNIONS: readonly string[] = [
+  'LeadEvent',
+  'RepEvent',
+  'PoolEvent',
+  'IdentityKeyEvent',
+  'CustomerEvent',
+  'SharedPoolEvent',
+  'DailyClaimsEvent',
+  'SaleEvent',
+  'PlanBookEvent',
+  'CommissionPeriodsEvent',
+  'ApiKeyEvent',
+  'WebhookSubscriptionEvent',
 ];
 
 export type JsonSchema = Record<string, unknown>;
@@ -47,7 +47,7 @@ export function generateEventSchemas(root: string): GeneratedSchemas {
     skipTypeCheck: true,
     jsDoc: 'basic',
   });
-  for (const { union } of EVENT_UNIONS) {
+  for (const union of EVENT_UNIONS) {
     const schema = generator.createSchema(union) as { anyOf?: UnionMember[] } & UnionMember;
     for (const member of schema.anyOf ?? [schema])
       byInternalType.set(member.properties.type.const, member.properties.data);

@@ -40,7 +40,7 @@ function refuseDeepJson(request: Request, response: Response, next: NextFunction
 }
 
 /** Walks with its own stack: the point is to stop bodies that would overflow the call stack. */
-export function nestedDeeperThan(value: unknown, limit: number): boolean {
+function nestedDeeperThan(value: unknown, limit: number): boolean {
   const pending: [unknown, number][] = [[value, 1]];
   while (pending.length > 0) {
     const [next, depth] = pending.pop()!;
