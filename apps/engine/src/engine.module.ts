@@ -20,6 +20,7 @@ import { SalesModule } from './sales/sales.module';
 import { type PlatformOptions, PlatformModule } from './platform/platform.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { StatsModule } from './stats/stats.module';
+import { TimelinesModule } from './timelines/timelines.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
@@ -44,6 +45,7 @@ export class EngineModule {
         MetricsModule,
         WebhooksModule,
         FeedModule,
+        TimelinesModule,
       ],
       providers: [
         FailedAuthentications,

@@ -4,6 +4,7 @@ import { webhookSubscriptionsProjection } from '@leadledger/feed';
 import { leadBoardProjection, repDirectoryProjection } from '@leadledger/leads';
 import { type Projection, eventTypeStatsProjection } from '@leadledger/projections';
 import { poolBoardProjection, poolHistoryProjection } from '@leadledger/routing';
+import { timelineIndexProjection } from '@leadledger/timelines';
 import type { EngineConfig } from './engine-config';
 
 /** Every read model the engine keeps; the runner, rebuild and verify all use this list. */
@@ -19,5 +20,6 @@ export function allProjections(config: EngineConfig): Projection[] {
     commissionLedgerProjection,
     payoutRunsProjection,
     webhookSubscriptionsProjection,
+    timelineIndexProjection,
   ];
 }

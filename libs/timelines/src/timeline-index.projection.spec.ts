@@ -1,0 +1,71 @@
+import Database from 'better-sqlite3';
+import { customerLinkedStreams, repEventRefs } from './timeline-index.query';
+import { repsTouchedBy, timelineIndexProjection } from './timeline-index.projection';
+import { stored } from './timeline.fixtures';
+
+const assigned = (repId: string, since: string) => ({
+  type: 'OwnershipAssigned',
+  data: { customerId: 'c1', repId, via: 'transfer', since },
+});
+
+describe('the timeline index', () => {
+  it('finds every rep an event names, and the rep who did it', () => {
+    const handOver = stored(
+      1,
+      'rep-rep-a',
+      { type: 'RepDeparted', data: { repId: 'rep-a', successorRepId: 'rep-b' } },
+      '2026-03-01T00:00:00Z',
+    );
+    const sale = stored(
+      2,
+      'sale-s1',
+      { type: 'SaleRecorded', data: { saleId: 's1', closingRepId: 'rep-c', customerId: 'c1' } },
+      '2026-03-01T00:00:00Z',
+      { id: 'rep-d', role: 'rep' },
+    );
+    const lead = stored(
+      3,
+      'lead-l1',
+      { type: 'LeadReceived', data: { receivedBy: 'rep-e', leadId: 'l1' } },
+      '2026-03-01T00:00:00Z',
+      { id: 'key-1', role: 'service' },
+    );
+
+    expect(repsTouchedBy(handOver).sort()).toEqual(['rep-a', 'rep-b']);
+    expect(repsTouchedBy(sale).sort()).toEqual(['rep-c', 'rep-d']);
+    expect(repsTouchedBy(lead)).toEqual(['rep-e']);
+  });
+
+  it('links leads and sales to their customer, and files a transfer under the owner who lost the customer too', () => {
+    const db = new Database(':memory:');
+    timelineIndexProjection.setup(db);
+    const events = [
+      stored(
+        1,
+        'lead-l1',
+        { type: 'LeadMatchedToCustomer', data: { leadId: 'l1', customerId: 'c1' } },
+        '2026-03-01T00:00:00.000Z',
+      ),
+      stored(2, 'customer-c1', assigned('rep-wang', '2026-03-01T00:00:00.000Z'), '2026-03-01T00:00:00.000Z'),
+      stored(3, 'customer-c1', assigned('rep-li', '2026-03-10T00:00:00.000Z'), '2026-03-10T00:00:00.000Z', {
+        id: 'mgr',
+        role: 'manager',
+      }),
+      stored(
+        4,
+        'sale-s1',
+        { type: 'SaleRecorded', data: { saleId: 's1', customerId: 'c1', closingRepId: 'rep-li' } },
+        '2026-03-12T00:00:00.000Z',
+      ),
+    ];
+    for (const event of events) timelineIndexProjection.apply(event, db);
+
+    expect(customerLinkedStreams(db, 'c1')).toEqual(['lead-l1', 'sale-s1']);
+    const wang = repEventRefs(db, 'rep-wang', { from: null, to: null }, null, 10).map((r) => r.position);
+    const li = repEventRefs(db, 'rep-li', { from: '2026-03-11T00:00:00.000Z', to: null }, null, 10).map(
+      (r) => r.position,
+    );
+    expect(wang).toEqual([2n, 3n]);
+    expect(li).toEqual([4n]);
+  });
+});

@@ -1,0 +1,94 @@
+import type { StoredEvent } from '@leadledger/event-store';
+import type { Projection, ReadModelConnection } from '@leadledger/projections';
+
+export const TIMELINE_INDEX = 'timeline-index';
+
+/** Top-level fields of event data that name a rep (a lead's receiver, a sale's closer, a hand-over's successor…). */
+const REP_FIELD = /^(repId|receivedBy|[a-z]+RepId)$/;
+
+/** Every rep an event touches: the reps its data names, and the rep who did it. */
+export function repsTouchedBy(event: StoredEvent): string[] {
+  const reps = new Set<string>();
+  for (const [field, value] of Object.entries(event.data)) {
+    if (REP_FIELD.test(field) && typeof value === 'string') reps.add(value);
+  }
+  if (event.metadata.actorRole === 'rep') reps.add(event.metadata.actorId);
+  if (event.streamId.startsWith('rep-') && typeof event.data.repId === 'string') reps.add(event.data.repId);
+  return [...reps];
+}
+
+/** The customer a lead or sale stream belongs to, when this event says so. */
+function customerLinkOf(event: StoredEvent): string | null {
+  const { type, data } = event;
+  const linking = type === 'LeadMatchedToCustomer' || type === 'LeadReviewResolved' || type === 'SaleRecorded';
+  return linking && typeof data.customerId === 'string' ? data.customerId : null;
+}
+
+/**
+ * Keeps each customer's owner, and answers who owned the customer before this event when
+ * the event takes it from them: a transfer names only the new owner, yet belongs on the
+ * old owner's timeline too.
+ */
+function ownerChangeOf(event: StoredEvent, db: ReadModelConnection): string | null {
+  const customerId = event.data.customerId;
+  if (typeof customerId !== 'string' || !event.streamId.startsWith('customer-')) return null;
+  if (event.type === 'OwnershipAssigned') {
+    const row = db.prepare('SELECT rep_id FROM timeline_customer_owners WHERE customer_id = ?').get(customerId) as
+      { rep_id: string } | undefined;
+    db.prepare(
+      `INSERT INTO timeline_customer_owners (customer_id, rep_id) VALUES (?, ?)
+       ON CONFLICT (customer_id) DO UPDATE SET rep_id = excluded.rep_id`,
+    ).run(customerId, event.data.repId);
+    return row && row.rep_id !== event.data.repId ? row.rep_id : null;
+  }
+  if (event.type === 'CustomerReleased') {
+    db.prepare('DELETE FROM timeline_customer_owners WHERE customer_id = ?').run(customerId);
+  }
+  return null;
+}
+
+/**
+ * Which streams make up a customer's timeline (its own, its leads', its sales'), and which
+ * events touched each rep, by business time: so a timeline reads only its own events,
+ * however old the log is.
+ */
+export const timelineIndexProjection: Projection = {
+  name: TIMELINE_INDEX,
+  version: '1',
+  tables: ['timeline_customer_streams', 'timeline_rep_events', 'timeline_customer_owners'],
+  setup(db: ReadModelConnection) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS timeline_customer_streams (
+        customer_id TEXT NOT NULL,
+        stream_id   TEXT NOT NULL,
+        PRIMARY KEY (customer_id, stream_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS timeline_rep_events (
+        rep_id      TEXT    NOT NULL,
+        occurred_at TEXT    NOT NULL,
+        position    INTEGER NOT NULL,
+        PRIMARY KEY (rep_id, occurred_at, position)
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS timeline_customer_owners (
+        customer_id TEXT PRIMARY KEY,
+        rep_id      TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `);
+  },
+  apply(event: StoredEvent, db: ReadModelConnection) {
+    const customerId = customerLinkOf(event);
+    if (customerId !== null) {
+      db.prepare('INSERT OR IGNORE INTO timeline_customer_streams (customer_id, stream_id) VALUES (?, ?)').run(
+        customerId,
+        event.streamId,
+      );
+    }
+    const reps = repsTouchedBy(event);
+    const previousOwner = ownerChangeOf(event, db);
+    if (previousOwner !== null) reps.push(previousOwner);
+    const addRep = db.prepare(
+      'INSERT OR IGNORE INTO timeline_rep_events (rep_id, occurred_at, position) VALUES (?, ?, ?)',
+    );
+    for (const repId of reps) addRep.run(repId, event.metadata.occurredAt, event.position);
+  },
+};

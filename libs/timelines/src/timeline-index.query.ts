@@ -1,0 +1,40 @@
+import type { ReadModelConnection } from '@leadledger/projections';
+
+/** The lead and sale streams linked to a customer (its own stream is not listed). */
+export function customerLinkedStreams(db: ReadModelConnection, customerId: string): string[] {
+  const rows = db
+    .prepare('SELECT stream_id FROM timeline_customer_streams WHERE customer_id = ? ORDER BY stream_id')
+    .all(customerId) as { stream_id: string }[];
+  return rows.map((row) => row.stream_id);
+}
+
+export interface RepEventRef {
+  readonly occurredAt: string;
+  readonly position: bigint;
+}
+
+/**
+ * The events that touched a rep with business time in [from, to), in business-time order,
+ * `limit` of them after the `after` reference (exclusive); null bounds are open.
+ */
+export function repEventRefs(
+  db: ReadModelConnection,
+  repId: string,
+  window: { readonly from: string | null; readonly to: string | null },
+  after: RepEventRef | null,
+  limit: number,
+): RepEventRef[] {
+  const rows = db
+    .prepare(
+      `SELECT occurred_at, position FROM timeline_rep_events
+        WHERE rep_id = ? AND occurred_at >= ? AND (? IS NULL OR occurred_at < ?)
+          AND (occurred_at, position) > (?, ?)
+        ORDER BY occurred_at, position LIMIT ?`,
+    )
+    .safeIntegers(true)
+    .all(repId, window.from ?? '', window.to, window.to, after?.occurredAt ?? '', after?.position ?? -1n, limit) as {
+    occurred_at: string;
+    position: bigint;
+  }[];
+  return rows.map((row) => ({ occurredAt: row.occurred_at, position: row.position }));
+}
