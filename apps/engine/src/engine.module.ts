@@ -21,6 +21,7 @@ import { type PlatformOptions, PlatformModule } from './platform/platform.module
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { StatsModule } from './stats/stats.module';
 import { TimelinesModule } from './timelines/timelines.module';
+import { ReplayModule } from './replay/replay.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
@@ -46,6 +47,7 @@ export class EngineModule {
         WebhooksModule,
         FeedModule,
         TimelinesModule,
+        ReplayModule,
       ],
       providers: [
         FailedAuthentications,

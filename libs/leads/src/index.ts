@@ -4,6 +4,7 @@ export * from './lead/lead.commands';
 export * from './lead/lead.decider';
 export * from './lead/lead.events';
 export * from './lead/assignment-explanation';
+export * from './lead/route-replay';
 export * from './lead/lead.state';
 export * from './rep/rep.commands';
 export * from './rep/rep.decider';

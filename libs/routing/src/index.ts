@@ -11,3 +11,4 @@ export * from './pool/routed-leads';
 export * from './pool/fairness-report';
 export * from './read-models/pool-history.projection';
 export * from './read-models/pool-history.query';
+export * from './pool/assignment-replay';

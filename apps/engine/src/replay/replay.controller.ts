@@ -1,0 +1,31 @@
+import type { Actor } from '@leadledger/auth';
+import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { type AssignmentReplay, GetAssignmentReplay } from './assignment-replay.handler';
+
+/** Decisions re-run from the log, beside what was recorded: for settling "the rotation was unfair". */
+@ApiTags('replay')
+@ApiBearerAuth()
+@Controller()
+export class ReplayController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /**
+   * The lead's n-th assignment (1 = the first) decided again from the log up to the event before
+   * it: the routing rules on the customer as it was then, and the pool's rotation with the policy
+   * version in force then; `identical`, and on a difference which input differed.
+   */
+  @Get('leads/:id/assignments/:n/replay')
+  @Roles('admin', 'manager', 'service', 'rep')
+  @ApiOkResponse({ description: '{ recorded, replayed, identical, differences, inputs }' })
+  @ApiNotFoundResponse({ description: 'Unknown lead, or the lead has fewer assignments' })
+  assignment(
+    @Param('id') id: string,
+    @Param('n', new ParseIntPipe({ errorHttpStatusCode: 400 })) n: number,
+    @CurrentActor() actor: Actor,
+  ): Promise<AssignmentReplay> {
+    return this.queries.execute(new GetAssignmentReplay(id, n, actor));
+  }
+}

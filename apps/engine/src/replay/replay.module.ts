@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { GetAssignmentReplayHandler } from './assignment-replay.handler';
+import { ReplayController } from './replay.controller';
+
+@Module({
+  imports: [CqrsModule],
+  controllers: [ReplayController],
+  providers: [GetAssignmentReplayHandler],
+})
+export class ReplayModule {}
