@@ -44,6 +44,7 @@ module.exports = tseslint.config(
       'libs/leads/**/*.ts',
       'libs/sales/**/*.ts',
       'libs/commissions/**/*.ts',
+      'libs/disputes/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': ['error', frameworkImports],

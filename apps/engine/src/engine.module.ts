@@ -6,6 +6,7 @@ import { FailedAuthentications } from './auth/failed-authentications';
 import { ClaimsModule } from './claims/claims.module';
 import { CommissionsModule } from './commissions/commissions.module';
 import { CustomersModule } from './customers/customers.module';
+import { DisputesModule } from './disputes/disputes.module';
 import { HandOversModule } from './hand-overs/hand-overs.module';
 import { FeedModule } from './feed/feed.module';
 import { HealthModule } from './health/health.module';
@@ -42,6 +43,7 @@ export class EngineModule {
         HandOversModule,
         SalesModule,
         CommissionsModule,
+        DisputesModule,
         SchedulerModule,
         MetricsModule,
         WebhooksModule,

@@ -49,6 +49,9 @@ export const PUBLIC_EVENT_TYPES = {
   CommissionAdjusted: 'leadledger.commission.adjusted.v1',
   CommissionPaidOut: 'leadledger.commission.paid-out.v1',
   PeriodClosed: 'leadledger.commission.period-closed.v1',
+  DisputeOpened: 'leadledger.dispute.opened.v1',
+  DisputeCommented: 'leadledger.dispute.commented.v1',
+  DisputeResolved: 'leadledger.dispute.resolved.v1',
 } as const satisfies Record<string, `leadledger.${string}.${string}.v${number}`>;
 
 export type PublishedInternalType = keyof typeof PUBLIC_EVENT_TYPES;

@@ -1,5 +1,6 @@
 import { commissionLedgerProjection, payoutRunsProjection, saleAttributionProjection } from '@leadledger/commissions';
 import { customerDirectoryProjection } from '@leadledger/customers';
+import { disputeBoardProjection } from '@leadledger/disputes';
 import { webhookSubscriptionsProjection } from '@leadledger/feed';
 import { leadBoardProjection, repDirectoryProjection } from '@leadledger/leads';
 import { type Projection, eventTypeStatsProjection } from '@leadledger/projections';
@@ -20,6 +21,7 @@ export function allProjections(config: EngineConfig): Projection[] {
     commissionLedgerProjection,
     payoutRunsProjection,
     webhookSubscriptionsProjection,
+    disputeBoardProjection,
     timelineIndexProjection,
   ];
 }

@@ -39,6 +39,8 @@ export interface AdjustCommission {
   readonly reason: string;
   readonly reference: string | null;
   readonly at: string;
+  /** The dispute this adjustment remedies, recorded on the event when given. */
+  readonly disputeId?: string;
 }
 
 export type CommissionPeriodsCommand = RunPayout | AdjustCommission;
@@ -152,6 +154,9 @@ function runPayout(command: RunPayout, state: CommissionPeriodsState): Decision<
   return [...paidOut, closed];
 }
 
+/** An adjustment a dispute posted names it; one made by hand carries no disputeId field at all. */
+const disputeOf = ({ disputeId }: AdjustCommission) => (disputeId === undefined ? {} : { disputeId });
+
 function adjust(command: AdjustCommission, state: CommissionPeriodsState): Decision<CommissionPeriodsEvent> {
   const { adjustmentId, payee, currency, amount, calendar, reason, reference, at } = command;
   if (state.adjustmentIds.has(adjustmentId)) return [];
@@ -173,7 +178,7 @@ function adjust(command: AdjustCommission, state: CommissionPeriodsState): Decis
   const period = named ?? postingPeriod(periodOf(at, calendar), closedThrough);
   const adjusted: CommissionAdjusted = {
     type: 'CommissionAdjusted',
-    data: { adjustmentId, payee, currency, amount, period, reason: reason.trim(), reference },
+    data: { adjustmentId, payee, currency, amount, period, reason: reason.trim(), reference, ...disputeOf(command) },
   };
   return [adjusted];
 }

@@ -28,6 +28,8 @@ export interface CommissionAdjusted {
     readonly reason: string;
     /** Optional pointer at what is being corrected (a sale id, a line id). */
     readonly reference: string | null;
+    /** The dispute whose resolution posted this adjustment; absent for an adjustment made by hand. */
+    readonly disputeId?: string;
   };
 }
 

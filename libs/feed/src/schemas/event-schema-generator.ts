@@ -14,6 +14,7 @@ export const EVENT_UNIONS: readonly string[] = [
   'SaleEvent',
   'PlanBookEvent',
   'CommissionPeriodsEvent',
+  'DisputeEvent',
   'ApiKeyEvent',
   'WebhookSubscriptionEvent',
 ];

@@ -1,0 +1,55 @@
+import { disputesWithPendingRemedy, completeRemedy, disputeStreamId } from '@leadledger/disputes';
+import { EventStore } from '@leadledger/event-store';
+import type { EngineConfig } from '@leadledger/platform';
+import { ReadModelDatabase } from '@leadledger/projections';
+import { defaultTerms } from '@leadledger/workflows';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ENGINE_CONFIG } from '../platform/tokens';
+import { workflowPolicy } from '../platform/workflow-policy';
+import { DisputeReads } from './dispute-subjects';
+
+/**
+ * Completes, at start-up, the remedy of every upheld dispute the board shows as pending: what an
+ * engine that stopped between an uphold's DisputeResolved and its remedy's last step left. The
+ * board counts remedy events by their causation, and completeRemedy writes only what is missing.
+ */
+@Injectable()
+export class DisputeRemedySweep implements OnApplicationBootstrap {
+  private readonly logger = new Logger('DisputeRemedySweep');
+  /** The start-up run, for tests and for shutdown to wait on. */
+  done: Promise<number> = Promise.resolve(0);
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly readModels: ReadModelDatabase,
+    private readonly reads: DisputeReads,
+    @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // In the background: the read models catch up after boot, and /health must not wait for them.
+    this.done = this.runOnce().catch((error: unknown) => {
+      this.logger.error(`Completing dispute remedies failed: ${String(error)}`);
+      return 0;
+    });
+  }
+
+  /** Completes every pending remedy; answers how many remedy events it wrote. */
+  async runOnce(): Promise<number> {
+    await this.reads.settled();
+    const terms = defaultTerms(workflowPolicy(this.config));
+    let written = 0;
+    for (const disputeId of disputesWithPendingRemedy(this.readModels.db)) {
+      const [resolution] = await this.store.readStream(disputeStreamId(disputeId), {
+        direction: 'backwards',
+        maxCount: 1,
+      });
+      if (resolution?.type !== 'DisputeResolved') continue;
+      const run = await completeRemedy(this.store, resolution, terms);
+      written += run.events.length;
+      for (const refusal of run.refused)
+        this.logger.warn(`Dispute ${disputeId}: a remedy step was refused: ${refusal.code} ${refusal.message}`);
+    }
+    return written;
+  }
+}

@@ -1,0 +1,135 @@
+import { given } from '@leadledger/kernel/testing';
+import { disputeDecider } from './dispute.decider';
+import type { DisputeEvent } from './dispute.events';
+import { comment, commented, openDispute, opened, rejected, remedy, uphold, upheld } from './dispute.fixtures';
+
+const noRemedy = { transfer: null, adjustments: [] };
+
+describe('dispute decider', () => {
+  describe('when no dispute exists', () => {
+    it('opens one, with the claim trimmed, naming the rep disputed', () => {
+      given(disputeDecider)
+        .when({ ...openDispute, claim: `  ${openDispute.claim} ` })
+        .thenEvents([opened]);
+    });
+
+    it('lets a manager open one for a rep', () => {
+      const byManager = { ...openDispute, openedBy: 'key:m', openedByRole: 'manager', subjectParties: [] };
+      given(disputeDecider)
+        .when(byManager)
+        .thenEvents([{ ...opened, data: { ...opened.data, openedBy: 'key:m' } } as DisputeEvent]);
+    });
+
+    it('refuses a rep disputing what they had no part in', () => {
+      given(disputeDecider)
+        .when({ ...openDispute, subjectParties: ['rep-b'] })
+        .thenRefuses({
+          code: 'NotYourSubject',
+          facts: { subject: openDispute.subject, claimantRepId: 'rep-a' },
+        });
+    });
+
+    it('refuses a subject that does not exist, and a blank claim', () => {
+      given(disputeDecider)
+        .when({ ...openDispute, subjectParties: null })
+        .thenRefuses({ code: 'SubjectUnknown', facts: { subject: openDispute.subject } });
+      given(disputeDecider)
+        .when({ ...openDispute, claim: '  ' })
+        .thenRefuses({ code: 'ClaimRequired' });
+    });
+
+    it('refuses comments and resolutions', () => {
+      given(disputeDecider)
+        .when(comment())
+        .thenRefuses({ code: 'DisputeUnknown', facts: { disputeId: 'd-1' } });
+      given(disputeDecider).when(uphold()).thenRefuses({ code: 'DisputeUnknown' });
+    });
+  });
+
+  describe('when the dispute is open', () => {
+    it('changes nothing when the same dispute is opened again, and refuses other data under its id', () => {
+      given(disputeDecider, [opened]).when(openDispute).thenEvents([]);
+      given(disputeDecider, [opened])
+        .when({ ...openDispute, claim: 'something else' })
+        .thenRefuses({ code: 'DisputeAlreadyOpened', facts: { disputeId: 'd-1' } });
+    });
+
+    it('records a comment by the rep disputed, once per comment id', () => {
+      given(disputeDecider, [opened]).when(comment()).thenEvents([commented]);
+      given(disputeDecider, [opened, commented]).when(comment()).thenEvents([]);
+    });
+
+    it('records a manager’s comment, and refuses a rep who is no party', () => {
+      given(disputeDecider, [opened])
+        .when(comment({ authorId: 'key:m', authorRole: 'manager', authorRepId: null }))
+        .thenEvents([
+          { ...commented, data: { ...commented.data, authorId: 'key:m', authorRole: 'manager' } } as DisputeEvent,
+        ]);
+      given(disputeDecider, [opened])
+        .when(comment({ authorRepId: 'rep-c' }))
+        .thenRefuses({ code: 'NotAParty', facts: { claimantRepId: 'rep-a', respondentRepId: 'rep-b' } });
+      given(disputeDecider, [opened])
+        .when(comment({ text: ' ' }))
+        .thenRefuses({ code: 'TextRequired' });
+    });
+
+    it('upholds it with its remedy', () => {
+      given(disputeDecider, [opened, commented]).when(uphold()).thenEvents([upheld]);
+    });
+
+    it('rejects it without a remedy', () => {
+      given(disputeDecider, [opened])
+        .when(uphold({ outcome: 'rejected', reason: rejected.data.reason, remedy: noRemedy }))
+        .thenEvents([rejected]);
+    });
+
+    it('refuses a resolution without a reason, a rejection with a remedy, and an adjustment id twice', () => {
+      given(disputeDecider, [opened])
+        .when(uphold({ reason: ' ' }))
+        .thenRefuses({ code: 'ReasonRequired' });
+      given(disputeDecider, [opened])
+        .when(uphold({ outcome: 'rejected' }))
+        .thenRefuses({ code: 'RemedyOnRejection' });
+      const twice = { transfer: null, adjustments: [remedy.adjustments[0], remedy.adjustments[0]] };
+      given(disputeDecider, [opened])
+        .when(uphold({ remedy: twice }))
+        .thenRefuses({ code: 'AdjustmentRepeated' });
+    });
+  });
+
+  describe('when the dispute is resolved', () => {
+    const facts = {
+      disputeId: 'd-1',
+      status: 'upheld',
+      outcome: 'upheld',
+      reason: 'rep-a 的跟进记录在到店之前',
+      resolvedBy: 'key:manager-1',
+      resolvedAt: '2026-11-16T02:00:00.000Z',
+    };
+
+    it('changes nothing when the same resolution is sent again (a retried request)', () => {
+      given(disputeDecider, [opened, upheld])
+        .when(uphold({ at: '2026-11-17T00:00:00.000Z' }))
+        .thenEvents([]);
+    });
+
+    it('refuses another resolution, with how it was settled', () => {
+      given(disputeDecider, [opened, upheld])
+        .when(uphold({ outcome: 'rejected', remedy: noRemedy }))
+        .thenRefuses({ code: 'DisputeAlreadyResolved', facts });
+      given(disputeDecider, [opened, rejected])
+        .when(uphold())
+        .thenRefuses({
+          code: 'DisputeAlreadyResolved',
+          facts: { ...facts, status: 'rejected', outcome: 'rejected', reason: rejected.data.reason },
+        });
+    });
+
+    it('refuses a comment, but a comment already recorded sent again changes nothing', () => {
+      given(disputeDecider, [opened, upheld])
+        .when(comment({ commentId: 'c-2' }))
+        .thenRefuses({ code: 'DisputeClosedToComments', facts });
+      given(disputeDecider, [opened, commented, upheld]).when(comment()).thenEvents([]);
+    });
+  });
+});

@@ -1,0 +1,32 @@
+import { assertNever } from '@leadledger/kernel';
+import type { DisputeEvent, DisputeOpened, DisputeResolved } from './dispute.events';
+
+interface Opened {
+  readonly dispute: DisputeOpened['data'];
+  /** Comment ids already recorded (a plain object, so the state folds to JSON and back). */
+  readonly commentIds: Readonly<Record<string, true>>;
+}
+
+export type DisputeState =
+  | { readonly status: 'absent' }
+  | (Opened & { readonly status: 'open' })
+  | (Opened & { readonly status: 'upheld' | 'rejected'; readonly resolution: DisputeResolved['data'] });
+
+export type DisputeStatus = DisputeState['status'];
+export const initialDisputeState: DisputeState = { status: 'absent' };
+
+/** Folds one dispute event; a resolved dispute is final, so nothing after DisputeResolved changes it. */
+export function evolveDispute(state: DisputeState, event: DisputeEvent): DisputeState {
+  switch (event.type) {
+    case 'DisputeOpened':
+      return state.status === 'absent' ? { status: 'open', dispute: event.data, commentIds: {} } : state;
+    case 'DisputeCommented':
+      if (state.status !== 'open') return state;
+      return { ...state, commentIds: { ...state.commentIds, [event.data.commentId]: true } };
+    case 'DisputeResolved':
+      if (state.status !== 'open') return state;
+      return { ...state, status: event.data.outcome, resolution: event.data };
+    default:
+      return assertNever(event);
+  }
+}
