@@ -8,3 +8,4 @@ export * from './other-sentences';
 export * from './timeline-entry';
 export * from './timeline-index.projection';
 export * from './timeline-index.query';
+export * from './replay/assignment-replay';

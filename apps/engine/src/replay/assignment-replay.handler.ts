@@ -1,59 +1,9 @@
 import type { Actor } from '@leadledger/auth';
-import {
-  type CustomerEvent,
-  type CustomerState,
-  customerStreamId,
-  evolveCustomer,
-  initialCustomerState,
-} from '@leadledger/customers';
-import { EventStore, type StoredEvent } from '@leadledger/event-store';
+import { EventStore } from '@leadledger/event-store';
 import { NotFoundError } from '@leadledger/kernel';
-import {
-  type AssignmentTrace,
-  type LeadEvent,
-  type LeadReceivedData,
-  leadStreamId,
-  replayLeadRoute,
-} from '@leadledger/leads';
-import { type ReplayDifference, replayPoolDecision } from '@leadledger/routing';
+import { type AssignmentReplay, replayAssignment } from '@leadledger/timelines';
 import { type IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { GetLead } from '../leads/lead-queries.handlers';
-import { poolStateBefore } from './pool-state-before';
-
-/** Rules a person applied (a claim, a hand-off, a manager's routing): their actor and reason are the decision. */
-const DECIDED_BY_A_PERSON = new Set<AssignmentTrace['rule']>(['claim', 'hand-off', 'manager-routing']);
-
-export interface AssignmentReplay {
-  readonly leadId: string;
-  readonly assignment: number;
-  readonly recorded: {
-    readonly repId: string;
-    readonly rule: AssignmentTrace['rule'];
-    readonly occurredAt: string;
-    readonly position: string;
-    readonly actorId: string;
-    readonly reason: string | null;
-  };
-  /** What the rules give when run again on the log up to the event before it; null when a person decided. */
-  readonly replayed: { readonly rule: string; readonly repId: string | null } | null;
-  /** null when a person decided: there is nothing to recompute. */
-  readonly identical: boolean | null;
-  readonly differences: readonly ReplayDifference[];
-  /** The inputs the replay used, as the log had them then. */
-  readonly inputs: {
-    readonly lead: Pick<LeadReceivedData, 'channel' | 'receivedBy' | 'poolId'>;
-    readonly customer: {
-      readonly customerId: string;
-      readonly ownerId: string | null;
-      readonly protectedUntil: string | null;
-    } | null;
-    readonly pool: {
-      readonly poolId: string;
-      readonly eventsReplayed: number;
-      readonly policyVersion: number | null;
-    } | null;
-  };
-}
 
 export class GetAssignmentReplay extends Query<AssignmentReplay> {
   constructor(
@@ -65,26 +15,6 @@ export class GetAssignmentReplay extends Query<AssignmentReplay> {
   }
 }
 
-const asLeadEvent = (event: StoredEvent) => ({ type: event.type, data: event.data }) as unknown as LeadEvent;
-
-/**
- * The customer as the routing saw it: its events recorded before the assignment, up to the first
- * one this lead caused (the ownership the decision itself gave is its outcome, not its input).
- */
-async function customerBefore(
-  store: EventStore,
-  customerId: string,
-  leadId: string,
-  position: bigint,
-): Promise<CustomerState> {
-  let state = initialCustomerState;
-  for (const event of await store.readStream(customerStreamId(customerId))) {
-    if (event.position >= position || (event.type === 'OwnershipAssigned' && event.data.leadId === leadId)) break;
-    state = evolveCustomer(state, { type: event.type, data: event.data } as unknown as CustomerEvent);
-  }
-  return state;
-}
-
 @QueryHandler(GetAssignmentReplay)
 export class GetAssignmentReplayHandler implements IQueryHandler<GetAssignmentReplay, AssignmentReplay> {
   constructor(
@@ -93,75 +23,10 @@ export class GetAssignmentReplayHandler implements IQueryHandler<GetAssignmentRe
   ) {}
 
   async execute({ leadId, assignment, actor }: GetAssignmentReplay): Promise<AssignmentReplay> {
+    // The lead's own answer decides 404 and what a rep may see.
     await this.queries.execute(new GetLead(leadId, actor));
-    const events = await this.store.readStream(leadStreamId(leadId));
-    const assigned = events.filter((event) => event.type === 'LeadAssigned');
-    const stored = assigned[assignment - 1];
-    if (!stored) throw new NotFoundError(`assignment ${assignment} of lead`, leadId);
-    const event = asLeadEvent(stored);
-    if (event.type !== 'LeadAssigned') throw new NotFoundError(`assignment ${assignment} of lead`, leadId);
-    const received = asLeadEvent(events[0]).data as LeadReceivedData;
-    const { repId, trace } = event.data;
-    const recorded = {
-      repId,
-      rule: trace.rule,
-      occurredAt: stored.metadata.occurredAt,
-      position: stored.position.toString(),
-      actorId: stored.metadata.actorId,
-      reason: stored.metadata.reason,
-    };
-    const lead = { channel: received.channel, receivedBy: received.receivedBy, poolId: received.poolId };
-    const customerId = events
-      .filter(
-        (e) => e.position < stored.position && (e.type === 'LeadMatchedToCustomer' || e.type === 'LeadReviewResolved'),
-      )
-      .map((e) => String(e.data.customerId))
-      .at(-1);
-    const state =
-      customerId === undefined
-        ? initialCustomerState
-        : await customerBefore(this.store, customerId, leadId, stored.position);
-    const owner = state.status === 'owned' ? state.owner : null;
-    const customer =
-      customerId === undefined
-        ? null
-        : { customerId, ownerId: owner?.repId ?? null, protectedUntil: owner?.protectedUntil ?? null };
-    const base = { leadId, assignment, recorded };
-
-    if (DECIDED_BY_A_PERSON.has(trace.rule)) {
-      return { ...base, replayed: null, identical: null, differences: [], inputs: { lead, customer, pool: null } };
-    }
-    const differences: ReplayDifference[] = [];
-    let replayed: AssignmentReplay['replayed'] = null;
-    // The first assignment went through the routing rules; a later one (after a decline or the SLA) was a pool re-route.
-    if (assignment === 1 && customer !== null) {
-      const isNew = events.some((e) => e.type === 'LeadMatchedToCustomer' && e.data.isNewCustomer === true);
-      const byRules = replayLeadRoute(received, { ...customer, isNew }, { rule: trace.rule, repId });
-      differences.push(...byRules.differences);
-      replayed = 'refused' in byRules.replayed ? { rule: byRules.replayed.refused, repId: null } : byRules.replayed;
-    }
-    let pool: AssignmentReplay['inputs']['pool'] = null;
-    if (trace.pool !== null) {
-      const poolId = received.poolId ?? '';
-      const recordedTrace = JSON.stringify(trace.pool);
-      const found = await poolStateBefore(
-        this.store,
-        poolId,
-        (decision) => decision.data.leadId === leadId && JSON.stringify(decision.data.trace) === recordedTrace,
-      );
-      if (found === null) {
-        differences.push({ input: 'pool decision', recorded: poolId, replayed: null });
-      } else {
-        const byPool = replayPoolDecision(found.state, found.decision);
-        differences.push(...byPool.differences);
-        pool = { poolId, eventsReplayed: found.eventsReplayed, policyVersion: byPool.policyVersion };
-        const chosen = byPool.replayed?.type === 'PoolLeadAssigned' ? byPool.replayed.data.repId : null;
-        replayed = { rule: replayed?.rule ?? trace.rule, repId: chosen };
-        if (chosen !== repId && !differences.some((d) => d.input === 'chosen')) {
-          differences.push({ input: 'repId', recorded: repId, replayed: chosen });
-        }
-      }
-    }
-    return { ...base, replayed, identical: differences.length === 0, differences, inputs: { lead, customer, pool } };
+    const replay = await replayAssignment(this.store, leadId, assignment);
+    if (!replay) throw new NotFoundError(`assignment ${assignment} of lead`, leadId);
+    return replay;
   }
 }

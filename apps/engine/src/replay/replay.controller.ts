@@ -3,7 +3,8 @@ import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { type AssignmentReplay, GetAssignmentReplay } from './assignment-replay.handler';
+import type { AssignmentReplay } from '@leadledger/timelines';
+import { GetAssignmentReplay } from './assignment-replay.handler';
 
 /** Decisions re-run from the log, beside what was recorded: for settling "the rotation was unfair". */
 @ApiTags('replay')

@@ -1,4 +1,4 @@
-import { EventStore, type StoredEvent } from '@leadledger/event-store';
+import type { EventStore, StoredEvent } from '@leadledger/event-store';
 import {
   evolvePool,
   initialPoolState,
