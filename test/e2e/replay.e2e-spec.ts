@@ -70,6 +70,10 @@ describe('replaying an assignment from the log, beside what was recorded', () =>
     expect(body.identical).toBe(true);
     expect(body.recorded.repId).not.toBe(lead.repId);
     expect(body.replayed.repId).toBe(body.recorded.repId);
+    expect(body.replayed.poolTrace.candidates.find((c: { repId: string }) => c.repId === lead.repId)).toMatchObject({
+      eligible: false,
+      skippedBecause: 'passed-over',
+    });
   });
 
   it('replays the routing rules: the receiver of a walk-in, then the owner for the customer’s next lead', async () => {

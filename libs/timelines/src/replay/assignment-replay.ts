@@ -13,7 +13,7 @@ import {
   leadStreamId,
   replayLeadRoute,
 } from '@leadledger/leads';
-import { type ReplayDifference, replayPoolDecision } from '@leadledger/routing';
+import { type ReplayDifference, type RoutingTrace, replayPoolDecision } from '@leadledger/routing';
 import { poolStateBefore } from './pool-state-before';
 
 /** Rules a person applied (a claim, a hand-off, a manager's routing): their actor and reason are the decision. */
@@ -30,8 +30,12 @@ export interface AssignmentReplay {
     readonly actorId: string;
     readonly reason: string | null;
   };
-  /** What the rules give when run again on the log up to the event before it; null when a person decided. */
-  readonly replayed: { readonly rule: string; readonly repId: string | null } | null;
+  /**
+   * What the rules give when run again on the log up to the event before it, with the pool's
+   * recomputed trace (every member's weight, eligibility, skip reason, counts and credits) where
+   * a pool chose; null when a person decided.
+   */
+  readonly replayed: { readonly rule: string; readonly repId: string | null; readonly poolTrace?: RoutingTrace } | null;
   /** null when a person decided: there is nothing to recompute. */
   readonly identical: boolean | null;
   readonly differences: readonly ReplayDifference[];
@@ -135,7 +139,8 @@ export async function replayAssignment(
       differences.push(...byPool.differences);
       pool = { poolId, eventsReplayed: found.eventsReplayed, policyVersion: byPool.policyVersion };
       const chosen = byPool.replayed?.type === 'PoolLeadAssigned' ? byPool.replayed.data.repId : null;
-      replayed = { rule: replayed?.rule ?? trace.rule, repId: chosen };
+      const poolTrace = byPool.replayed?.data.trace;
+      replayed = { rule: replayed?.rule ?? trace.rule, repId: chosen, ...(poolTrace ? { poolTrace } : {}) };
       if (chosen !== repId && !differences.some((d) => d.input === 'chosen')) {
         differences.push({ input: 'repId', recorded: repId, replayed: chosen });
       }
