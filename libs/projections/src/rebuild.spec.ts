@@ -52,4 +52,18 @@ describe('rebuildProjections', () => {
     apart.close();
     await store.close();
   });
+
+  it('syncs every commit again once the rebuild is done, and leaves nothing in the write-ahead log', async () => {
+    const store = new SqliteEventStore({ file: dir.file('events-sync.sqlite') });
+    await store.appendToStream('lead-1', [anEvent('LeadReceived')], { expectedRevision: 'any' });
+    const readModels = new ReadModelDatabase(dir.file('synced.sqlite'));
+
+    await rebuildProjections(store, readModels, [lister('all-events')]);
+
+    // 1 = NORMAL: the rebuild ran with OFF, the engine's own setting is back.
+    expect(readModels.db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(readModels.db.pragma('wal_checkpoint(PASSIVE)')).toEqual([{ busy: 0, log: 0, checkpointed: 0 }]);
+    readModels.close();
+    await store.close();
+  });
 });

@@ -25,10 +25,12 @@ export async function rebuildProjections(
     readModels.reset(worker.projection.tables, worker.projection.name);
     worker.prepare(head);
   }
-  for await (const batch of readAllInBatches(store, { maxCount: REBUILD_BATCH })) {
-    applyToProjections(readModels, workers, batch);
-    if (!workers.some((w) => w.takesEvents)) break;
-  }
+  await readModels.unsyncedWhile(async () => {
+    for await (const batch of readAllInBatches(store, { maxCount: REBUILD_BATCH })) {
+      applyToProjections(readModels, workers, batch);
+      if (!workers.some((w) => w.takesEvents)) break;
+    }
+  });
   return workers.map((w) => w.status());
 }
 
