@@ -99,12 +99,20 @@ await sale('SO-4', 'a', 3_000_000, '2025-02-20T15:00:00+08:00', 'rep-li');
 await post('/payout-runs', { period: '2025-02' });
 
 // 6. March (still open): a plan version collected from 1 March, loaded after February closed;
-//    a sale paid in part, and a refund on January's sale.
+//    a follow-up, a sale paid in part, and a refund on January's sale.
 await post('/commission-plans', {
   ...plan,
   version: 2,
   effectiveFrom: '2025-03-01T00:00:00+08:00',
   basis: 'collected',
+});
+// A follow-up dated as it happened: rep-li visited customer a on 3 March, which runs its
+// protection on from that day (claims and releases take effectiveAt the same way).
+await post(`/customers/${made.customers.a}/follow-ups`, {
+  kind: 'visit',
+  note: 'quarterly visit; quote for the spring order',
+  repId: 'rep-li',
+  effectiveAt: '2025-03-03T14:00:00+08:00',
 });
 await sale('SO-5', 'a', 1_000_000, '2025-03-05T15:00:00+08:00', 'rep-li');
 await post(`/sales/${made.sales['SO-5']}/payments`, {

@@ -15,10 +15,11 @@ interface Made {
 /**
  * A company adopts the engine with three past months (January to March 2025, Asia/Shanghai),
  * loaded through the public API only by docs/examples/adopt-history.mjs, on the real clock:
- * reps with the day they joined, January's plan, leads, a hand-off dated 10 February, sales,
- * a payment, a refund, and the January and February payout runs. Every figure below is worked
- * by hand from the plan: booked 8.00% new rep-sourced, 5.00% new company-provided, then
- * collected from 1 March; 90-day new-customer window, 60-day clawback window.
+ * reps with the day they joined, January's plan, leads, a hand-off dated 10 February, a
+ * follow-up dated 3 March, sales, a payment, a refund, and the January and February payout
+ * runs. Every figure below is worked by hand from the plan: booked 8.00% new rep-sourced,
+ * 5.00% new company-provided, then collected from 1 March; 90-day new-customer window, 60-day
+ * clawback window.
  */
 describe('adopting the engine with history', () => {
   let engine: EngineHarness;
@@ -57,6 +58,13 @@ describe('adopting the engine with history', () => {
     const after = await get(`/customers/${made.customers.b}/owner?asOf=2025-02-11T00:00:00Z`).expect(200);
     // 2025-02-10 09:00 in Shanghai is 01:00 UTC.
     expect(after.body.owner).toMatchObject({ repId: 'rep-zhao', via: 'transfer', from: '2025-02-10T01:00:00.000Z' });
+  });
+
+  it('keeps rep-li’s follow-up on customer a as of the day it happened', async () => {
+    const { body } = await get(`/customers/${made.customers.a}`).expect(200);
+    // 2025-03-03 14:00 in Shanghai is 06:00 UTC; protection runs 30 days on from it.
+    expect(body.lastFollowUpAt).toBe('2025-03-03T06:00:00.000Z');
+    expect(body.owner).toMatchObject({ repId: 'rep-li', protectedUntil: '2025-04-02T06:00:00.000Z' });
   });
 
   it('credits the February sale of customer b to rep-zhao, the owner at closedAt', async () => {

@@ -1,15 +1,20 @@
 import fc from 'fast-check';
 import {
   BPS_SCALE,
+  MAX_AMOUNT_MINOR,
   applyRate,
   assertMinorUnits,
   divideRounded,
   formatBps,
   formatMinor,
   formatMultiplier,
+  isBoundedAmount,
   isKnownCurrency,
+  isSafeSum,
+  jsonMinorSum,
   prorate,
   splitShare,
+  sumMinor,
 } from './money';
 
 describe('divideRounded', () => {
@@ -262,5 +267,47 @@ describe('currencies and minor units', () => {
     expect(() => assertMinorUnits(0.1, 'fee')).toThrow(
       new RangeError('fee must be a safe integer of minor units: 0.1'),
     );
+  });
+});
+
+describe('the bounds of an amount', () => {
+  it('takes whole minor units from the minimum up to 10^13, and nothing else', () => {
+    expect(MAX_AMOUNT_MINOR).toBe(10 ** 13);
+    expect(isBoundedAmount(MAX_AMOUNT_MINOR, 1)).toBe(true);
+    expect(isBoundedAmount(0, 0)).toBe(true);
+    expect(isBoundedAmount(MAX_AMOUNT_MINOR + 1, 1)).toBe(false);
+    expect(isBoundedAmount(0, 1)).toBe(false);
+    expect(isBoundedAmount(1.5, 0)).toBe(false);
+    expect(isBoundedAmount('1', 0)).toBe(false);
+  });
+
+  it('keeps every product of one amount a safe integer: 10^13 x 100% x10 = 10^14', () => {
+    expect(applyRate(MAX_AMOUNT_MINOR, BPS_SCALE, 10 * BPS_SCALE, 'half-up')).toBe(10 ** 14);
+    expect(applyRate(-MAX_AMOUNT_MINOR, BPS_SCALE, 10 * BPS_SCALE, 'half-up')).toBe(-(10 ** 14));
+  });
+});
+
+describe('sums of amounts', () => {
+  const largest = Number.MAX_SAFE_INTEGER;
+
+  it('are exact beyond the safe integers, where a float sum rounds', () => {
+    expect(largest + largest + 1).toBe(18_014_398_509_481_984);
+    expect(sumMinor([largest, largest, 1])).toBe(18_014_398_509_481_983n);
+    expect(sumMinor([])).toBe(0n);
+    expect(sumMinor([5n, -7])).toBe(-2n);
+  });
+
+  it('are a JSON number while safe, and their exact digits beyond', () => {
+    expect(jsonMinorSum(BigInt(largest))).toBe(largest);
+    expect(jsonMinorSum(-BigInt(largest))).toBe(-largest);
+    expect(jsonMinorSum(BigInt(largest) + 1n)).toBe('9007199254740992');
+    expect(jsonMinorSum(-BigInt(largest) - 1n)).toBe('-9007199254740992');
+    expect(isSafeSum(BigInt(largest))).toBe(true);
+    expect(isSafeSum(BigInt(largest) + 1n)).toBe(false);
+  });
+
+  it('format exactly however large', () => {
+    expect(formatMinor(18_014_398_509_481_983n, 'CNY')).toBe('180,143,985,094,819.83');
+    expect(formatMinor(-5n, 'CNY')).toBe('-0.05');
   });
 });

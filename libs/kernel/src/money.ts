@@ -5,6 +5,42 @@
  */
 export type MinorUnits = number;
 
+/**
+ * The largest amount, in minor units, the API takes in any one field (a sale, its cost, a
+ * payment, a refund, an adjustment, every amount in a plan): 10^13, that is 100 billion
+ * yuan or dollars. Every product the engine forms from one amount (x a rate of at most 100%
+ * x a multiplier of at most x10, in bigint) stays at or below 10^14, so every ledger line is
+ * a safe integer with a margin of 90 times. Sums of lines are bigint (`MinorSum`).
+ */
+export const MAX_AMOUNT_MINOR = 10_000_000_000_000;
+
+/** Whether `amount` is a whole number of minor units from `min` up to MAX_AMOUNT_MINOR. */
+export const isBoundedAmount = (amount: unknown, min: number): amount is MinorUnits =>
+  Number.isSafeInteger(amount) && (amount as number) >= min && (amount as number) <= MAX_AMOUNT_MINOR;
+
+/**
+ * A sum of amounts (a balance, a statement total, a period total): exact in bigint, because
+ * enough lines at the maximum add up beyond the safe integers, where a float sum rounds.
+ */
+export type MinorSum = bigint;
+
+/** The exact sum of amounts, however many. */
+export const sumMinor = (amounts: Iterable<MinorUnits | MinorSum>): MinorSum => {
+  let total = 0n;
+  for (const amount of amounts) total += BigInt(amount);
+  return total;
+};
+
+/** Whether a sum fits a safe integer, so it can be one amount (a payout) again. */
+export const isSafeSum = (sum: MinorSum): boolean =>
+  sum <= BigInt(Number.MAX_SAFE_INTEGER) && sum >= -BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * A sum as JSON carries it: a number while it is a safe integer (every real balance), else
+ * its exact decimal digits as a string, so that no JSON reader rounds it.
+ */
+export const jsonMinorSum = (sum: MinorSum): number | string => (isSafeSum(sum) ? Number(sum) : sum.toString());
+
 export const ROUNDING_RULES = ['half-up', 'half-even', 'down'] as const;
 /** half-up: .5 away from zero; half-even: .5 to the even neighbour (banker's); down: toward zero. */
 export type RoundingRule = (typeof ROUNDING_RULES)[number];
@@ -77,11 +113,11 @@ export function splitShare(amount: MinorUnits, shareBps: number): { share: Minor
   return { share, rest: amount - share };
 }
 
-/** 1234567 (CNY) -> "12,345.67"; negative amounts keep their sign in front. */
-export function formatMinor(amount: MinorUnits, currency: string): string {
+/** 1234567 (CNY) -> "12,345.67"; negative amounts keep their sign in front; a sum is formatted exactly. */
+export function formatMinor(amount: MinorUnits | MinorSum, currency: string): string {
   const digits = isKnownCurrency(currency) ? CURRENCY_MINOR_DIGITS[currency] : 2;
   const negative = amount < 0;
-  const text = String(Math.abs(amount)).padStart(digits + 1, '0');
+  const text = (negative ? -BigInt(amount) : BigInt(amount)).toString().padStart(digits + 1, '0');
   const whole = text.slice(0, text.length - digits).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const fraction = digits > 0 ? `.${text.slice(text.length - digits)}` : '';
   return `${negative ? '-' : ''}${whole}${fraction}`;

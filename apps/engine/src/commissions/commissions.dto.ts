@@ -1,17 +1,21 @@
 import { PAYEE_KINDS, type PayeeKind } from '@leadledger/commissions';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsCurrencyCode } from '../http/money-fields';
-import { IsIn, IsInt, IsNotIn, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { MAX_AMOUNT_MINOR } from '@leadledger/kernel';
+import { IsCurrencyCode, IsSignedMinorUnits } from '../http/money-fields';
+import { IsIn, IsNotIn, IsOptional, IsString, Length } from 'class-validator';
 
 export class PostAdjustmentDto {
   @ApiProperty({ enum: PAYEE_KINDS }) @IsIn(PAYEE_KINDS) payeeKind!: PayeeKind;
 
   @ApiProperty() @IsString() @Length(1, 100) payeeId!: string;
 
-  @ApiProperty({ description: 'Signed minor units: positive pays more, negative takes back' })
-  @IsInt()
-  @Min(-Number.MAX_SAFE_INTEGER)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @ApiProperty({
+    description:
+      'Signed minor units: positive pays more, negative takes back; at most 10^13 (MAX_AMOUNT_MINOR) either way',
+    maximum: MAX_AMOUNT_MINOR,
+    minimum: -MAX_AMOUNT_MINOR,
+  })
+  @IsSignedMinorUnits()
   @IsNotIn([0], { message: 'amount must not be zero' })
   amount!: number;
 

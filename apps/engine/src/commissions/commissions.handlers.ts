@@ -20,7 +20,7 @@ import {
   planBookDecider,
 } from '@leadledger/commissions';
 import { EventStore, handleCommand, loadState } from '@leadledger/event-store';
-import { type Clock, type IdSource, NotFoundError, isRefusal, refuse } from '@leadledger/kernel';
+import { type Clock, type IdSource, NotFoundError, isRefusal, isSafeSum, refuse } from '@leadledger/kernel';
 import { getRep } from '@leadledger/leads';
 import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
@@ -89,10 +89,26 @@ export class CommissionBooks {
     return { closedThrough: periods.state.closedThrough, latestAccrual };
   }
 
-  /** Every payee's positive balance through `period`, from the ledger once it has applied the whole log. */
+  /**
+   * Every payee's positive balance through `period`, from the ledger once it has applied the
+   * whole log. A balance is an exact sum; a payout is one amount in an event, so a balance
+   * beyond the safe integers (see Bounds in docs/commissions.md) is refused, never rounded.
+   */
   async duePayouts(period: string) {
     const { db, position } = await this.settledLedger();
-    const payouts = payoutPreview(db, period).map(({ payee, currency, due }) => ({ payee, currency, amount: due }));
+    const payouts = payoutPreview(db, period).map(({ payee, currency, due }) => {
+      if (!isSafeSum(due))
+        throw refusalAnswer(
+          refuse('BalanceBeyondSafeRange', 'A balance is too large to pay out as one amount', {
+            period,
+            payee,
+            currency,
+            due: due.toString(),
+            largestPayout: Number.MAX_SAFE_INTEGER,
+          }),
+        );
+      return { payee, currency, amount: Number(due) };
+    });
     return { ledgerPosition: position.toString(), payouts };
   }
 }

@@ -71,13 +71,17 @@ export class ClaimCustomerRequest extends Command<CustomerView> {
   }
 }
 
-/** 认领 from the shared pool: the first valid claim wins; a colleague's protection or a recent release refuses. */
+/**
+ * 认领 from the shared pool: the first valid claim wins; a colleague's protection or a recent
+ * release refuses. Dated `effectiveAt` when given: judged at that time, and counted against
+ * the daily claim limit of the business day it is dated.
+ */
 @CommandHandler(ClaimCustomerRequest)
 export class ClaimCustomerHandler implements ICommandHandler<ClaimCustomerRequest, CustomerView> {
   constructor(
     private readonly store: EventStore,
     private readonly customers: CustomerCommands,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly times: EffectiveTimes,
     @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
     private readonly readModels: ReadModelDatabase,
     private readonly projections: ProjectionRunner,
@@ -86,7 +90,7 @@ export class ClaimCustomerHandler implements ICommandHandler<ClaimCustomerReques
   async execute({ customerId, body, actor }: ClaimCustomerRequest): Promise<CustomerView> {
     const repId = actingRep(actor, body.repId);
     await requireActiveRep(this.store, repId);
-    const at = this.clock.now().toISOString();
+    const at = await this.times.at(body.effectiveAt);
     const policy = await sharedPoolPolicy(this.store, this.config.reclaimCoolDownDays);
     const command = {
       kind: 'ClaimCustomer',
@@ -126,22 +130,28 @@ export class LogFollowUpRequest extends Command<FollowUpLoggedDto> {
   }
 }
 
-/** 跟进 by the owner: protection runs on from the follow-up by the owner's protection days. */
+/**
+ * 跟进 by the owner: protection runs on from the follow-up by the owner's protection days.
+ * Dated `effectiveAt` (or its older name `occurredAt`) when given.
+ */
 @CommandHandler(LogFollowUpRequest)
 export class LogFollowUpHandler implements ICommandHandler<LogFollowUpRequest, FollowUpLoggedDto> {
   constructor(
     private readonly customers: CustomerCommands,
+    private readonly times: EffectiveTimes,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ customerId, body, actor }: LogFollowUpRequest): Promise<FollowUpLoggedDto> {
     const repId = actingRep(actor, body.repId);
-    const now = this.clock.now();
-    const at = new Date(body.occurredAt ?? now).toISOString();
-    // A follow-up dated ahead would buy protection nobody has earned yet.
-    if (Date.parse(at) > now.getTime()) {
+    const { effectiveAt, occurredAt } = body;
+    if (effectiveAt !== undefined && occurredAt !== undefined)
+      throw badRequest([{ field: 'occurredAt', problem: 'give effectiveAt or occurredAt (its older name), not both' }]);
+    // A follow-up dated ahead would buy protection nobody has earned yet (occurredAt keeps its 400).
+    if (occurredAt !== undefined && Date.parse(occurredAt) > this.clock.now().getTime()) {
       throw badRequest([{ field: 'occurredAt', problem: 'occurredAt must not be in the future' }]);
     }
+    const at = await this.times.at(effectiveAt ?? occurredAt);
     const command = { kind: 'LogFollowUp', repId, followUpKind: body.kind, note: body.note, at } as const;
     const [logged] = await this.customers.apply(customerId, command, this.customers.context(actor, at));
     return logged.data as unknown as FollowUpLogged['data'];

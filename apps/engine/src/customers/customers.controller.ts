@@ -15,8 +15,10 @@ import { CustomerPageDto } from './customer-list.dto';
 import { ListCustomers } from './customer-list.handlers';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ClaimCustomerRequest, LogFollowUpRequest, TransferCustomerRequest } from './customer-ownership.handlers';
+import { ReleaseCustomerRequest } from './customer-release.handler';
 import {
   ClaimCustomerDto,
+  ReleaseCustomerDto,
   CustomerDto,
   CustomersQueryDto,
   FollowUpLoggedDto,
@@ -103,6 +105,23 @@ export class CustomersController {
     @CurrentActor() actor: Actor,
   ): Promise<FollowUpLoggedDto> {
     return this.commands.execute(new LogFollowUpRequest(id, body, actor));
+  }
+
+  /** Gives an owned customer back to the shared pool (公海), with the reason recorded. */
+  @Post(':id/release')
+  @HttpCode(200)
+  @Roles('rep', 'manager', 'admin')
+  @ApiOkResponse({ type: CustomerDto })
+  @ApiConflictResponse({
+    description:
+      'NotOwner (the current owner, null when nobody owns it); EffectiveAtInFuture, OccurredBeforeLastChange, EffectiveAtInClosedPeriod for a dated release',
+  })
+  release(
+    @Param('id') id: string,
+    @Body() body: ReleaseCustomerDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CustomerView> {
+    return this.commands.execute(new ReleaseCustomerRequest(id, body, actor));
   }
 
   /** 移交 of one customer to another rep, with the manager and the reason recorded. */

@@ -49,12 +49,48 @@ export class OwnerAsOfDto {
   owner!: OwnershipIntervalDto | null;
 }
 
+const EFFECTIVE_AT =
+  "(ISO 8601), to load history as it happened: not in the future, not before the customer's latest change, not in a closed commission period (409). Defaults to now";
+
 export class ClaimCustomerDto {
   @ApiPropertyOptional({ description: 'The claiming rep: a manager or admin names one; a rep claims as themselves' })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   repId?: string;
+
+  @ApiPropertyOptional({
+    description: `When the claim was made ${EFFECTIVE_AT}. It counts against the daily claim limit of the day it is dated`,
+    example: '2026-03-16T09:00:00+08:00',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  effectiveAt?: string;
+}
+
+export class ReleaseCustomerDto {
+  @ApiProperty({ example: 'customer chose another supplier; back to the shared pool' })
+  @IsString()
+  @Length(1, 500)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The owner it is released from: a rep releases only their own customer; a manager or admin may name the owner (409 NotOwner if someone else owns it) or leave it out',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  repId?: string;
+
+  @ApiPropertyOptional({
+    description: `When the customer was released ${EFFECTIVE_AT}`,
+    example: '2026-03-16T09:00:00+08:00',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  effectiveAt?: string;
 }
 
 export class LogFollowUpDto {
@@ -67,7 +103,19 @@ export class LogFollowUpDto {
   @Length(1, 2000)
   note!: string;
 
-  @ApiPropertyOptional({ description: 'When the follow-up happened (ISO 8601, not in the future); defaults to now' })
+  @ApiPropertyOptional({
+    description: `When the follow-up happened ${EFFECTIVE_AT}`,
+    example: '2026-03-16T09:00:00+08:00',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  effectiveAt?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The older name of effectiveAt, kept for existing clients: a time in the future is a 400 naming it; otherwise the same rules. Give one or the other',
+    deprecated: true,
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   occurredAt?: string;

@@ -7,6 +7,7 @@ import {
   TransferCustomerHandler,
 } from './customer-ownership.handlers';
 import { ListCustomersHandler } from './customer-list.handlers';
+import { ReleaseCustomerHandler } from './customer-release.handler';
 import { CustomersController } from './customers.controller';
 import { SharedPoolController } from './shared-pool.controller';
 import { FindCustomerHandler, GetCustomerHandler, GetOwnerAsOfHandler } from './customers.handlers';
@@ -23,6 +24,7 @@ import { FindCustomerHandler, GetCustomerHandler, GetOwnerAsOfHandler } from './
     ClaimCustomerHandler,
     LogFollowUpHandler,
     TransferCustomerHandler,
+    ReleaseCustomerHandler,
   ],
 })
 export class CustomersModule {}

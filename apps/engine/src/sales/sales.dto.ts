@@ -30,11 +30,13 @@ export class RecordSaleDto {
   @Type(() => SaleCustomerKeysDto)
   customerKeys?: SaleCustomerKeysDto;
 
-  @ApiProperty({ description: 'Minor units (fen, cents)', example: 1200000 })
+  @ApiProperty({ description: 'Minor units (fen, cents), 1 to 10^13 (MAX_AMOUNT_MINOR)', example: 1200000 })
   @IsMinorUnits(1)
   amount!: number;
 
-  @ApiPropertyOptional({ description: 'Cost of goods in minor units, for plans paying on gross margin' })
+  @ApiPropertyOptional({
+    description: 'Cost of goods in minor units (0 to 10^13), for plans paying on gross margin',
+  })
   @IsOptional()
   @IsMinorUnits(0)
   cost?: number;
@@ -64,7 +66,7 @@ export class RecordPaymentDto {
   @Length(1, 200)
   externalId!: string;
 
-  @ApiProperty({ description: 'Minor units' })
+  @ApiProperty({ description: 'Minor units, 1 to 10^13 (MAX_AMOUNT_MINOR)' })
   @IsMinorUnits(1)
   amount!: number;
 
@@ -79,7 +81,7 @@ export class RecordPaymentDto {
 export class RecordRefundDto {
   @ApiProperty() @IsString() @Length(1, 200) externalId!: string;
 
-  @ApiProperty({ description: 'Minor units' })
+  @ApiProperty({ description: 'Minor units, 1 to 10^13 (MAX_AMOUNT_MINOR)' })
   @IsMinorUnits(1)
   amount!: number;
 

@@ -83,9 +83,9 @@ describe('the worked examples of docs/commissions.md, by hand', () => {
     const clawback = lines.find((l) => l.kind === 'clawback')!;
     expect(clawback).toMatchObject({ amount: -24_000, period: '2026-04', naturalPeriod: '2026-03' });
     const totals = (period: string) => statementOf(rep('rep-a'), period, lines).totals[0];
-    expect(totals('2026-03')).toMatchObject({ opening: 0, accrued: 96_000, paid: -96_000, closingDue: 0 });
-    expect(totals('2026-04')).toMatchObject({ opening: 0, clawedBack: -24_000, paid: 0, closingDue: -24_000 });
-    expect(totals('2026-05')).toMatchObject({ opening: -24_000, closingDue: -24_000 });
+    expect(totals('2026-03')).toMatchObject({ opening: 0n, accrued: 96_000n, paid: -96_000n, closingDue: 0n });
+    expect(totals('2026-04')).toMatchObject({ opening: 0n, clawedBack: -24_000n, paid: 0n, closingDue: -24_000n });
+    expect(totals('2026-05')).toMatchObject({ opening: -24_000n, closingDue: -24_000n });
   });
 });
 

@@ -259,10 +259,10 @@ function build(s: Script): Built {
       case 'payout': {
         // The run for `toPay` happens after that month has ended, paying what the ledger says is due so far.
         clock = Math.max(clock, monthStart(nextPeriod(toPay)) + HOUR);
-        const due = dueBalances(ledgerOf(log), toPay).filter((b) => b.due > 0);
+        const due = dueBalances(ledgerOf(log), toPay).filter((b) => b.due > 0n);
         log.payout(
           toPay,
-          due.map((b) => ({ payee: b.payee, amount: b.due })),
+          due.map((b) => ({ payee: b.payee, amount: Number(b.due) })),
           iso(clock),
         );
         closes.push({ period: toPay, position: BigInt(log.events.length) });
@@ -281,6 +281,7 @@ const payeesOf = (lines: readonly LedgerLine[]) => [
   ...new Map(lines.map((l) => [payeeKey(l.payee), l.payee])).values(),
 ];
 const sum = (lines: readonly LedgerLine[]) => lines.reduce((total, l) => total + l.amount, 0);
+const exactSum = (lines: readonly LedgerLine[]) => lines.reduce((total, l) => total + BigInt(l.amount), 0n);
 
 function periodsSpanned(lines: readonly LedgerLine[]): string[] {
   if (lines.length === 0) return [];
@@ -304,17 +305,17 @@ describe('the commission ledger on random logs', () => {
         const periods = periodsSpanned(lines);
         for (const payee of payeesOf(lines)) {
           const own = lines.filter((l) => payeeKey(l.payee) === payeeKey(payee));
-          let carried = 0;
+          let carried = 0n;
           for (const period of periods) {
             const totals = statementOf(payee, period, lines).totals;
             expect(totals.length).toBeLessThanOrEqual(1);
-            const t = totals[0] ?? { opening: 0, accrued: 0, clawedBack: 0, adjusted: 0, paid: 0, closingDue: 0 };
+            const t = totals[0] ?? { opening: 0n, accrued: 0n, clawedBack: 0n, adjusted: 0n, paid: 0n, closingDue: 0n };
             expect(t.opening).toBe(carried);
             expect(t.opening + t.accrued + t.clawedBack + t.adjusted + t.paid).toBe(t.closingDue);
-            expect(t.closingDue).toBe(sum(own.filter((l) => l.period <= period)));
-            expect(t.accrued).toBeGreaterThanOrEqual(0);
-            expect(t.clawedBack).toBeLessThanOrEqual(0);
-            expect(t.paid).toBeLessThanOrEqual(0);
+            expect(t.closingDue).toBe(exactSum(own.filter((l) => l.period <= period)));
+            expect(t.accrued).toBeGreaterThanOrEqual(0n);
+            expect(t.clawedBack).toBeLessThanOrEqual(0n);
+            expect(t.paid).toBeLessThanOrEqual(0n);
             carried = t.closingDue;
           }
         }
@@ -367,7 +368,7 @@ describe('the commission ledger on random logs', () => {
         for (const close of closes) {
           for (const line of lines.filter((l) => BigInt(l.position) > close.position))
             expect(line.period > close.period).toBe(true);
-          for (const balance of dueBalances(lines, close.period)) expect(balance.due).toBeLessThanOrEqual(0);
+          for (const balance of dueBalances(lines, close.period)) expect(balance.due).toBeLessThanOrEqual(0n);
         }
       }),
       { numRuns: 100 },
@@ -564,7 +565,7 @@ describe('the commission ledger read model on random logs', () => {
             for (const { payee } of control.totalsThrough(period).values())
               expect(ledgerStatement(readModels.db, payee, period)).toEqual(statementOf(payee, period, sqlLines));
             expect(payoutPreview(readModels.db, period)).toEqual(
-              dueBalances(sqlLines, period).filter((b) => b.due > 0),
+              dueBalances(sqlLines, period).filter((b) => b.due > 0n),
             );
           }
         } finally {

@@ -1,4 +1,4 @@
-import type { MinorUnits } from '@leadledger/kernel';
+import type { MinorSum, MinorUnits } from '@leadledger/kernel';
 import type { Payee } from '../periods/commission-periods.events';
 import type { LedgerLine, LineKind } from './ledger-line';
 import type { StatementTotals } from './statement';
@@ -16,9 +16,10 @@ export const payeeKey = (p: Payee): string => `${p.kind}|${p.id}`;
 
 export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-type KindSums = Record<LineKind, MinorUnits>;
-const noSums = (): KindSums => ({ accrual: 0, clawback: 0, adjustment: 0, payout: 0 });
-const allOf = (s: KindSums): MinorUnits => s.accrual + s.clawback + s.adjustment + s.payout;
+/** Exact in bigint: enough lines at the largest amount sum beyond the safe integers. */
+type KindSums = Record<LineKind, MinorSum>;
+const noSums = (): KindSums => ({ accrual: 0n, clawback: 0n, adjustment: 0n, payout: 0n });
+const allOf = (s: KindSums): MinorSum => s.accrual + s.clawback + s.adjustment + s.payout;
 
 interface PayeeSums {
   readonly payee: Payee;
@@ -34,7 +35,7 @@ interface PayeeSums {
 export class LineTotals {
   private readonly payees = new Map<string, PayeeSums>();
 
-  add(payee: Payee, currency: string, period: string, kind: LineKind, amount: MinorUnits): void {
+  add(payee: Payee, currency: string, period: string, kind: LineKind, amount: MinorUnits | MinorSum): void {
     const key = payeeKey(payee);
     let entry = this.payees.get(key);
     if (!entry) this.payees.set(key, (entry = { payee, currencies: new Map() }));
@@ -42,7 +43,7 @@ export class LineTotals {
     if (!periods) entry.currencies.set(currency, (periods = new Map()));
     let sums = periods.get(period);
     if (!sums) periods.set(period, (sums = noSums()));
-    sums[kind] += amount;
+    sums[kind] += BigInt(amount);
   }
 
   addLines(lines: readonly LedgerLine[]): void {
@@ -65,7 +66,7 @@ export class LineTotals {
 }
 
 function statementTotals(currency: string, period: string, periods: Map<string, KindSums>): StatementTotals | null {
-  let opening = 0;
+  let opening = 0n;
   let earlier = false;
   let current: KindSums | null = null;
   for (const [p, sums] of periods) {

@@ -69,6 +69,7 @@ const LEDGER = [
   APR_ACCRUAL,
 ];
 
+/** The six figures, exact sums in bigint. */
 const figures = (
   opening: number,
   accrued: number,
@@ -76,7 +77,10 @@ const figures = (
   adjusted: number,
   paid: number,
   closingDue: number,
-) => ({ opening, accrued, clawedBack, adjusted, paid, closingDue });
+) => {
+  const [o, a, c, d, p, due] = [opening, accrued, clawedBack, adjusted, paid, closingDue].map(BigInt);
+  return { opening: o, accrued: a, clawedBack: c, adjusted: d, paid: p, closingDue: due };
+};
 
 describe('reconcile', () => {
   describe('when the ledger and the control replay posted the same lines', () => {
@@ -113,9 +117,9 @@ describe('reconcile', () => {
       expect(result.payees[1]).toMatchObject({
         payee: rep('rep-a'),
         currency: 'CNY',
-        clawedBack: 0,
-        closingDue: 5_200,
-        control: { clawedBack: -500, closingDue: 4_700 },
+        clawedBack: 0n,
+        closingDue: 5_200n,
+        control: { clawedBack: -500n, closingDue: 4_700n },
         matches: false,
       });
     });
@@ -123,8 +127,8 @@ describe('reconcile', () => {
     it('flags the currency total and the whole, and leaves the other rows and currencies matching', () => {
       expect(result.payees.map((r) => r.matches)).toEqual([true, false, true]);
       expect(result.totals.map((t) => [t.currency, t.closingDue, t.control.closingDue, t.matches])).toEqual([
-        ['CNY', 7_200, 6_700, false],
-        ['USD', 1_000, 1_000, true],
+        ['CNY', 7_200n, 6_700n, false],
+        ['USD', 1_000n, 1_000n, true],
       ]);
       expect(result.matches).toBe(false);
     });
@@ -136,10 +140,10 @@ describe('reconcile', () => {
       const result = reconcile('2026-03', [...LEDGER.filter((l) => l !== MAR_PARTNER), misposted], LEDGER);
       expect(result.totals.every((t) => t.matches)).toBe(true);
       expect(result.payees.map((r) => [r.payee.id, r.currency, r.accrued, r.control.accrued, r.matches])).toEqual([
-        ['bank-x', 'CNY', 0, 2_000, false],
-        ['bank-y', 'CNY', 2_000, 0, false],
-        ['rep-a', 'CNY', 5_000, 5_000, true],
-        ['rep-a', 'USD', 1_000, 1_000, true],
+        ['bank-x', 'CNY', 0n, 2_000n, false],
+        ['bank-y', 'CNY', 2_000n, 0n, false],
+        ['rep-a', 'CNY', 5_000n, 5_000n, true],
+        ['rep-a', 'USD', 1_000n, 1_000n, true],
       ]);
       expect(result.matches).toBe(false);
     });
@@ -175,8 +179,8 @@ describe('reconcile', () => {
       ]);
       // USD: 10.00 + 10.00; CNY: 20.00
       expect(result.totals.map((t) => [t.currency, t.closingDue])).toEqual([
-        ['CNY', 2_000],
-        ['USD', 2_000],
+        ['CNY', 2_000n],
+        ['USD', 2_000n],
       ]);
     });
   });
@@ -192,7 +196,7 @@ describe('reconcile', () => {
         matches: true,
       });
       const may = reconcile('2026-05', LEDGER, LEDGER);
-      expect(may.payees[1]).toMatchObject({ currency: 'CNY', opening: 14_699, accrued: 0, closingDue: 14_699 });
+      expect(may.payees[1]).toMatchObject({ currency: 'CNY', opening: 14_699n, accrued: 0n, closingDue: 14_699n });
     });
   });
 });

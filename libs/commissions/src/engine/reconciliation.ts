@@ -27,9 +27,10 @@ export interface Reconciliation {
 }
 
 const FIGURES = ['opening', 'accrued', 'clawedBack', 'adjusted', 'paid', 'closingDue'] as const;
-const zero: Movements = { opening: 0, accrued: 0, clawedBack: 0, adjusted: 0, paid: 0, closingDue: 0 };
+const zero: Movements = { opening: 0n, accrued: 0n, clawedBack: 0n, adjusted: 0n, paid: 0n, closingDue: 0n };
 const figures = (t: Movements | undefined): Movements =>
   t ? (Object.fromEntries(FIGURES.map((f) => [f, t[f]])) as unknown as Movements) : zero;
+/** Exact: every figure is a bigint sum, so equal means equal to the minor unit at any size. */
 const same = (a: Movements, b: Movements) => FIGURES.every((f) => a[f] === b[f]);
 const add = (a: Movements, b: Movements): Movements =>
   Object.fromEntries(FIGURES.map((f) => [f, a[f] + b[f]])) as unknown as Movements;

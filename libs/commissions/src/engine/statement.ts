@@ -1,18 +1,22 @@
-import type { MinorUnits } from '@leadledger/kernel';
+import { type MinorSum, sumMinor } from '@leadledger/kernel';
 import type { Payee } from '../periods/commission-periods.events';
 import type { LedgerLine } from './ledger-line';
 
-/** One currency of a payee's statement: opening + accrued + clawedBack + adjusted + paid = closingDue. */
+/**
+ * One currency of a payee's statement: opening + accrued + clawedBack + adjusted + paid =
+ * closingDue. Each is a sum of lines, exact in bigint (JSON shows it as a number while it
+ * is a safe integer: see `jsonMinorSum`).
+ */
 export interface StatementTotals {
   readonly currency: string;
-  readonly opening: MinorUnits;
-  readonly accrued: MinorUnits;
+  readonly opening: MinorSum;
+  readonly accrued: MinorSum;
   /** Negative or zero. */
-  readonly clawedBack: MinorUnits;
-  readonly adjusted: MinorUnits;
+  readonly clawedBack: MinorSum;
+  readonly adjusted: MinorSum;
   /** Negative or zero: payouts reduce what is due. */
-  readonly paid: MinorUnits;
-  readonly closingDue: MinorUnits;
+  readonly paid: MinorSum;
+  readonly closingDue: MinorSum;
 }
 
 export interface Statement {
@@ -30,7 +34,7 @@ export function statementOf(payee: Payee, period: string, lines: readonly Ledger
   const own = lines.filter((l) => l.payee.kind === payee.kind && l.payee.id === payee.id && l.period <= period);
   const inPeriod = own.filter((l) => l.period === period);
   const currencies = [...new Set(own.map((l) => l.currency))].sort();
-  const sum = (ls: readonly LedgerLine[]) => ls.reduce((total, l) => total + l.amount, 0);
+  const sum = (ls: readonly LedgerLine[]) => sumMinor(ls.map((l) => l.amount));
   const totals = currencies.map((currency): StatementTotals => {
     const of = (ls: readonly LedgerLine[], kind?: LedgerLine['kind']) =>
       sum(ls.filter((l) => l.currency === currency && (kind === undefined || l.kind === kind)));
@@ -50,13 +54,13 @@ export function statementOf(payee: Payee, period: string, lines: readonly Ledger
 export function dueBalances(
   lines: readonly LedgerLine[],
   period: string,
-): { payee: Payee; currency: string; due: MinorUnits }[] {
-  const balances = new Map<string, { payee: Payee; currency: string; due: MinorUnits }>();
+): { payee: Payee; currency: string; due: MinorSum }[] {
+  const balances = new Map<string, { payee: Payee; currency: string; due: MinorSum }>();
   for (const line of lines) {
     if (line.period > period) continue;
     const key = `${line.payee.kind}|${line.payee.id}|${line.currency}`;
-    const entry = balances.get(key) ?? { payee: line.payee, currency: line.currency, due: 0 };
-    balances.set(key, { ...entry, due: entry.due + line.amount });
+    const entry = balances.get(key) ?? { payee: line.payee, currency: line.currency, due: 0n };
+    balances.set(key, { ...entry, due: entry.due + BigInt(line.amount) });
   }
   return [...balances.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 }

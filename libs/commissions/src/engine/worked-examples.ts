@@ -155,7 +155,7 @@ export const WORKED_EXAMPLES: readonly WorkedExample[] = [
   },
 ];
 
-const money = (amount: number) => formatMinor(amount, 'CNY');
+const money = (amount: number | bigint) => formatMinor(amount, 'CNY');
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 function linesTable(lines: readonly LedgerLine[]): string {

@@ -1,3 +1,4 @@
+import { MAX_AMOUNT_MINOR } from '@leadledger/kernel';
 import { parseCommissionPlan } from './plan-validation';
 
 /** Only the required fields, as a client would send them. */
@@ -259,6 +260,28 @@ describe('parseCommissionPlan', () => {
       ['clawbackWindowDays', 1.5],
     ])('names %s for %j', (field, value) => {
       expect(fieldsOf({ ...minimal, [field]: value })).toEqual([field]);
+    });
+
+    describe('at the largest amount the engine takes (MAX_AMOUNT_MINOR, 10^13)', () => {
+      const partnerFee = (minimumMinor: number) => ({ shareBps: 500, basis: 'booked', minimumMinor });
+      const tiers = (aboveMinor: number) => [{ aboveMinor, multiplierBps: 15_000 }];
+      const fields = [
+        ['flatPerSaleMinor', (v: number) => ({ flatPerSaleMinor: v })],
+        ['minimumPerSaleMinor', (v: number) => ({ minimumPerSaleMinor: v })],
+        ['capPerSaleMinor', (v: number) => ({ capPerSaleMinor: v })],
+        ['tiers.0.aboveMinor', (v: number) => ({ tiers: tiers(v) })],
+        ['partnerFee.minimumMinor', (v: number) => ({ partnerFee: partnerFee(v) })],
+      ] as const;
+
+      it.each(fields)('accepts %s of exactly 10^13', (_field, body) => {
+        expect(parseCommissionPlan({ ...minimal, ...body(MAX_AMOUNT_MINOR) }).ok).toBe(true);
+      });
+
+      it.each(fields)('names %s one minor unit above, and says the maximum', (field, body) => {
+        expect(problemsOf({ ...minimal, ...body(MAX_AMOUNT_MINOR + 1) })).toEqual([
+          { field, problem: 'must be at most 10000000000000 minor units (MAX_AMOUNT_MINOR)' },
+        ]);
+      });
     });
 
     it('accepts 3650 days', () => {

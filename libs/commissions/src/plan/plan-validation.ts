@@ -1,4 +1,11 @@
-import { BPS_SCALE, ROUNDING_RULES, ianaTimeZone, isKnownCurrency } from '@leadledger/kernel';
+import {
+  BPS_SCALE,
+  MAX_AMOUNT_MINOR,
+  ROUNDING_RULES,
+  ianaTimeZone,
+  isBoundedAmount,
+  isKnownCurrency,
+} from '@leadledger/kernel';
 import { z } from 'zod';
 import {
   ATTRIBUTION_CLASSES,
@@ -28,7 +35,13 @@ const unlessMissing = (message: string) => ({
 });
 const oneOf = <const T extends readonly string[]>(values: T) =>
   z.enum(values, unlessMissing(`must be one of ${values.join(', ')}`));
-const money = () => z.int(unlessMissing('must be a whole number of minor units')).min(0, 'must not be negative');
+/** Every amount in a plan (flat, minimum, cap, tier thresholds, the partner's floor): 0 to MAX_AMOUNT_MINOR. */
+const money = () =>
+  z
+    // A number that is not a whole one (or beyond the safe integers) is that problem alone.
+    .int({ ...unlessMissing('must be a whole number of minor units'), abort: true })
+    .min(0, 'must not be negative')
+    .max(MAX_AMOUNT_MINOR, `must be at most ${MAX_AMOUNT_MINOR} minor units (MAX_AMOUNT_MINOR)`);
 const optionalMoney = () => money().nullable().default(null);
 const share = () =>
   z
@@ -100,7 +113,7 @@ export const planSchema = z
     (raw, ctx) => {
       // Runs even when the input is not an object at all (no body, a list, a string).
       const input = (raw !== null && typeof raw === 'object' ? raw : {}) as Partial<Record<string, unknown>>;
-      const isMoney = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+      const isMoney = (value: unknown): value is number => isBoundedAmount(value, 0);
       const tiers = Array.isArray(input.tiers) ? (input.tiers as unknown[]) : [];
       tiers.forEach((tier, index) => {
         const above = (tier as { aboveMinor?: unknown } | null)?.aboveMinor;

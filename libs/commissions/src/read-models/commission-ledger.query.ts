@@ -1,3 +1,4 @@
+import type { MinorSum } from '@leadledger/kernel';
 import type { ReadModelConnection } from '@leadledger/projections';
 import type { LedgerLine, LineKind } from '../engine/ledger-line';
 import { LineTotals, type PeriodTotals, byText, payeeKey } from '../engine/line-totals';
@@ -56,10 +57,17 @@ interface BalanceRow {
   readonly currency: string;
   readonly period: string;
   readonly kind: LineKind;
-  readonly amount: number;
+  readonly amount: MinorSum;
 }
 
 const SUMS = 'SELECT payee_kind, payee_id, currency, period, kind, amount FROM ledger_balances';
+
+/** The sums read as bigint: SQLite keeps them exact in 64 bits, a JavaScript number would round them. */
+const sumRows = (db: ReadModelConnection, sql: string, ...params: unknown[]): BalanceRow[] =>
+  db
+    .prepare(sql)
+    .safeIntegers(true)
+    .all(...params) as BalanceRow[];
 
 function totalsOf(rows: readonly BalanceRow[], period: string): PeriodTotals {
   const totals = new LineTotals();
@@ -85,9 +93,13 @@ export function financeStatement(db: ReadModelConnection, payee: Payee, period: 
 }
 
 function statementTotals(db: ReadModelConnection, payee: Payee, period: string) {
-  const sums = db
-    .prepare(`${SUMS} WHERE payee_kind = ? AND payee_id = ? AND period <= ?`)
-    .all(payee.kind, payee.id, period) as BalanceRow[];
+  const sums = sumRows(
+    db,
+    `${SUMS} WHERE payee_kind = ? AND payee_id = ? AND period <= ?`,
+    payee.kind,
+    payee.id,
+    period,
+  );
   return totalsOf(sums, period).get(payeeKey(payee))?.totals ?? [];
 }
 
@@ -101,18 +113,18 @@ export function ledgerLinesThrough(db: ReadModelConnection, period: string): Led
  * one range of its key: the rows read grow with payees and periods, not with lines.
  */
 export function ledgerTotalsThrough(db: ReadModelConnection, period: string): PeriodTotals {
-  return totalsOf(db.prepare(`${SUMS} WHERE period <= ?`).all(period) as BalanceRow[], period);
+  return totalsOf(sumRows(db, `${SUMS} WHERE period <= ?`, period), period);
 }
 
 export function ledgerLinesOfSale(db: ReadModelConnection, saleId: string): LedgerLine[] {
   return lines(db.prepare('SELECT json FROM ledger_lines WHERE sale_id = ? ORDER BY seq').all(saleId));
 }
 
-/** What a payout run for `period` would pay: every payee's positive balance through it, from the sums. */
+/** What a payout run for `period` would pay: every payee's positive balance through it, from the sums (exact). */
 export function payoutPreview(db: ReadModelConnection, period: string) {
-  const due: { payee: Payee; currency: string; due: number }[] = [];
+  const due: { payee: Payee; currency: string; due: MinorSum }[] = [];
   for (const { payee, totals } of ledgerTotalsThrough(db, period).values()) {
-    for (const { currency, closingDue } of totals) if (closingDue > 0) due.push({ payee, currency, due: closingDue });
+    for (const { currency, closingDue } of totals) if (closingDue > 0n) due.push({ payee, currency, due: closingDue });
   }
   const key = (b: (typeof due)[number]) => `${payeeKey(b.payee)}|${b.currency}`;
   return due.sort((a, b) => byText(key(a), key(b)));

@@ -89,10 +89,10 @@ describe('commission ledger read model', () => {
   describe('when March is still open', () => {
     it('previews the March run: every positive balance through March, ordered by payee', () => {
       expect(payoutPreview(open.db, '2026-03')).toEqual([
-        { payee: partner('bank-x'), currency: 'CNY', due: 20_000 },
-        { payee: rep('rep-a'), currency: 'CNY', due: 94_500 },
-        { payee: rep('rep-f'), currency: 'CNY', due: 11_250 },
-        { payee: rep('rep-o'), currency: 'CNY', due: 36_250 },
+        { payee: partner('bank-x'), currency: 'CNY', due: 20_000n },
+        { payee: rep('rep-a'), currency: 'CNY', due: 94_500n },
+        { payee: rep('rep-f'), currency: 'CNY', due: 11_250n },
+        { payee: rep('rep-o'), currency: 'CNY', due: 36_250n },
       ]);
     });
 
@@ -102,7 +102,15 @@ describe('commission ledger read model', () => {
 
     it('shows rep-o 350.00 + 100.00 accrued and 87.50 clawed back: 362.50 due', () => {
       expect(ledgerStatement(open.db, rep('rep-o'), '2026-03').totals).toEqual([
-        { currency: 'CNY', opening: 0, accrued: 45_000, clawedBack: -8_750, adjusted: 0, paid: 0, closingDue: 36_250 },
+        {
+          currency: 'CNY',
+          opening: 0n,
+          accrued: 45_000n,
+          clawedBack: -8_750n,
+          adjusted: 0n,
+          paid: 0n,
+          closingDue: 36_250n,
+        },
       ]);
     });
   });
@@ -115,7 +123,15 @@ describe('commission ledger read model', () => {
     it("shows rep-a's March: 960.00 accrued, -15.00 adjusted, 945.00 paid, nothing due", () => {
       const statement = ledgerStatement(all.db, rep('rep-a'), '2026-03');
       expect(statement.totals).toEqual([
-        { currency: 'CNY', opening: 0, accrued: 96_000, clawedBack: 0, adjusted: -1_500, paid: -94_500, closingDue: 0 },
+        {
+          currency: 'CNY',
+          opening: 0n,
+          accrued: 96_000n,
+          clawedBack: 0n,
+          adjusted: -1_500n,
+          paid: -94_500n,
+          closingDue: 0n,
+        },
       ]);
       expect(amounts(statement.lines)).toEqual([
         ['rep-a', 'accrual', 96_000],
@@ -127,7 +143,15 @@ describe('commission ledger read model', () => {
     it("shows rep-a's April: the late 240.00 clawback and 400.00 accrued, 160.00 due", () => {
       const statement = ledgerStatement(all.db, rep('rep-a'), '2026-04');
       expect(statement.totals).toEqual([
-        { currency: 'CNY', opening: 0, accrued: 40_000, clawedBack: -24_000, adjusted: 0, paid: 0, closingDue: 16_000 },
+        {
+          currency: 'CNY',
+          opening: 0n,
+          accrued: 40_000n,
+          clawedBack: -24_000n,
+          adjusted: 0n,
+          paid: 0n,
+          closingDue: 16_000n,
+        },
       ]);
       expect(statement.lines[0]).toMatchObject({
         kind: 'clawback',
@@ -142,13 +166,21 @@ describe('commission ledger read model', () => {
       const statement = ledgerStatement(all.db, rep('rep-a'), '2026-05');
       expect(statement.lines).toEqual([]);
       expect(statement.totals).toEqual([
-        { currency: 'CNY', opening: 16_000, accrued: 0, clawedBack: 0, adjusted: 0, paid: 0, closingDue: 16_000 },
+        { currency: 'CNY', opening: 16_000n, accrued: 0n, clawedBack: 0n, adjusted: 0n, paid: 0n, closingDue: 16_000n },
       ]);
     });
 
     it('keeps a partner and a rep of the same id apart: bank-x is a partner, not a rep', () => {
       expect(ledgerStatement(all.db, partner('bank-x'), '2026-03').totals).toEqual([
-        { currency: 'CNY', opening: 0, accrued: 20_000, clawedBack: 0, adjusted: 0, paid: -20_000, closingDue: 0 },
+        {
+          currency: 'CNY',
+          opening: 0n,
+          accrued: 20_000n,
+          clawedBack: 0n,
+          adjusted: 0n,
+          paid: -20_000n,
+          closingDue: 0n,
+        },
       ]);
       expect(ledgerStatement(all.db, rep('bank-x'), '2026-03')).toEqual({
         payee: rep('bank-x'),
@@ -159,8 +191,8 @@ describe('commission ledger read model', () => {
     });
 
     it('previews April: only rep-a is owed (160.00); rep-f owes 50.00 and is left out', () => {
-      expect(payoutPreview(all.db, '2026-04')).toEqual([{ payee: rep('rep-a'), currency: 'CNY', due: 16_000 }]);
-      expect(ledgerStatement(all.db, rep('rep-f'), '2026-04').totals[0].closingDue).toBe(-5_000);
+      expect(payoutPreview(all.db, '2026-04')).toEqual([{ payee: rep('rep-a'), currency: 'CNY', due: 16_000n }]);
+      expect(ledgerStatement(all.db, rep('rep-f'), '2026-04').totals[0].closingDue).toBe(-5_000n);
     });
 
     it('previews nothing more for March once it is paid', () => {

@@ -1,4 +1,4 @@
-import type { MinorUnits } from '@leadledger/kernel';
+import type { MinorSum, MinorUnits } from '@leadledger/kernel';
 import type { ReadModelConnection } from '@leadledger/projections';
 import type { Payee, PayeeKind } from '../periods/commission-periods.events';
 import { type StatementLine, statementLines } from './commission-ledger.query';
@@ -29,7 +29,8 @@ export interface PayoutRunPayment {
   readonly amount: MinorUnits;
   /** The payout line the payment posted to the payee's ledger. */
   readonly lineId: string;
-  readonly carriedIn: MinorUnits;
+  /** A balance: a sum of lines, exact in bigint. */
+  readonly carriedIn: MinorSum;
   readonly settledLines: readonly StatementLine[];
 }
 
@@ -99,17 +100,19 @@ export function payoutRunOf(db: ReadModelConnection, period: string): PayoutRunD
        WHERE payout_run_id = ? ORDER BY payee_kind, payee_id, currency`,
     )
     .all(run.payoutRunId) as PaymentRow[];
-  const carried = db.prepare(
-    `SELECT coalesce(sum(amount), 0) AS amount FROM ledger_balances
-     WHERE payee_kind = ? AND payee_id = ? AND currency = ? AND period <= ?`,
-  );
+  const carried = db
+    .prepare(
+      `SELECT coalesce(sum(amount), 0) AS amount FROM ledger_balances
+       WHERE payee_kind = ? AND payee_id = ? AND currency = ? AND period <= ?`,
+    )
+    .safeIntegers(true);
   const read = BigInt(run.ledgerPosition);
   const payments = rows.map((p): PayoutRunPayment => {
     const payee: Payee = { kind: p.payee_kind, id: p.payee_id };
     const carriedIn =
       run.previousPeriod === null
-        ? 0
-        : (carried.get(p.payee_kind, p.payee_id, p.currency, run.previousPeriod) as { amount: number }).amount;
+        ? 0n
+        : (carried.get(p.payee_kind, p.payee_id, p.currency, run.previousPeriod) as { amount: MinorSum }).amount;
     const settledLines = statementLines(db, payee, { after: run.previousPeriod, through: run.period }).filter(
       (l) => l.currency === p.currency && l.kind !== 'payout' && BigInt(l.position) <= read,
     );

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { logRequests } from '../../logging/request-logging';
 import { countRequests } from '../../metrics/count-requests';
 import { EngineMetrics } from '../../metrics/engine-metrics';
+import { exactBigints } from '../exact-json';
 import { answerUnreadableBodies } from './body-errors';
 import { jsonBodies } from './json-bodies';
 import { answerUnreadableRequests, refuseLongUrls } from './long-urls';
@@ -19,6 +20,7 @@ import { answerUnreadableRequests, refuseLongUrls } from './long-urls';
 export function installHttpEdge(app: NestExpressApplication, config: EngineConfig, logger: Logger): void {
   answerUnreadableRequests(app.getHttpServer() as Server);
   app.disable('x-powered-by');
+  app.set('json replacer', exactBigints);
   app.use(logRequests(logger), countRequests(app.get(EngineMetrics)));
   app.use(refuseLongUrls);
   app.use(helmet());
