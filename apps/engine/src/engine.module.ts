@@ -24,6 +24,7 @@ import { StatsModule } from './stats/stats.module';
 import { TimelinesModule } from './timelines/timelines.module';
 import { ReplayModule } from './replay/replay.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { WhatIfModule } from './what-if/what-if.module';
 
 @Module({})
 export class EngineModule {
@@ -50,6 +51,7 @@ export class EngineModule {
         FeedModule,
         TimelinesModule,
         ReplayModule,
+        WhatIfModule,
       ],
       providers: [
         FailedAuthentications,

@@ -22,3 +22,4 @@ export * from './plan/plan-book.decider';
 export * from './plan/plan-validation';
 export * from './plan/plan-json-schema';
 export * from './periods/effective-at';
+export * from './what-if/plan-what-if';

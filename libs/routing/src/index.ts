@@ -12,3 +12,4 @@ export * from './pool/fairness-report';
 export * from './read-models/pool-history.projection';
 export * from './read-models/pool-history.query';
 export * from './pool/assignment-replay';
+export * from './what-if/routing-what-if';
