@@ -9,7 +9,7 @@ import { median } from './stats';
 import { summarise } from './summary';
 import { ours } from './workloads/ours';
 import { peer, peerKeptOpen } from './workloads/peer';
-import { raw } from './workloads/raw';
+import { raw, rawChain } from './workloads/raw';
 import type { Subject } from './workloads/subject';
 
 /** `npm run bench`: run from the repository root; writes bench/results/latest.json there. */
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     console.log('WARNING: the databases are on tmpfs, where fsync costs nothing; set BENCH_TMPDIR to a real disk.');
   }
 
-  const subjects: Subject[] = [ours, raw, peer, peerKeptOpen];
+  const subjects: Subject[] = [ours, raw, rawChain, peer, peerKeptOpen];
   const samples = new Map<Subject, RunSample[]>(subjects.map((s) => [s, []]));
 
   for (const subject of subjects) {
@@ -55,10 +55,23 @@ async function main(): Promise<void> {
     `reference: peer append on one kept-open connection (not its public store) ${Math.round(keptOpenAppend)} ev/s; ours/that = ${(summary.append.ours / keptOpenAppend).toFixed(2)}x`,
   );
   for (const line of targetLines(summary)) console.log(line);
+  const chain = chainCost(summary.append.raw, samples.get(rawChain)!);
+  console.log(
+    `hash chain: raw+chain append ${Math.round(chain.rawChain)} ev/s vs raw ${Math.round(summary.append.raw)} ev/s: ` +
+      `${chain.costPercent.toFixed(1)}% slower (runs: ${chain.runs.map((r) => Math.round(r)).join(', ')} ev/s); ` +
+      `ours (which keeps the chain)/raw+chain = ${(summary.append.ours / chain.rawChain).toFixed(2)}x`,
+  );
 
   const out = join(process.cwd(), 'bench', 'results', 'latest.json');
-  writeJson(out, resultsDocument({ summary, subjects, samples, peerKeptOpen, config, bytes, machine }));
+  writeJson(out, resultsDocument({ summary, subjects, samples, peerKeptOpen, chain, config, bytes, machine }));
   console.log(`\nwrote ${out}`);
+}
+
+/** What the hash chain costs a durable single-event append: raw with the chain against raw, medians of one run. */
+function chainCost(rawAppend: number, chainRuns: readonly RunSample[]) {
+  const runs = chainRuns.map((s) => s.appendPerSecond);
+  const rawChainAppend = median(runs);
+  return { rawChain: rawChainAppend, costPercent: (1 - rawChainAppend / rawAppend) * 100, runs };
 }
 
 main().catch((error: unknown) => {

@@ -12,6 +12,8 @@ export interface ResultsInput {
   readonly subjects: readonly Subject[];
   readonly samples: ReadonlyMap<Subject, readonly RunSample[]>;
   readonly peerKeptOpen: Subject;
+  /** raw with the hash chain against raw (append, medians): the chain's cost. */
+  readonly chain: { readonly rawChain: number; readonly costPercent: number };
   readonly config: BenchConfig;
   readonly bytes: { data: number; metadata: number };
   readonly machine: MachineInfo;
@@ -42,6 +44,11 @@ export function resultsDocument(input: ResultsInput): Record<string, unknown> {
     peerOneConnection: {
       append: Math.round(median(keptOpen.map((s) => s.appendPerSecond))),
       read: Math.round(median(keptOpen.map((s) => s.readPerSecond))),
+    },
+    chain: {
+      append: { raw: Math.round(summary.append.raw), rawChain: Math.round(input.chain.rawChain) },
+      costPercent: Math.round(input.chain.costPercent * 10) / 10,
+      oursToRawChain: r3(summary.append.ours / input.chain.rawChain),
     },
     subjects: Object.fromEntries(
       subjects.map((s) => {

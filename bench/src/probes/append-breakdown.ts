@@ -3,8 +3,9 @@
  * has compiled, run:  node dist-bench/bench/src/probes/append-breakdown.js
  * Compares ours and raw on a real file (WAL, synchronous=FULL) and in memory (no I/O,
  * so only CPU is left), raw at lower synchronous levels (the share of fsync), and the
- * per-event JavaScript work the adapter does on top of the SQL.
+ * per-event JavaScript work the adapter does on top of the SQL, the hash chain's part included.
  */
+import { eventHash } from '@leadledger/event-store';
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
@@ -14,7 +15,7 @@ import { type BenchEvent, makeEvents, streamIds } from '../fixtures';
 import { median, seconds } from '../stats';
 import { withTempDir } from '../temp-dir';
 import { ours } from '../workloads/ours';
-import { raw, rawSubject } from '../workloads/raw';
+import { raw, rawChain, rawSubject } from '../workloads/raw';
 import type { Subject } from '../workloads/subject';
 
 const N = Number(process.env.BENCH_EVENTS ?? 3000);
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
   const rawDisk = await appendRate(raw, onDisk);
   line('ours, file, WAL + synchronous=FULL', `${Math.round(oursDisk)} ev/s`);
   line('raw,  file, WAL + synchronous=FULL', `${Math.round(rawDisk)} ev/s`);
+  const rawChainDisk = await appendRate(rawChain, onDisk);
+  line('raw+chain, file, WAL + synchronous=FULL', `${Math.round(rawChainDisk)} ev/s`);
   for (const level of ['NORMAL', 'OFF'] as const) {
     const rate = await appendRate(rawSubject(level), onDisk);
     line(`raw,  file, WAL + synchronous=${level}`, `${Math.round(rate)} ev/s`);
@@ -63,6 +66,9 @@ async function main(): Promise<void> {
   const rawMem = await appendRate(raw, inMemory);
   line('ours, :memory: (CPU only)', `${Math.round(oursMem)} ev/s`);
   line('raw,  :memory: (CPU only)', `${Math.round(rawMem)} ev/s`);
+  const rawChainMem = await appendRate(rawChain, inMemory);
+  line('raw+chain, :memory: (CPU only)', `${Math.round(rawChainMem)} ev/s`);
+  line('CPU per commit: the chain (raw+chain - raw)', `${(1e6 / rawChainMem - 1e6 / rawMem).toFixed(1)} us`);
   line('CPU per commit: ours', `${(1e6 / oursMem).toFixed(1)} us`);
   line('CPU per commit: raw', `${(1e6 / rawMem).toFixed(1)} us`);
   line('whole commit on disk: ours', `${(1e6 / oursDisk).toFixed(1)} us`);
@@ -76,6 +82,14 @@ async function main(): Promise<void> {
   line(
     'metadata spread + new Date().toISOString()',
     `${Math.round(perCallNs(() => ({ ...event.metadata, recordedAt: new Date().toISOString() })))} ns`,
+  );
+  const dataText = JSON.stringify(event.data);
+  const metadataText = JSON.stringify(metadata);
+  const link = { position: 123_456n, streamId: streams[0], revision: 41n, id: randomUUID(), type: event.type };
+  const previous = eventHash({ ...link, data: event.data, metadata }, null);
+  line(
+    'chain: JSON.parse of both texts + eventHash (canonical JSON, SHA-256)',
+    `${Math.round(perCallNs(() => eventHash({ ...link, data: JSON.parse(dataText), metadata: JSON.parse(metadataText) }, previous), 50_000))} ns`,
   );
   line('randomUUID()', `${Math.round(perCallNs(() => randomUUID()))} ns`);
   let big = 0n;
@@ -99,6 +113,11 @@ async function main(): Promise<void> {
     const max = db.prepare('SELECT max(revision) AS revision FROM events WHERE stream_id = ?');
     const maxBig = db.prepare('SELECT max(revision) AS revision FROM events WHERE stream_id = ?').safeIntegers(true);
     line('revision SELECT max(revision) (numbers)', `${Math.round(perCallNs(() => max.get(streams[3]), 50_000))} ns`);
+    const last = db.prepare('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1').safeIntegers(true);
+    line(
+      'chain: last row SELECT position, hash (safeIntegers)',
+      `${Math.round(perCallNs(() => last.get(), 50_000))} ns`,
+    );
     line(
       'revision SELECT max(revision) (safeIntegers)',
       `${Math.round(perCallNs(() => maxBig.get(streams[3]), 50_000))} ns`,

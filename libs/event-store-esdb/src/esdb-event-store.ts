@@ -58,6 +58,10 @@ async function drain<T>(stream: AsyncIterable<T>): Promise<T[]> {
 /**
  * The scale-out store: EventStoreDB / KurrentDB over gRPC. Needs server 22.6 or later,
  * whose stream reads carry each event's position.
+ *
+ * Keeps no tamper-evidence hash chain (StoredEvent.hash stays absent): the server gives no
+ * transaction that reads the log's last event and appends after it across concurrent writers,
+ * so a chain made here would fork. See "Tamper evidence" in docs/operations.md.
  */
 export class EsdbEventStore extends EventStore {
   private readonly client: EventStoreDBClient;

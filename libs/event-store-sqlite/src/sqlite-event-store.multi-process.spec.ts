@@ -1,3 +1,4 @@
+import { verifyHashChain } from '@leadledger/event-store';
 import { tempDirectory } from '@leadledger/event-store/testing';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ describe('SQLite event store shared by several processes', () => {
   const dir = tempDirectory('leadledger-multi-process');
   afterAll(() => dir.remove());
 
-  it('keeps one winner per revision, loses no event, and numbers positions without gaps', async () => {
+  it('keeps one winner per revision, loses no event, and numbers positions without gaps, in one hash chain', async () => {
     const file = dir.file('events.sqlite');
     const root = join(__dirname, '../../..');
     const child = join(__dirname, 'testing/append-from-process.ts');
@@ -37,7 +38,10 @@ describe('SQLite event store shared by several processes', () => {
 
     const store = new SqliteEventStore({ file });
     const events = await store.readAll({ maxCount: 10_000 });
+    // Each process read the last hash under the write lock: one chain, whoever wrote.
+    const chain = await verifyHashChain(store);
     await store.close();
+    expect(chain).toMatchObject({ events: WRITERS * EACH, chainStartsAt: 1n, broken: null });
     expect(events).toHaveLength(WRITERS * EACH);
     expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => BigInt(i)));
     expect(events.map((e) => e.position)).toEqual(events.map((_, i) => BigInt(i + 1)));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from './sqlite-event-store';
 
 eventStoreContract('SQLite', {
+  hashChain: 'kept',
   create: async () => {
     const dir = mkdtempSync(join(tmpdir(), 'leadledger-store-'));
     const store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), pollIntervalMs: 10 });

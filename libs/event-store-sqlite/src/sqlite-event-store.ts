@@ -12,6 +12,7 @@ import {
   type SubscribeOptions,
   type Subscription,
   WrongExpectedRevisionError,
+  eventHash,
   pollingSubscription,
   satisfiesExpectedRevision,
 } from '@leadledger/event-store';
@@ -45,6 +46,12 @@ interface EventRow {
   type: string;
   data: string;
   metadata: string;
+  hash: string | null;
+}
+
+interface LastEvent {
+  position: bigint;
+  hash: string | null;
 }
 
 const DEFAULT_BATCH = 1000;
@@ -58,6 +65,7 @@ function toStoredEvent(row: EventRow): StoredEvent {
     position: row.position,
     data: JSON.parse(row.data),
     metadata: JSON.parse(row.metadata) as EventMetadata,
+    ...(row.hash === null ? {} : { hash: row.hash }),
   };
 }
 
@@ -84,8 +92,9 @@ export class SqliteEventStore extends EventStore {
     this.statements = {
       currentRevision: prepare('SELECT max(revision) AS revision FROM events WHERE stream_id = ?'),
       insert: this.db.prepare(
-        'INSERT INTO events (event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO events (position, event_id, stream_id, revision, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
+      last: prepare('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
       forwards: prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?'),
       backwards: prepare('SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?'),
       all: prepare('SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?'),
@@ -104,7 +113,12 @@ export class SqliteEventStore extends EventStore {
     return { nextExpectedRevision: stored[stored.length - 1].revision, events: stored };
   }
 
-  /** Runs inside the group commit's transaction, in this request's own savepoint. */
+  /**
+   * Runs inside the group commit's transaction, in this request's own savepoint. Each event
+   * takes the next position and chains to the event before it (the last row, read here under
+   * the write lock): requests of one group commit run in arrival order, each seeing the rows
+   * of those before it, and a request rolled back to its savepoint leaves no link behind.
+   */
   private appendInTransaction({ streamId, events, options }: AppendRequest): StoredEvent[] {
     const current = this.currentRevision(streamId);
     if (!satisfiesExpectedRevision(options.expectedRevision, current)) {
@@ -113,27 +127,32 @@ export class SqliteEventStore extends EventStore {
     if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
     const recordedAt = this.clock.now().toISOString();
     let revision = current === 'no_stream' ? -1n : current;
+    const last = this.statements.last.get() as LastEvent | undefined;
+    let position = last?.position ?? 0n;
+    let previousHash = last?.hash ?? null;
     return events.map((event) => {
       revision += 1n;
+      position += 1n;
       const id = event.id ?? this.ids.next();
       const metadata: EventMetadata = { ...event.metadata, recordedAt: event.metadata.recordedAt ?? recordedAt };
-      const info = this.statements.insert.run(
-        id,
-        streamId,
-        revision,
-        event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(metadata),
+      const dataText = JSON.stringify(event.data);
+      const metadataText = JSON.stringify(metadata);
+      // Hashed as it will read back (the stored text parsed), so a later check recomputes the same.
+      const hash = eventHash(
+        {
+          position,
+          streamId,
+          revision,
+          id,
+          type: event.type,
+          data: JSON.parse(dataText),
+          metadata: JSON.parse(metadataText),
+        },
+        previousHash,
       );
-      return {
-        id,
-        type: event.type,
-        streamId,
-        revision,
-        position: BigInt(info.lastInsertRowid),
-        data: event.data,
-        metadata,
-      };
+      this.statements.insert.run(position, id, streamId, revision, event.type, dataText, metadataText, hash);
+      previousHash = hash;
+      return { id, type: event.type, streamId, revision, position, data: event.data, metadata, hash };
     });
   }
 

@@ -1,9 +1,11 @@
 export * from './command-context';
 export * from './event-store.errors';
+export * from './event-hash';
 export * from './event-store.port';
 export * from './expected-revision';
 export * from './global-log-filter';
 export * from './handle-command';
+export * from './hash-chain';
 export { foldEvents, loadState, toDomainEvent } from './load-state';
 export * from './log-reader';
 export * from './polling-subscription';

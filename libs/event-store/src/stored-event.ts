@@ -37,6 +37,12 @@ export interface StoredEvent {
   readonly position: bigint;
   readonly data: JsonObject;
   readonly metadata: EventMetadata;
+  /**
+   * Tamper evidence: eventHash(this event, the hash of the event before it in the global log),
+   * set by a store that keeps a hash chain (SQLite), in the transaction of the append. Absent on
+   * a store that keeps none (EventStoreDB) and on events recorded before the store kept one.
+   */
+  readonly hash?: string;
 }
 
 /** Position before the first event: reading "after" it reads the whole log. */

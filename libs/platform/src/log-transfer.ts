@@ -1,5 +1,6 @@
 import {
   EventStore,
+  HashChainCheck,
   type JsonObject,
   type EventMetadata,
   type StoredEvent,
@@ -7,7 +8,10 @@ import {
   readAllInBatches,
 } from '@leadledger/event-store';
 
-/** One line of an export: the stored event, with revision and position as decimal strings. */
+/**
+ * One line of an export: the stored event, with revision and position as decimal strings, and
+ * its hash where the store keeps a chain (import checks the chain the lines make).
+ */
 export interface ExportedEvent {
   readonly id: string;
   readonly type: string;
@@ -16,6 +20,7 @@ export interface ExportedEvent {
   readonly position: string;
   readonly data: JsonObject;
   readonly metadata: EventMetadata;
+  readonly hash?: string;
 }
 
 export function toExportLine(event: StoredEvent): string {
@@ -60,6 +65,14 @@ function parseLine(text: string, lineNumber: number): ExportedEvent {
   if (!/^\d+$/.test(e.revision!)) throw new ImportError(lineNumber, 'revision must be a whole number');
   if (typeof e.data !== 'object' || e.data === null) throw new ImportError(lineNumber, 'data must be an object');
   if (typeof e.metadata !== 'object' || e.metadata === null) throw new ImportError(lineNumber, 'metadata is missing');
+  if (e.hash !== undefined) {
+    if (typeof e.hash !== 'string' || !/^[0-9a-f]{64}$/.test(e.hash)) {
+      throw new ImportError(lineNumber, 'hash must be 64 lowercase hexadecimal digits');
+    }
+    if (typeof e.position !== 'string' || !/^\d+$/.test(e.position)) {
+      throw new ImportError(lineNumber, 'position must be a whole number (the hash covers it)');
+    }
+  }
   return e as ExportedEvent;
 }
 
@@ -68,6 +81,11 @@ function parseLine(text: string, lineNumber: number): ExportedEvent {
  * (recordedAt included); the target assigns its own positions. Each event is appended
  * with the revision it had, so the target never accepts an event out of place, and an
  * interrupted import can simply be run again: events already there are skipped.
+ *
+ * Each line's hash is checked against the line before it (with the position it had in the
+ * exported log) before the line is appended: a file edited after export stops the import at
+ * the first line that does not hold, the lines before it imported, nothing from it on. The
+ * target keeps a chain of its own (into an empty SQLite log it comes out identical).
  */
 export async function importLog(
   store: EventStore,
@@ -76,11 +94,13 @@ export async function importLog(
   let imported = 0;
   let skipped = 0;
   let lineNumber = 0;
+  const chain = new HashChainCheck();
   for await (const raw of lines) {
     lineNumber++;
     if (raw.trim() === '') continue;
     const event = parseLine(raw, lineNumber);
     const revision = BigInt(event.revision);
+    checkLink(chain, event, revision, lineNumber, imported + skipped);
     const newEvent = { id: event.id, type: event.type, data: event.data, metadata: event.metadata };
     try {
       await store.appendToStream(event.streamId, [newEvent], {
@@ -100,4 +120,24 @@ export async function importLog(
     }
   }
   return { imported, skipped };
+}
+
+function checkLink(
+  chain: HashChainCheck,
+  event: ExportedEvent,
+  revision: bigint,
+  lineNumber: number,
+  before: number,
+): void {
+  // Lines without a hash (an older export, or a store that keeps no chain) are only checked
+  // not to follow hashed ones; a hashed line always carries its position (parseLine).
+  const position = event.hash === undefined && !/^\d+$/.test(String(event.position)) ? 0n : BigInt(event.position);
+  const broken = chain.check({ ...event, position, revision });
+  if (broken) {
+    throw new ImportError(
+      lineNumber,
+      `the hash chain breaks at position ${broken.position}: ${broken.problem}; ` +
+        `nothing from this line on was imported (the ${before} events before it were)`,
+    );
+  }
 }

@@ -1,6 +1,7 @@
 import { WrongExpectedRevisionError } from '../event-store.errors';
 import type { EventStore } from '../event-store.port';
 import type { ExpectedRevision } from '../expected-revision';
+import { verifyHashChain } from '../hash-chain';
 import { anEvent, collect, events, uniquePrefix } from './contract-fixtures';
 
 export interface ContractSubject {
@@ -12,6 +13,13 @@ export interface ContractSubject {
 export interface EventStoreContractOptions {
   /** Makes a store for one test. */
   readonly create: () => Promise<ContractSubject>;
+  /**
+   * Whether the adapter keeps the tamper-evidence hash chain. 'kept': every event it appends
+   * carries a hash chained in global order, written with the append. 'none': no event carries
+   * a hash at all; an adapter that cannot chain in one transaction in global order says so
+   * here rather than hand out hashes that would not verify.
+   */
+  readonly hashChain: 'kept' | 'none';
 }
 
 /**
@@ -200,6 +208,51 @@ export function eventStoreContract(adapterName: string, options: EventStoreContr
         const byStream = await store.readAll({ filter: { streamPrefixes: [`${prefix}lead-`] } });
         expect(byStream.map((e) => e.type)).toEqual(['LeadReceived', 'LeadAssigned']);
       });
+    });
+
+    describe(`the hash chain (${options.hashChain})`, () => {
+      const appendSome = async () => {
+        // Concurrent appends to several streams: a store that groups them must still chain in global order.
+        await Promise.all(
+          ['a', 'b', 'c', 'd'].map((s) =>
+            store.appendToStream(`${prefix}${s}`, events(3), { expectedRevision: 'no_stream' }),
+          ),
+        );
+        await store.appendToStream(`${prefix}a`, events(2), { expectedRevision: 2n });
+        const refused = store.appendToStream(`${prefix}b`, events(1), { expectedRevision: 'no_stream' });
+        await expect(refused).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        return store.appendToStream(`${prefix}e`, events(1), { expectedRevision: 'no_stream' });
+      };
+
+      if (options.hashChain === 'kept') {
+        it('gives every appended event a hash, the same on append, stream read, global read and subscription', async () => {
+          const last = await appendSome();
+          const [read] = await store.readStream(`${prefix}e`);
+          const [global] = await store.readAll({ after: last.events[0].position - 1n, maxCount: 1 });
+          const subscription = collect(store, { after: last.events[0].position - 1n }, 1);
+          const [live] = await subscription.complete;
+          await subscription.stop();
+          expect(last.events[0].hash).toMatch(/^[0-9a-f]{64}$/);
+          expect([read.hash, global.hash, live.hash]).toEqual([
+            last.events[0].hash,
+            last.events[0].hash,
+            last.events[0].hash,
+          ]);
+        });
+
+        it('chains the whole log in global order, its head the last event appended', async () => {
+          const last = await appendSome();
+          const report = await verifyHashChain(store, 5);
+          expect(report.broken).toBeNull();
+          expect(report.head).toEqual({ position: last.events[0].position, hash: last.events[0].hash });
+        });
+      } else {
+        it('gives no event a hash', async () => {
+          const last = await appendSome();
+          const read = await store.readAll({ filter: { streamPrefixes: [prefix] } });
+          expect([...last.events, ...read].filter((e) => e.hash !== undefined)).toEqual([]);
+        });
+      }
     });
 
     describe('subscribing to the global log', () => {
