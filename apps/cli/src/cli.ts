@@ -7,15 +7,24 @@ import { exportCommand } from './commands/export.command';
 import { importCommand } from './commands/import.command';
 import { keysCommand } from './commands/keys.command';
 import { rebuildCommand } from './commands/rebuild.command';
+import { replayCommand } from './commands/replay.command';
 import { verifyCommand } from './commands/verify.command';
 
 /** Runs one CLI invocation and returns its exit code (0 success, 1 failure, 2 usage). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const program = new Command('leadledger')
-    .description('leadledger operations: keys, rebuild, verify, export, import, backup')
+    .description('leadledger operations: keys, rebuild, verify, export, import, backup, replay')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const register of [keysCommand, rebuildCommand, verifyCommand, exportCommand, importCommand, backupCommand]) {
+  for (const register of [
+    keysCommand,
+    rebuildCommand,
+    verifyCommand,
+    exportCommand,
+    importCommand,
+    backupCommand,
+    replayCommand,
+  ]) {
     register(program, io);
   }
   try {

@@ -1,10 +1,19 @@
 import type { Actor } from '@leadledger/auth';
 import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { AssignmentReplay } from '@leadledger/timelines';
 import { GetAssignmentReplay } from './assignment-replay.handler';
+import type { LineReplayAnswer } from '@leadledger/commissions';
+import { GetLineReplay } from './line-replay.handler';
 
 /** Decisions re-run from the log, beside what was recorded: for settling "the rotation was unfair". */
 @ApiTags('replay')
@@ -28,5 +37,20 @@ export class ReplayController {
     @CurrentActor() actor: Actor,
   ): Promise<AssignmentReplay> {
     return this.queries.execute(new GetAssignmentReplay(id, n, actor));
+  }
+
+  /**
+   * A ledger line (`<source event id>:<n>`) posted again from the sale's events, the plan version,
+   * the customer and leads as they were, the closed periods and the rep's credited base in the
+   * period; the arithmetic step by step, `identical`, and on a difference which field differed.
+   */
+  @Get('ledger/lines/:id/replay')
+  @Roles('admin', 'finance', 'manager', 'rep')
+  @ApiOkResponse({ description: '{ recorded, replayed, identical, differences, steps, inputs, reads }' })
+  @ApiBadRequestResponse({ description: 'Not a line id: <source event id>:<n>' })
+  @ApiForbiddenResponse({ description: "A rep asking about another payee's line" })
+  @ApiNotFoundResponse({ description: 'No such line in the ledger' })
+  line(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<LineReplayAnswer> {
+    return this.queries.execute(new GetLineReplay(id, actor));
   }
 }

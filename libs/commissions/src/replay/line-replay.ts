@@ -1,0 +1,205 @@
+import type { StoredEvent } from '@leadledger/event-store';
+import { type MinorUnits, formatMinor } from '@leadledger/kernel';
+import type { CustomerFacts, LeadFacts } from '../engine/attribution';
+import type { SaleBook } from '../engine/commission-book';
+import type { LedgerLine } from '../engine/ledger-line';
+import { type LineDifference, compareLines } from './line-differences';
+import { type ReplayStep, replaySteps } from './line-steps';
+import { ScopedBook, inLogOrder } from './scoped-book';
+
+/** One payee's credited base in a period before an event, as the replay read it (tiers cut on it). */
+export interface TierBaseReading {
+  readonly repId: string;
+  readonly period: string;
+  readonly currency: string;
+  /** Credited before the event at `beforePosition`. */
+  readonly base: MinorUnits;
+  readonly beforePosition: string;
+  /**
+   * Where it came from: the ledger read model's rate lines of that rep and period (`ledger`), and,
+   * when those fell short, the rep's sales in the period folded from their own events (`ledger and sales`).
+   */
+  readonly from: 'ledger' | 'ledger and sales';
+  /** The rep's whole credited base in the period, by the ledger's running total. */
+  readonly creditedInPeriod: MinorUnits;
+  /**
+   * True when the rate lines account for that whole total, so `base` is exact. False when some
+   * credited base posted no line to the rep (a 0% rate, a reached cap, a finder taking it all):
+   * then `base` is a lower bound and the tier cut may differ from the one recorded.
+   */
+  readonly exact: boolean;
+}
+
+/** The payee's credited base in a period before the event at `before` (a global position). */
+export type TierBaseSource = (repId: string, period: string, currency: string, before: bigint) => TierBaseReading;
+
+export interface LineReplayInput {
+  /** The line as the ledger posted it. */
+  readonly recorded: LedgerLine;
+  /**
+   * Events of the streams that decide the line, in any order (they are replayed by position):
+   * the plan book, the customer's stream, the LeadReceived of the sale's and the customer's first
+   * lead, the SaleRecorded of the customer's other sales, the commission-periods events, and the
+   * sale's own events. Events after the line's source are not used.
+   */
+  readonly events: readonly StoredEvent[];
+  readonly tierBase: TierBaseSource;
+}
+
+export interface LineReplay {
+  readonly lineId: string;
+  readonly recorded: LedgerLine;
+  /** The line as the engine posts it again from the inputs; null when the replay posts no such line. */
+  readonly replayed: LedgerLine | null;
+  readonly identical: boolean;
+  readonly differences: readonly LineDifference[];
+  /** The arithmetic, one step at a time, from the replay. */
+  readonly steps: readonly ReplayStep[];
+  readonly inputs: LineReplayInputs;
+}
+
+export interface LineReplayInputs {
+  readonly sourceEvent: { readonly id: string; readonly type: string; readonly position: string } | null;
+  readonly plan: { readonly planId: string; readonly version: number; readonly effectiveFrom: string } | null;
+  readonly customer: Pick<CustomerFacts, 'customerId' | 'finderRepId' | 'firstLeadChannel' | 'firstSaleAt'> | null;
+  readonly leads: readonly LeadFacts[];
+  /** The sale's own events replayed, up to and including the source event. */
+  readonly saleEvents: readonly { readonly id: string; readonly type: string; readonly position: string }[];
+  /** The customer's other sales recorded before this one (their closedAt decides the first sale). */
+  readonly earlierSalesOfCustomer: number;
+  /** The last period closed before the source event. */
+  readonly closedThrough: string | null;
+  /** `ledger` when the line's arithmetic used a tier base; `not-needed` when no tier applied (no tiers, or not a rate accrual). */
+  readonly tierBaseFrom: TierBaseReading['from'] | 'not-needed';
+  readonly tierBase: TierBaseReading | null;
+  /** For an adjustment or payout: who decided it and why, and the dispute an adjustment settles (if any). */
+  readonly decision: {
+    readonly actorId: string;
+    readonly actorRole: string;
+    readonly reason: string | null;
+    readonly disputeId: string | null;
+    readonly reference: string | null;
+  } | null;
+  /** Plain words for what the replay could not reproduce exactly; empty when it reproduced everything. */
+  readonly limits: readonly string[];
+}
+
+/** `<source event id>:<n>`; null when the id is not of that shape. */
+export function parseLineId(lineId: string): { eventId: string; index: number } | null {
+  const match = /^([A-Za-z0-9][A-Za-z0-9._-]{0,127}):(0|[1-9][0-9]{0,5})$/.exec(lineId);
+  return match ? { eventId: match[1], index: Number(match[2]) } : null;
+}
+
+const ref = (e: StoredEvent) => ({ id: e.id, type: e.type, position: e.position.toString() });
+
+/**
+ * Posts the line again: the engine's own `applyToLedger`, run on the events that decide it
+ * and nothing else, and compares what it posts under the same line id with what was recorded,
+ * field by field.
+ */
+export function replayLedgerLine(input: LineReplayInput): LineReplay {
+  const { recorded } = input;
+  const sourceId = parseLineId(recorded.lineId)?.eventId ?? recorded.sourceEventIds[0];
+  const source = input.events.find((e) => e.id === sourceId) ?? null;
+  const readings = new Map<bigint, TierBaseReading>();
+  const book: ScopedBook = new ScopedBook((repId, period, currency) => {
+    const reading = input.tierBase(repId, period, currency, book.at);
+    readings.set(book.at, reading);
+    return reading.base;
+  });
+  const saleEvents: StoredEvent[] = [];
+  let earlierSales = 0;
+  let saleBefore: SaleBook | null = null;
+  let closedThrough: string | null = null;
+  let posted: readonly LedgerLine[] = [];
+
+  for (const event of source ? inLogOrder(input.events) : []) {
+    if (event.position > source!.position) break;
+    if (book.otherSale(event, recorded.saleId)) {
+      earlierSales += 1;
+      continue;
+    }
+    if (event.data.saleId === recorded.saleId) saleEvents.push(event);
+    if (event.id !== source!.id) {
+      book.apply(event);
+      continue;
+    }
+    saleBefore = recorded.saleId ? book.sale(recorded.saleId) : null;
+    closedThrough = book.closedThrough();
+    posted = book.apply(event);
+  }
+
+  const replayed = posted.find((line) => line.lineId === recorded.lineId) ?? null;
+  const differences = compareLines(recorded, replayed);
+  const saleAfter = recorded.saleId ? book.sale(recorded.saleId) : null;
+  const reading = source ? (readings.get(source.position) ?? null) : null;
+  const plan = saleAfter?.plan ?? null;
+  const rated = (line: LedgerLine | null) => line?.kind === 'accrual' && line.rule === 'rate';
+  const tiered = (plan?.tiers.length ?? 0) > 0;
+  const tierUsed = reading !== null && (rated(recorded) || rated(replayed)) && tiered;
+  // A clawback, a top-up or a capped part rests on the sale's earlier accruals, cut at their own tier bases.
+  const inexact = tiered ? ([...readings.values()].find((r) => !r.exact) ?? null) : null;
+  const tierBase = tierUsed ? reading : inexact;
+  const customerFacts = saleAfter ? book.customer(saleAfter.sale.customerId) : null;
+  const limits: string[] = [];
+  if (!source) limits.push(`the line's source event ${sourceId} is not in the streams read`);
+  if (inexact) limits.push(tierLimit(inexact, inexact === reading));
+  return {
+    lineId: recorded.lineId,
+    recorded,
+    replayed,
+    identical: differences.length === 0,
+    differences,
+    steps: replaySteps({
+      line: replayed ?? recorded,
+      before: saleBefore,
+      after: saleAfter,
+      tier: tierUsed ? reading : null,
+      closedThrough,
+    }),
+    inputs: {
+      sourceEvent: source ? ref(source) : null,
+      plan: plan && { planId: plan.planId, version: plan.version, effectiveFrom: plan.effectiveFrom },
+      customer: customerFacts && {
+        customerId: customerFacts.customerId,
+        finderRepId: customerFacts.finderRepId,
+        firstLeadChannel: customerFacts.firstLeadChannel,
+        firstSaleAt: saleAfter?.attribution.firstSaleAt ?? customerFacts.firstSaleAt,
+      },
+      leads: [saleAfter?.sale.leadId, customerFacts?.firstLeadId]
+        .filter((id, i, all): id is string => typeof id === 'string' && all.indexOf(id) === i)
+        .map((id) => book.lead(id))
+        .filter((lead): lead is LeadFacts => lead !== null),
+      saleEvents: saleEvents.map(ref),
+      earlierSalesOfCustomer: earlierSales,
+      closedThrough,
+      tierBaseFrom: tiered && readings.size > 0 ? (tierBase ?? [...readings.values()][0]).from : 'not-needed',
+      tierBase,
+      decision: source && !recorded.saleId ? decisionOf(source) : null,
+      limits,
+    },
+  };
+}
+
+function tierLimit(reading: TierBaseReading, atSource: boolean): string {
+  const money = (amount: number) => formatMinor(amount, reading.currency);
+  return (
+    `${reading.repId}'s credited base in ${reading.period} is not fully accounted for by the ${reading.from} ` +
+    `(${money(reading.base)} before the event at position ${reading.beforePosition}, of ${money(reading.creditedInPeriod)} ` +
+    `credited in the period): a sale credited to them posted no line (a 0% rate, a commission that rounds to 0.00, ` +
+    `a reached cap, a finder taking it all) and was not among their sales closed in the period, so the tier cut ` +
+    `${atSource ? 'of this line' : "of the sale's earlier accrual this line rests on"} used a lower bound`
+  );
+}
+
+function decisionOf(event: StoredEvent): LineReplayInputs['decision'] {
+  const { actorId, actorRole, reason } = event.metadata;
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  return {
+    actorId,
+    actorRole,
+    reason: text(event.data.reason) ?? reason,
+    disputeId: text(event.data.disputeId),
+    reference: text(event.data.reference),
+  };
+}
