@@ -1,6 +1,6 @@
 import { type CustomerCommand, customerDecider, customerStreamId } from '@leadledger/customers';
-import { type CommandContext, EventStore, handleCommand } from '@leadledger/event-store';
-import { tempDirectory } from '@leadledger/event-store/testing';
+import { type CommandContext, type EventStore, handleCommand } from '@leadledger/event-store';
+import { CrashingStore, tempDirectory } from '@leadledger/event-store/testing';
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import { isRefusal } from '@leadledger/kernel';
 import { ReadModelDatabase, rebuildProjection } from '@leadledger/projections';
@@ -10,27 +10,6 @@ import { OPENED_AT, WALK_IN_AT, openDispute, uphold } from '../dispute/dispute.f
 import { disputeBoardProjection } from '../read-models/dispute-board.projection';
 import { disputesWithPendingRemedy, getDispute } from '../read-models/dispute-board.query';
 import { completeRemedy, resolveDispute } from './resolve-dispute.workflow';
-
-/** Fails the nth append as a crash of the engine would, then behaves. */
-class CrashingStore extends EventStore {
-  appends = 0;
-  constructor(
-    private readonly inner: EventStore,
-    private readonly crashAt: number,
-  ) {
-    super();
-  }
-  appendToStream: EventStore['appendToStream'] = async (...args) => {
-    if (++this.appends === this.crashAt) throw new Error(`simulated crash before append ${this.crashAt}`);
-    return this.inner.appendToStream(...args);
-  };
-  readStream: EventStore['readStream'] = (...args) => this.inner.readStream(...args);
-  readAll: EventStore['readAll'] = (...args) => this.inner.readAll(...args);
-  subscribeToAll: EventStore['subscribeToAll'] = (...args) => this.inner.subscribeToAll(...args);
-  headPosition: EventStore['headPosition'] = () => this.inner.headPosition();
-  ping: EventStore['ping'] = () => this.inner.ping();
-  close: EventStore['close'] = () => this.inner.close();
-}
 
 const terms = { protectionDays: 30, warningDays: 3 };
 const context = (occurredAt: string): CommandContext => ({

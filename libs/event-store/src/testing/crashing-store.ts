@@ -1,0 +1,22 @@
+import { EventStore } from '../event-store.port';
+
+/** Fails the nth append as a crash of the engine would (nothing of it written), then behaves: for crash tests of workflows. */
+export class CrashingStore extends EventStore {
+  appends = 0;
+  constructor(
+    private readonly inner: EventStore,
+    private readonly crashAt: number,
+  ) {
+    super();
+  }
+  appendToStream: EventStore['appendToStream'] = async (...args) => {
+    if (++this.appends === this.crashAt) throw new Error(`simulated crash before append ${this.crashAt}`);
+    return this.inner.appendToStream(...args);
+  };
+  readStream: EventStore['readStream'] = (...args) => this.inner.readStream(...args);
+  readAll: EventStore['readAll'] = (...args) => this.inner.readAll(...args);
+  subscribeToAll: EventStore['subscribeToAll'] = (...args) => this.inner.subscribeToAll(...args);
+  headPosition: EventStore['headPosition'] = () => this.inner.headPosition();
+  ping: EventStore['ping'] = () => this.inner.ping();
+  close: EventStore['close'] = () => this.inner.close();
+}
