@@ -48,6 +48,20 @@ function answerFor(refusal: Refusal, disputeId: string, customerId = ''): Error 
   return refusalAnswer(refusal, mapping);
 }
 
+/** Opens or comments on a dispute: decided on its stream; a refusal is the answer, else the dispute as the board then shows it. */
+async function decideOnDispute(
+  deps: { readonly store: EventStore; readonly reads: DisputeReads; readonly contexts: RequestContexts },
+  actor: Actor,
+  command: DisputeCommand,
+  idempotencyKey: string | null,
+): Promise<DisputeAnswer> {
+  const context = deps.contexts.for(actor, { occurredAt: command.at, idempotencyKey });
+  const { disputeId } = command;
+  const result = await handleCommand(deps.store, disputeStreamId(disputeId), disputeDecider, command, context);
+  if (isRefusal(result)) throw answerFor(result, disputeId);
+  return answerAfter(deps.reads, result.events, disputeId, actor);
+}
+
 /** A write's events are in the log; the answer is read once the board has applied them. */
 async function answerAfter(reads: DisputeReads, events: readonly StoredEvent[], disputeId: string, actor: Actor) {
   const last = events.at(-1);
@@ -95,10 +109,12 @@ export class OpenDisputeHandler implements ICommandHandler<OpenDisputeRequest, D
       openedByRole: actor.role,
       at,
     };
-    const context = this.contexts.for(actor, { occurredAt: at, idempotencyKey });
-    const result = await handleCommand(this.store, disputeStreamId(disputeId), disputeDecider, command, context);
-    if (isRefusal(result)) throw answerFor(result, disputeId);
-    return answerAfter(this.reads, result.events, disputeId, actor);
+    return decideOnDispute(
+      { store: this.store, reads: this.reads, contexts: this.contexts },
+      actor,
+      command,
+      idempotencyKey,
+    );
   }
 }
 
@@ -138,10 +154,12 @@ export class CommentOnDisputeHandler implements ICommandHandler<CommentOnDispute
       text: body.text,
       at,
     };
-    const context = this.contexts.for(actor, { occurredAt: at, idempotencyKey });
-    const result = await handleCommand(this.store, disputeStreamId(disputeId), disputeDecider, command, context);
-    if (isRefusal(result)) throw answerFor(result, disputeId);
-    return answerAfter(this.reads, result.events, disputeId, actor);
+    return decideOnDispute(
+      { store: this.store, reads: this.reads, contexts: this.contexts },
+      actor,
+      command,
+      idempotencyKey,
+    );
   }
 }
 
