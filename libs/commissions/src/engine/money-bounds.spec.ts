@@ -95,12 +95,11 @@ describe('sums beyond the safe integer range', () => {
   });
 
   /*
-   * Known and left to tier-segments.ts (owned by another change): a rep's credited base in one
-   * period is a float running sum there, so past 2^53 (over 900 sales at 10^13 to one rep in
-   * one period) each new part is cut as (before + base) - before and loses units. `failing`
-   * until it is fixed; then turn it into a plain `it`.
+   * A rep's credited base in one period passes 2^53 after about 900 sales at the maximum. Cut
+   * as (before + base) - before, each later part would lose units; tierSegments measures the
+   * parts from `before` instead.
    */
-  it.failing('keeps a rep’s accruals exact when their base in one period passes 2^53', () => {
+  it('keeps a rep’s accruals exact when their base in one period passes 2^53', () => {
     const everything = { 'new-rep-sourced': 10_000, 'new-company-provided': 10_000, existing: 10_000 };
     const big = new LedgerLog()
       .plan(aPlan({ ratesBps: everything }))

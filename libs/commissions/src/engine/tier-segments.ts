@@ -17,11 +17,12 @@ export function tierSegments(before: MinorUnits, base: MinorUnits, tiers: readon
     { from: 0, multiplierBps: BPS_SCALE },
     ...tiers.map((t) => ({ from: t.aboveMinor, multiplierBps: t.multiplierBps })),
   ];
-  const end = before + base;
   const segments: TierSegment[] = [];
   bounds.forEach((bound, i) => {
     const upper = bounds[i + 1]?.from ?? Number.POSITIVE_INFINITY;
-    const part = Math.min(end, upper) - Math.max(before, bound.from);
+    // Measured from `before`, never as (before + base) - before: past 2^53 credited in one
+    // period that difference loses minor units, while these offsets stay within one amount.
+    const part = Math.min(base, upper - before) - Math.max(0, bound.from - before);
     if (part > 0) segments.push({ base: part, multiplierBps: bound.multiplierBps });
   });
   return segments;
