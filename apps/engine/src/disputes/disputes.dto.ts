@@ -9,6 +9,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
   IsISO8601,
@@ -38,6 +39,7 @@ export class EvidenceRefDto {
 
 export class OpenDisputeDto {
   @ApiProperty({ type: DisputeSubjectDto })
+  @IsDefined({ message: 'subject is required: { kind, id }' })
   @ValidateNested()
   @Type(() => DisputeSubjectDto)
   subject!: DisputeSubjectDto;
