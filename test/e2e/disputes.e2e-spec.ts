@@ -131,9 +131,15 @@ describe('disputes: "that customer was mine"', () => {
     const bad = await post('/disputes', { subject: { kind: 'vip', id: 'x' }, claim: '' }, rep['rep-a']).expect(400);
     expect(bad.body.problems.map((p: { field: string }) => p.field).sort()).toEqual(['claim', 'subject.kind']);
     await post('/disputes', { subject, claim: 'x', repId: 'rep-b' }, rep['rep-a']).expect(403);
-    // Found by the HTTP fuzz suite: no subject at all was a 500.
+    // Found by the HTTP fuzz suite: no subject at all, or a list for one, was a 500.
     const noSubject = await post('/disputes', { claim: 'x', repId: 'rep-a' }).expect(400);
-    expect(noSubject.body.problems).toEqual([{ field: 'subject', problem: 'subject is required: { kind, id }' }]);
+    expect(noSubject.body.problems).toEqual([
+      { field: 'subject', problem: 'subject is required, an object: { kind, id }' },
+    ]);
+    const listAsSubject = await post('/disputes', { subject: [], claim: 'x', repId: 'rep-a' }).expect(400);
+    expect(listAsSubject.body.problems).toEqual([
+      { field: 'subject', problem: 'subject is required, an object: { kind, id }' },
+    ]);
     expect(await logLength()).toBe(before);
   });
 

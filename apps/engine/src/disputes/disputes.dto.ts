@@ -4,12 +4,12 @@ import {
   EVIDENCE_KINDS,
   type EvidenceKind,
 } from '@leadledger/disputes';
+import { NestedObject } from '../http/nested-object';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsDefined,
   IsIn,
   IsInt,
   IsISO8601,
@@ -39,9 +39,7 @@ export class EvidenceRefDto {
 
 export class OpenDisputeDto {
   @ApiProperty({ type: DisputeSubjectDto })
-  @IsDefined({ message: 'subject is required: { kind, id }' })
-  @ValidateNested()
-  @Type(() => DisputeSubjectDto)
+  @NestedObject(() => DisputeSubjectDto, 'subject is required, an object: { kind, id }')
   subject!: DisputeSubjectDto;
 
   @ApiProperty({ description: 'The claim in words' }) @IsString() @Length(1, 2000) claim!: string;
@@ -107,8 +105,7 @@ export class ResolveDisputeDto {
 
   @ApiPropertyOptional({ type: TransferRemedyDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => TransferRemedyDto)
+  @NestedObject(() => TransferRemedyDto)
   transfer?: TransferRemedyDto;
 
   @ApiPropertyOptional({ type: [AdjustmentRemedyDto] })

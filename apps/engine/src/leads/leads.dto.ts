@@ -7,19 +7,9 @@ import {
   type LeadContact,
   type LeadStatus,
 } from '@leadledger/leads';
+import { NestedObject } from '../http/nested-object';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsDefined,
-  IsIn,
-  IsISO8601,
-  IsObject,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  ValidateNested,
-} from 'class-validator';
+import { IsDefined, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class LeadContactDto {
   @ApiPropertyOptional({ example: '张伟' })
@@ -54,9 +44,7 @@ export class ReceiveLeadDto {
 
   @ApiProperty({ type: LeadContactDto })
   @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LeadContactDto)
+  @NestedObject(() => LeadContactDto)
   contact!: LeadContactDto;
 
   @ApiPropertyOptional({ description: 'The sender’s id for the lead: the same id always gives the same lead' })

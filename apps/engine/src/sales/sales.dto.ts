@@ -1,7 +1,7 @@
+import { NestedObject } from '../http/nested-object';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsCurrencyCode, IsMinorUnits } from '../http/money-fields';
-import { IsISO8601, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { IsQueryInstant, QUERY_INSTANT_DESCRIPTION } from '../platform/query-time';
 
 /** The customer's identity keys, when the source system does not know our customer id. */
@@ -26,8 +26,7 @@ export class RecordSaleDto {
 
   @ApiPropertyOptional({ type: SaleCustomerKeysDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => SaleCustomerKeysDto)
+  @NestedObject(() => SaleCustomerKeysDto)
   customerKeys?: SaleCustomerKeysDto;
 
   @ApiProperty({ description: 'Minor units (fen, cents), 1 to 10^13 (MAX_AMOUNT_MINOR)', example: 1200000 })

@@ -1,6 +1,6 @@
 import { ALL_PUBLIC_EVENT_TYPES, WEBHOOK_SUBSCRIPTION_STATUSES } from '@leadledger/feed';
+import { NestedObject } from '../http/nested-object';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
@@ -9,7 +9,6 @@ import {
   Length,
   Matches,
   MaxLength,
-  ValidateNested,
   ValidationArguments,
   registerDecorator,
 } from 'class-validator';
@@ -64,8 +63,7 @@ export class CreateSubscriptionDto {
 
   @ApiPropertyOptional({ type: FeedFilterDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => FeedFilterDto)
+  @NestedObject(() => FeedFilterDto)
   filter?: FeedFilterDto;
 
   @ApiPropertyOptional({ example: 'CRM: new leads' })
@@ -89,8 +87,7 @@ export class ChangeSubscriptionDto {
 
   @ApiPropertyOptional({ type: FeedFilterDto, description: 'Replaces the filter; applies from the next event' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => FeedFilterDto)
+  @NestedObject(() => FeedFilterDto)
   filter?: FeedFilterDto;
 }
 
