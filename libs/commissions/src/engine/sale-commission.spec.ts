@@ -74,12 +74,14 @@ describe('the flat amount per sale (20.00)', () => {
   it('is paid once, with the first payment, however many payments follow (collected basis)', () => {
     const log = saleLog({ basis: 'collected', flatPerSaleMinor: 2_000 }, 100_000)
       .payment('s1', 40_000, at('2026-03-05'))
-      .payment('s1', 60_000, at('2026-03-10'));
-    // 400.00 x 5% = 20.00 and the flat 20.00; then 600.00 x 5% = 30.00 and no second flat: 70.00
+      .payment('s1', 30_000, at('2026-03-10'))
+      .payment('s1', 30_000, at('2026-03-15'));
+    // 400.00 x 5% = 20.00 and the flat 20.00; then 300.00 x 5% = 15.00 twice, with no second or third flat: 70.00
     expect(rows(ledgerOf(log))).toEqual([
       ['rep-a', 'accrual', 'rate', 2_000],
       ['rep-a', 'accrual', 'flat', 2_000],
-      ['rep-a', 'accrual', 'rate', 3_000],
+      ['rep-a', 'accrual', 'rate', 1_500],
+      ['rep-a', 'accrual', 'rate', 1_500],
     ]);
     expect(ledgerOf(log)[1].arithmetic).toBe('flat per sale = 20.00');
   });
@@ -296,6 +298,22 @@ describe('a clawback to nothing (full cover lost)', () => {
     expect(rows(ledgerOf(log))).toEqual([
       ['rep-a', 'accrual', 'rate', 5_000],
       ['rep-a', 'clawback', 'rate', -5_000],
+    ]);
+  });
+
+  it("claws back nothing more of the partner's fee either", () => {
+    const log = saleLog({ partnerFee: { shareBps: 1000, basis: 'booked', minimumMinor: null } }, 100_000, {
+      partner: 'bank-x',
+    })
+      .refund('s1', 100_000, at('2026-03-10'))
+      .cancel('s1', 100_000, at('2026-03-20'));
+    // Rep 1,000.00 x 5% = 50.00, partner 1,000.00 x 10% = 100.00; the full refund takes both back, the
+    // cancellation nothing.
+    expect(rows(ledgerOf(log))).toEqual([
+      ['rep-a', 'accrual', 'rate', 5_000],
+      ['bank-x', 'accrual', 'partner-fee', 10_000],
+      ['rep-a', 'clawback', 'rate', -5_000],
+      ['bank-x', 'clawback', 'partner-fee', -10_000],
     ]);
   });
 });

@@ -10,7 +10,7 @@ import {
 } from '@leadledger/kernel';
 import { DAY_MS } from '@leadledger/customers';
 import type { Payee } from '../periods/commission-periods.events';
-import type { CommissionBasis } from '../plan/commission-plan';
+import type { CommissionBasis, PartnerFeeRule } from '../plan/commission-plan';
 import type { AccrualGroup, GroupLine, SaleBook, Track } from './commission-book';
 import type { LedgerLine, PayeeRole } from './ledger-line';
 import { tierSegments } from './tier-segments';
@@ -37,8 +37,8 @@ export function coverFor(basis: CommissionBasis, book: SaleBook): MinorUnits {
   const net = book.cancelled ? 0 : book.sale.amount - book.refundedTotal;
   if (basis === 'booked') return net;
   if (basis === 'collected') return Math.min(book.collectedTotal, net);
-  // `net > 0` changes nothing (equivalent mutants): with nothing left to collect both branches give 0.
-  return net > 0 && book.collectedTotal >= net ? net : 0;
+  // The net is never below 0 (a refund never exceeds it), and with nothing left to collect both branches give 0.
+  return book.collectedTotal >= net ? net : 0;
 }
 
 /** Revenue, or gross margin where the plan pays on it and the sale carries its cost. */
@@ -62,8 +62,8 @@ export function settleSale(
   let next = book;
   const rateTarget = coverFor(book.rate.basis, book);
   if (rateTarget > book.rate.cover) next = accrueRate(next, rateTarget, write, tiers);
-  // `<` may be `<=` (or dropped), here and for the partner: with no fall in cover, clawBack claws back
-  // nothing (equivalent mutants).
+  // Here and for the partner, `<` keeps clawBack from a track whose cover did not fall: at a cover of 0 (all
+  // clawed back already) its proration would divide by 0.
   else if (rateTarget < book.rate.cover && isInsideClawbackWindow(book, trigger.at))
     next = { ...next, rate: clawBack(next.rate, rateTarget, book, write) };
   if (book.partner) {
@@ -199,23 +199,22 @@ function accrueRate(book: SaleBook, target: MinorUnits, write: Write, tiers: Tie
     const formula = `${money(book, segment.base)} x ${formatBps(rateBps)} x ${formatMultiplier(segment.multiplierBps)}`;
     add({ rule: 'rate', rateBps, multiplierBps: segment.multiplierBps, base: segment.base }, amount, formula);
   }
-  const flat = book.plan.flatPerSaleMinor;
-  // The flat amount is granted at the sale's first accrual or never, so the flag is true after any
-  // accrual of a plan with one; and a flat amount of null or 0 adds nothing (`allowed <= 0`). The
-  // mutants of `flat !== null`, `flat > 0` and `flatGranted` on these two lines are equivalent.
-  const flatGranted = book.flatGranted || (flat !== null && flat > 0);
-  if (!book.flatGranted && flat !== null && flat > 0)
-    add({ rule: 'flat', rateBps: null, multiplierBps: null, base: null }, flat, 'flat per sale');
+  const flat = book.plan.flatPerSaleMinor ?? 0;
+  // The flat amount is granted at the sale's first accrual or never. `flat > 0` only keeps the flag false for
+  // a plan without one, where the flag changes nothing (a flat amount of 0 adds nothing, `allowed <= 0`): its
+  // `>=` and `true` mutants are equivalent, as is `book.flatGranted` as `true` in `flatGranted` below (the flag
+  // is true after the first accrual of any plan that has one).
+  const grantFlat = !book.flatGranted && flat > 0;
+  if (grantFlat) add({ rule: 'flat', rateBps: null, multiplierBps: null, base: null }, flat, 'flat per sale');
   const rated = sumOfLines([...book.rate.groups, ...groups].filter((g) => g.rule !== 'flat'));
   const minimum = book.plan.minimumPerSaleMinor;
   const fullyCredited = target >= book.sale.amount - book.refundedTotal;
   // Once fully credited, cover is the net amount and never rises again (the net only falls, and a
-  // clawback leaves cover at the net), so this sale never accrues again: mutants of `minimumGranted`
-  // and of `!book.minimumGranted` cannot change a line (equivalent). Nor can `rated <= minimum`, or
-  // dropping `rated < minimum` or `minimum !== null`: a top-up of 0 or less adds nothing
-  // (`allowed <= 0`), and `rated < null` is false.
+  // clawback leaves cover at the net), so this sale never accrues again and the minimum is topped up at
+  // most once. A top-up of 0 or less adds nothing (`allowed <= 0`). `minimumGranted` is kept with the
+  // stored sale but no rule reads it: the mutants of its line are equivalent.
   const minimumGranted = book.minimumGranted || (fullyCredited && minimum !== null);
-  if (!book.minimumGranted && fullyCredited && minimum !== null && rated < minimum)
+  if (fullyCredited && minimum !== null)
     add(
       { rule: 'minimum', rateBps: null, multiplierBps: null, base: null },
       minimum - rated,
@@ -224,18 +223,17 @@ function accrueRate(book: SaleBook, target: MinorUnits, write: Write, tiers: Tie
   return {
     ...book,
     capUsed,
-    flatGranted,
+    flatGranted: book.flatGranted || grantFlat,
     minimumGranted,
     rate: { ...book.rate, cover: target, groups: [...book.rate.groups, ...groups] },
   };
 }
 
 function accruePartner(book: SaleBook, target: MinorUnits, write: Write): SaleBook {
+  // The ledger opens a partner track only for a plan with a partner fee and a sale with a partner.
   const track = book.partner as Track;
-  const rule = book.plan.partnerFee;
-  const partnerId = book.attribution.referralPartnerId;
-  // Never true: the ledger opens a partner track only with both (kept for the types; equivalent mutants).
-  if (!rule || !partnerId) return book;
+  const rule = book.plan.partnerFee as PartnerFeeRule;
+  const partnerId = book.attribution.referralPartnerId as string;
   const payee: Payee = { kind: 'partner', id: partnerId };
   const groups: AccrualGroup[] = [];
   const add = (group: Omit<AccrualGroup, 'lines' | 'groupId' | 'shareBps'>, amount: MinorUnits, arithmetic: string) => {
@@ -256,9 +254,10 @@ function accruePartner(book: SaleBook, target: MinorUnits, write: Write): SaleBo
   const paid = sumOfLines([...track.groups, ...groups]);
   const fullyCredited = target >= book.sale.amount - book.refundedTotal;
   const minimum = rule.minimumMinor;
-  // As for the rate's minimum: after full credit the partner track never accrues again (equivalent mutants).
+  // As for the rate's minimum: after full credit the partner track never accrues again, a floor of 0 or less
+  // adds nothing (`amount <= 0`), and no rule reads `partnerMinimumGranted` (the mutants of its line are equivalent).
   const partnerMinimumGranted = book.partnerMinimumGranted || (fullyCredited && minimum !== null);
-  if (!book.partnerMinimumGranted && fullyCredited && minimum !== null && paid < minimum)
+  if (fullyCredited && minimum !== null)
     add(
       { rule: 'minimum', rateBps: null, multiplierBps: null, base: null },
       minimum - paid,
@@ -275,12 +274,9 @@ function clawBack(track: Track, target: MinorUnits, book: SaleBook, write: Write
   const fall = track.cover - target;
   const groups = track.groups.map((group): AccrualGroup => {
     const remaining = group.lines.reduce((sum, l) => sum + l.remaining, 0);
-    // The two early returns and `target === 0 ?` are shortcuts (equivalent mutants): a group with
-    // nothing to claw back writes no line, and at target 0 the fall is the whole cover, so the
-    // proration is exactly `remaining`. Only divideClawback must know it is everything.
-    if (remaining === 0) return group;
-    const undivided = target === 0 ? remaining : prorate(remaining, fall, track.cover, book.plan.rounding);
-    if (undivided === 0) return group;
+    // At target 0 the fall is the whole cover, so this is exactly `remaining`; only divideClawback must know
+    // it is everything. A group with nothing to claw back gets parts of 0, which write no line.
+    const undivided = prorate(remaining, fall, track.cover, book.plan.rounding);
     const amounts = divideClawback(group, undivided, target === 0);
     const standing = `${money(book, remaining)} x ${money(book, fall)} / ${money(book, track.cover)} = ${money(book, undivided)}`;
     const at =

@@ -76,6 +76,18 @@ describe('claiming a lead', () => {
         .thenRefuses({ code: 'LeadNotClaimable', facts: { status: 'accepted', repId: 'rep-wang' } });
     });
 
+    it('is refused to the rep who claimed it once they qualified it: only an accepted claim is retried', () => {
+      given(leadDecider, [
+        received,
+        matched,
+        queued,
+        ...claimedBy('rep-li'),
+        { ...qualified, data: { ...qualified.data, repId: 'rep-li' } },
+      ])
+        .when({ kind: 'ClaimLead', repId: 'rep-li' })
+        .thenRefuses({ code: 'LeadNotClaimable', facts: { status: 'qualified', repId: 'rep-li' } });
+    });
+
     it('changes nothing when the rep who claimed it claims it again (a retry)', () => {
       given(leadDecider, [received, matched, queued, ...claimedBy('rep-li')])
         .when({ kind: 'ClaimLead', repId: 'rep-li' })

@@ -70,7 +70,35 @@ describe('lead decider: retries, flags and reviews (issue 11)', () => {
     });
   });
 
+  describe('when flagged without naming customers', () => {
+    // A flag with no customers named (or one logged before flags named them) restricts nothing.
+    it('is resolved to whichever customer the manager chooses', () => {
+      const resolvedTo9: LeadEvent = {
+        type: 'LeadReviewResolved',
+        data: { leadId: 'lead-1', customerId: 'cust-9', reason: 'same buyer', evidence },
+      };
+      const namingNone: LeadEvent = { ...flaggedTwoCustomers, data: { ...flaggedTwoCustomers.data, customerIds: [] } };
+      given(leadDecider, [received, namingNone])
+        .when({ kind: 'ResolveReview', customerId: 'cust-9', reason: 'same buyer', evidence })
+        .thenEvents([resolvedTo9]);
+      const { customerIds: _none, ...legacyData } = flaggedTwoCustomers.data as Extract<
+        LeadEvent,
+        { type: 'LeadFlaggedForReview' }
+      >['data'];
+      const legacy = { ...flaggedTwoCustomers, data: legacyData } as LeadEvent;
+      given(leadDecider, [received, legacy])
+        .when({ kind: 'ResolveReview', customerId: 'cust-9', reason: 'same buyer', evidence })
+        .thenEvents([resolvedTo9]);
+    });
+  });
+
   describe('when not flagged', () => {
+    it('refuses a review resolution of a lead waiting to be routed', () => {
+      given(leadDecider, [received, matched])
+        .when({ kind: 'ResolveReview', customerId: 'cust-1', reason: 'x', evidence })
+        .thenRefuses({ code: 'LeadNotFlagged', facts: { status: 'received' } });
+    });
+
     it('refuses a review resolution', () => {
       given(leadDecider, [received, matched, assignedToWang])
         .when({ kind: 'ResolveReview', customerId: 'cust-1', reason: 'x', evidence })

@@ -8,6 +8,7 @@ import {
   flagged,
   matched,
   poolTrace,
+  qualified,
   receive,
   received,
   routing,
@@ -26,7 +27,9 @@ describe('lead decider', () => {
 
   describe('when received', () => {
     it('refuses to receive it twice', () => {
-      given(leadDecider, [received]).when(receive).thenRefuses({ code: 'LeadAlreadyReceived' });
+      given(leadDecider, [received])
+        .when(receive)
+        .thenRefuses({ code: 'LeadAlreadyReceived', facts: { leadId: 'lead-1', status: 'received' } });
     });
 
     it('matches it to a customer once; matching the same customer again changes nothing', () => {
@@ -75,7 +78,7 @@ describe('lead decider', () => {
     it('refuses assignment until reviewed', () => {
       given(leadDecider, [received, flagged])
         .when({ kind: 'AssignLead', repId: 'rep-wang', acceptBy: null, trace: poolTrace })
-        .thenRefuses({ code: 'LeadNeedsReview' });
+        .thenRefuses({ code: 'LeadNeedsReview', facts: { leadId: 'lead-1' } });
     });
   });
 
@@ -139,7 +142,7 @@ describe('lead decider', () => {
     it('refuses to assign it to the same rep again', () => {
       given(leadDecider, history)
         .when({ kind: 'AssignLead', repId: 'rep-wang', acceptBy: null, trace: poolTrace })
-        .thenRefuses({ code: 'AlreadyAssignedToRep' });
+        .thenRefuses({ code: 'AlreadyAssignedToRep', facts: { repId: 'rep-wang' } });
     });
   });
 
@@ -185,7 +188,15 @@ describe('lead decider', () => {
         .thenRefuses({ code: 'NotAssignedToRep' });
       given(leadDecider, [...history, disqualified])
         .when({ kind: 'AssignLead', repId: 'rep-li', acceptBy: null, trace: poolTrace })
-        .thenRefuses({ code: 'LeadClosed' });
+        .thenRefuses({ code: 'LeadClosed', facts: { status: 'disqualified', reason: 'no-budget' } });
+    });
+  });
+
+  describe('when qualified', () => {
+    it('refuses reassignment by the pool, as an accepted lead does', () => {
+      given(leadDecider, [received, matched, assignedToWang, accepted, qualified])
+        .when({ kind: 'AssignLead', repId: 'rep-li', acceptBy: null, trace: poolTrace })
+        .thenRefuses({ code: 'LeadAlreadyAccepted', facts: { repId: 'rep-wang', status: 'qualified' } });
     });
   });
 });

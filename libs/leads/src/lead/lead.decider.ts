@@ -6,6 +6,13 @@ import { type ExistingLead, type LeadState, evolveLead, holderOf, initialLeadSta
 
 type Command<K extends LeadCommand['kind']> = Extract<LeadCommand, { kind: K }>;
 
+/**
+ * Flagged and not yet resolved. Only a received lead carries the flag (every other status is
+ * built without it), so `s.status === 'received'` as `true` is an equivalent mutant; the test
+ * is there for the types.
+ */
+const awaitsReview = (s: ExistingLead): boolean => s.status === 'received' && s.flaggedForReview;
+
 function notAssignedTo(state: ExistingLead, repId: string): Refusal | null {
   const owner = holderOf(state);
   return owner === repId
@@ -22,7 +29,7 @@ function assign(c: Command<'AssignLead'>, s: ExistingLead): Decision<LeadEvent> 
   if ((s.status === 'accepted' || s.status === 'qualified') && !handOff) {
     return refuse('LeadAlreadyAccepted', 'The lead was already accepted', { repId: s.repId, status: s.status });
   }
-  if (s.status === 'received' && s.flaggedForReview) {
+  if (awaitsReview(s)) {
     return refuse('LeadNeedsReview', 'The lead matches two customers and waits for review', { leadId: s.lead.leadId });
   }
   if (holderOf(s) === c.repId)
@@ -36,8 +43,7 @@ function assign(c: Command<'AssignLead'>, s: ExistingLead): Decision<LeadEvent> 
 function claim(c: Command<'ClaimLead'>, s: ExistingLead): Decision<LeadEvent> {
   if (s.status === 'accepted' && s.repId === c.repId && s.via === 'claim') return [];
   const facts = { status: s.status, repId: holderOf(s) };
-  if (s.status === 'received' && s.flaggedForReview)
-    return refuse('LeadNotClaimable', 'The lead matches two customers and waits for review', facts);
+  if (awaitsReview(s)) return refuse('LeadNotClaimable', 'The lead matches two customers and waits for review', facts);
   if (s.status !== 'received' && s.status !== 'queued')
     return refuse('LeadNotClaimable', 'The lead is held by a rep or closed', facts);
   const leadId = s.lead.leadId;
@@ -54,6 +60,7 @@ function claim(c: Command<'ClaimLead'>, s: ExistingLead): Decision<LeadEvent> {
 
 /** A manager chooses the customer of a flagged lead among those the flag named, with a reason. */
 function resolveReview(c: Command<'ResolveReview'>, s: ExistingLead): Decision<LeadEvent> {
+  // As in awaitsReview, `s.status !== 'received'` as `false` is equivalent; here it narrows `s` for the types.
   if (s.status !== 'received' || !s.flaggedForReview)
     return refuse('LeadNotFlagged', 'Only a lead flagged for review can be resolved', { status: s.status });
   const candidates = s.reviewCustomerIds ?? [];
@@ -110,7 +117,7 @@ function decideExisting(c: LeadCommand, s: ExistingLead): Decision<LeadEvent> {
       ];
     case 'FlagForReview':
       // Flagged once: a retried intake finds the flag already up and writes nothing.
-      if (s.status === 'received' && s.flaggedForReview) return [];
+      if (awaitsReview(s)) return [];
       if (s.status !== 'received')
         return refuse('LeadAlreadyRouted', 'Only a lead not yet routed can be flagged', { status: s.status });
       return [{ type: 'LeadFlaggedForReview', data: { leadId, reason: c.reason, customerIds: c.customerIds } }];

@@ -33,14 +33,26 @@ describe('pool decider: configuration', () => {
     });
 
     it.each([
-      ['name', { name: '  ' }, '  '],
-      ['acceptanceSlaMinutes', { acceptanceSlaMinutes: 0 }, 0],
-      ['protectionDays', { protectionDays: 1.5 }, 1.5],
-      ['protectionWarningDays', { protectionWarningDays: 30 }, 30],
-    ])('refuses an invalid %s', (field, change, value) => {
+      ['name', { name: '  ' }, '  ', 'name must not be blank'],
+      [
+        'acceptanceSlaMinutes',
+        { acceptanceSlaMinutes: 0 },
+        0,
+        'acceptanceSlaMinutes must be a whole number of minutes, at least 1',
+      ],
+      ['protectionDays', { protectionDays: 1.5 }, 1.5, 'protectionDays must be a whole number of days, at least 1'],
+      [
+        'protectionWarningDays',
+        { protectionWarningDays: 30 },
+        30,
+        'protectionWarningDays must be a whole number of days, at least 0 and fewer than protectionDays',
+      ],
+    ])('refuses an invalid %s, saying what it must be', (field, change, value, message) => {
       given(poolDecider)
         .when({ ...create, ...change })
         .thenRefuses({ code: 'InvalidPoolSettings', facts: { field, value } });
+      // The manager who set it reads the message (the 409's `message`): it is the only statement of the rule.
+      expect(poolDecider.decide({ ...create, ...change }, poolDecider.initialState)).toMatchObject({ message });
     });
 
     it('refuses every other command, naming the pool', () => {
@@ -70,6 +82,16 @@ describe('pool decider: configuration', () => {
       given(poolDecider, [created()])
         .when({ ...addRep, weight })
         .thenRefuses({ code: 'InvalidWeight', facts: { repId: 'rep-a', weight } });
+      const state = [created()].reduce(poolDecider.evolve, poolDecider.initialState);
+      expect(poolDecider.decide({ ...addRep, weight }, state)).toMatchObject({
+        message: 'A weight is a whole number from 1 to 100',
+      });
+    });
+
+    it('adds a member with the largest weight, 100', () => {
+      given(poolDecider, [created()])
+        .when({ ...addRep, weight: 100 })
+        .thenEvents([added('rep-a', 100, 5, null)]);
     });
 
     it.each([0, -1, 2.5])('refuses the cap %p', (cap) => {
@@ -82,6 +104,15 @@ describe('pool decider: configuration', () => {
       given(poolDecider, [created()])
         .when({ ...addRep, month: '2026-04' })
         .thenRefuses({ code: 'InvalidBusinessDay', facts: { day: MONDAY.day, month: '2026-04' } });
+    });
+
+    it.each([
+      ['an instant', `${MONDAY.day}T09:00:00Z`, MONDAY.month],
+      ['a five-digit year', `0${MONDAY.day}`, `0${MONDAY.day}`.slice(0, 7)],
+    ])('refuses a day that is not exactly YYYY-MM-DD: %s', (_what, day, month) => {
+      given(poolDecider, [created()])
+        .when({ ...addRep, day, month })
+        .thenRefuses({ code: 'InvalidBusinessDay', facts: { day, month } });
     });
 
     it('refuses to change a rep who is not a member', () => {

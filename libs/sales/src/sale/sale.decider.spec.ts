@@ -84,6 +84,12 @@ describe('sale decider', () => {
         .thenRefuses({ code: 'InvalidTime', facts: { closedAt } });
     });
 
+    it('refuses a sale recorded at a time that is no instant', () => {
+      given(saleDecider)
+        .when({ ...recordSale, at: '2026-11-02 12:00' })
+        .thenRefuses({ code: 'InvalidTime', facts: { at: '2026-11-02 12:00' } });
+    });
+
     it('refuses a sale when no plan was in effect at its close', () => {
       given(saleDecider)
         .when({ ...recordSale, plan: null })
@@ -194,6 +200,29 @@ describe('sale decider', () => {
         .thenRefuses({ code: 'InvalidTime', facts: { at: 'now' } });
     });
 
+    it('takes a payment received at the very moment it is recorded, or given to the minute', () => {
+      given(saleDecider, history)
+        .when(pay('P-1', 100, { receivedAt: LATER }))
+        .thenEvents([
+          { type: 'PaymentReceived', data: { ...paid('P-1', 100, 100).data, receivedAt: LATER } } as SaleEvent,
+        ]);
+      given(saleDecider, history)
+        .when(pay('P-1', 100, { receivedAt: '2026-11-05T17:00+08:00' }))
+        .thenEvents([
+          {
+            type: 'PaymentReceived',
+            data: { ...paid('P-1', 100, 100).data, receivedAt: '2026-11-05T17:00+08:00' },
+          } as SaleEvent,
+        ]);
+    });
+
+    it('refuses a time with a six-digit year: an instant is written with four', () => {
+      // Date.parse reads '+002026-11-05T09:00:00Z' as 5 November 2026; the engine's times do not take that form.
+      given(saleDecider, history)
+        .when(pay('P-1', 100, { receivedAt: '+002026-11-05T09:00:00Z' }))
+        .thenRefuses({ code: 'InvalidTime', facts: { receivedAt: '+002026-11-05T09:00:00Z' } });
+    });
+
     it('keeps a payment whose external id is also a name on every object', () => {
       const state = fold([...history, paid('constructor', 100, 100)]);
       expect(state).toMatchObject({ collectedTotal: 100 });
@@ -293,6 +322,9 @@ describe('sale decider', () => {
       given(saleDecider, history)
         .when(pay('P-1', 500_000, { receivedAt: '2026-11-06T09:00:00.000Z' }))
         .thenRefuses({ code: 'ExternalIdReused', facts: shown });
+      given(saleDecider, history)
+        .when(pay('P-1', 500_000, { currency: 'USD' }))
+        .thenRefuses({ code: 'ExternalIdReused', facts: shown });
     });
 
     it('is cancelled for its whole amount, money collected or not', () => {
@@ -335,18 +367,17 @@ describe('sale decider', () => {
 
     it('changes nothing when the refund is sent again, and refuses its id with another amount', () => {
       given(saleDecider, history).when(refund('R-1', 200_000)).thenEvents([]);
+      const shown = {
+        externalId: 'R-1',
+        refundId: 'ref-R-1',
+        amount: 200_000,
+        refundedAt: '2026-11-10T09:00:00.000Z',
+        reason: 'one unit returned',
+      };
+      given(saleDecider, history).when(refund('R-1', 300_000)).thenRefuses({ code: 'ExternalIdReused', facts: shown });
       given(saleDecider, history)
-        .when(refund('R-1', 300_000))
-        .thenRefuses({
-          code: 'ExternalIdReused',
-          facts: {
-            externalId: 'R-1',
-            refundId: 'ref-R-1',
-            amount: 200_000,
-            refundedAt: '2026-11-10T09:00:00.000Z',
-            reason: 'one unit returned',
-          },
-        });
+        .when(refund('R-1', 200_000, { currency: 'USD' }))
+        .thenRefuses({ code: 'ExternalIdReused', facts: shown });
     });
 
     it('is cancelled for the 10,000.00 that remains', () => {

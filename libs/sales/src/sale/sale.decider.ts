@@ -6,6 +6,8 @@ import { type RecordedSale, type SaleState, evolveSale, initialSaleState, record
 type Command<T extends SaleCommand['type']> = Extract<SaleCommand, { type: T }>;
 type MoneyCommand = Command<'RecordPayment'> | Command<'RecordRefund'>;
 
+// Without its `$` the pattern still refuses nothing Date.parse accepts (it reads nothing after the zone): an
+// equivalent mutant. The `^` keeps out six-digit years ('+002026-…'), which Date.parse reads.
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Milliseconds of an ISO 8601 instant with its zone, NaN for anything else ("2026-11-02" has no zone). */
