@@ -9,10 +9,9 @@ export interface TierSegment {
 /**
  * Cuts `base`, credited after `before` already credited in the period, at the tier
  * thresholds: each part is paid at the multiplier of the tier it falls in (x1 below the
- * first threshold). Empty parts are left out; the parts sum to `base`.
+ * first threshold). Empty parts are left out (so a base of 0 or less has none); the parts sum to `base`.
  */
 export function tierSegments(before: MinorUnits, base: MinorUnits, tiers: readonly CommissionTier[]): TierSegment[] {
-  if (base <= 0) return [];
   const bounds = [
     { from: 0, multiplierBps: BPS_SCALE },
     ...tiers.map((t) => ({ from: t.aboveMinor, multiplierBps: t.multiplierBps })),
