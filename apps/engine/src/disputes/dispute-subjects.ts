@@ -1,5 +1,6 @@
 import type { Actor } from '@leadledger/auth';
 import { getCustomer } from '@leadledger/customers';
+import { ledgerLine } from '@leadledger/commissions';
 import { type DisputeSubject, type DisputeSummary, type DisputeView, getDispute } from '@leadledger/disputes';
 import { EventStore } from '@leadledger/event-store';
 import { NotFoundError } from '@leadledger/kernel';
@@ -64,13 +65,10 @@ export class DisputeReads {
         return { parties: parties.filter(Boolean), holderRepId: lead.repId, record: lead, customerId: lead.customerId };
       }
       case 'ledger-line': {
-        // The ledger has no query by line id; its table keys lines by it (`<source event id>:<n>`).
-        const row = db
-          .prepare('SELECT payee_kind, payee_id, json FROM ledger_lines WHERE line_id = ?')
-          .get(subject.id) as { payee_kind: string; payee_id: string; json: string } | undefined;
-        if (!row) return NO_SUBJECT;
-        const repId = row.payee_kind === 'rep' ? row.payee_id : null;
-        return { parties: repId ? [repId] : [], holderRepId: repId, record: JSON.parse(row.json), customerId: null };
+        const line = ledgerLine(db, subject.id);
+        if (!line) return NO_SUBJECT;
+        const repId = line.payee.kind === 'rep' ? line.payee.id : null;
+        return { parties: repId ? [repId] : [], holderRepId: repId, record: line, customerId: null };
       }
     }
   }

@@ -116,6 +116,11 @@ export function ledgerTotalsThrough(db: ReadModelConnection, period: string): Pe
   return totalsOf(sumRows(db, `${SUMS} WHERE period <= ?`, period), period);
 }
 
+/** One line by its id (`<source event id>:<n>`), or null. */
+export function ledgerLine(db: ReadModelConnection, lineId: string): LedgerLine | null {
+  return lines(db.prepare('SELECT json FROM ledger_lines WHERE line_id = ?').all(lineId))[0] ?? null;
+}
+
 export function ledgerLinesOfSale(db: ReadModelConnection, saleId: string): LedgerLine[] {
   return lines(db.prepare('SELECT json FROM ledger_lines WHERE sale_id = ? ORDER BY seq').all(saleId));
 }

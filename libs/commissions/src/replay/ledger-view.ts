@@ -1,6 +1,8 @@
 import type { MinorUnits } from '@leadledger/kernel';
 import type { ReadModelConnection } from '@leadledger/projections';
 import type { LedgerLine } from '../engine/ledger-line';
+import { ledgerLine } from '../read-models/commission-ledger.query';
+import { SqlCommissionBook } from '../read-models/sql-book';
 import type { TierBaseReading, TierBaseSource } from './line-replay';
 import type { SaleCredit } from './scoped-book';
 
@@ -17,13 +19,18 @@ export interface LedgerView {
 
 /** The commission-ledger projection's tables as a LedgerView; every read is by an index. */
 export function sqlLedgerView(db: ReadModelConnection): LedgerView {
+  const book = new SqlCommissionBook(db);
   let linesRead = 0;
   const parse = (rows: unknown[]) => {
     linesRead += rows.length;
     return rows.map((row) => JSON.parse((row as { json: string }).json) as LedgerLine);
   };
   return {
-    line: (lineId) => parse(db.prepare('SELECT json FROM ledger_lines WHERE line_id = ?').all(lineId))[0] ?? null,
+    line: (lineId) => {
+      const line = ledgerLine(db, lineId);
+      if (line) linesRead += 1;
+      return line;
+    },
     repLines: (repId, period, later) =>
       parse(
         db
@@ -32,12 +39,7 @@ export function sqlLedgerView(db: ReadModelConnection): LedgerView {
           )
           .all(repId, period),
       ),
-    tierTotal: (repId, period, currency) =>
-      (
-        db
-          .prepare('SELECT base FROM ledger_tiers WHERE rep_id = ? AND period = ? AND currency = ?')
-          .get(repId, period, currency) as { base: number } | undefined
-      )?.base ?? 0,
+    tierTotal: (repId, period, currency) => book.tierBase(repId, period, currency),
     get linesRead() {
       return linesRead;
     },
