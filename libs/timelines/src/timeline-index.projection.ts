@@ -13,7 +13,6 @@ export function repsTouchedBy(event: StoredEvent): string[] {
     if (REP_FIELD.test(field) && typeof value === 'string') reps.add(value);
   }
   if (event.metadata.actorRole === 'rep') reps.add(event.metadata.actorId);
-  if (event.streamId.startsWith('rep-') && typeof event.data.repId === 'string') reps.add(event.data.repId);
   return [...reps];
 }
 
