@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
-import { PageLimit } from '../http/page-limit';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { PageLimit, PageOffset } from '../http/page-limit';
 
 /** The list filters of GET /customers; without status or ownerId, the route looks one customer up by a key. */
 export class CustomerListQueryDto {
@@ -24,11 +23,7 @@ export class CustomerListQueryDto {
   @PageLimit('How many customers (1–100, default 20)', 100)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @PageOffset()
   offset?: number;
 }
 

@@ -22,7 +22,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCurrencyCode } from '../http/money-fields';
-import { PageLimit } from '../http/page-limit';
+import { PageLimit, PageOffset } from '../http/page-limit';
 
 export class DisputeSubjectDto {
   @ApiProperty({ enum: DISPUTE_SUBJECT_KINDS }) @IsIn(DISPUTE_SUBJECT_KINDS) kind!: DisputeSubjectKind;
@@ -132,10 +132,6 @@ export class DisputeListQueryDto {
   @PageLimit('How many disputes (1–100, default 20)', 100)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @PageOffset()
   offset?: number;
 }

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** A `limit` query parameter: a whole number from 1 to `max`, optional (the route's default applies). */
@@ -12,4 +12,14 @@ export const PageLimit = (description: string, max = 1000) =>
     IsInt(),
     Min(1),
     Max(max),
+  );
+
+/** An `offset` query parameter: how many items to skip, a whole number from 0, optional (0). */
+export const PageOffset = () =>
+  applyDecorators(
+    ApiPropertyOptional({ minimum: 0, default: 0 }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(0),
   );
