@@ -38,5 +38,3 @@ export function timelineEntry<State>(event: StoredEvent, sentence: string, state
 
 /** A rep's display name for sentences; the id itself when the directory does not know it. */
 export type RepNames = (repId: string) => string;
-
-export const idsAsNames: RepNames = (repId) => repId;
