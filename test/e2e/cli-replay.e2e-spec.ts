@@ -93,7 +93,7 @@ describe('the CLI replaying decisions from an export', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`ledger line ${tieredLine}: identical`);
     expect(run.stdout).toMatch(
-      / {4}tier +rep-b had 0.00 credited in 2026-10 before this event \(exact, from the ledger\), 20,000.00 after it/,
+      / {4}tier +rep-b had 0.00 credited in 2026-10 before this event \(nothing earlier, from the ledger's tier history\), 20,000.00 after it/,
     );
     expect(run.stdout).toContain('differences: none');
 
@@ -101,7 +101,7 @@ describe('the CLI replaying decisions from an export', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({
       lineId: tieredLine,
       identical: true,
-      inputs: { tierBaseFrom: 'ledger' },
+      inputs: { tierBase: { repId: 'rep-b', period: '2026-10', base: 0, setAtPosition: null }, limits: [] },
     });
   });
 
@@ -124,11 +124,11 @@ describe('the CLI replaying decisions from an export', () => {
     expect(run.stderr).toBe('the replay differs from what was recorded\n');
   });
 
-  it("folds the rep's sales of the period when a credit posted no line, and replays it identical", async () => {
+  it("reads the tier base from the ledger's tier history when a credit posted no line, and replays it identical", async () => {
     const run = await replay(['--in', exported, '--line', zeroRateCrossing]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`ledger line ${zeroRateCrossing}: identical`);
-    expect(run.stdout).toContain('tier base: 8,000.00 before this line, from the ledger and sales (exact)');
+    expect(run.stdout).toContain("tier base: 8,000.00 before this line, from the ledger's tier history");
   });
 
   it('exits 2 on bad usage, an unreadable export, or nothing to replay', async () => {

@@ -154,13 +154,12 @@ describe('replaying the ledger lines of a month', () => {
     );
   });
 
-  it('cuts the tier on the base the ledger credited before the sale, and says the base is exact', async () => {
+  it("cuts the tier on the base the ledger's tier history had before the sale (nothing yet)", async () => {
     const tiered = lines.find((l) => l.multiplierBps === 15_000)!;
     const { body } = await replay(tiered.lineId).expect(200);
     expect(body.recorded).toMatchObject({ amount: 600_000, base: 5_000_000 });
     expect(body.inputs).toMatchObject({
-      tierBaseFrom: 'ledger',
-      tierBase: { repId: 'rep-a', period: '2026-10', exact: true },
+      tierBase: { repId: 'rep-a', period: '2026-10', base: 0, setAtPosition: null },
       plan: { planId: 'sales-2026', version: 1 },
       limits: [],
     });

@@ -22,7 +22,6 @@ export * from './plan/plan-book.decider';
 export * from './plan/plan-validation';
 export * from './plan/plan-json-schema';
 export * from './periods/effective-at';
-export * from './replay/credited-sales.query';
 export * from './replay/ledger-view';
 export * from './replay/line-differences';
 export * from './replay/line-replay';

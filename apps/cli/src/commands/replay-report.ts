@@ -48,7 +48,7 @@ export function lineReport(answer: LineReplayAnswer): string {
     '  steps:',
     ...answer.steps.map((s) => `    ${s.step.padEnd(width)}  ${s.detail}`),
     ...differencesOf(answer.differences),
-    `  tier base: ${inputs.tierBase ? `${formatMinor(inputs.tierBase.base, line.currency)} before this line, from the ${inputs.tierBase.from} (${inputs.tierBase.exact ? 'exact' : 'a lower bound'})` : inputs.tierBaseFrom}`,
+    `  tier base: ${inputs.tierBase ? `${formatMinor(inputs.tierBase.base, line.currency)} before this line, from the ledger's tier history` : 'not needed'}`,
     ...inputs.limits.map((limit) => `  limit: ${limit}`),
     `  read: ${answer.reads.streams.map((s) => `${s.streamId} (${s.events})`).join(', ')}; ${answer.reads.ledgerLines} ledger lines`,
     '',

@@ -1,10 +1,4 @@
-import {
-  commissionLedgerProjection,
-  replayLine,
-  saleAttributionProjection,
-  sqlLedgerView,
-  sqlSalesCreditedIn,
-} from '@leadledger/commissions';
+import { commissionLedgerProjection, replayLine, sqlLedgerView } from '@leadledger/commissions';
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import { ImportError, importLog } from '@leadledger/platform';
 import { ReadModelDatabase, rebuildProjections } from '@leadledger/projections';
@@ -111,22 +105,17 @@ async function replayLedgerLine(
   lineId: string,
   json: boolean,
 ): Promise<boolean> {
-  // The ledger, the sales' attribution and the timeline index, rebuilt from the export: the line as
-  // the engine posted it, the rep's credited base and sales in the period, and the customer's sales.
+  // The ledger and the timeline index, rebuilt from the export: the line as
+  // the engine posted it, the rep's tier bases in the period, and the customer's sales.
   const readModels = new ReadModelDatabase(join(dir, 'read-models.sqlite'));
   try {
-    await rebuildProjections(store, readModels, [
-      commissionLedgerProjection,
-      saleAttributionProjection,
-      timelineIndexProjection,
-    ]);
+    await rebuildProjections(store, readModels, [commissionLedgerProjection, timelineIndexProjection]);
     const db = readModels.connection;
     const answer = await replayLine(
       {
         store,
         ledger: sqlLedgerView(db),
         customerSaleStreams: (customerId) => customerLinkedStreams(db, customerId),
-        salesCreditedIn: sqlSalesCreditedIn(db),
       },
       lineId,
     );

@@ -1,11 +1,5 @@
 import type { Actor } from '@leadledger/auth';
-import {
-  type LineReplayAnswer,
-  parseLineId,
-  replayLine,
-  sqlLedgerView,
-  sqlSalesCreditedIn,
-} from '@leadledger/commissions';
+import { type LineReplayAnswer, parseLineId, replayLine, sqlLedgerView } from '@leadledger/commissions';
 import { EventStore } from '@leadledger/event-store';
 import { NotFoundError } from '@leadledger/kernel';
 import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
@@ -49,8 +43,7 @@ export class GetLineReplayHandler implements IQueryHandler<GetLineReplay, LineRe
       throw new ForbiddenException('A rep replays only their own lines');
     const customerSaleStreams = (customerId: string) =>
       customerLinkedStreams(db, customerId).filter((stream) => stream.startsWith('sale-'));
-    const salesCreditedIn = sqlSalesCreditedIn(db);
-    const replay = await replayLine({ store: this.store, ledger, customerSaleStreams, salesCreditedIn }, lineId);
+    const replay = await replayLine({ store: this.store, ledger, customerSaleStreams }, lineId);
     if (!replay) throw new NotFoundError('ledger line', lineId);
     return replay;
   }

@@ -66,7 +66,8 @@ export interface CommissionBook extends FactsBook {
   putSale(book: SaleBook): void;
   /** A rep's credited base so far in a period (for tiers). */
   tierBase(repId: string, period: string, currency: string): MinorUnits;
-  setTierBase(repId: string, period: string, currency: string, base: MinorUnits): void;
+  /** Sets the base after the event at `position` (kept as history by the read model, for line replays). */
+  setTierBase(repId: string, period: string, currency: string, base: MinorUnits, position: bigint): void;
   closedThrough(): string | null;
   setClosedThrough(period: string): void;
   addLines(lines: readonly LedgerLine[]): void;

@@ -99,7 +99,7 @@ function settle(
   const { currency } = sale.sale;
   const tiers = {
     get: (repId: string) => book.tierBase(repId, naturalPeriod, currency),
-    set: (repId: string, base: number) => book.setTierBase(repId, naturalPeriod, currency, base),
+    set: (repId: string, base: number) => book.setTierBase(repId, naturalPeriod, currency, base, event.position),
   };
   const settled = settleSale(sale, trigger, tiers);
   book.putSale(settled.book);

@@ -12,7 +12,8 @@ export const COMMISSION_LEDGER = 'commission-ledger';
 export const commissionLedgerProjection: Projection = {
   name: COMMISSION_LEDGER,
   // 2: ledger_balances, the sums reconciliation reads. 3: the latest accrual in ledger_state.
-  version: '3',
+  // 4: ledger_tier_history, the tier bases line replays read.
+  version: '4',
   tables: LEDGER_TABLES,
   eventTypes: LEDGER_EVENT_TYPES,
   setup(db: ReadModelConnection) {

@@ -16,6 +16,12 @@ export function createFactTables(db: ReadModelConnection, prefix: string): void 
   `);
 }
 
+/** A rep's tier base at a point of the log, and the position of the event that set it (null: nothing yet). */
+export interface TierBaseAt {
+  readonly base: MinorUnits;
+  readonly setAt: string | null;
+}
+
 const parsed = <T>(row: unknown): T | null => (row ? (JSON.parse((row as { json: string }).json) as T) : null);
 
 /** Attribution facts kept as JSON rows in the projection's own tables. */
@@ -56,6 +62,7 @@ export const LEDGER_TABLES = [
   ...factTables('ledger'),
   'ledger_sales',
   'ledger_tiers',
+  'ledger_tier_history',
   'ledger_state',
   'ledger_lines',
   'ledger_balances',
@@ -69,6 +76,13 @@ export function createLedgerTables(db: ReadModelConnection): void {
       rep_id TEXT NOT NULL, period TEXT NOT NULL, currency TEXT NOT NULL, base INTEGER NOT NULL,
       PRIMARY KEY (rep_id, period, currency)
     );
+    -- Every value ledger_tiers took, by the position of the event that set it: a line replay
+    -- reads the base a rep had before any event in one indexed lookup, exact even where a
+    -- credit posted no line (a 0% rate, a reached cap, a finder taking it all).
+    CREATE TABLE IF NOT EXISTS ledger_tier_history (
+      rep_id TEXT NOT NULL, period TEXT NOT NULL, currency TEXT NOT NULL, position INTEGER NOT NULL, base INTEGER NOT NULL,
+      PRIMARY KEY (rep_id, period, currency, position)
+    ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS ledger_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS ledger_lines (
       seq        INTEGER PRIMARY KEY,
@@ -121,10 +135,26 @@ export class SqlCommissionBook extends SqlFactsBook implements CommissionBook {
       .get(repId, period, currency) as { base: number } | undefined;
     return row?.base ?? 0;
   }
-  setTierBase(repId: string, period: string, currency: string, base: MinorUnits): void {
+  setTierBase(repId: string, period: string, currency: string, base: MinorUnits, position: bigint): void {
     this.db
       .prepare('INSERT OR REPLACE INTO ledger_tiers (rep_id, period, currency, base) VALUES (?, ?, ?, ?)')
       .run(repId, period, currency, base);
+    this.db
+      .prepare(
+        'INSERT OR REPLACE INTO ledger_tier_history (rep_id, period, currency, position, base) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(repId, period, currency, position, base);
+  }
+  /** The base as it stood before the event at `before`, and the position of the event that last set it. */
+  tierBaseBefore(repId: string, period: string, currency: string, before: bigint): TierBaseAt {
+    const row = this.db
+      .prepare(
+        `SELECT base, position FROM ledger_tier_history WHERE rep_id = ? AND period = ? AND currency = ? AND position < ?
+          ORDER BY position DESC LIMIT 1`,
+      )
+      .safeIntegers(true)
+      .get(repId, period, currency, before) as { base: bigint; position: bigint } | undefined;
+    return row ? { base: Number(row.base), setAt: row.position.toString() } : { base: 0, setAt: null };
   }
   closedThrough(): string | null {
     const row = this.db.prepare("SELECT value FROM ledger_state WHERE key = 'closed_through'").get() as

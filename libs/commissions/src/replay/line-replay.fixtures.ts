@@ -1,9 +1,11 @@
 import type { ReadStreamOptions, StoredEvent } from '@leadledger/event-store';
+import type { MinorUnits } from '@leadledger/kernel';
+import type { CommissionBook } from '../engine/commission-book';
 import { applyToLedger } from '../engine/ledger-engine';
 import type { LedgerLine } from '../engine/ledger-line';
 import { MemoryBook } from '../engine/memory-book';
 import type { LedgerLog } from '../engine/ledger.fixtures';
-import { type PeriodCalendar, periodOf } from '../plan/commission-periods';
+import type { TierBaseAt } from '../read-models/sql-book';
 import type { LedgerView } from './ledger-view';
 import type { LineReplaySources } from './replay-line';
 
@@ -28,6 +30,25 @@ function streamOf(event: StoredEvent): string {
   }
 }
 
+/** The ledger in memory with the tier history the read model keeps (see `ledger_tier_history`). */
+function tierHistoryBook() {
+  const memory = new MemoryBook();
+  const history: { key: string; position: bigint; base: MinorUnits }[] = [];
+  const book: CommissionBook = {
+    ...memory,
+    setTierBase: (repId, period, currency, base, position) => {
+      memory.setTierBase(repId, period, currency, base);
+      history.push({ key: `${repId}|${period}|${currency}`, position, base });
+    },
+  };
+  const tierBaseBefore = (repId: string, period: string, currency: string, before: bigint): TierBaseAt => {
+    const key = `${repId}|${period}|${currency}`;
+    const last = history.filter((h) => h.key === key && h.position < before).at(-1);
+    return last ? { base: last.base, setAt: last.position.toString() } : { base: 0, setAt: null };
+  };
+  return { memory, book, tierBaseBefore };
+}
+
 /**
  * A fixture log as the engine would have it: each event in its stream with its revision, the
  * ledger its events post (in memory), and the sources a line replay reads.
@@ -40,18 +61,13 @@ export function replayableLog(log: LedgerLog): { lines: LedgerLine[]; sources: L
     stream.push({ ...event, streamId, revision: BigInt(stream.length) });
     streams.set(streamId, stream);
   }
-  const book = new MemoryBook();
-  for (const event of log.events) applyToLedger(book, event);
+  const { memory: book, book: withHistory, tierBaseBefore } = tierHistoryBook();
+  for (const event of log.events) applyToLedger(withHistory, event);
   let linesRead = 0;
   const counted = (lines: LedgerLine[]) => ((linesRead += lines.length), lines);
   const ledger: LedgerView = {
     line: (lineId) => counted(book.lines.filter((l) => l.lineId === lineId))[0] ?? null,
-    repLines: (repId, period, later) =>
-      counted(
-        book.lines.filter(
-          (l) => l.payee.kind === 'rep' && l.payee.id === repId && (later ? l.period > period : l.period === period),
-        ),
-      ),
+    tierBaseBefore,
     tierTotal: (repId, period, currency) => book.tierBase(repId, period, currency),
     get linesRead() {
       return linesRead;
@@ -71,15 +87,8 @@ export function replayableLog(log: LedgerLog): { lines: LedgerLine[]; sources: L
     [...streams.entries()]
       .filter(([id, events]) => id.startsWith('sale-') && events[0].data.customerId === customerId)
       .map(([id]) => id);
-  const salesCreditedIn = (repId: string, period: string, currency: string, calendar: PeriodCalendar) =>
-    [...streams.entries()]
-      .filter(([id]) => id.startsWith('sale-'))
-      .map(([, events]) => book.sale(String(events[0].data.saleId)))
-      .filter((sale) => sale?.attribution.creditedRepId === repId && sale.sale.currency === currency)
-      .filter((sale) => periodOf(sale!.sale.closedAt, calendar) === period)
-      .map((sale) => sale!.sale.saleId);
   return {
     lines: book.lines,
-    sources: { store: { readStream }, ledger, customerSaleStreams, salesCreditedIn },
+    sources: { store: { readStream }, ledger, customerSaleStreams },
   };
 }

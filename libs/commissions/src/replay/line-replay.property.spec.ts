@@ -8,31 +8,30 @@ import { replayLine } from './replay-line';
  * one or two plan versions with tiers, splits, caps, minimums, flat amounts and partner fees;
  * customers whose owners change; sales, payments, refunds, cancellations, adjustments,
  * back-dated events and payout runs. Every line the engine posts must replay identical from its
- * own streams, or say which input it could not read exactly.
+ * own streams and the ledger's tier history, with nothing it could not read.
  */
 
 describe('replaying every line of a random ledger', () => {
-  it('replays every line the engine posts identical from its own streams, or names the input it could not read exactly', async () => {
+  it('replays every line the engine posts identical from its own streams', async () => {
     let replayed = 0;
-    let limited = 0;
+    let tiered = 0;
     await fc.assert(
       fc.asyncProperty(ledgerScript.map(buildLedger), async ({ log }) => {
         const { lines, sources } = replayableLog(log);
         for (const line of lines) {
           const answer = await replayLine(sources, line.lineId);
           expect(answer?.recorded).toEqual(line);
+          expect(answer?.differences).toEqual([]);
+          expect(answer?.identical).toBe(true);
+          expect(answer?.inputs.limits).toEqual([]);
           replayed += 1;
-          if (answer!.identical) continue;
-          // The only input a replay may not read exactly is the tier base, and then it says so.
-          limited += 1;
-          expect(answer!.inputs.tierBaseFrom).not.toBe('not-needed');
-          expect(answer!.inputs.limits.some((limit) => limit.includes('is not fully accounted for'))).toBe(true);
+          if (answer?.inputs.tierBase) tiered += 1;
         }
       }),
       { numRuns: 100 },
     );
     expect(replayed).toBeGreaterThan(500);
-    // Lines that could not be reproduced exactly are the exception, and each one says why.
-    expect(limited).toBeLessThan(replayed / 20);
+    // The tier base, the one input that depends on other sales, was read for many of them.
+    expect(tiered).toBeGreaterThan(replayed / 10);
   });
 });

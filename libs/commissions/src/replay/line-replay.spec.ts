@@ -5,7 +5,7 @@ import type { CommissionPlan } from '../plan/commission-plan';
 import { ledgerTierBase } from './ledger-view';
 import { parseLineId, replayLedgerLine } from './line-replay';
 import { replayableLog } from './line-replay.fixtures';
-import { replayLine } from './replay-line';
+import { type LineReplaySources, replayLine } from './replay-line';
 
 /*
  * Every amount below is worked by hand from the plan, in fen (1.00 CNY = 100). The plan is the
@@ -60,8 +60,7 @@ describe('replaying a ledger line', () => {
       expect(answer.identical).toBe(true);
       expect(answer.differences).toEqual([]);
       expect(answer.replayed).toMatchObject({ amount: 22_500, base: 300_000, rateBps: 500, multiplierBps: 15_000 });
-      expect(answer.inputs.tierBaseFrom).toBe('ledger');
-      expect(answer.inputs.tierBase).toMatchObject({ repId: 'rep-a', period: '2026-03', base: 800_000, exact: true });
+      expect(answer.inputs.tierBase).toMatchObject({ repId: 'rep-a', period: '2026-03', base: 800_000 });
       expect(answer.inputs.limits).toEqual([]);
       expect(answer.steps.find((s) => s.step === 'tier')?.detail).toContain('rep-a had 8,000.00 credited in 2026-03');
       expect(answer.steps.at(-1)?.detail).toBe('accrual 225.00 to rep rep-a: 3,000.00 x 5.00% x 1.5 = 225.00');
@@ -104,7 +103,7 @@ describe('replaying a ledger line', () => {
     const finder = await replayOf(log, (lines) => linesOf(lines, 's3').find((l) => l.role === 'finder')!);
     expect(finder.identical).toBe(true);
     expect(finder.replayed).toMatchObject({ payee: rep('rep-b'), amount: 5_000, undividedAmount: 16_667 });
-    expect(finder.inputs.tierBaseFrom).toBe('not-needed');
+    expect(finder.inputs.tierBase).toBeNull();
     const owner = await replayOf(log, (lines) => linesOf(lines, 's3').find((l) => l.role === 'owner')!);
     // The owner keeps the rest, the odd fen included: 166.67 - 50.00 = 116.67.
     expect(owner.replayed).toMatchObject({ payee: rep('rep-c'), amount: 11_667 });
@@ -153,35 +152,47 @@ describe('replaying a ledger line', () => {
         .sale(sale('s1', 'c1', 800_000, 2))
         .sale(sale('s2', 'c3', 500_000, 10));
 
-    it("folds the rep's sales of the period from their own events when the lines fall short, exact", async () => {
-      const answer = await replayOf(log(), (lines) => linesOf(lines, 's2')[0]);
-      expect(answer.identical).toBe(true);
-      expect(answer.recorded.amount).toBe(16_000);
-      expect(answer.inputs.tierBaseFrom).toBe('ledger and sales');
-      expect(answer.inputs.tierBase).toMatchObject({ base: 800_000, creditedInPeriod: 1_300_000, exact: true });
-      expect(answer.reads.streams.map((s) => s.streamId)).toContain('sale-s1');
+    // What a replay would cut on if the ledger's history were missing s1's credit.
+    const withoutS1 = (sources: LineReplaySources): LineReplaySources => ({
+      ...sources,
+      ledger: { ...sources.ledger, tierBaseBefore: () => ({ base: 0, setAt: null }) },
     });
 
-    it('says plainly, without the sales of the period, that the base is a lower bound rather than pretend', async () => {
+    it("reads the base from the ledger's tier history, exact though s1 posted no line, without reading s1", async () => {
+      const built = log();
+      const answer = await replayOf(built, (lines) => linesOf(lines, 's2')[0]);
+      expect(answer.identical).toBe(true);
+      expect(answer.recorded.amount).toBe(16_000);
+      const s1Recorded = built.events.find((e) => e.type === 'SaleRecorded' && e.data.saleId === 's1')!;
+      expect(answer.inputs.tierBase).toMatchObject({
+        base: 800_000,
+        setAtPosition: s1Recorded.position.toString(),
+        creditedInPeriod: 1_300_000,
+      });
+      expect(answer.steps.find((s) => s.step === 'tier')?.detail).toContain(
+        `rep-a had 8,000.00 credited in 2026-03 before this event (as the event at position ${s1Recorded.position} left it`,
+      );
+      expect(answer.reads.streams.map((s) => s.streamId)).not.toContain('sale-s1');
+    });
+
+    it('cuts on the base it read: without s1 in the history, the line would be 400.00 and the replay says it differs', async () => {
       const { lines, sources } = replayableLog(log());
-      const answer = await replayLine({ ...sources, salesCreditedIn: undefined }, linesOf(lines, 's2')[0].lineId);
-      expect(answer?.inputs.tierBase).toMatchObject({ base: 0, creditedInPeriod: 1_300_000, exact: false });
-      expect(answer?.inputs.limits[0]).toContain("rep-a's credited base in 2026-03 is not fully accounted for");
+      const answer = await replayLine(withoutS1(sources), linesOf(lines, 's2')[0].lineId);
+      expect(answer?.inputs.tierBase).toMatchObject({ base: 0, setAtPosition: null });
       // 5,000.00 x 8% at x1 = 400.00 instead of the 160.00 recorded.
       expect(answer?.differences).toContainEqual({ input: 'amount', recorded: 16_000, replayed: 40_000 });
     });
 
-    it('says so too for a clawback resting on an accrual whose tier base was a lower bound', async () => {
+    it("replays a clawback resting on the sale's tiered accrual exactly, from the same history", async () => {
       // s2 cancelled 5 days later: -160.00 and -360.00 recorded. Cut from a base of 0, s2 accrued 400.00 in one
-      // part, so the first clawback replays as -400.00.
+      // part, so the first clawback would replay as -400.00.
       const cancelled = log().cancel('s2', 500_000, MARCH(15));
       const { lines, sources } = replayableLog(cancelled);
       const clawback = linesOf(lines, 's2').find((l) => l.kind === 'clawback')!;
       const exact = await replayLine(sources, clawback.lineId);
       expect(exact).toMatchObject({ identical: true, replayed: { amount: -16_000 } });
-      const bounded = await replayLine({ ...sources, salesCreditedIn: undefined }, clawback.lineId);
-      expect(bounded?.differences).toContainEqual({ input: 'amount', recorded: -16_000, replayed: -40_000 });
-      expect(bounded?.inputs.limits[0]).toContain("the tier cut of the sale's earlier accrual this line rests on");
+      const altered = await replayLine(withoutS1(sources), clawback.lineId);
+      expect(altered?.differences).toContainEqual({ input: 'amount', recorded: -16_000, replayed: -40_000 });
     });
   });
 

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@leadledger/event-store';
-import { type MinorUnits, formatMinor } from '@leadledger/kernel';
+import type { MinorUnits } from '@leadledger/kernel';
 import type { CustomerFacts, LeadFacts } from '../engine/attribution';
 import type { SaleBook } from '../engine/commission-book';
 import type { LedgerLine } from '../engine/ledger-line';
@@ -16,18 +16,12 @@ export interface TierBaseReading {
   readonly base: MinorUnits;
   readonly beforePosition: string;
   /**
-   * Where it came from: the ledger read model's rate lines of that rep and period (`ledger`), and,
-   * when those fell short, the rep's sales in the period folded from their own events (`ledger and sales`).
+   * The position of the event that last set it (null: nothing credited in the period before).
+   * From the ledger read model's tier history, which keeps every value the running total took.
    */
-  readonly from: 'ledger' | 'ledger and sales';
-  /** The rep's whole credited base in the period, by the ledger's running total. */
+  readonly setAtPosition: string | null;
+  /** The rep's whole credited base in the period so far, by the ledger's running total. */
   readonly creditedInPeriod: MinorUnits;
-  /**
-   * True when the rate lines account for that whole total, so `base` is exact. False when some
-   * credited base posted no line to the rep (a 0% rate, a reached cap, a finder taking it all):
-   * then `base` is a lower bound and the tier cut may differ from the one recorded.
-   */
-  readonly exact: boolean;
 }
 
 /** The payee's credited base in a period before the event at `before` (a global position). */
@@ -69,8 +63,7 @@ export interface LineReplayInputs {
   readonly earlierSalesOfCustomer: number;
   /** The last period closed before the source event. */
   readonly closedThrough: string | null;
-  /** `ledger` when the line's arithmetic used a tier base; `not-needed` when no tier applied (no tiers, or not a rate accrual). */
-  readonly tierBaseFrom: TierBaseReading['from'] | 'not-needed';
+  /** The tier base the line's arithmetic cut on; null when no tier applied (no tiers, or not a rate accrual). */
   readonly tierBase: TierBaseReading | null;
   /** For an adjustment or payout: who decided it and why, and the dispute an adjustment settles (if any). */
   readonly decision: {
@@ -137,13 +130,9 @@ export function replayLedgerLine(input: LineReplayInput): LineReplay {
   const rated = (line: LedgerLine | null) => line?.kind === 'accrual' && line.rule === 'rate';
   const tiered = (plan?.tiers.length ?? 0) > 0;
   const tierUsed = reading !== null && (rated(recorded) || rated(replayed)) && tiered;
-  // A clawback, a top-up or a capped part rests on the sale's earlier accruals, cut at their own tier bases.
-  const inexact = tiered ? ([...readings.values()].find((r) => !r.exact) ?? null) : null;
-  const tierBase = tierUsed ? reading : inexact;
   const customerFacts = saleAfter ? book.customer(saleAfter.sale.customerId) : null;
   const limits: string[] = [];
   if (!source) limits.push(`the line's source event ${sourceId} is not in the streams read`);
-  if (inexact) limits.push(tierLimit(inexact, inexact === reading));
   return {
     lineId: recorded.lineId,
     recorded,
@@ -173,23 +162,11 @@ export function replayLedgerLine(input: LineReplayInput): LineReplay {
       saleEvents: saleEvents.map(ref),
       earlierSalesOfCustomer: earlierSales,
       closedThrough,
-      tierBaseFrom: tiered && readings.size > 0 ? (tierBase ?? [...readings.values()][0]).from : 'not-needed',
-      tierBase,
+      tierBase: tierUsed ? reading : null,
       decision: source && !recorded.saleId ? decisionOf(source) : null,
       limits,
     },
   };
-}
-
-function tierLimit(reading: TierBaseReading, atSource: boolean): string {
-  const money = (amount: number) => formatMinor(amount, reading.currency);
-  return (
-    `${reading.repId}'s credited base in ${reading.period} is not fully accounted for by the ${reading.from} ` +
-    `(${money(reading.base)} before the event at position ${reading.beforePosition}, of ${money(reading.creditedInPeriod)} ` +
-    `credited in the period): a sale credited to them posted no line (a 0% rate, a commission that rounds to 0.00, ` +
-    `a reached cap, a finder taking it all) and was not among their sales closed in the period, so the tier cut ` +
-    `${atSource ? 'of this line' : "of the sale's earlier accrual this line rests on"} used a lower bound`
-  );
 }
 
 function decisionOf(event: StoredEvent): LineReplayInputs['decision'] {

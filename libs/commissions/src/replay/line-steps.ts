@@ -55,7 +55,7 @@ export function replaySteps({ line, before, after, tier, closedThrough }: StepsI
       if (tier)
         add(
           'tier',
-          `${tier.repId} had ${money(tier.base)} credited in ${tier.period} before this event (${tier.exact ? 'exact' : 'a lower bound'}, from the ${tier.from}), ${money(tier.base + to - from)} after it; tiers ${plan.tiers.map((t) => `above ${money(t.aboveMinor)} x${formatMultiplier(t.multiplierBps)}`).join(', ')}; this part of ${money(line.base ?? 0)} is paid at x${formatMultiplier(line.multiplierBps ?? BPS_SCALE)}`,
+          `${tier.repId} had ${money(tier.base)} credited in ${tier.period} before this event (${tier.setAtPosition === null ? 'nothing earlier' : `as the event at position ${tier.setAtPosition} left it`}, from the ledger's tier history), ${money(tier.base + to - from)} after it; tiers ${plan.tiers.map((t) => `above ${money(t.aboveMinor)} x${formatMultiplier(t.multiplierBps)}`).join(', ')}; this part of ${money(line.base ?? 0)} is paid at x${formatMultiplier(line.multiplierBps ?? BPS_SCALE)}`,
         );
       else add('tier', `x${formatMultiplier(line.multiplierBps ?? BPS_SCALE)}: the plan has no tiers`);
     }

@@ -3,12 +3,9 @@ import { customerStreamId } from '@leadledger/customers';
 import { leadStreamId } from '@leadledger/leads';
 import { saleStreamId } from '@leadledger/sales';
 import { COMMISSION_PERIODS_STREAM } from '../periods/commission-periods.events';
-import type { LedgerLine } from '../engine/ledger-line';
-import type { PeriodCalendar } from '../plan/commission-periods';
-import { type CommissionPlanPublished, PLAN_BOOK_STREAM } from '../plan/plan-book.events';
+import { PLAN_BOOK_STREAM } from '../plan/plan-book.events';
 import { type LedgerView, ledgerTierBase } from './ledger-view';
 import { type LineReplay, replayLedgerLine } from './line-replay';
-import { type SaleCredit, saleCredits } from './scoped-book';
 
 /** Where a line replay reads: the store's streams, the ledger read model, and which sale streams a customer has. */
 export interface LineReplaySources {
@@ -16,17 +13,6 @@ export interface LineReplaySources {
   readonly ledger: LedgerView;
   /** The sale streams linked to a customer (the timeline index), for the customer's first sale. */
   readonly customerSaleStreams: (customerId: string) => readonly string[];
-  /**
-   * The sales credited to a rep that closed in a period (the sale-attribution read model), folded
-   * when the ledger's lines fall short of the rep's credited base. Without it such a tier base
-   * is answered as a lower bound.
-   */
-  readonly salesCreditedIn?: (
-    repId: string,
-    period: string,
-    currency: string,
-    calendar: PeriodCalendar,
-  ) => readonly string[];
 }
 
 /** What one replay read: each stream and how many of its events, and how many ledger lines. */
@@ -85,25 +71,14 @@ async function saleInputs(sources: LineReplaySources, read: StreamRead, saleId: 
   return events;
 }
 
-function calendarOf(events: readonly StoredEvent[], line: LedgerLine): PeriodCalendar | null {
-  const plan = events
-    .filter((e) => e.type === 'CommissionPlanPublished')
-    .map((e) => (e.data as unknown as CommissionPlanPublished['data']).plan)
-    .find((p) => p.planId === line.planId && p.version === line.planVersion);
-  return plan ? { periodLength: plan.periodLength, timeZone: plan.timeZone } : null;
-}
-
 /**
  * Posts one ledger line again from the streams that decide it: for a sale's line, the sale's
  * stream, its customer's, the LeadReceived of its lead and of the customer's first lead, the
  * first event of the customer's other sales, the plan book, the periods back to the last close
- * before the line, and from the ledger read model the rep's credited base in the period (for
- * tiers); for an adjustment or payout, its own event and the periods before it. Null when the
- * ledger has no such line. Nothing read grows with the log: each is one subject's history.
- *
- * When the ledger's lines do not account for a rep's whole credited base in a period (a sale
- * credited to them posted no line), the sales credited to them that closed in the period are
- * folded one by one from their own streams for what each credited, and the line replayed again.
+ * before the line, and from the ledger read model's tier history the rep's credited base in the
+ * period before each event (for tiers); for an adjustment or payout, its own event and the
+ * periods before it. Null when the ledger has no such line. Nothing read grows with the log:
+ * each is one subject's history, or one indexed row.
  */
 export async function replayLine(sources: LineReplaySources, lineId: string): Promise<LineReplayAnswer | null> {
   const { store, ledger } = sources;
@@ -128,27 +103,7 @@ export async function replayLine(sources: LineReplaySources, lineId: string): Pr
   reads.set(COMMISSION_PERIODS_STREAM, periods.length);
   const events = [...periods, ...(recorded.saleId === null ? [] : await saleInputs(sources, read, recorded.saleId))];
 
-  const short = new Set<string>();
-  const fromLines = ledgerTierBase(ledger);
-  let replay = replayLedgerLine({
-    recorded,
-    events,
-    tierBase: (repId, period, currency, before) => {
-      const reading = fromLines(repId, period, currency, before);
-      if (!reading.exact) short.add(JSON.stringify([repId, period, currency]));
-      return reading;
-    },
-  });
-  const calendar = calendarOf(events, recorded);
-  if (short.size > 0 && sources.salesCreditedIn && calendar) {
-    const folded = new Map<string, SaleCredit[]>();
-    for (const key of short) {
-      const [repId, period, currency] = JSON.parse(key) as [string, string, string];
-      for (const saleId of sources.salesCreditedIn(repId, period, currency, calendar))
-        if (!folded.has(saleId)) folded.set(saleId, saleCredits(saleId, await saleInputs(sources, read, saleId)));
-    }
-    replay = replayLedgerLine({ recorded, events, tierBase: ledgerTierBase(ledger, folded) });
-  }
+  const replay = replayLedgerLine({ recorded, events, tierBase: ledgerTierBase(ledger) });
   await Promise.all(cached.values());
   return {
     ...replay,

@@ -17,18 +17,14 @@ export function inLogOrder(events: readonly StoredEvent[]): StoredEvent[] {
 
 /**
  * The ledger's memory for a replay scoped to one sale: facts, the sale and closed periods in
- * maps, as MemoryBook keeps them; the tier base asked of `tierBase` (at the position of the event
- * being applied, `at`) and each credit told to `onCredit`. Lines are returned, not kept.
+ * maps, as MemoryBook keeps them; the tier base asked of `readTier` (at the position of the event
+ * being applied, `at`). Lines are returned, not kept.
  */
 export class ScopedBook implements CommissionBook {
   private readonly memory = new MemoryBook();
   at = 0n;
 
-  constructor(
-    private readonly readTier: (repId: string, period: string, currency: string) => MinorUnits,
-    private readonly onCredit: (repId: string, period: string, currency: string, base: MinorUnits) => void = () =>
-      undefined,
-  ) {}
+  constructor(private readonly readTier: (repId: string, period: string, currency: string) => MinorUnits) {}
 
   /** Applies one event as the engine does, at its position; returns the lines it posts. */
   apply(event: StoredEvent): readonly LedgerLine[] {
@@ -56,33 +52,9 @@ export class ScopedBook implements CommissionBook {
   sale = (id: string) => this.memory.sale(id);
   putSale = (book: SaleBook): void => this.memory.putSale(book);
   tierBase = (repId: string, period: string, currency: string): MinorUnits => this.readTier(repId, period, currency);
-  setTierBase = (repId: string, period: string, currency: string, base: MinorUnits): void =>
-    this.onCredit(repId, period, currency, base - this.readTier(repId, period, currency));
+  // The replay reads each base from the ledger's history before the event; what it sets is not read back.
+  setTierBase = (): void => undefined;
   closedThrough = (): string | null => this.memory.closedThrough();
   setClosedThrough = (period: string): void => this.memory.setClosedThrough(period);
   addLines = (): void => undefined;
-}
-
-/** One credit to a rep's tier base: the base a sale's event credited them in a natural period. */
-export interface SaleCredit {
-  readonly repId: string;
-  readonly period: string;
-  readonly currency: string;
-  readonly position: bigint;
-  readonly base: MinorUnits;
-}
-
-/**
- * What one sale credited to tier bases, event by event, folded from its own events and the
- * facts its attribution needs (the credit never depends on the base before it, only on the
- * sale's amount, cover, plan and credited rep).
- */
-export function saleCredits(saleId: string, events: readonly StoredEvent[]): SaleCredit[] {
-  const credits: SaleCredit[] = [];
-  const book: ScopedBook = new ScopedBook(
-    () => 0,
-    (repId, period, currency, base) => credits.push({ repId, period, currency, position: book.at, base }),
-  );
-  for (const event of inLogOrder(events)) if (!book.otherSale(event, saleId)) book.apply(event);
-  return credits;
 }
