@@ -38,6 +38,12 @@ async function bootstrapAdminKey(config: ReturnType<typeof loadConfig>): Promise
       );
     } else if (outcome.kind === 'from-environment') {
       Logger.log(`Admin key from LEADLEDGER_ADMIN_KEY registered as ${outcome.keyId}`, 'Engine');
+    } else if (outcome.kind === 'chosen-elsewhere') {
+      Logger.warn(
+        `The first admin key (${outcome.keyId}) was made by another engine starting on this log, which shows its ` +
+          `secret once. If none did (it stopped first), set LEADLEDGER_ADMIN_KEY or run: npm run cli -- keys create`,
+        'Engine',
+      );
     }
   } finally {
     await store.close();

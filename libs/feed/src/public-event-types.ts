@@ -66,6 +66,7 @@ const WEBHOOK_CONFIGURATION = "another subscriber's configuration: its URL may c
 export const UNPUBLISHED_EVENT_TYPES: Readonly<Record<string, string>> = {
   ApiKeyCreated: 'credentials: the stream id and the data hold the key hash',
   ApiKeyRevoked: 'credentials: the stream id holds the key hash',
+  AdminKeyBootstrapped: 'credentials: the data holds the first admin key hash',
   WebhookSubscriptionCreated: WEBHOOK_CONFIGURATION,
   WebhookSubscriptionPaused: WEBHOOK_CONFIGURATION,
   WebhookSubscriptionResumed: WEBHOOK_CONFIGURATION,

@@ -1,3 +1,5 @@
+import { ADMIN_BOOTSTRAP_STREAM, adminBootstrapDecider } from '@leadledger/auth';
+import { handleCommand } from '@leadledger/event-store';
 import { tempDirectory } from '@leadledger/event-store/testing';
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import { ManualClock, sequentialIds } from '@leadledger/kernel';
@@ -46,5 +48,60 @@ describe('the first admin key', () => {
       occurredAt: '2026-11-23T08:00:00.000Z',
       recordedAt: '2026-11-23T08:00:00.000Z',
     });
+  });
+});
+
+describe('the first admin key when several engines start on one empty log', () => {
+  const dir = tempDirectory('leadledger-bootstrap-race');
+  const clock = new ManualClock('2026-11-23T08:00:00.000Z');
+  afterAll(() => dir.remove());
+
+  it('is made once: of engines starting together, one shows a secret and the others make no key', async () => {
+    const file = dir.file('shared.sqlite');
+    // Separate store instances on one file, as separate engine processes would have.
+    const stores = Array.from({ length: 4 }, () => new SqliteEventStore({ file, clock }));
+    try {
+      const outcomes = await Promise.all(
+        stores.map((store, i) => ensureAdminKey(store, null, clock, sequentialIds(`k${i}-`))),
+      );
+      const generated = outcomes.filter((o) => o.kind === 'generated');
+      expect(generated).toHaveLength(1);
+      expect(await listApiKeys(stores[0])).toHaveLength(1);
+      if (generated[0].kind !== 'generated') throw new Error('unreachable');
+      expect(await authenticateApiKey(stores[3], generated[0].key.secret)).toMatchObject({ role: 'admin' });
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+    }
+  });
+
+  it('is completed, not made again, after an engine stopped between choosing it and creating it', async () => {
+    const store = new SqliteEventStore({ file: dir.file('stopped.sqlite'), clock });
+    try {
+      const context = {
+        actorId: 'system:bootstrap',
+        actorRole: 'admin',
+        occurredAt: clock.now().toISOString(),
+        correlationId: 'c',
+      };
+      // The choice recorded, the key never created: the engine stopped in between.
+      await handleCommand(
+        store,
+        ADMIN_BOOTSTRAP_STREAM,
+        adminBootstrapDecider,
+        { kind: 'BootstrapAdminKey', keyId: 'k-chosen', secretHash: 'cd'.repeat(32) },
+        context,
+      );
+      expect(await listApiKeys(store)).toHaveLength(0);
+      expect(await ensureAdminKey(store, null, clock, sequentialIds('k'))).toEqual({
+        kind: 'chosen-elsewhere',
+        keyId: 'k-chosen',
+      });
+      expect(await listApiKeys(store)).toMatchObject([{ keyId: 'k-chosen', role: 'admin', status: 'active' }]);
+      // Once complete, later starts have nothing to do.
+      expect(await ensureAdminKey(store, null, clock, sequentialIds('k2'))).toEqual({ kind: 'none-needed' });
+      expect(await listApiKeys(store)).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
   });
 });
