@@ -1,5 +1,6 @@
 import type { Actor } from '@leadledger/auth';
 import {
+  COMMISSION_LEDGER,
   COMMISSION_PERIODS_STREAM,
   type CommissionPlan,
   PLAN_BOOK_STREAM,
@@ -23,7 +24,7 @@ import { EventStore, handleCommand, loadState } from '@leadledger/event-store';
 import { type Clock, type IdSource, NotFoundError, isRefusal, isSafeSum, refuse } from '@leadledger/kernel';
 import { getRep } from '@leadledger/leads';
 import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
-import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler, Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { RequestContexts } from '../http/request-context';
 import { refusalAnswer } from '../http/refusal-answer';
@@ -33,6 +34,16 @@ import type { PostAdjustmentDto } from './commissions.dto';
 import { ReconciliationControl } from './reconciliation-control';
 
 /** What commissions read outside their own projections: the plan book, and the ledger once it has caught up. */
+/** 503: the ledger has not applied the log up to now (it failed or stopped; /health says which). */
+function ledgerBehindLog(read: bigint, head: bigint): ServiceUnavailableException {
+  return new ServiceUnavailableException({
+    statusCode: 503,
+    error: 'Service Unavailable',
+    code: 'LedgerBehindLog',
+    message: `The commission ledger has applied the log up to position ${read}, not ${head}: nothing is paid from it until it has (see /health)`,
+  });
+}
+
 @Injectable()
 export class CommissionBooks {
   constructor(
@@ -95,8 +106,16 @@ export class CommissionBooks {
    * beyond the safe integers (see Bounds in docs/commissions.md) is refused, never rounded.
    */
   async duePayouts(period: string) {
-    const { db, position } = await this.settledLedger();
-    const payouts = payoutPreview(db, period).map(({ payee, currency, due }) => {
+    const { db, position: head } = await this.settledLedger();
+    // One read transaction: the balances and the ledger position they were read at agree even
+    // while the ledger moves on; that position, never the log's head, is what the run records.
+    const { read, due } = this.readModels.db.transaction(() => ({
+      read: this.readModels.checkpoint(COMMISSION_LEDGER)?.position ?? 0n,
+      due: payoutPreview(db, period),
+    }))();
+    // `settledLedger` also returns when the ledger has failed or stopped: never pay from a ledger short of the log.
+    if (read < head) throw ledgerBehindLog(read, head);
+    const payouts = due.map(({ payee, currency, due }) => {
       if (!isSafeSum(due))
         throw refusalAnswer(
           refuse('BalanceBeyondSafeRange', 'A balance is too large to pay out as one amount', {
@@ -109,7 +128,7 @@ export class CommissionBooks {
         );
       return { payee, currency, amount: Number(due) };
     });
-    return { ledgerPosition: position.toString(), payouts };
+    return { ledgerPosition: read.toString(), payouts };
   }
 }
 

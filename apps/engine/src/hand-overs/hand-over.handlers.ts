@@ -4,11 +4,12 @@ import { NotFoundError, isRefusal } from '@leadledger/kernel';
 import { type RepCommand, repDecider, repStreamId } from '@leadledger/leads';
 import type { EngineConfig } from '@leadledger/platform';
 import { type HandOverRecord, type WorkLookups, handOverRecord, handOverWork } from '@leadledger/workflows';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RefusalException } from '../http/refusal.exception';
 import { RequestContexts } from '../http/request-context';
 import { EffectiveTimes } from '../platform/effective-at';
+import { ReadModelsBehindError } from '../platform/read-model-lookups';
 import { workflowPolicy } from '../platform/workflow-policy';
 import { ENGINE_CONFIG, WORK_LOOKUPS } from '../platform/tokens';
 import type { DepartRepDto, HandOverDto } from './hand-over.dto';
@@ -37,6 +38,20 @@ export class HandOverWork extends Command<HandOverRecord> {
  * Records the departure or hand-over on the rep's stream, then moves the work inline so the
  * answer lists every pool, customer and lead; the hand-over reactor completes it after a crash.
  */
+/**
+ * 503: the departure or hand-over is recorded, but the read models that list the rep's work
+ * stopped short of it, so nothing was moved rather than only part; the hand-over reactor moves
+ * everything once they have caught up (after a rebuild or restart). Asking again is refused.
+ */
+function handOverPending(position: bigint, error: ReadModelsBehindError): ServiceUnavailableException {
+  return new ServiceUnavailableException({
+    statusCode: 503,
+    error: 'Service Unavailable',
+    code: 'HandOverPending',
+    message: `Recorded at position ${position}; the work is not moved yet: ${error.message}. It is moved once the read models are back (see /health).`,
+  });
+}
+
 @Injectable()
 export class RepWork {
   constructor(
@@ -68,7 +83,12 @@ export class RepWork {
     if (isRefusal(result) && result.code === 'RepNotFound') throw new NotFoundError('rep', repId);
     if (isRefusal(result)) throw new RefusalException(result);
     const [trigger] = result.events;
-    await handOverWork(this.store, this.lookups, trigger, workflowPolicy(this.config));
+    try {
+      await handOverWork(this.store, this.lookups, trigger, workflowPolicy(this.config));
+    } catch (error) {
+      if (error instanceof ReadModelsBehindError) throw handOverPending(trigger.position, error);
+      throw error;
+    }
     return handOverRecord(this.store, trigger);
   }
 }
