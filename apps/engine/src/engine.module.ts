@@ -5,6 +5,7 @@ import { ApiKeyGuard } from './auth/api-key.guard';
 import { FailedAuthentications } from './auth/failed-authentications';
 import { ClaimsModule } from './claims/claims.module';
 import { CommissionsModule } from './commissions/commissions.module';
+import { ConsoleModule } from './console/console.module';
 import { CustomersModule } from './customers/customers.module';
 import { DisputesModule } from './disputes/disputes.module';
 import { HandOversModule } from './hand-overs/hand-overs.module';
@@ -52,6 +53,7 @@ export class EngineModule {
         TimelinesModule,
         ReplayModule,
         WhatIfModule,
+        ConsoleModule,
       ],
       providers: [
         FailedAuthentications,

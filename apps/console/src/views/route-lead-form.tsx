@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'preact/hooks';
+import { segment } from '../api';
+import { ProblemMessage } from '../components/problem-message';
+import { shortId } from '../format';
+import { useT } from '../i18n/i18n';
+import { useSession } from '../session';
+import type { LeadSummary } from './lead-types';
+
+interface Props {
+  readonly lead: LeadSummary;
+  readonly onRouted: (repId: string) => void;
+  readonly onCancel: () => void;
+}
+
+type History = { history: readonly { type: string; data: { customerIds?: readonly string[] } }[] };
+
+/** Routes a flagged lead: which of the customers its keys named, to which rep, and why. */
+export function RouteLeadForm({ lead, onRouted, onCancel }: Props) {
+  const { api } = useSession();
+  const t = useT();
+  const [candidates, setCandidates] = useState<readonly string[]>([]);
+  const [customerId, setCustomerId] = useState('');
+  const [repId, setRepId] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    api.get<History>(`/leads/${segment(lead.leadId)}`).then((detail) => {
+      const flagged = detail.history.filter((e) => e.type === 'LeadFlaggedForReview').at(-1);
+      const ids = flagged?.data.customerIds ?? [];
+      setCandidates(ids);
+      setCustomerId(ids[0] ?? '');
+    }, setError);
+  }, [lead.leadId]);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      const body = { repId: repId.trim(), reason, ...(customerId ? { customerId } : {}) };
+      await api.post(`/leads/${segment(lead.leadId)}/route`, body);
+      onRouted(repId.trim());
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  return (
+    <form class="panel" onSubmit={submit}>
+      {candidates.length > 0 && (
+        <label>
+          {t('leads.routeCustomer')}
+          <select value={customerId} onChange={(e) => setCustomerId(e.currentTarget.value)}>
+            {candidates.map((id) => (
+              <option value={id}>{id}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label>
+        {t('leads.routeTo', { lead: shortId(lead.leadId) })}
+        <input required value={repId} onInput={(e) => setRepId(e.currentTarget.value)} />
+      </label>
+      <label>
+        {t('common.reason')}
+        <textarea required value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+      </label>
+      <div class="actions">
+        <button type="submit">{t('leads.route')}</button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+      <ProblemMessage error={error} />
+    </form>
+  );
+}
