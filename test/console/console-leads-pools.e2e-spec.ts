@@ -14,6 +14,8 @@ describeInBrowser('the console: pools and leads', () => {
     const page = await ui.openConsole();
     await ui.signIn(page, ui.scene.keys.manager);
     await ui.goTo(page, 'Pools');
+    // Every pool is offered as the id is typed.
+    await page.locator('#known-pools option[value="east"]').waitFor({ state: 'attached' });
     await page.getByLabel('Pool id').fill('east');
     await page.getByRole('button', { name: 'Load pool' }).click();
     await page.getByRole('table', { name: 'Members' }).waitFor();

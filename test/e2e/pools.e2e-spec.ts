@@ -166,6 +166,28 @@ describe('pools over HTTP', () => {
       .expect(403);
   });
 
+  it('lists every pool by id with its size, for every role', async () => {
+    await as(manager)
+      .post('/pools', { ...settings, poolId: 'west', name: 'Inbound West' })
+      .expect(201);
+    await engine.settle();
+    const rep = `Bearer ${await engine.key('rep', 'rep-b')}`;
+    const { body } = await as(rep).get('/pools').expect(200);
+    // east: rep-a and rep-b after rep-c's removal, none paused (rep-a was resumed), nothing queued.
+    expect(body.pools).toEqual([
+      {
+        poolId: 'east',
+        name: 'Inbound East',
+        strategy: 'smooth-weighted-round-robin',
+        policyVersion: expect.any(Number),
+        members: 2,
+        pausedMembers: 0,
+        queuedLeads: 0,
+      },
+      expect.objectContaining({ poolId: 'west', name: 'Inbound West', members: 0 }),
+    ]);
+  });
+
   it('refuses a second pool with the same id, but answers a retry with the same Idempotency-Key alike', async () => {
     const again = await as(manager)
       .post('/pools', { poolId: 'east', ...settings })

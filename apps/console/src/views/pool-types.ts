@@ -34,3 +34,10 @@ export interface Fairness {
   }[];
   readonly largestDeficit: { repId: string; deficit: number } | null;
 }
+
+/** One row of GET /pools. */
+export interface PoolSummary {
+  readonly poolId: string;
+  readonly name: string;
+  readonly members: number;
+}

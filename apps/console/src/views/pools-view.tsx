@@ -1,4 +1,4 @@
-import { useContext, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import { segment } from '../api';
 import { DataTable } from '../components/data-table';
 import { Notice, ProblemMessage } from '../components/problem-message';
@@ -6,27 +6,23 @@ import { useRequest } from '../components/use-request';
 import { LanguageContext } from '../i18n/i18n';
 import { isManager, useSession } from '../session';
 import { PoolFairness } from './pool-fairness';
-import type { Pool, PoolMember } from './pool-types';
-
-// The API has no list of pools: the ids looked at in this tab are offered again.
-const RECENT_ITEM = 'leadledger.console.pools';
-const recentPools = (): string[] => JSON.parse(sessionStorage.getItem(RECENT_ITEM) ?? '[]') as string[];
+import type { Pool, PoolMember, PoolSummary } from './pool-types';
 
 /** A pool's members, weights, caps and pauses; pause and resume; and its fairness for managers. */
 export function PoolsView() {
   const { api, role } = useSession();
   const { t } = useContext(LanguageContext);
-  const [poolId, setPoolId] = useState(() => recentPools()[0] ?? '');
+  const [poolId, setPoolId] = useState('');
+  const pools = useRequest<{ pools: PoolSummary[] }>();
   const pool = useRequest<Pool>();
   const [pausing, setPausing] = useState<PoolMember | null>(null);
   const [reason, setReason] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
 
-  const load = async (id: string) => {
-    const found = await pool.run(() => api.get<Pool>(`/pools/${segment(id)}`));
-    if (found) sessionStorage.setItem(RECENT_ITEM, JSON.stringify([id, ...recentPools().filter((p) => p !== id)]));
-  };
+  // Every pool is offered as the id is typed (GET /pools).
+  useEffect(() => void pools.run(() => api.get<{ pools: PoolSummary[] }>('/pools')), []);
+  const load = async (id: string) => void (await pool.run(() => api.get<Pool>(`/pools/${segment(id)}`)));
   const change = async (path: string, body: object) => {
     setActionError(null);
     try {
@@ -53,10 +49,12 @@ export function PoolsView() {
       >
         <label>
           {t('pools.poolId')}
-          <input required list="recent-pools" value={poolId} onInput={(e) => setPoolId(e.currentTarget.value)} />
-          <datalist id="recent-pools">
-            {recentPools().map((id) => (
-              <option value={id} />
+          <input required list="known-pools" value={poolId} onInput={(e) => setPoolId(e.currentTarget.value)} />
+          <datalist id="known-pools">
+            {(pools.result?.pools ?? []).map((p) => (
+              <option value={p.poolId}>
+                {p.name} ({p.members})
+              </option>
             ))}
           </datalist>
         </label>

@@ -15,8 +15,15 @@ import {
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { PoolFairnessDto, PoolFairnessQueryDto } from './pool-fairness.dto';
 import { GetPoolFairness } from './pool-fairness.handlers';
-import { AddMemberDto, ChangeMemberDto, CreatePoolDto, PauseMemberDto, PoolViewDto } from './pools.dto';
-import { AddPoolMember, ChangePoolMember, CreatePoolRequest, GetPool, type MemberChange } from './pools.handlers';
+import { AddMemberDto, ChangeMemberDto, CreatePoolDto, PauseMemberDto, PoolListDto, PoolViewDto } from './pools.dto';
+import {
+  AddPoolMember,
+  ChangePoolMember,
+  CreatePoolRequest,
+  GetPool,
+  ListPools,
+  type MemberChange,
+} from './pools.handlers';
 
 /** Assignment pools (分配池). Every write answers with the pool as its own append left it. */
 @ApiTags('pools')
@@ -42,6 +49,14 @@ export class PoolsController {
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<PoolView> {
     return this.commands.execute(new CreatePoolRequest(body, actor, idempotencyKey ?? null));
+  }
+
+  /** Every pool by id, with its size: what a console or a client picks a pool from. */
+  @Get()
+  @Roles('admin', 'manager', 'finance', 'service', 'rep')
+  @ApiOkResponse({ type: PoolListDto })
+  list(): Promise<PoolListDto> {
+    return this.queries.execute(new ListPools());
   }
 
   /** Members, weights, pauses, caps, rotation state, counts today and this month, and the unassigned queue. */

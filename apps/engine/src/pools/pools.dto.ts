@@ -123,3 +123,18 @@ export class PoolViewDto {
   @ApiProperty({ type: [QueuedLeadDto], description: 'The unassigned queue, oldest first' })
   queuedLeads!: QueuedLeadDto[];
 }
+
+export class PoolSummaryDto {
+  @ApiProperty() poolId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: POOL_STRATEGIES }) strategy!: PoolStrategy;
+  @ApiProperty() policyVersion!: number;
+  @ApiProperty({ description: 'Members now, paused ones included' }) members!: number;
+  @ApiProperty() pausedMembers!: number;
+  @ApiProperty({ description: 'Leads waiting for a member who can take them' }) queuedLeads!: number;
+}
+
+export class PoolListDto {
+  @ApiProperty({ type: [PoolSummaryDto], description: 'Every pool, by pool id' })
+  pools!: PoolSummaryDto[];
+}

@@ -7,8 +7,10 @@ import {
   type BusinessDay,
   type PoolCommand,
   type PoolState,
+  type PoolSummary,
   type PoolView,
   getPoolView,
+  listPools,
   poolDecider,
   poolStreamId,
   poolView,
@@ -154,6 +156,18 @@ function memberCommands(
       }
       return commands;
     }
+  }
+}
+
+export class ListPools extends Query<{ pools: PoolSummary[] }> {}
+
+/** From the pool-board read model. */
+@QueryHandler(ListPools)
+export class ListPoolsHandler implements IQueryHandler<ListPools, { pools: PoolSummary[] }> {
+  constructor(private readonly readModels: ReadModelDatabase) {}
+
+  async execute(): Promise<{ pools: PoolSummary[] }> {
+    return { pools: listPools(this.readModels.db) };
   }
 }
 

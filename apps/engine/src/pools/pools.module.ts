@@ -3,7 +3,13 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { GetPoolFairnessHandler } from './pool-fairness.handlers';
 import { PoolWriter } from './pool-writer';
 import { PoolsController } from './pools.controller';
-import { AddPoolMemberHandler, ChangePoolMemberHandler, CreatePoolHandler, GetPoolHandler } from './pools.handlers';
+import {
+  AddPoolMemberHandler,
+  ChangePoolMemberHandler,
+  CreatePoolHandler,
+  GetPoolHandler,
+  ListPoolsHandler,
+} from './pools.handlers';
 
 @Module({
   imports: [CqrsModule],
@@ -14,6 +20,7 @@ import { AddPoolMemberHandler, ChangePoolMemberHandler, CreatePoolHandler, GetPo
     AddPoolMemberHandler,
     ChangePoolMemberHandler,
     GetPoolHandler,
+    ListPoolsHandler,
     GetPoolFairnessHandler,
   ],
 })

@@ -1,7 +1,19 @@
 import type { ReadModelConnection } from '@leadledger/projections';
 import type { BusinessDay } from '../pool/pool.commands';
 import { type PoolView, poolView } from '../pool/pool-view';
+import type { PoolStrategy } from '../pool/pool.events';
 import { decodePool } from './stored-pool-state';
+
+/** One pool in the list of pools: enough to pick it and see its size. */
+export interface PoolSummary {
+  readonly poolId: string;
+  readonly name: string;
+  readonly strategy: PoolStrategy;
+  readonly policyVersion: number;
+  readonly members: number;
+  readonly pausedMembers: number;
+  readonly queuedLeads: number;
+}
 
 /** The pool as the board knows it, with the day and month counts of `today`; null for an unknown pool. */
 export function getPoolView(db: ReadModelConnection, poolId: string, today: BusinessDay): PoolView | null {
@@ -15,4 +27,26 @@ export function poolsWithMember(db: ReadModelConnection, repId: string): string[
     pool_id: string;
   }[];
   return rows.map((row) => row.pool_id);
+}
+
+/** Every pool the board knows, by pool id (a company has tens, not thousands). */
+export function listPools(db: ReadModelConnection): PoolSummary[] {
+  const rows = db.prepare('SELECT state FROM pool_board ORDER BY pool_id').all() as { state: string }[];
+  return rows.flatMap(({ state: encoded }) => {
+    const state = decodePool(encoded);
+    if (state.status === 'absent') return [];
+    const { poolId, name, strategy } = state.settings;
+    const pausedMembers = state.members.filter((m) => m.pausedBecause !== null).length;
+    return [
+      {
+        poolId,
+        name,
+        strategy,
+        policyVersion: state.policyVersion,
+        members: state.members.length,
+        pausedMembers,
+        queuedLeads: state.queue.length,
+      },
+    ];
+  });
 }
