@@ -25,7 +25,9 @@ describe('GET /health', () => {
       const { body } = await engine.http().get('/health').expect(200);
       expect(body).toEqual({
         status: 'ok',
+        reason: null,
         store: { kind: 'sqlite', reachable: true, headPosition: '1', error: null },
+        logReader: { state: 'reading', error: null, attempts: 0 },
         projections: allProjections(loadConfig({ LEADLEDGER_TIMEZONE: 'UTC' })).map(({ name, version }) => ({
           name,
           version,
@@ -63,6 +65,7 @@ describe('GET /health', () => {
       await engine.settle();
       const { body } = await engine.http().get('/health').expect(200);
       expect(body.status).toBe('degraded');
+      expect(body.reason).toBe('refuses-broken-events failed on the event at position 2: no rule for Broken');
       const failed = body.projections.find((p: { name: string }) => p.name === 'refuses-broken-events');
       expect(failed).toMatchObject({
         state: 'failed',

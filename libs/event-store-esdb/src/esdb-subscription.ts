@@ -12,14 +12,16 @@ import {
   positionOf,
   toEsdbPosition,
   toEventStoreError,
-  toStoredEvent,
   toSubscriptionFilter,
 } from './esdb-mapping';
+import { engineEventOf } from './esdb-foreign-events';
 
 /**
  * A catch-up subscription to $all. Events go to the handler one at a time: `for await`
  * pulls the next event only once the handler has returned, and the client's stream
- * buffers (then applies back-pressure to the server) meanwhile.
+ * buffers (then applies back-pressure to the server) meanwhile. A stream error or a stream
+ * the server ended rejects `done` with EventStoreUnavailableError; the LogReader subscribes
+ * again after the last event handled.
  */
 export function esdbSubscription(
   client: EventStoreDBClient,
@@ -30,6 +32,8 @@ export function esdbSubscription(
     fromPosition: toEsdbPosition(options.after ?? START_OF_LOG),
     filter: toSubscriptionFilter(options.filter),
   });
+  // The server confirms a subscription before it sends any event.
+  source.once('confirmation', () => options.onSubscribed?.());
   let stopping = false;
 
   const run = async (): Promise<void> => {
@@ -43,7 +47,8 @@ export function esdbSubscription(
         const position = positionOf(resolved);
         // The server starts at `after` itself (inclusive): skip it, and anything seen.
         if (!isAfter(position, cursor) || !isVisible(resolved.event, options.filter)) continue;
-        const event = toStoredEvent(resolved);
+        const event = engineEventOf(resolved);
+        if (!event) continue;
         try {
           await handler(event);
         } catch (error) {

@@ -32,6 +32,12 @@ export interface SubscribeOptions {
   /** Exclusive, as in readAll: resume by passing the last position handled. */
   readonly after?: bigint;
   readonly filter?: GlobalLogFilter;
+  /**
+   * Called once the store has accepted the subscription (EventStoreDB's confirmation, the
+   * first read answered): a reader that lost its subscription knows it is reading again even
+   * when no event comes.
+   */
+  readonly onSubscribed?: () => void;
 }
 
 export type EventHandler = (event: StoredEvent) => void | Promise<void>;
@@ -39,7 +45,11 @@ export type EventHandler = (event: StoredEvent) => void | Promise<void>;
 export interface Subscription {
   /** Stops delivery after the event being handled, if any; resolves once stopped. */
   stop(): Promise<void>;
-  /** Settles when the subscription ends: resolves on stop, rejects with the handler's or store's error. */
+  /**
+   * Settles when the subscription ends: resolves on stop, rejects with the handler's or the
+   * store's error (a server that ends it, a dropped connection). It never resubscribes by
+   * itself: the LogReader does, after the last event it handled.
+   */
   readonly done: Promise<void>;
 }
 

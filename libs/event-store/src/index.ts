@@ -1,4 +1,5 @@
 export * from './command-context';
+export * from './command-event-ids';
 export * from './event-store.errors';
 export * from './event-hash';
 export * from './event-store.port';
@@ -10,6 +11,8 @@ export { foldEvents, loadState, toDomainEvent } from './load-state';
 export * from './log-reader';
 export * from './polling-subscription';
 export * from './read-all-in-batches';
+export * from './reader-outage';
+export * from './retry-backoff';
 export * from './snapshot-store';
 export * from './stored-event';
 export * from './stream-state-cache';

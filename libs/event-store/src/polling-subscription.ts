@@ -20,10 +20,15 @@ export function pollingSubscription(
   const batchSize = options.batchSize ?? 500;
   const abort = new AbortController();
   let after = options.after ?? START_OF_LOG;
+  let subscribed = false;
 
   const run = async (): Promise<void> => {
     while (!abort.signal.aborted) {
       const batch = await source.readAll({ after, maxCount: batchSize, filter: options.filter });
+      if (!subscribed) {
+        subscribed = true;
+        options.onSubscribed?.();
+      }
       for (const event of batch) {
         if (abort.signal.aborted) return;
         await handler(event);

@@ -1,8 +1,28 @@
-import { type EventStore, type LogConsumer, LogReader, type StoredEvent } from '@leadledger/event-store';
+import {
+  type EventStore,
+  type LogConsumer,
+  type LogInterruption,
+  LogReader,
+  ReaderOutage,
+  type RetryBackoff,
+  type Sleep,
+  type StoredEvent,
+  jitteredBackoff,
+  timerSleep,
+} from '@leadledger/event-store';
 import type { Projection } from './projection';
 import { applyToProjections } from './projection-batch';
 import { ProjectionWorker, type ProjectionStatus } from './projection-worker';
 import type { ReadModelDatabase } from './read-model-database';
+
+export interface ProjectionRunnerOptions {
+  readonly batchSize?: number;
+  /** Between attempts to read the head of the log at start, while the store fails. */
+  readonly backoff?: RetryBackoff;
+  readonly sleep?: Sleep;
+  /** How long `reached()` waits for a log reader that is down before it answers with the error. */
+  readonly waitBoundMs?: number;
+}
 
 /**
  * Keeps every projection up to date from the global log. Each has its own checkpoint, so one
@@ -13,23 +33,69 @@ import type { ReadModelDatabase } from './read-model-database';
 export class ProjectionRunner implements LogConsumer {
   private readonly workers: ProjectionWorker[];
   private prepared: Promise<void> | null = null;
+  private isPrepared = false;
+  private stopping = new AbortController();
   private ownReader: LogReader | null = null;
+  private readonly outage: ReaderOutage;
+  private readonly backoff: RetryBackoff;
+  private readonly sleep: Sleep;
 
   constructor(
     private readonly store: EventStore,
     private readonly readModels: ReadModelDatabase,
     projections: readonly Projection[],
-    private readonly options: { batchSize?: number } = {},
+    private readonly options: ProjectionRunnerOptions = {},
   ) {
     this.workers = projections.map((p) => new ProjectionWorker(readModels, p));
+    this.sleep = options.sleep ?? timerSleep;
+    this.backoff = options.backoff ?? jitteredBackoff();
+    this.outage = new ReaderOutage({ boundMs: options.waitBoundMs, sleep: this.sleep });
   }
 
-  /** Creates the tables and loads the checkpoints; the log reader starts after this. */
+  /**
+   * Creates the tables and loads the checkpoints; the log reader starts after this. The head of
+   * the log is asked again, with backoff, while the store fails: a start during an outage waits
+   * it out instead of leaving every later `reached()` rejected until a restart.
+   */
   prepare(): Promise<void> {
-    this.prepared ??= this.store.headPosition().then((head) => {
-      for (const worker of this.workers) worker.prepare(head);
-    });
+    if (!this.prepared) {
+      const stop = (this.stopping = new AbortController()).signal;
+      const attempt = this.headOnceReachable(stop).then((head) => {
+        for (const worker of this.workers) worker.prepare(head);
+        this.isPrepared = true;
+      });
+      this.prepared = attempt;
+      // A stop during the retries leaves the next prepare() to try afresh.
+      attempt.catch(() => {
+        if (this.prepared === attempt) this.prepared = null;
+      });
+    }
     return this.prepared;
+  }
+
+  private async headOnceReachable(stop: AbortSignal): Promise<bigint> {
+    for (let attempts = 1; ; attempts++) {
+      try {
+        const head = await this.store.headPosition();
+        if (attempts > 1) this.outage.resumed();
+        return head;
+      } catch (error) {
+        if (stop.aborted) throw error;
+        this.outage.interrupted({ error, final: false, attempts });
+        await this.sleep(this.backoff.delayMs(attempts), stop);
+        if (stop.aborted) throw error;
+      }
+    }
+  }
+
+  /** Why the log is not being read (start-up or live), while it is not. */
+  get readerInterruption(): LogInterruption | null {
+    return this.outage.interruption;
+  }
+
+  readerInterrupted(interruption: LogInterruption | null): void {
+    if (interruption) this.outage.interrupted(interruption);
+    else this.outage.resumed();
   }
 
   /**
@@ -38,13 +104,15 @@ export class ProjectionRunner implements LogConsumer {
    */
   reloadCheckpoints(): Promise<void> {
     this.prepared = null;
+    this.isPrepared = false;
     return this.prepare();
   }
 
   /** Prepares, then follows the log with a reader of its own. */
   async start(): Promise<void> {
     await this.prepare();
-    this.ownReader = new LogReader(this.store, { batchSize: this.options.batchSize });
+    const { batchSize, backoff, sleep } = this.options;
+    this.ownReader = new LogReader(this.store, { batchSize, backoff, sleep });
     this.ownReader.start([this]);
   }
 
@@ -66,14 +134,20 @@ export class ProjectionRunner implements LogConsumer {
     return this.workers.map((w) => w.status());
   }
 
-  /** Resolves when every projection that has not failed has applied the log up to `position`. */
+  /**
+   * Resolves when every projection that has not failed has applied the log up to `position`.
+   * While the log is not being read it waits a bounded time for reading to resume, then
+   * rejects with LogReaderDownError rather than hang or answer from a stale read model.
+   */
   async reached(position: bigint): Promise<void> {
-    await this.prepare();
-    await Promise.all(this.workers.map((w) => w.reached(position)));
+    if (!this.isPrepared) await this.outage.within(this.prepare());
+    if (this.workers.every((w) => !w.takesEvents || w.position >= position)) return;
+    await this.outage.within(Promise.all(this.workers.map((w) => w.reached(position))));
   }
 
   /** Stops following; checkpoints are already stored with every committed batch. */
   async stop(): Promise<void> {
+    this.stopping.abort();
     await this.ownReader?.stop();
     for (const worker of this.workers) worker.stop();
   }

@@ -1,4 +1,12 @@
-import { type EventStore, type LogConsumer, LogReader, type StoredEvent } from '@leadledger/event-store';
+import {
+  type EventStore,
+  type LogConsumer,
+  type LogInterruption,
+  LogReader,
+  ReaderOutage,
+  type ReaderOutageOptions,
+  type StoredEvent,
+} from '@leadledger/event-store';
 import type { ProjectionFailure, ReadModelDatabase } from '@leadledger/projections';
 import { ReactorLane } from './reactor-lane';
 
@@ -29,13 +37,22 @@ const MAX_BACKLOG = 1000;
 export class ReactorRunner implements LogConsumer {
   private readonly lanes: ReactorLane[];
   private ownReader: LogReader | null = null;
+  private readonly outage: ReaderOutage;
 
   constructor(
     private readonly store: EventStore,
     checkpoints: ReadModelDatabase,
     reactors: readonly Reactor[],
+    /** How long `reached()` waits for a log reader that is down (see ReaderOutage). */
+    outage: ReaderOutageOptions = {},
   ) {
     this.lanes = reactors.map((reactor) => new ReactorLane(reactor, checkpoints));
+    this.outage = new ReaderOutage(outage);
+  }
+
+  readerInterrupted(interruption: LogInterruption | null): void {
+    if (interruption) this.outage.interrupted(interruption);
+    else this.outage.resumed();
   }
 
   /** Loads the checkpoints; the log reader starts after this. */
@@ -61,8 +78,16 @@ export class ReactorRunner implements LogConsumer {
     for (const lane of this.lanes) if (lane.backlog > MAX_BACKLOG) await lane.idle();
   }
 
-  /** Resolves once every running reactor has handled the log up to `position`. */
+  /**
+   * Resolves once every running reactor has handled the log up to `position`; rejects with
+   * LogReaderDownError once the log has not been read for longer than the wait bound.
+   */
   async reached(position: bigint): Promise<void> {
+    if (this.lanes.every((lane) => !lane.running || lane.position >= position)) return;
+    await this.outage.within(this.lanesReached(position));
+  }
+
+  private async lanesReached(position: bigint): Promise<void> {
     for (const lane of this.lanes) {
       while (lane.running && lane.position < position) {
         await new Promise((resolve) => lane.progress.once('progress', resolve));

@@ -1,4 +1,4 @@
-import { EventStore } from '@leadledger/event-store';
+import { EventStore, LogReader } from '@leadledger/event-store';
 import type { EngineConfig } from '@leadledger/platform';
 import { ProjectionRunner } from '@leadledger/projections';
 import { ReactorRunner } from '@leadledger/workflows';
@@ -22,11 +22,13 @@ export class HealthController {
     private readonly recovery: ReadModelRecovery,
     @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
     private readonly webhooks: WebhookDeliveries,
+    private readonly reader: LogReader,
   ) {}
 
   /**
-   * 200 while the store and the read models answer (degraded if a projection failed); 503 while
-   * the read models are rebuilt, or when the store or the read models cannot answer.
+   * 200 while the store and the read models answer (degraded if a projection failed or the log
+   * is not being read, with the reason); 503 while the read models are rebuilt, or when the
+   * store or the read models cannot answer.
    */
   @Public()
   @Get()
@@ -49,16 +51,26 @@ export class HealthController {
       position: r.position.toString(),
       failure: r.failure && { ...r.failure, position: r.failure.position.toString() },
     }));
-    const failed = [...projections, ...workflows].some((p) => p.failure);
+    const failed = [...projections, ...workflows].find((p) => p.failure);
     const readModels = {
       file: this.config.readModelsFile,
       state: this.recovery.state,
       lastDamage: this.recovery.lastDamage,
     };
-    const { status, httpStatus } = healthStatus(store.reachable, readModels.state, failed);
+    const { status, httpStatus, reason } = healthStatus({
+      storeError: store.error,
+      readModels: readModels.state,
+      failedReader: failed?.failure
+        ? `${failed.name} failed on the event at position ${failed.failure.position}: ${failed.failure.error}`
+        : null,
+      // The runner hears of every interruption of the log reader, and of a start that cannot read the head.
+      logInterruption: this.runner.readerInterruption,
+    });
     response.status(httpStatus);
     const webhooks = store.reachable ? await this.webhooks.health() : [];
-    return { status, store, projections, workflows, readModels, webhooks };
+    const reading = this.reader.status();
+    const logReader = { state: reading.state, error: reading.error, attempts: reading.attempts };
+    return { status, reason, store, logReader, projections, workflows, readModels, webhooks };
   }
 
   private async storeHealth(): Promise<HealthDto['store']> {

@@ -24,6 +24,16 @@ export class StoreHealthDto {
   @ApiProperty({ nullable: true }) error!: string | null;
 }
 
+export class LogReaderHealthDto {
+  @ApiProperty({
+    enum: ['idle', 'reading', 'retrying', 'failed', 'stopped'],
+    description: 'retrying: the store ended the subscription; it subscribes again from the last event read',
+  })
+  state!: string;
+  @ApiProperty({ nullable: true, description: 'Why it is not reading (retrying, failed)' }) error!: string | null;
+  @ApiProperty({ description: 'Failed subscriptions in a row' }) attempts!: number;
+}
+
 export class WorkflowHealthDto {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ['idle', 'running', 'failed', 'stopped'] }) state!: string;
@@ -63,10 +73,12 @@ export class HealthDto {
   @ApiProperty({
     enum: ['ok', 'degraded', 'rebuilding', 'down'],
     description:
-      'degraded: a projection failed; rebuilding: the read models (503); down: no store, or no read models (503)',
+      'degraded: a projection failed, or the log is not being read; rebuilding: the read models (503); down: no store, or no read models (503)',
   })
   status!: 'ok' | 'degraded' | 'rebuilding' | 'down';
+  @ApiProperty({ nullable: true, description: 'Why the status is not ok; null when ok' }) reason!: string | null;
   @ApiProperty({ type: StoreHealthDto }) store!: StoreHealthDto;
+  @ApiProperty({ type: LogReaderHealthDto }) logReader!: LogReaderHealthDto;
   @ApiProperty({ type: [ProjectionHealthDto] }) projections!: ProjectionHealthDto[];
   @ApiProperty({ type: [WorkflowHealthDto] }) workflows!: WorkflowHealthDto[];
   @ApiProperty({ type: ReadModelsHealthDto }) readModels!: ReadModelsHealthDto;

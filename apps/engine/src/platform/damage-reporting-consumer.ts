@@ -17,6 +17,7 @@ export function reportingDamage(consumer: LogConsumer, onDamage: (error: unknown
     get position() {
       return damaged ? null : consumer.position;
     },
+    readerInterrupted: (interruption) => consumer.readerInterrupted?.(interruption),
     handle(batch: readonly StoredEvent[]): void | Promise<void> {
       if (damaged) return;
       try {

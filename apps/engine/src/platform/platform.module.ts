@@ -58,7 +58,12 @@ export class PlatformModule {
           useFactory: (store: EventStore) => {
             const logger = new Logger('LogReader');
             return new LogReader(store, {
-              onFailure: (error) => logger.error(`Stopped reading the log: ${String(error)}`),
+              onFailure: (error, retryInMs) =>
+                logger.error(
+                  retryInMs === null
+                    ? `Stopped reading the log: ${String(error)}`
+                    : `Reading the log failed, subscribing again in ${retryInMs} ms: ${String(error)}`,
+                ),
             });
           },
         },
