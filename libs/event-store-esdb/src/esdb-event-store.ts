@@ -9,6 +9,7 @@ import {
   StreamNotFoundError,
 } from '@eventstore/db-client';
 import {
+  AppendOutcomeUnknownError,
   type AppendOptions,
   type AppendResult,
   type EventHandler,
@@ -18,28 +19,33 @@ import {
   type ReadStreamOptions,
   START_OF_LOG,
   type StoredEvent,
+  StreamDeletedError,
   type SubscribeOptions,
   type Subscription,
 } from '@leadledger/event-store';
 import { type Clock, systemClock } from '@leadledger/kernel';
 import {
   isAfter,
-  isSystemEventType,
   isVisible,
   positionOf,
   toEsdbExpectedRevision,
   toEsdbPosition,
   toEventData,
   toEventStoreError,
-  toStoredEvent,
 } from './esdb-mapping';
+import { DEFAULT_MAX_APPEND_BYTES, checkAppendSize } from './esdb-append-size';
+import { engineEventOf, foreignReason } from './esdb-foreign-events';
 import { esdbSubscription } from './esdb-subscription';
 
 export type EsdbEventStoreOptions = (
   | { readonly connectionString: string }
   /** An already-built client, for tests; close() disposes it all the same. */
   | { readonly client: EventStoreDBClient }
-) & { readonly clock?: Clock };
+) & {
+  readonly clock?: Clock;
+  /** The server's MaxAppendSize, when it was configured other than the default 1 MiB. */
+  readonly maxAppendBytes?: number;
+};
 
 const DEFAULT_BATCH = 1000;
 const HEAD_PAGE = 32;
@@ -66,9 +72,12 @@ async function drain<T>(stream: AsyncIterable<T>): Promise<T[]> {
 export class EsdbEventStore extends EventStore {
   private readonly client: EventStoreDBClient;
   private readonly clock: Clock;
+  private readonly maxAppendBytes: number;
+  private serverChecked = false;
 
   constructor(options: EsdbEventStoreOptions) {
     super();
+    this.maxAppendBytes = options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
     this.client = 'client' in options ? options.client : EventStoreDBClient.connectionString(options.connectionString);
     this.clock = options.clock ?? systemClock;
   }
@@ -76,21 +85,27 @@ export class EsdbEventStore extends EventStore {
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
     const now = this.clock.now();
+    const data = events.map((event) => toEventData(event, now));
+    checkAppendSize(streamId, data, this.maxAppendBytes);
     let next: bigint;
     try {
-      const result = await this.client.appendToStream(
-        streamId,
-        events.map((event) => toEventData(event, now)),
-        { expectedRevision: toEsdbExpectedRevision(options.expectedRevision) },
-      );
+      const result = await this.client.appendToStream(streamId, data, {
+        expectedRevision: toEsdbExpectedRevision(options.expectedRevision),
+      });
       next = result.nextExpectedRevision;
     } catch (error) {
-      throw toEventStoreError(error, options.expectedRevision);
+      throw toEventStoreError(error, { streamId, expectedRevision: options.expectedRevision });
     }
     // The append answers with one position for the whole batch; each event's own position
     // (the contract hands them out) is only known by reading the events back.
     const fromRevision = next - BigInt(events.length) + 1n;
-    const stored = await this.readStream(streamId, { fromRevision, maxCount: events.length });
+    let stored: StoredEvent[];
+    try {
+      stored = await this.readStream(streamId, { fromRevision, maxCount: events.length });
+    } catch (error) {
+      // Written, but the caller cannot be told where: a retry with the same event ids finds them.
+      throw new AppendOutcomeUnknownError(streamId, { cause: error });
+    }
     return { nextExpectedRevision: next, events: stored };
   }
 
@@ -102,10 +117,11 @@ export class EsdbEventStore extends EventStore {
         fromRevision: options.fromRevision ?? (backwards ? END : START),
         maxCount: options.maxCount,
       });
-      return (await drain(read)).map(toStoredEvent);
+      // Another writer's events in one of our streams are skipped like any foreign event.
+      return (await drain(read)).flatMap((resolved) => engineEventOf(resolved) ?? []);
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
-      throw error;
+      throw toEventStoreError(error);
     }
   }
 
@@ -118,7 +134,9 @@ export class EsdbEventStore extends EventStore {
     const pageSize = Math.min(Math.max(maxCount + 1, 64), 4096);
     for await (const resolved of this.scan('forwards', options.after ?? START_OF_LOG, pageSize)) {
       if (!resolved.event || !isVisible(resolved.event, options.filter)) continue;
-      found.push(toStoredEvent(resolved));
+      const event = engineEventOf(resolved);
+      if (!event) continue;
+      found.push(event);
       if (found.length >= maxCount) break;
     }
     return found;
@@ -159,18 +177,42 @@ export class EsdbEventStore extends EventStore {
   }
 
   /**
-   * The last event our callers can see: system events are skipped, since a subscriber
-   * never receives them and could never catch up to their position.
+   * The last event our callers can see: system and other applications' events are skipped,
+   * since a subscriber never receives them and could never catch up to their position.
    */
   async headPosition(): Promise<bigint> {
     for await (const resolved of this.scan('backwards', START_OF_LOG, HEAD_PAGE)) {
-      if (resolved.event && !isSystemEventType(resolved.event.type)) return positionOf(resolved);
+      if (resolved.event && foreignReason(resolved.event) === null) return positionOf(resolved);
     }
     return START_OF_LOG;
   }
 
+  /**
+   * Throws when the server cannot be reached, or is older than the adapter needs: checked once,
+   * on the first ping that finds an event to check with, so /health says so from the start.
+   */
   async ping(): Promise<void> {
-    await drain(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }));
+    const latest = await drain(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: HEAD_PAGE }));
+    if (!this.serverChecked) this.serverChecked = await this.streamReadsCarryPositions(latest);
+  }
+
+  /**
+   * Stream reads carry each event's position from server 22.6 on, and the adapter needs them
+   * (an append learns its events' positions by reading them back). Reads one recent event of
+   * a user stream back through its stream; false when there is none to read yet.
+   */
+  private async streamReadsCarryPositions(latest: readonly AllStreamResolvedEvent[]): Promise<boolean> {
+    const probe = latest.find((resolved) => resolved.event && !resolved.event.streamId.startsWith('$'))?.event;
+    if (!probe) return false;
+    try {
+      const [read] = await drain(this.client.readStream(probe.streamId, { fromRevision: probe.revision, maxCount: 1 }));
+      if (read) positionOf(read);
+      return true;
+    } catch (error) {
+      // The stream went (deleted, truncated) between the two reads: check another time.
+      if (error instanceof StreamNotFoundError || error instanceof StreamDeletedError) return false;
+      throw error;
+    }
   }
 
   async close(): Promise<void> {

@@ -53,7 +53,7 @@ describe('errors', () => {
     new WrongExpectedVersionError(undefined, { streamName: 'lead-1', expected, current });
 
   it('turns a wrong expected version into our conflict, with the actual revision', () => {
-    const error = toEventStoreError(conflict(3n), 'no_stream');
+    const error = toEventStoreError(conflict(3n), { streamId: 'lead-1', expectedRevision: 'no_stream' });
     expect(error).toBeInstanceOf(WrongExpectedRevisionError);
     expect(error).toMatchObject({ streamId: 'lead-1', expectedRevision: 'no_stream', actualRevision: 3n });
   });
@@ -113,7 +113,7 @@ describe('positions', () => {
         commitPosition: undefined,
         event: { ...event, position: undefined },
       } as AllStreamResolvedEvent),
-    ).toThrow(/without a position/);
+    ).toThrow(/without its position/);
   });
 });
 

@@ -5,8 +5,10 @@ import {
   CancelledError,
   type CurrentRevision as EsdbCurrentRevision,
   DeadlineExceededError,
+  StreamDeletedError as EsdbStreamDeletedError,
   type EventData,
   type Filter,
+  MaxAppendSizeExceededError,
   NO_STREAM,
   NotLeaderError,
   type ReadPosition,
@@ -23,15 +25,19 @@ import {
   streamNameFilter,
 } from '@eventstore/db-client';
 import {
+  AppendOutcomeUnknownError,
+  AppendTooLargeError,
   type CurrentRevision,
   type EventMetadata,
   EventStoreUnavailableError,
   type ExpectedRevision,
   type GlobalLogFilter,
+  IncompatibleEventStoreError,
   type JsonObject,
   type NewEvent,
   START_OF_LOG,
   type StoredEvent,
+  StreamDeletedError,
   WrongExpectedRevisionError,
   matchesFilter,
 } from '@leadledger/event-store';
@@ -61,25 +67,51 @@ export function fromEsdbExpectedRevision(expected: AppendExpectedRevision): Expe
   return legacy[expected.toString()] ?? expected;
 }
 
+/** Refused before anything was written: the node cannot take the call now. */
 const UNAVAILABLE = [UnavailableError, DeadlineExceededError, TimeoutError, NotLeaderError, CancelledError];
+/**
+ * On an append, the call may have reached the server and committed before its answer was lost:
+ * a deadline, a server-side commit timeout (ABORTED, or a Timeout detail in a batch append's
+ * reply), a cancelled call or a connection that dropped mid-call.
+ */
+const OUTCOME_UNKNOWN = [DeadlineExceededError, TimeoutError, CancelledError, UnavailableError];
 /** Thrown by the client's gossip discovery, as a plain Error, when no node answers. */
 const DISCOVERY_FAILED = /^Failed to discover after \d+ attempts/;
 
-/**
- * Translates a client error into the port's errors; anything else is returned unchanged.
- * `expectedRevision` is what the caller asked for: the server's own echo of it can be a
- * legacy negative code, so ours is reported when known.
- */
-export function toEventStoreError(error: unknown, expectedRevision?: ExpectedRevision): unknown {
+/** What the caller asked for, when the error answers an append. */
+export interface AppendAttempt {
+  readonly streamId: string;
+  /** The server's own echo of it can be a legacy negative code, so ours is reported. */
+  readonly expectedRevision: ExpectedRevision;
+}
+
+/** Translates a client error into the port's errors; anything else is returned unchanged. */
+export function toEventStoreError(error: unknown, append?: AppendAttempt): unknown {
   if (!(error instanceof Error)) return error;
   // Raw gRPC errors (a numeric code) become the client's classes; others come back as is.
   const converted = convertToCommandError(error);
   if (converted instanceof WrongExpectedVersionError) {
     return new WrongExpectedRevisionError(
-      converted.streamName,
-      expectedRevision ?? fromEsdbExpectedRevision(converted.expectedVersion),
+      converted.streamName || (append?.streamId ?? ''),
+      append?.expectedRevision ?? fromEsdbExpectedRevision(converted.expectedVersion),
       fromEsdbCurrentRevision(converted.actualVersion),
     );
+  }
+  if (converted instanceof MaxAppendSizeExceededError) {
+    return new AppendTooLargeError(append?.streamId ?? 'a stream', null, converted.maxAppendSize);
+  }
+  if (converted instanceof EsdbStreamDeletedError) {
+    return new StreamDeletedError(converted.streamName || (append?.streamId ?? ''));
+  }
+  if (converted instanceof NotLeaderError) {
+    const { address, port } = converted.leader;
+    return new EventStoreUnavailableError(
+      `EventStoreDB: this node is not the leader (the leader is ${address}:${port}); nothing was written`,
+      { cause: error },
+    );
+  }
+  if (append && OUTCOME_UNKNOWN.some((type) => converted instanceof type)) {
+    return new AppendOutcomeUnknownError(append.streamId, { cause: error });
   }
   if (UNAVAILABLE.some((type) => converted instanceof type) || DISCOVERY_FAILED.test(error.message)) {
     return new EventStoreUnavailableError(`EventStoreDB unavailable: ${error.message}`, { cause: error });
@@ -92,9 +124,9 @@ export function isSystemEventType(type: string): boolean {
   return type.startsWith('$');
 }
 
-/** Whether a global-log event is handed to our callers: not a system event, and through the filter. */
+/** Whether a global-log event is handed to our callers: not the server's own, and through the filter. */
 export function isVisible(event: Pick<StoredEvent, 'type' | 'streamId'>, filter?: GlobalLogFilter): boolean {
-  return !isSystemEventType(event.type) && matchesFilter(event, filter);
+  return !isSystemEventType(event.type) && !event.streamId.startsWith('$') && matchesFilter(event, filter);
 }
 
 /**
@@ -118,7 +150,11 @@ export function isAfter(position: bigint, after: bigint): boolean {
 export function positionOf(resolved: ResolvedEvent | AllStreamResolvedEvent): bigint {
   const position = resolved.event?.position?.commit ?? resolved.commitPosition;
   // Stream reads carry positions only from server 22.6 on.
-  if (position === undefined) throw new Error('EventStoreDB returned an event without a position (needs 22.6+)');
+  if (position === undefined) {
+    throw new IncompatibleEventStoreError(
+      'EventStoreDB returned an event without its position: stream reads carry positions from server 22.6 on',
+    );
+  }
   return position;
 }
 

@@ -3,12 +3,14 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import type { Response } from 'express';
 import { RefusalException } from './refusal.exception';
 import { answerDamagedStorage } from './read-model-damage-answer';
+import { answerStoreError } from './store-error-answer';
 import { ReadModelRecovery } from '../platform/read-model-recovery';
 
 /**
  * One place that turns outcomes into HTTP answers: a refused rule -> 409 with the facts
  * of the current state; an unknown id -> 404; bad input -> 400 (shaped by the validation
- * pipe); anything else is a bug -> 500 without internals.
+ * pipe); the event store's errors -> 503 with Retry-After, or 409 for a race lost for good
+ * (store-error-answer.ts); anything else is a bug -> 500 without internals.
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -19,6 +21,7 @@ export class ProblemFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (answerDamagedStorage(exception, response, this.recovery)) return;
+    if (answerStoreError(exception, response)) return;
     const [status, body] = this.answer(exception);
     response.status(status).json(body);
   }
