@@ -1,5 +1,6 @@
 import { type Decider, type DomainEvent, type Refusal, isRefusal } from '@leadledger/kernel';
 import { type CommandContext, metadataFor } from './command-context';
+import { appendRecognisingRetry, commandEventId } from './command-event-ids';
 import { WrongExpectedRevisionError } from './event-store.errors';
 import type { EventStore } from './event-store.port';
 import type { Accepted } from './handle-command';
@@ -38,6 +39,7 @@ export async function runRound(store: EventStore, streamId: string, round: reado
     return [];
   }
   const base = folded ? folded.state : fold.initialState;
+  const expectedRevision = folded ? folded.revision : 'no_stream';
   const newEvents: NewEvent[] = [];
   const decided: Decided[] = [];
   let state = base;
@@ -50,7 +52,11 @@ export async function runRound(store: EventStore, streamId: string, round: reado
       }
       const metadata = metadataFor(waiting.context);
       const from = newEvents.length;
-      for (const event of decision) newEvents.push({ type: event.type, data: event.data as JsonObject, metadata });
+      for (const event of decision) {
+        const content = { type: event.type, data: event.data as JsonObject };
+        const id = commandEventId(waiting.context, streamId, expectedRevision, newEvents.length, content);
+        newEvents.push({ id, ...content, metadata });
+      }
       state = decision.reduce((s, e) => fold.evolve(s, e), state);
       decided.push({ waiting, kind: 'accepted', from, to: newEvents.length });
     } catch (error) {
@@ -61,8 +67,7 @@ export async function runRound(store: EventStore, streamId: string, round: reado
   let stored: readonly StoredEvent[] = [];
   if (newEvents.length > 0) {
     try {
-      const expectedRevision = folded ? folded.revision : 'no_stream';
-      stored = (await store.appendToStream(streamId, newEvents, { expectedRevision })).events;
+      stored = await appendRecognisingRetry(store, streamId, newEvents, expectedRevision);
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) store.activity.conflicts++;
       const again = retryOrFail(round, decided, error);
