@@ -1,4 +1,12 @@
-import type { StoredEvent } from '@leadledger/event-store';
+import {
+  EventStoreUnavailableError,
+  type RetryBackoff,
+  type Sleep,
+  type StoredEvent,
+  WrongExpectedRevisionError,
+  jitteredBackoff,
+  timerSleep,
+} from '@leadledger/event-store';
 import type { ProjectionFailure, ReadModelDatabase } from '@leadledger/projections';
 import { EventEmitter } from 'node:events';
 import type { Reactor, ReactorStatus } from './reactor-runner';
@@ -10,6 +18,28 @@ const CHECKPOINT_VERSION = '1';
  * position after every batch was a write per lane per append.
  */
 const STORE_AFTER_SKIPPING = 1000n;
+
+/** Attempts at one event that meets only passing trouble, before the lane fails on it. */
+const ATTEMPTS_PER_EVENT = 8;
+
+/**
+ * Trouble that another attempt may not meet: a race lost more times than the command retries
+ * (another engine on the same store runs the same reactor), the store out of reach, SQLite's
+ * write lock held past its busy timeout. Anything else is the event's or the code's fault.
+ */
+export function isPassingTrouble(error: unknown): boolean {
+  return (
+    error instanceof WrongExpectedRevisionError ||
+    error instanceof EventStoreUnavailableError ||
+    (error as { code?: unknown } | null)?.code === 'SQLITE_BUSY'
+  );
+}
+
+export interface ReactorLaneOptions {
+  /** Between attempts at an event that met passing trouble; jittered, so engines sharing a store spread out. */
+  readonly backoff?: RetryBackoff;
+  readonly sleep?: Sleep;
+}
 
 /**
  * One reactor's queue and checkpoint. The log reader hands it every batch; it keeps the
@@ -31,13 +61,20 @@ export class ReactorLane {
   private draining = false;
   private drained: Promise<void> = Promise.resolve();
   private readonly types: ReadonlySet<string>;
+  private readonly backoff: RetryBackoff;
+  private readonly sleep: Sleep;
+  /** Cuts a wait between attempts short when the lane stops. */
+  private stopping = new AbortController();
   readonly progress = new EventEmitter().setMaxListeners(0);
 
   constructor(
     readonly reactor: Reactor,
     private readonly checkpoints: ReadModelDatabase,
+    options: ReactorLaneOptions = {},
   ) {
     this.types = new Set(reactor.eventTypes);
+    this.backoff = options.backoff ?? jitteredBackoff({ initialMs: 50, maxMs: 5_000 });
+    this.sleep = options.sleep ?? timerSleep;
   }
 
   private get key(): string {
@@ -52,6 +89,7 @@ export class ReactorLane {
     this.stored = this.checkpoint;
     this.seen = this.checkpoint;
     this.state = 'running';
+    this.stopping = new AbortController();
   }
 
   get running(): boolean {
@@ -88,6 +126,7 @@ export class ReactorLane {
 
   stop(): void {
     if (this.state === 'running') this.state = 'stopped';
+    this.stopping.abort();
     if (this.state !== 'failed' && this.checkpoint > this.stored) this.store();
     this.progress.emit('progress');
   }
@@ -102,17 +141,35 @@ export class ReactorLane {
           return;
         }
         try {
-          await this.reactor.handle(event);
+          await this.handleWithRetries(event);
         } catch (error) {
-          this.fail(event, error);
+          if (this.running) this.fail(event, error);
           return;
         }
+        if (!this.running) return;
         this.queue.shift();
         this.moveTo(event.position, true);
       }
     } finally {
       // In the same turn as the last look at the queue: an event taken after it starts a new drain.
       this.draining = false;
+    }
+  }
+
+  /**
+   * Handles the event, again after a jittered pause while it meets only passing trouble (each
+   * reaction is idempotent, so an attempt that half-happened is finished by the next). Stops
+   * trying when the lane stops: the event is handled again from the checkpoint on restart.
+   */
+  private async handleWithRetries(event: StoredEvent): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.reactor.handle(event);
+      } catch (error) {
+        if (!isPassingTrouble(error) || attempt >= ATTEMPTS_PER_EVENT || !this.running) throw error;
+        await this.sleep(this.backoff.delayMs(attempt), this.stopping.signal);
+        if (!this.running) throw error;
+      }
     }
   }
 

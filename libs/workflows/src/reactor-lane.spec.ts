@@ -1,0 +1,103 @@
+import { EventStoreUnavailableError, type StoredEvent, WrongExpectedRevisionError } from '@leadledger/event-store';
+import { anEvent, tempDirectory } from '@leadledger/event-store/testing';
+import { ReadModelDatabase } from '@leadledger/projections';
+import { ReactorLane } from './reactor-lane';
+
+const stored = (position: bigint): StoredEvent => ({
+  ...anEvent('LeadReceived'),
+  id: `e-${position}`,
+  streamId: `lead-${position}`,
+  revision: 0n,
+  position,
+  metadata: { ...anEvent('LeadReceived').metadata, recordedAt: '2026-11-30T00:00:00.000Z' },
+});
+
+describe('a reactor lane meeting trouble', () => {
+  const dir = tempDirectory('leadledger-lane');
+  afterAll(() => dir.remove());
+
+  /** A lane whose reactor throws `errors` in turn, then succeeds; the pauses it takes are recorded. */
+  const laneThrowing = (name: string, errors: unknown[]) => {
+    const checkpoints = new ReadModelDatabase(dir.file(`${name}.sqlite`));
+    const attempts: bigint[] = [];
+    const pauses: number[] = [];
+    const reactor = {
+      name,
+      eventTypes: ['LeadReceived'],
+      handle: async (event: StoredEvent) => {
+        attempts.push(event.position);
+        const error = errors.shift();
+        if (error) throw error;
+      },
+    };
+    const lane = new ReactorLane(reactor, checkpoints, {
+      backoff: { delayMs: (attempt) => attempt * 10 },
+      sleep: async (ms) => void pauses.push(ms),
+    });
+    lane.prepare();
+    return { lane, checkpoints, attempts, pauses };
+  };
+
+  it('tries again after a pause when another engine keeps winning the race, then moves on', async () => {
+    const lost = new WrongExpectedRevisionError('pool-east', 4n, 5n);
+    const { lane, checkpoints, attempts, pauses } = laneThrowing('racing', [lost, lost, lost]);
+    lane.take([stored(1n), stored(2n)]);
+    await lane.idle();
+    expect(attempts).toEqual([1n, 1n, 1n, 1n, 2n]);
+    expect(pauses).toEqual([10, 20, 30]);
+    expect(lane.status()).toMatchObject({ state: 'running', position: 2n, failure: null });
+    checkpoints.close();
+  });
+
+  it('waits out a store that cannot be reached', async () => {
+    const down = new EventStoreUnavailableError('connection refused');
+    const { lane, checkpoints, attempts } = laneThrowing('outage', [down, down]);
+    lane.take([stored(3n)]);
+    await lane.idle();
+    expect(attempts).toEqual([3n, 3n, 3n]);
+    expect(lane.status()).toMatchObject({ state: 'running', position: 3n });
+    checkpoints.close();
+  });
+
+  it('fails at once on an error of the event or the code, and records it', async () => {
+    const { lane, checkpoints, attempts, pauses } = laneThrowing('broken', [new TypeError('no repId')]);
+    lane.take([stored(4n)]);
+    await lane.idle();
+    expect(attempts).toEqual([4n]);
+    expect(pauses).toEqual([]);
+    expect(lane.status()).toMatchObject({ state: 'failed', failure: { position: 4n, error: 'TypeError: no repId' } });
+    checkpoints.close();
+  });
+
+  it('fails after eight attempts when the trouble does not pass', async () => {
+    const lost = () => new WrongExpectedRevisionError('pool-east', 4n, 5n);
+    const { lane, checkpoints, attempts } = laneThrowing('stuck', Array.from({ length: 20 }, lost));
+    lane.take([stored(5n)]);
+    await lane.idle();
+    expect(attempts).toHaveLength(8);
+    expect(lane.status()).toMatchObject({ state: 'failed', position: 0n });
+    checkpoints.close();
+  });
+
+  it('stops trying when stopped, leaving the event to be handled again on restart', async () => {
+    const checkpoints = new ReadModelDatabase(dir.file('stopped.sqlite'));
+    const reactor = {
+      name: 'stopped',
+      eventTypes: ['LeadReceived'],
+      handle: async () => {
+        throw new EventStoreUnavailableError('connection refused');
+      },
+    };
+    // The pause between attempts is where a stop arrives.
+    const lane: ReactorLane = new ReactorLane(reactor, checkpoints, {
+      backoff: { delayMs: () => 10 },
+      sleep: async () => lane.stop(),
+    });
+    lane.prepare();
+    lane.take([stored(6n)]);
+    await lane.idle();
+    expect(lane.status()).toMatchObject({ state: 'stopped', position: 0n, failure: null });
+    expect(checkpoints.checkpoint('reactor:stopped')?.position).toBe(0n);
+    checkpoints.close();
+  });
+});
