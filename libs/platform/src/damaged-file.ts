@@ -8,12 +8,13 @@ const fileTimestamp = (now: Date): string =>
     .replace(/:/g, '-');
 
 /**
- * Renames a damaged SQLite file to `<file>.damaged-<time>`, its -wal and -shm with it (they
- * belong to that file and would be replayed into a new one of the same name), and returns the
- * new name. Kept, not deleted: someone may want to look at it, and it costs only disk.
+ * Renames a damaged SQLite file to `<file>.damaged-<time>` (or, for read models built from
+ * another log, `<file>.other-log-<time>`), its -wal and -shm with it (they belong to that file
+ * and would be replayed into a new one of the same name), and returns the new name. Kept, not
+ * deleted: someone may want to look at it, and it costs only disk.
  */
-export function moveDamagedFileAside(file: string, now: Date): string {
-  const base = `${file}.damaged-${fileTimestamp(now)}`;
+export function moveDamagedFileAside(file: string, now: Date, why: 'damaged' | 'other-log' = 'damaged'): string {
+  const base = `${file}.${why}-${fileTimestamp(now)}`;
   let aside = base;
   for (let n = 2; existsSync(aside); n++) aside = `${base}-${n}`;
   renameSync(file, aside);

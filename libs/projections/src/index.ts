@@ -8,3 +8,4 @@ export * from './verify-read-models';
 export * from './read-models/business-day';
 export * from './read-models/event-type-stats.projection';
 export * from './read-models/event-type-stats.query';
+export * from './read-model-origin';

@@ -1,8 +1,15 @@
-import { EventStore, LiveFanOut, LogReader } from '@leadledger/event-store';
+import {
+  EventStore,
+  EventStoreUnavailableError,
+  LiveFanOut,
+  LogReader,
+  jitteredBackoff,
+  timerSleep,
+} from '@leadledger/event-store';
 import { isSqliteCorruption } from '@leadledger/event-store-sqlite';
 import type { Clock } from '@leadledger/kernel';
 import { checkConnection, moveDamagedFileAside } from '@leadledger/platform';
-import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
+import { ProjectionRunner, ReadModelDatabase, checkReadModelOrigin } from '@leadledger/projections';
 import { ReactorRunner } from '@leadledger/workflows';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { reportingDamage } from './damage-reporting-consumer';
@@ -63,9 +70,35 @@ export class ReadModelRecovery {
 
   /** Starts following the log; returns at once, the catch-up runs in the background. */
   start(): void {
+    this.startFollowing().catch((error: unknown) =>
+      this.logger.error(`The log reader did not start: ${String(error)}`),
+    );
+  }
+
+  /**
+   * Read models built from another log (another store, a replaced file) would be read on from
+   * positions that mean nothing here: such a file is set aside and rebuilt, as a damaged one is.
+   */
+  private async startFollowing(): Promise<void> {
+    const origin = await this.whileStoreUnavailable(() => checkReadModelOrigin(this.store, this.readModels));
+    if (!origin.matches) {
+      this.rebuildInBackground(async () => this.setForeignFileAside(origin.reason));
+      return;
+    }
     const empty = this.readModels.db.prepare('SELECT 1 FROM projection_checkpoints LIMIT 1').get() === undefined;
     if (empty) this.rebuildInBackground(async () => undefined);
-    else this.follow().catch((error: unknown) => this.logger.error(`The log reader did not start: ${String(error)}`));
+    else await this.follow();
+  }
+
+  private async setForeignFileAside(reason: string): Promise<void> {
+    this.readModels.close();
+    const movedTo = moveDamagedFileAside(this.readModels.file, this.clock.now(), 'other-log');
+    this.readModels.reopen();
+    await checkReadModelOrigin(this.store, this.readModels);
+    this.logger.warn(
+      `${this.readModels.file} was ${reason}; moved it to ${movedTo} and rebuilding it from this log. ` +
+        `Requests answer 503 until it is done.`,
+    );
   }
 
   /** Waits for a rebuild under way, then stops the followers; the databases close after. */
@@ -130,14 +163,27 @@ export class ReadModelRecovery {
     await setAside();
     this.onFreshFile = true;
     await this.follow();
-    const head = await this.store.headPosition();
-    await this.runner.reached(head);
+    const head = await this.whileStoreUnavailable(() => this.store.headPosition());
+    await this.whileStoreUnavailable(() => this.runner.reached(head));
     if (this.damagedWhileRebuilding) {
       this.logger.error(`${this.readModels.file} was damaged again while it was rebuilt: check the disk.`);
       return 'failed';
     }
     if (head > 0n) this.logger.log(`Read models built from the log up to position ${head}.`);
     return 'serving';
+  }
+
+  /** A rebuild outlives a store outage: the log reader resubscribes, and the rebuild waits for it. */
+  private async whileStoreUnavailable<T>(attempt: () => Promise<T>): Promise<T> {
+    const backoff = jitteredBackoff();
+    for (let attempts = 1; ; attempts++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!(error instanceof EventStoreUnavailableError)) throw error;
+        await timerSleep(backoff.delayMs(attempts));
+      }
+    }
   }
 
   private setDamagedFileAside(error: unknown): void {
