@@ -24,12 +24,23 @@ export interface EngineHarness {
   close(): Promise<void>;
 }
 
+/**
+ * With LEADLEDGER_E2E_EVENTSTORE set to a connection string, the engines of a suite keep their
+ * log on that EventStoreDB server instead of SQLite (read models stay in the temp directory).
+ * Suites share stream names (the plan book, pools by id), so run one suite per fresh server:
+ *   LEADLEDGER_E2E_EVENTSTORE='esdb://localhost:2113?tls=false' npx jest test/e2e/pools
+ */
+function onEventStoreDb(): Record<string, string> {
+  const connection = process.env.LEADLEDGER_E2E_EVENTSTORE;
+  return connection ? { EVENTSTORE_CONNECTION_STRING: connection } : {};
+}
+
 /** The real engine on a real SQLite store in a fresh temp directory. */
 export async function startEngine(
   options: { env?: Record<string, string>; projections?: Projection[]; clock?: Clock; logTo?: DestinationStream } = {},
 ): Promise<EngineHarness> {
   const dir = tempDirectory('leadledger-e2e');
-  const env = { LEADLEDGER_DATA_DIR: dir.path, LEADLEDGER_TIMEZONE: 'UTC', ...options.env };
+  const env = { LEADLEDGER_DATA_DIR: dir.path, LEADLEDGER_TIMEZONE: 'UTC', ...onEventStoreDb(), ...options.env };
   const config = loadConfig(env);
   const app = await createEngineApp(config, {
     logTo: options.logTo ?? false,
