@@ -32,6 +32,7 @@ export function recordFact(book: FactsBook, event: StoredEvent): void {
         firstLeadId: data.firstLeadId,
         firstLeadChannel: data.firstLeadChannel,
         finderRepId: data.finderRepId,
+        // An entry that is not an interval covers no instant for `ownerAt`: its mutant is equivalent.
         ownership: [],
         firstSaleAt: null,
       });
@@ -69,6 +70,8 @@ export function attributeRecordedSale(book: FactsBook, sale: SaleRecorded['data'
   if (!plan) return null;
   const customer = book.customer(sale.customerId);
   const attribution = attributeSale(sale, customer, (leadId) => book.lead(leadId), plan);
+  // Putting an unchanged customer back changes nothing, and facts put with no customer carry no customerId, so
+  // no lookup by id finds them: `!==` as `true` and the whole condition as `true` are equivalent mutants.
   if (customer && customer.firstSaleAt !== attribution.firstSaleAt)
     book.putCustomer({ ...customer, firstSaleAt: attribution.firstSaleAt });
   return attribution;

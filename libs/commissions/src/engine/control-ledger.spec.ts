@@ -3,7 +3,7 @@ import { tempDirectory } from '@leadledger/event-store/testing';
 import { ReadModelDatabase } from '@leadledger/projections';
 import { commissionLedgerProjection } from '../read-models/commission-ledger.projection';
 import { ledgerLinesThrough, ledgerTotalsThrough } from '../read-models/commission-ledger.query';
-import { ControlLedger, everyEvents, replayLedger } from './control-ledger';
+import { ControlLedger, everyEvents, nextTurn, replayLedger } from './control-ledger';
 import { LedgerLog, aPlan, rep } from './ledger.fixtures';
 import { totalsOfLines } from './line-totals';
 import type { LedgerLine } from './ledger-line';
@@ -131,6 +131,57 @@ describe('the cached control ledger', () => {
     const pause = async () => void pauses++;
     await new ControlLedger().advance(inBatches(log.events), BigInt(log.events.length), everyEvents(4, pause));
     expect(pauses).toBe(Math.floor(log.events.length / 4));
+  });
+});
+
+describe('the cached control ledger, read again from an earlier point', () => {
+  /** Batches that count how many the control asked for. */
+  function counted(events: readonly StoredEvent[]) {
+    const reads = { batches: 0 };
+    async function* batches(): AsyncIterable<readonly StoredEvent[]> {
+      for await (const batch of inBatches(events)) {
+        reads.batches++;
+        yield batch;
+      }
+    }
+    return { reads, batches: batches() };
+  }
+
+  it('applies each event once when given the whole log again: a payout is not paid twice', async () => {
+    const log = laterMonths(firstMonths());
+    const control = new ControlLedger();
+    // Position 13 is January's CommissionPaidOut (rep-a, 48,000); the control stops right on it.
+    const payout = 13n;
+    expect(log.events[Number(payout) - 1].type).toBe('CommissionPaidOut');
+    await control.advance(inBatches(log.events), payout);
+    const head = BigInt(log.events.length);
+    await control.advance(inBatches(log.events), head);
+    const fresh = totalsOfLines(await fullReplay(log.events, head));
+    for (const period of PERIODS) expect(control.totalsThrough(period)).toEqual(fresh.through(period));
+    // January's paid total is the one payout of 48,000, not two.
+    const repA = control.totalsThrough('2026-01').get('rep|rep-a')?.totals[0];
+    expect(repA?.paid).toBe(-48_000n);
+  });
+
+  it('reads nothing from the log when asked to advance to where it already is', async () => {
+    const log = firstMonths();
+    const control = new ControlLedger();
+    const head = BigInt(log.events.length);
+    await control.advance(inBatches(log.events), head);
+    const again = counted(log.events);
+    await control.advance(again.batches, head);
+    expect(again.reads.batches).toBe(0);
+    expect(control.position).toBe(head);
+  });
+});
+
+describe('nextTurn, the pause of a long catch-up', () => {
+  it('lets work already waiting on the event loop run before the catch-up goes on', async () => {
+    const order: string[] = [];
+    setImmediate(() => order.push('waiting work'));
+    await nextTurn();
+    order.push('catch-up');
+    expect(order).toEqual(['waiting work', 'catch-up']);
   });
 });
 

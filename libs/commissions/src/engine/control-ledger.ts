@@ -36,6 +36,7 @@ export interface Pacing {
 export function everyEvents(events: number, pause: () => Promise<void> = nextTurn): Pacing {
   let count = 0;
   return {
+    // `--count` is an equivalent mutant: -events % events is -0, and -0 === 0.
     sliceOver: () => ++count % events === 0,
     pause,
   };

@@ -14,6 +14,8 @@ export type PeriodTotals = ReadonlyMap<string, PayeeTotals>;
 
 export const payeeKey = (p: Payee): string => `${p.kind}|${p.id}`;
 
+// Only ever a sort's comparison of distinct keys, and V8's sort asks only whether it is negative: `a <= b` for
+// `a < b` and the four mutants of `a > b ? 1 : 0` are equivalent.
 export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Exact in bigint: enough lines at the largest amount sum beyond the safe integers. */

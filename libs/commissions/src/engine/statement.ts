@@ -62,5 +62,7 @@ export function dueBalances(
     const entry = balances.get(key) ?? { payee: line.payee, currency: line.currency, due: 0n };
     balances.set(key, { ...entry, due: entry.due + BigInt(line.amount) });
   }
+  // Keys are distinct and V8's sort asks only whether a comparison is negative: `a <= b` for `a < b` and the
+  // four mutants of `a > b ? 1 : 0` are equivalent.
   return [...balances.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 }

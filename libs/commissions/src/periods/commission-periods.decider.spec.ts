@@ -1,4 +1,5 @@
 import { given } from '@leadledger/kernel/testing';
+import type { Refusal } from '@leadledger/kernel';
 import type { PeriodCalendar } from '../plan/commission-periods';
 import { type AdjustCommission, type RunPayout, commissionPeriodsDecider } from './commission-periods.decider';
 import type {
@@ -287,5 +288,158 @@ describe('commission periods decider: adjustments', () => {
         .when(adjust({ adjustmentId: 'adj-2' }))
         .thenEvents([adjusted('2026-11', { adjustmentId: 'adj-2' })]);
     });
+  });
+});
+
+describe('commission periods decider: what a refusal tells finance', () => {
+  // The 409's `message` is what finance reads; several refusals share a code (four kinds of
+  // InvalidPayout), so the message is the only place that says which problem it is and what to
+  // send instead.
+  const messageOf = (history: CommissionPeriodsEvent[], command: RunPayout | AdjustCommission) =>
+    (commissionPeriodsDecider.decide(command, history.reduce(evolve, commissionPeriodsDecider.initialState)) as Refusal)
+      .message;
+  const evolve = commissionPeriodsDecider.evolve;
+
+  it.each([
+    ['a month that is not one', [], run('2026-13', []), 'Not a month such as 2026-11'],
+    ['a quarter that is not one', [], { ...run('2026-10', []), calendar: quarterly }, 'Not a quarter such as 2026-Q4'],
+    [
+      'a quarterly run after months were closed',
+      octoberClosed,
+      { ...run('2026-Q4', [], '2027-01-02T00:00:00Z'), calendar: quarterly },
+      'Periods were closed on another calendar than quarters',
+    ],
+    [
+      'a payout of zero',
+      [],
+      run('2026-10', [{ payee: repA, currency: 'CNY', amount: 0 }]),
+      'Payout 0: the amount is not a positive whole number of minor units',
+    ],
+    [
+      'a payout in an unknown currency',
+      [],
+      run('2026-10', [{ payee: repA, currency: 'XYZ', amount: 1 }]),
+      'Payout 0: the currency is unknown',
+    ],
+    [
+      'a payee paid twice',
+      [],
+      run('2026-10', [
+        { payee: repA, currency: 'CNY', amount: 1 },
+        { payee: repA, currency: 'CNY', amount: 2 },
+      ]),
+      'Payout 1: the payee is paid twice in this currency',
+    ],
+    [
+      'a currency total beyond the safe integers',
+      [],
+      run('2026-10', [
+        { payee: repA, currency: 'CNY', amount: Number.MAX_SAFE_INTEGER },
+        { payee: repB, currency: 'CNY', amount: 1 },
+      ]),
+      'The CNY total is too large',
+    ],
+    ['a period not yet ended', [], run('2026-11', []), 'A period is paid out only once it has ended'],
+    ['a closed period run again', octoberClosed, run('2026-10', []), '2026-10 is already closed'],
+    ['an adjustment without a reason', [], adjust({ reason: ' ' }), 'An adjustment needs a reason'],
+    ['an adjustment of zero', [], adjust({ amount: 0 }), 'The amount must be a non-zero whole number of minor units'],
+    ['an adjustment in an unknown currency', [], adjust({ currency: 'XYZ' }), 'Unknown currency XYZ'],
+    [
+      'an adjustment to a closed period',
+      octoberClosed,
+      adjust({ period: '2026-10' }),
+      '2026-10 is closed; post the adjustment to an open period',
+    ],
+  ] as const)('refuses %s, saying so', (_case, history, command, message) => {
+    expect(messageOf([...history], command)).toBe(message);
+  });
+});
+
+describe('commission periods decider: times that are not instants', () => {
+  it.each(['yesterday', ''])('refuses a payout run at %j', (at) => {
+    given(commissionPeriodsDecider)
+      .when(run('2026-10', [], at))
+      .thenRefuses({ code: 'InvalidTime', facts: { at } });
+  });
+
+  it('refuses an adjustment at a time that is not an instant', () => {
+    given(commissionPeriodsDecider)
+      .when(adjust({ at: 'last Tuesday' }))
+      .thenRefuses({ code: 'InvalidTime', facts: { at: 'last Tuesday' } });
+  });
+});
+
+describe('commission periods decider: totals per currency', () => {
+  it('lists the totals in currency order whatever order the payees come in', () => {
+    const payouts = [
+      { payee: repA, currency: 'USD', amount: 300 },
+      { payee: repB, currency: 'CNY', amount: 100 },
+      { payee: partner, currency: 'EUR', amount: 200 },
+    ];
+    // One payee per currency: CNY 100, EUR 200, USD 300, sorted by code.
+    given(commissionPeriodsDecider)
+      .when(run('2026-10', payouts))
+      .thenEvents([
+        paid('2026-10', repA, 'USD', 300),
+        paid('2026-10', repB, 'CNY', 100),
+        paid('2026-10', partner, 'EUR', 200),
+        closed(
+          '2026-10',
+          [
+            { currency: 'CNY', amount: 100 },
+            { currency: 'EUR', amount: 200 },
+            { currency: 'USD', amount: 300 },
+          ],
+          3,
+        ),
+      ]);
+  });
+
+  it('accepts a currency total of exactly the largest safe integer', () => {
+    const payouts = [
+      { payee: repA, currency: 'CNY', amount: Number.MAX_SAFE_INTEGER - 1 },
+      { payee: repB, currency: 'CNY', amount: 1 },
+    ];
+    // (2^53 - 2) + 1 = 2^53 - 1 = Number.MAX_SAFE_INTEGER: still exact, so the run goes ahead.
+    given(commissionPeriodsDecider)
+      .when(run('2026-10', payouts))
+      .thenEvents([
+        paid('2026-10', repA, 'CNY', Number.MAX_SAFE_INTEGER - 1),
+        paid('2026-10', repB, 'CNY', 1),
+        closed('2026-10', [{ currency: 'CNY', amount: Number.MAX_SAFE_INTEGER }], 2),
+      ]);
+  });
+});
+
+describe('commission periods decider: what closes a period', () => {
+  it('a payout alone does not close October: only the run that closes it does', () => {
+    // A run whose PeriodClosed is not in the log (it was never written) leaves October open.
+    given(commissionPeriodsDecider, [paid('2026-10', repA, 'CNY', 1_000)])
+      .when(run('2026-10', [{ payee: repA, currency: 'CNY', amount: 1_000 }]))
+      .thenEvents([paid('2026-10', repA, 'CNY', 1_000), closed('2026-10', [{ currency: 'CNY', amount: 1_000 }], 1)]);
+  });
+
+  it('keeps every period through the latest closed one closed, whatever order the log holds the runs in', () => {
+    // A log imported with October's run before August's: September is still closed (by October's run).
+    given(commissionPeriodsDecider, [closed('2026-10'), closed('2026-08')])
+      .when(adjust({ period: '2026-09' }))
+      .thenRefuses({
+        code: 'PeriodClosed',
+        facts: { period: '2026-09', closedThrough: '2026-10', earliestOpenPeriod: '2026-11' },
+      });
+  });
+});
+
+describe('commission periods decider: adjustments a dispute posts', () => {
+  it('names the dispute on the adjustment', () => {
+    given(commissionPeriodsDecider)
+      .when(adjust({ disputeId: 'dispute-7' }))
+      .thenEvents([adjusted('2026-11', { disputeId: 'dispute-7' })]);
+  });
+
+  it('gives an adjustment made by hand no disputeId field at all', () => {
+    const decision = commissionPeriodsDecider.decide(adjust(), commissionPeriodsDecider.initialState);
+    expect(decision).toStrictEqual([adjusted('2026-11')]);
+    expect(Object.keys((decision as CommissionAdjusted[])[0].data)).not.toContain('disputeId');
   });
 });

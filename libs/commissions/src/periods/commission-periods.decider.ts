@@ -52,6 +52,8 @@ export interface CommissionPeriodsState {
   readonly adjustmentIds: ReadonlySet<string>;
 }
 
+// `runs` is read only by a refused rerun, to find the run at or after its period: an entry
+// without a period never matches, so the `["Stryker was here"]` mutant of `runs: []` is equivalent.
 export const initialCommissionPeriodsState: CommissionPeriodsState = {
   closedThrough: null,
   runs: [],
@@ -69,6 +71,8 @@ export function evolveCommissionPeriods(
       return state;
     case 'PeriodClosed': {
       const { payoutRunId, period } = event.data;
+      // A string never compares greater than null (`null > p` is false), so `!== null` as `true` and `>` as
+      // `>=` (equal periods give the same one) are equivalent mutants.
       const closedThrough = state.closedThrough !== null && state.closedThrough > period ? state.closedThrough : period;
       return { ...state, closedThrough, runs: [...state.runs, { payoutRunId, period }] };
     }
@@ -114,6 +118,8 @@ function invalidPayout(payouts: RunPayout['payouts']): Refusal | null {
 /** Per currency, sorted by currency; refuses a total beyond the safe integers rather than rounding it. */
 function totalsOf(payouts: RunPayout['payouts']): PeriodClosed['data']['totals'] | Refusal {
   const sums = new Map<string, bigint>();
+  // Currencies are distinct keys and V8's sort asks only whether a comparison is negative:
+  // `a < b` as `a <= b` and the four mutants of `a > b ? 1 : 0` are equivalent.
   for (const { currency, amount } of payouts) sums.set(currency, (sums.get(currency) ?? 0n) + BigInt(amount));
   const totals = [...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const unsafe = totals.find(([, sum]) => sum > BigInt(Number.MAX_SAFE_INTEGER));
@@ -126,11 +132,14 @@ function runPayout(command: RunPayout, state: CommissionPeriodsState): Decision<
   const { closedThrough } = state;
   const refusal = invalidPeriod(period, calendar) ?? otherCalendar(calendar, closedThrough);
   if (refusal) return refusal;
+  // `closedThrough !== null` below narrows the type: a period is never `<=` null, so its `true` mutant is equivalent.
   if (!isInstant(at)) return refuse('InvalidTime', 'The time is not an ISO 8601 instant', { at });
   const currentPeriod = periodOf(at, calendar);
   if (currentPeriod <= period)
     return refuse('PeriodNotEnded', 'A period is paid out only once it has ended', { period, currentPeriod });
   if (closedThrough !== null && period <= closedThrough) {
+    // closedThrough is set only by a PeriodClosed, which also adds its run, so `closedBy` is always found:
+    // `closedBy.payoutRunId` without `?.` is an equivalent mutant.
     const closedBy = state.runs.find((run) => run.period >= period);
     return refuse('PeriodAlreadyClosed', `${period} is already closed`, {
       period,
@@ -169,6 +178,8 @@ function adjust(command: AdjustCommission, state: CommissionPeriodsState): Decis
   const named = command.period;
   const refusal = (named === null ? null : invalidPeriod(named, calendar)) ?? otherCalendar(calendar, closedThrough);
   if (refusal) return refusal;
+  // The null checks narrow the types: a period and null are never `<=` either way, so dropping either
+  // (`true`, or `||` for the first `&&`) is an equivalent mutant.
   if (named !== null && closedThrough !== null && named <= closedThrough)
     return refuse('PeriodClosed', `${named} is closed; post the adjustment to an open period`, {
       period: named,
