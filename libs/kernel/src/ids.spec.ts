@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { z } from 'zod';
-import { idFromSeed } from './ids';
+import { idFromSeed, randomIds, sequentialIds } from './ids';
 
 /** RFC 9562: version nibble 5, variant bits 10xx. */
 const UUID_V5 = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -25,5 +25,27 @@ describe('ids derived from a seed', () => {
         expect(z.uuid().safeParse(id).success).toBe(true);
       }),
     );
+  });
+});
+
+describe('random ids', () => {
+  it('are version 4 UUIDs, a new one each time', () => {
+    const [a, b] = [randomIds.next(), randomIds.next()];
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(a).not.toBe(b);
+  });
+});
+
+describe('sequential ids for tests', () => {
+  it('count up from 1 after the prefix', () => {
+    const ids = sequentialIds('lead');
+    expect([ids.next(), ids.next(), ids.next()]).toEqual(['lead-1', 'lead-2', 'lead-3']);
+  });
+
+  it('are prefixed "id" unless told otherwise, each source counting on its own', () => {
+    const ids = sequentialIds();
+    expect(ids.next()).toBe('id-1');
+    expect(sequentialIds().next()).toBe('id-1');
+    expect(ids.next()).toBe('id-2');
   });
 });

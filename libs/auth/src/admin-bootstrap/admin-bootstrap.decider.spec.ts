@@ -19,3 +19,12 @@ describe('the first admin key of a log', () => {
       .thenRefuses({ code: 'AdminKeyAlreadyBootstrapped', facts: { keyId: 'key-a' } });
   });
 });
+
+describe('the first admin key of a log, refused twice', () => {
+  it('tells the second engine, in words its operator reads, that the key was made', () => {
+    const state = [bootstrapped].reduce(adminBootstrapDecider.evolve, adminBootstrapDecider.initialState);
+    expect(adminBootstrapDecider.decide(first, state)).toMatchObject({
+      message: 'The first admin key of this log was already made',
+    });
+  });
+});

@@ -12,6 +12,7 @@ export type AdminBootstrapState = { readonly bootstrapped: AdminKeyBootstrapped[
 
 /** The first admin key of a log is chosen once: a second engine asking is refused with the first one's key id. */
 export const adminBootstrapDecider: Decider<BootstrapAdminKey, AdminBootstrapState, AdminBootstrapEvent> = {
+  // `{}` for the initial state is an equivalent mutant: a missing `bootstrapped` is as falsy as null.
   initialState: { bootstrapped: null },
   decide(command, state) {
     if (state.bootstrapped)

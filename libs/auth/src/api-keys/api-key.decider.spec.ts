@@ -67,3 +67,52 @@ describe('api key decider', () => {
     });
   });
 });
+
+describe('api key decider: what an admin is told', () => {
+  const revoked = { type: 'ApiKeyRevoked', data: { keyId: 'key-1' } } as const;
+
+  it('records the name trimmed', () => {
+    given(apiKeyDecider)
+      .when({ ...create, name: ' Ops laptop ' })
+      .thenEvents([created]);
+  });
+
+  it.each([
+    [
+      'a second key with the same secret',
+      [created],
+      create,
+      'ApiKeyExists',
+      'A key with this secret already exists',
+      { keyId: 'key-1' },
+    ],
+    [
+      'a rep key naming no rep',
+      [],
+      { ...create, role: 'rep', repId: null },
+      'RepKeyNeedsRep',
+      'A rep key must name the rep it speaks for',
+      { role: 'rep' },
+    ],
+    ['a blank name', [], { ...create, name: ' ' }, 'ApiKeyNeedsName', 'A key needs a name', {}],
+    [
+      'revoking an unknown key',
+      [],
+      { kind: 'RevokeApiKey', keyId: 'key-9' },
+      'ApiKeyUnknown',
+      'No such key',
+      { keyId: 'key-9' },
+    ],
+    [
+      'revoking a revoked key',
+      [created, revoked],
+      { kind: 'RevokeApiKey', keyId: 'key-1' },
+      'ApiKeyAlreadyRevoked',
+      'The key is already revoked',
+      { keyId: 'key-1' },
+    ],
+  ] as const)('refuses %s, saying so and naming the key or role', (_case, history, command, code, message, facts) => {
+    const state = [...history].reduce(apiKeyDecider.evolve, apiKeyDecider.initialState);
+    expect(apiKeyDecider.decide(command, state)).toEqual({ kind: 'refusal', code, message, facts });
+  });
+});

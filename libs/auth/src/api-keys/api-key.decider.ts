@@ -35,7 +35,11 @@ function revoke(command: RevokeApiKey, state: ApiKeyState): Decision<ApiKeyEvent
   return [{ type: 'ApiKeyRevoked', data: { keyId: state.key.keyId } }];
 }
 
-/** The rules of one API key: created once, with a rep for a rep key; revoked once, for good. */
+/**
+ * The rules of one API key: created once, with a rep for a rep key; revoked once, for good.
+ * Equivalent mutants: the active state's `status` as `""` (decide asks only for 'absent' and 'revoked'),
+ * and the `state.status === 'absent'` guard of ApiKeyRevoked (a key is revoked only once created).
+ */
 export const apiKeyDecider: Decider<ApiKeyCommand, ApiKeyState, ApiKeyEvent> = {
   initialState: { status: 'absent' },
   decide(command, state) {

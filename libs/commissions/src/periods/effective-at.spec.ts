@@ -16,8 +16,13 @@ describe('backdatingRefusal', () => {
     it('refuses a time one millisecond in the future, with both times', () => {
       expect(backdatingRefusal('2026-11-20T02:00:00.001Z', { now, closedThrough: null, calendar })).toMatchObject({
         code: 'EffectiveAtInFuture',
+        message: 'A change may be dated in the past, never in the future',
         facts: { effectiveAt: '2026-11-20T02:00:00.001Z', now },
       });
+    });
+
+    it('allows a time years back on a plan calendar with nothing closed', () => {
+      expect(backdatingRefusal('2020-01-01T00:00:00Z', { now, closedThrough: null, calendar })).toBeNull();
     });
 
     it('allows any past time before a plan is published (no calendar)', () => {
@@ -27,6 +32,8 @@ describe('backdatingRefusal', () => {
     it('refuses a time that cannot be read', () => {
       expect(backdatingRefusal('last March', { now, closedThrough: null, calendar })).toMatchObject({
         code: 'InvalidTime',
+        message: 'effectiveAt is not an ISO 8601 instant',
+        facts: { effectiveAt: 'last March' },
       });
     });
   });
@@ -37,6 +44,8 @@ describe('backdatingRefusal', () => {
     it('refuses a time inside March, naming the period', () => {
       expect(backdatingRefusal('2026-03-31T23:59:59+08:00', facts)).toMatchObject({
         code: 'EffectiveAtInClosedPeriod',
+        // The manager reads which period is closed and what to do.
+        message: 'Commission period 2026-03 is closed; date the change after it',
         facts: { effectiveAt: '2026-03-31T23:59:59+08:00', period: '2026-03', closedThrough: '2026-03' },
       });
     });

@@ -27,6 +27,8 @@ export function backdatingRefusal(
       effectiveAt,
       now,
     });
+  // Periods are closed only on a plan's calendar, so a calendar is never null once one is: `calendar === null`
+  // as `false` is an equivalent mutant.
   if (closedThrough === null || calendar === null) return null;
   const period = periodOf(effectiveAt, calendar);
   if (period > closedThrough) return null;

@@ -1,4 +1,11 @@
-import { type PeriodCalendar, isPeriodId, nextPeriod, periodOf, postingPeriod } from './commission-periods';
+import {
+  type PeriodCalendar,
+  isPeriodAfter,
+  isPeriodId,
+  nextPeriod,
+  periodOf,
+  postingPeriod,
+} from './commission-periods';
 
 const shanghaiMonths: PeriodCalendar = { periodLength: 'month', timeZone: 'Asia/Shanghai' };
 const shanghaiQuarters: PeriodCalendar = { periodLength: 'quarter', timeZone: 'Asia/Shanghai' };
@@ -69,6 +76,11 @@ describe('isPeriodId', () => {
     ['2026-Q4', 'quarter', true],
     ['2026-Q5', 'quarter', false],
     ['2026-11', 'quarter', false],
+    // Nothing before or after the id: a period typed with a stray digit or letter is refused, not read in part.
+    ['12026-11', 'month', false],
+    ['X2026-11', 'month', false],
+    ['12026-Q4', 'quarter', false],
+    ['2026-Q41', 'quarter', false],
   ] as const)('says %s is a %s: %s', (period, length, expected) => {
     expect(isPeriodId(period, length)).toBe(expected);
   });
@@ -105,5 +117,23 @@ describe('postingPeriod', () => {
     it('posts a third-quarter line in the first quarter of the next year', () => {
       expect(postingPeriod('2026-Q3', '2026-Q4')).toBe('2027-Q1');
     });
+  });
+});
+
+describe('isPeriodAfter', () => {
+  it.each([
+    ['2026-12', '2026-11', true],
+    ['2027-01', '2026-12', true],
+    ['2026-11', '2026-11', false],
+    ['2026-10', '2026-11', false],
+    ['2027-Q1', '2026-Q4', true],
+  ])('says %s is after %s: %s', (a, b, expected) => {
+    expect(isPeriodAfter(a, b)).toBe(expected);
+  });
+});
+
+describe('nextPeriod of something that is not a period', () => {
+  it('throws, naming it (a caller bug: periods are checked before)', () => {
+    expect(() => nextPeriod('2026-13')).toThrow(new RangeError('Not a period: 2026-13'));
   });
 });

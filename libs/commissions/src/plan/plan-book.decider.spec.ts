@@ -1,4 +1,5 @@
 import { given } from '@leadledger/kernel/testing';
+import type { Refusal } from '@leadledger/kernel';
 import type { CommissionPlan } from './commission-plan';
 import { type DecidedHistory, type PublishPlanVersion, planBookDecider, planInEffect } from './plan-book.decider';
 import type { CommissionPlanPublished } from './plan-book.events';
@@ -258,5 +259,78 @@ describe('planInEffect', () => {
     it('has no plan', () => {
       expect(planInEffect([], '2026-10-20T00:00:00Z')).toBeNull();
     });
+  });
+});
+
+describe('plan book decider: a version published again', () => {
+  it('is the same plan when the one sent has an unset (undefined) field the stored plan leaves out', () => {
+    // The stored event is JSON, which drops undefined fields; the command may still carry them.
+    const withUnset = { ...v1, note: undefined } as unknown as CommissionPlan;
+    given(planBookDecider, [published(v1)])
+      .when(publish(withUnset))
+      .thenEvents([]);
+  });
+
+  it('is another plan when a tier is added', () => {
+    const moreTiers = { ...v1, tiers: [...v1.tiers, { aboveMinor: 9_000_000, multiplierBps: 20_000 }] };
+    given(planBookDecider, [published(v1)])
+      .when(publish(moreTiers))
+      .thenRefuses({ code: 'VersionAlreadyPublished', facts: { plan: v1 } });
+  });
+});
+
+describe('plan book decider: what a refusal tells the manager publishing', () => {
+  // The 409's `message` names the version, period, line or calendar at fault: what the manager reads.
+  const messageOf = (history: CommissionPlanPublished[], command: PublishPlanVersion) =>
+    (planBookDecider.decide(command, history.reduce(planBookDecider.evolve, planBookDecider.initialState)) as Refusal)
+      .message;
+
+  it.each([
+    ['version 2 first', [], publish({ ...v1, version: 2 }), 'Version 2 of sales-2026 does not follow version none'],
+    [
+      'version 3 after 1',
+      [published(v1)],
+      publish({ ...v2, version: 3 }),
+      'Version 3 of sales-2026 does not follow version 1',
+    ],
+    [
+      'a plan under a closed period',
+      [],
+      publish(v1, undefined, { closedThrough: '2026-10', latestAccrual: null }),
+      'Period 2026-10 is closed; a plan may not take effect in it or before',
+    ],
+    [
+      'a plan under an accrued line',
+      [],
+      publish(v1, undefined, { closedThrough: null, latestAccrual: accrual }),
+      'Line evt-sale-7:0 has accrued after 2026-10-01T00:00:00+08:00',
+    ],
+    [
+      'a version not after the latest',
+      [published(v1)],
+      publish({ ...v2, effectiveFrom: v1.effectiveFrom }),
+      'A plan must take effect after the latest published plan',
+    ],
+    [
+      'another calendar',
+      [published(v1)],
+      publish({ ...v2, periodLength: 'quarter' }),
+      'Payout periods stay months in Asia/Shanghai',
+    ],
+    [
+      'a published version changed',
+      [published(v1)],
+      publish({ ...v1, basis: 'collected' }),
+      'A published version never changes; publish a new version',
+    ],
+    ['a time that is not an instant', [], publish(v1, 'yesterday'), 'The times are not ISO 8601 instants'],
+  ] as const)('refuses %s, saying so', (_case, history, command, message) => {
+    expect(messageOf([...history], command)).toBe(message);
+  });
+
+  it('names both times when one is not an instant', () => {
+    given(planBookDecider)
+      .when(publish({ ...v1, effectiveFrom: 'soon' }))
+      .thenRefuses({ code: 'InvalidTime', facts: { at: '2026-09-20T00:00:00.000Z', effectiveFrom: 'soon' } });
   });
 });

@@ -54,12 +54,19 @@ export function planInEffect(plans: readonly CommissionPlan[], at: string): Comm
   let found: CommissionPlan | null = null;
   for (const plan of plans) {
     const from = Date.parse(plan.effectiveFrom);
+    // No two versions take effect at one instant (NotAfterLatestPlan): `>=` as `>` is an equivalent mutant.
     if (from <= instant && (found === null || from >= Date.parse(found.effectiveFrom))) found = plan;
   }
   return found;
 }
 
-/** JSON with keys sorted at every level: two plans are the same plan when these are equal. */
+/**
+ * JSON with keys sorted at every level: two plans are the same plan when these are equal.
+ * Equivalent mutants: any fixed key order compares equal plans as equal (`a >= b`, `a <= b` and the four of
+ * `a > b ? 1 : 0`: keys are distinct, V8's sort asks only whether a comparison is negative); an array as an
+ * object (`Array.isArray` as `false`) still compares by its elements; the two joins as `""` stay unambiguous,
+ * as every element and key is quoted or bracketed.
+ */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
@@ -88,6 +95,7 @@ function versionNotNext(plan: CommissionPlan, plans: readonly CommissionPlan[]):
 function changesDecided(plan: CommissionPlan, { closedThrough, latestAccrual }: DecidedHistory): Refusal | null {
   const { effectiveFrom } = plan;
   const firstPeriod = periodOf(effectiveFrom, plan);
+  // A period is never `>=` null, so `closedThrough !== null` as `true` is an equivalent mutant (it narrows the type).
   if (closedThrough !== null && closedThrough >= firstPeriod)
     return refuse('RetroactivePlan', `Period ${closedThrough} is closed; a plan may not take effect in it or before`, {
       effectiveFrom,
@@ -104,6 +112,8 @@ function changesDecided(plan: CommissionPlan, { closedThrough, latestAccrual }: 
 /** A change applies after every plan already published, and never under a decided line or a closed period. */
 function notInOrder(plan: CommissionPlan, plans: readonly CommissionPlan[], decided: DecidedHistory): Refusal | null {
   const { effectiveFrom } = plan;
+  // Versions are published in effectiveFrom order, so the last is the latest: `latest === null` as `true`, `>`
+  // as `>=` and, below, `latestEffectiveFrom !== null` as `true` (Date.parse(null) is NaN) are equivalent mutants.
   const latestEffectiveFrom = plans.reduce<string | null>(
     (latest, p) => (latest === null || Date.parse(p.effectiveFrom) > Date.parse(latest) ? p.effectiveFrom : latest),
     null,

@@ -214,3 +214,75 @@ describe('plan what-if, worked by hand', () => {
     ]);
   });
 });
+
+describe('plan what-if: which plan and in which order', () => {
+  it('recomputes each sale under the version it names, and counts no sale in another currency', () => {
+    // Version 2 (from 15 March) pays 6.00% on new company-provided customers. s2 (20 March) names
+    // version 2: its actual is 10,000.00 x 6.00% = 600.00, not version 1's 10,000.00 x 5.00% = 500.00.
+    const v2 = aPlan({
+      version: 2,
+      effectiveFrom: '2026-03-15T00:00:00+08:00',
+      ratesBps: { 'new-rep-sourced': 800, 'new-company-provided': 600, existing: 300 },
+    });
+    const log = new LedgerLog()
+      .plan(aPlan())
+      .plan(v2)
+      .customer({
+        customerId: 'c2',
+        channel: 'walk-in',
+        finder: 'rep-b',
+        owner: 'rep-b',
+        at: '2026-03-02T09:00:00+08:00',
+      })
+      .sale({
+        saleId: 's2',
+        customerId: 'c2',
+        amount: 1_000_000,
+        closedAt: '2026-03-20T10:00:00+08:00',
+        closingRepId: 'rep-b',
+        plan: { planId: 'standard', version: 2 },
+      });
+    const { sales } = periodSales(log);
+    const result = planWhatIf(aPlan({ version: 3 }), [aPlan(), v2], sales);
+    const [s2] = result.sales;
+    expect(s2.actual).toMatchObject({ planId: 'standard', version: 2 });
+    expect(s2.actual.lines.map((line) => line.amount)).toEqual([60_000]);
+    expect(result.otherCurrencySales).toBe(0);
+  });
+
+  it('replays the period’s sales in log order whatever order they are given in, so tiers cut the same', () => {
+    // Tier x1.5 above 10,000.00 of rep-a's March base. s1 (8,000.00, 10 March) comes first in the log:
+    // 8,000.00 x 5.00% = 400.00. Then sa (12,000.00, 12 March): 2,000.00 x 5.00% = 100.00 and
+    // 10,000.00 x 5.00% x 1.5 = 750.00.
+    const tiered = aPlan({ tiers: [{ aboveMinor: 1_000_000, multiplierBps: 15_000 }] });
+    const log = new LedgerLog()
+      .plan(tiered)
+      .customer({
+        customerId: 'c1',
+        channel: 'walk-in',
+        finder: 'rep-a',
+        owner: 'rep-a',
+        at: '2026-03-01T09:00:00+08:00',
+      })
+      .sale({
+        saleId: 's1',
+        customerId: 'c1',
+        amount: 800_000,
+        closedAt: '2026-03-10T10:00:00+08:00',
+        closingRepId: 'rep-a',
+      })
+      .sale({
+        saleId: 'sa',
+        customerId: 'c1',
+        amount: 1_200_000,
+        closedAt: '2026-03-12T10:00:00+08:00',
+        closingRepId: 'rep-a',
+      });
+    const { sales } = periodSales(log);
+    const result = planWhatIf(tiered, [tiered], [...sales].reverse());
+    const amounts = (saleId: string) =>
+      result.sales.find((sale) => sale.saleId === saleId)!.whatIf!.lines.map((line) => line.amount);
+    expect(amounts('s1')).toEqual([40_000]);
+    expect(amounts('sa')).toEqual([10_000, 75_000]);
+  });
+});

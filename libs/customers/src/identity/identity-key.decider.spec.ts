@@ -53,3 +53,22 @@ describe('identity key decider', () => {
     expect(outcomes.filter((o) => !Array.isArray(o))).toHaveLength(49);
   });
 });
+
+describe('identity key decider: what is not its own', () => {
+  it('says who holds a taken key in words the caller can log', () => {
+    const state = [reserved].reduce(identityKeyDecider.evolve, identityKeyDecider.initialState);
+    expect(identityKeyDecider.decide({ ...reserve, customerId: 'cust-2' }, state)).toMatchObject({
+      message: 'This identity key already belongs to a customer',
+    });
+  });
+
+  it('throws on a command of a kind it does not know (a bug), rather than deciding nothing', () => {
+    const unknown = { ...reserve, kind: 'ReleaseIdentityKey' } as unknown as ReserveIdentityKey;
+    expect(() => identityKeyDecider.decide(unknown, identityKeyDecider.initialState)).toThrow('Unhandled case');
+  });
+
+  it('throws on an event of a type it does not know, rather than folding past it', () => {
+    const unknown = { ...reserved, type: 'IdentityKeyReleased' } as unknown as IdentityKeyReserved;
+    expect(() => identityKeyDecider.evolve(identityKeyDecider.initialState, unknown)).toThrow('Unhandled case');
+  });
+});

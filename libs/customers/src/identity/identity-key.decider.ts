@@ -21,7 +21,11 @@ function reserve(command: ReserveIdentityKey, state: IdentityKeyState): Decision
   ];
 }
 
-/** The rules of one identity key: reserved once, for one customer, for good. */
+/**
+ * The rules of one identity key: reserved once, for one customer, for good.
+ * Equivalent mutants: an initial state without `status: 'free'` (only `'reserved'` is ever asked for), and the
+ * state's `key` as `{}` (nothing reads it back; the event keeps the key).
+ */
 export const identityKeyDecider: Decider<IdentityKeyCommand, IdentityKeyState, IdentityKeyEvent> = {
   initialState: { status: 'free' },
   decide(command, state) {

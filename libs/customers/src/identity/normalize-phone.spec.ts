@@ -33,3 +33,19 @@ describe('normalizePhone', () => {
     expect(normalizePhone(input, 'CN')).toMatchObject({ ok: false, problem });
   });
 });
+
+describe('normalizePhone: the 00 international prefix', () => {
+  it('reads 00 as the international prefix even where the default country dials out otherwise (011 in the US)', () => {
+    expect(normalizePhone('0086 138 0013 8000', 'US')).toEqual({ ok: true, value: '+8613800138000' });
+  });
+});
+
+describe('normalizePhone: what the caller is told', () => {
+  it.each([
+    ['', 'The phone number is empty'],
+    ['not a number', '"not a number" is not a phone number'],
+    ['138 0013 800', '"138 0013 800" is not a valid phone number'],
+  ])('refuses %j, saying %j', (input, message) => {
+    expect(normalizePhone(input, 'CN')).toMatchObject({ ok: false, message });
+  });
+});

@@ -107,3 +107,79 @@ describe('start of a business day', () => {
     expect(nextDay('2026-12-31')).toBe('2027-01-01');
   });
 });
+
+describe('shared pool (公海) claim rules: the allowed ranges', () => {
+  it('accepts the least of each: one claim a day, no cool-down, one customer held', () => {
+    const least = { claimsPerDay: 1, reclaimCoolDownDays: 0, maxCustomersPerRep: 1 };
+    given(sharedPoolDecider)
+      .when({ kind: 'ChangeClaimRules', rules: least })
+      .thenEvents([{ type: 'SharedPoolRulesChanged', data: { ...least, policyVersion: 1 } }]);
+  });
+
+  it.each([
+    ['reclaimCoolDownDays', -1],
+    ['reclaimCoolDownDays', 1.5],
+    ['maxCustomersPerRep', 0],
+    ['maxCustomersPerRep', 2.5],
+  ])('refuses %s of %j, naming it', (field, value) => {
+    given(sharedPoolDecider)
+      .when({ kind: 'ChangeClaimRules', rules: { ...rules, [field]: value } })
+      .thenRefuses({ code: 'InvalidClaimRules', facts: { field, value } });
+  });
+
+  it('tells the manager which field is out of range', () => {
+    // The 409's message is what the manager reads.
+    expect(
+      sharedPoolDecider.decide(
+        { kind: 'ChangeClaimRules', rules: { ...rules, claimsPerDay: 0 } },
+        sharedPoolDecider.initialState,
+      ),
+    ).toMatchObject({ message: 'claimsPerDay must be a whole number in range' });
+  });
+});
+
+describe('one rep’s claims on one day: without a limit and given back', () => {
+  const uncount = (customerId: string) =>
+    ({ kind: 'UncountClaim', repId: 'rep-li', day: '2026-11-02', customerId }) as const;
+  const uncounted = (customerId: string): DailyClaimsEvent => ({
+    type: 'ClaimUncounted',
+    data: { repId: 'rep-li', day: '2026-11-02', customerId },
+  });
+
+  it('counts any number of claims when the rules set no daily limit', () => {
+    given(dailyClaimsDecider, [counted('c-1'), counted('c-2'), counted('c-3')])
+      .when({ ...count('c-4'), limit: null })
+      .thenEvents([counted('c-4')]);
+  });
+
+  it('gives back a counted claim', () => {
+    given(dailyClaimsDecider, [counted('c-1')])
+      .when(uncount('c-1'))
+      .thenEvents([uncounted('c-1')]);
+  });
+
+  it('gives back nothing for a claim that was not counted', () => {
+    given(dailyClaimsDecider, [counted('c-1')])
+      .when(uncount('c-2'))
+      .thenEvents([]);
+  });
+
+  it('keeps the other claims counted when one is given back', () => {
+    // c-1 and c-2 counted, c-1 given back: c-2 still counts (a retry of it is not a new claim) ...
+    const history = [counted('c-1'), counted('c-2'), uncounted('c-1')];
+    given(dailyClaimsDecider, history).when(count('c-2')).thenEvents([]);
+    // ... so after c-3 the limit of 2 is reached again.
+    given(dailyClaimsDecider, [...history, counted('c-3')])
+      .when(count('c-4'))
+      .thenRefuses({ code: 'DailyClaimLimitReached', facts: expect.objectContaining({ claimedToday: 2 }) });
+  });
+
+  it('says the day’s claims are used up, and that the cap is reached, in words a rep reads', () => {
+    expect(dailyClaimsDecider.decide(count('c-3'), { counted: ['c-1', 'c-2'] })).toMatchObject({
+      message: 'This rep has made all the claims the shared pool allows today',
+    });
+    expect(holdingCapReached(50, rules, 1)).toMatchObject({
+      message: 'This rep already holds as many customers as the shared pool allows',
+    });
+  });
+});

@@ -133,3 +133,104 @@ describe('dispute decider', () => {
     });
   });
 });
+
+describe('dispute decider: the same request sent again', () => {
+  describe('when the dispute is open', () => {
+    it('refuses the same id opened by another claimant', () => {
+      given(disputeDecider, [opened])
+        .when({ ...openDispute, claimantRepId: 'rep-c', subjectParties: ['rep-c'] })
+        .thenRefuses({ code: 'DisputeAlreadyOpened', facts: { disputeId: 'd-1' } });
+    });
+
+    it('refuses the same id opened over another subject', () => {
+      given(disputeDecider, [opened])
+        .when({ ...openDispute, subject: { kind: 'customer-ownership', id: 'cust-2' } })
+        .thenRefuses({ code: 'DisputeAlreadyOpened', facts: { disputeId: 'd-1' } });
+    });
+
+    it('refuses the same id opened with other evidence', () => {
+      given(disputeDecider, [opened])
+        .when({ ...openDispute, evidence: [{ kind: 'lead', id: 'lead-1' }] })
+        .thenRefuses({ code: 'DisputeAlreadyOpened', facts: { disputeId: 'd-1' } });
+    });
+  });
+
+  describe('when the dispute is rejected', () => {
+    it('refuses upholding it with the same reason and no remedy', () => {
+      given(disputeDecider, [opened, rejected])
+        .when(uphold({ reason: rejected.data.reason, remedy: noRemedy }))
+        .thenRefuses({
+          code: 'DisputeAlreadyResolved',
+          facts: expect.objectContaining({ status: 'rejected', outcome: 'rejected' }),
+        });
+    });
+  });
+
+  describe('when the dispute is upheld', () => {
+    const facts = { disputeId: 'd-1', status: 'upheld', outcome: 'upheld' };
+
+    it('refuses the same outcome with another reason', () => {
+      given(disputeDecider, [opened, upheld])
+        .when(uphold({ reason: 'rep-a called first' }))
+        .thenRefuses({ code: 'DisputeAlreadyResolved', facts: expect.objectContaining(facts) });
+    });
+
+    it('refuses the same outcome and reason with another remedy', () => {
+      given(disputeDecider, [opened, upheld])
+        .when(uphold({ remedy: { ...remedy, transfer: null } }))
+        .thenRefuses({ code: 'DisputeAlreadyResolved', facts: expect.objectContaining(facts) });
+    });
+  });
+});
+
+describe('dispute decider: comments and remedies', () => {
+  it('records a comment by the claimant', () => {
+    given(disputeDecider, [opened])
+      .when(comment({ commentId: 'c-2', authorId: 'rep-a', authorRepId: 'rep-a', text: '我有通话记录' }))
+      .thenEvents([
+        {
+          type: 'DisputeCommented',
+          data: { ...commented.data, commentId: 'c-2', authorId: 'rep-a', text: '我有通话记录' },
+        },
+      ]);
+  });
+
+  it('refuses a rejection that would still transfer the customer', () => {
+    given(disputeDecider, [opened])
+      .when(uphold({ outcome: 'rejected', remedy: { transfer: remedy.transfer, adjustments: [] } }))
+      .thenRefuses({ code: 'RemedyOnRejection' });
+  });
+
+  it('refuses a rejection that would still adjust commission', () => {
+    given(disputeDecider, [opened])
+      .when(uphold({ outcome: 'rejected', remedy: { transfer: null, adjustments: remedy.adjustments } }))
+      .thenRefuses({ code: 'RemedyOnRejection' });
+  });
+
+  it('upholds with two adjustments under two ids', () => {
+    // rep-a gets 600.00 in CNY and rep-b gives back 600.00: two adjustments, two ids.
+    const two = {
+      transfer: null,
+      adjustments: [
+        remedy.adjustments[0],
+        { adjustmentId: 'adj-2', repId: 'rep-b', amount: -60_000, currency: 'CNY', period: null },
+      ],
+    };
+    given(disputeDecider, [opened])
+      .when(uphold({ remedy: two }))
+      .thenEvents([{ ...upheld, data: { ...upheld.data, remedy: two } }]);
+  });
+
+  it.each([
+    ['customer-ownership', 'No such customer ownership subject'],
+    ['ledger-line', 'No such ledger line subject'],
+  ])('says which kind of subject (%s) it could not find', (kind, message) => {
+    const subject = { kind, id: 'x' } as typeof openDispute.subject;
+    expect(
+      disputeDecider.decide({ ...openDispute, subject, subjectParties: null }, disputeDecider.initialState),
+    ).toMatchObject({
+      code: 'SubjectUnknown',
+      message,
+    });
+  });
+});

@@ -141,3 +141,96 @@ describe('handing over everything a rep holds', () => {
       .thenRefuses({ code: 'ReasonRequired' });
   });
 });
+
+describe('rep decider: what is recorded as typed and what is tidied', () => {
+  it('records the e-mail trimmed and lower-cased and the team trimmed', () => {
+    given(repDecider)
+      .when({ kind: 'RegisterRep', repId: 'rep-wang', name: '王芳', email: ' Wang.Fang@Example.cn ', team: ' east ' })
+      .thenEvents([registered]);
+  });
+
+  it('records a departure’s reason trimmed, releasing with no successor named', () => {
+    given(repDecider, [registered])
+      .when({ kind: 'DepartRep', mode: 'release', successor: null, reason: ' contract ended ' })
+      .thenEvents([
+        {
+          type: 'RepDeparted',
+          data: { repId: 'rep-wang', mode: 'release', successorRepId: null, reason: 'contract ended' },
+        },
+      ]);
+  });
+
+  it('refuses registering a departed rep again, saying the rep departed', () => {
+    const departed: RepEvent = {
+      type: 'RepDeparted',
+      data: { repId: 'rep-wang', mode: 'release', successorRepId: null, reason: 'left' },
+    };
+    given(repDecider, [registered, departed])
+      .when({ kind: 'RegisterRep', repId: 'rep-wang', name: '王芳', email: 'w@example.cn', team: 'east' })
+      .thenRefuses({ code: 'RepAlreadyRegistered', facts: { status: 'departed' } });
+  });
+});
+
+describe('rep decider: what a refusal tells the manager', () => {
+  // The 409's `message` is what the manager reads; the reason refusals name what needs one.
+  const departed: RepEvent = {
+    type: 'RepDeparted',
+    data: { repId: 'rep-wang', mode: 'hand-off', successorRepId: 'rep-li', reason: 'left' },
+  };
+  const handOver = {
+    kind: 'RequestHandOver',
+    toRepId: 'rep-li',
+    successorActive: true,
+    reason: 'team change',
+    byActorId: 'key:m',
+  } as const;
+  const hand = (successor: { repId: string; active: boolean } | null) =>
+    ({ kind: 'DepartRep', mode: 'hand-off', successor, reason: 'resigned' }) as const;
+
+  it.each([
+    ['a departure of nobody', [], hand(null), 'No such rep'],
+    ['a departure of a departed rep', [registered, departed], hand(null), 'This rep has already departed'],
+    [
+      'a second registration',
+      [registered],
+      { kind: 'RegisterRep', repId: 'rep-wang', name: 'x', email: 'x@y.z', team: 't' },
+      'This rep is already registered',
+    ],
+    [
+      'a blank name',
+      [],
+      { kind: 'RegisterRep', repId: 'rep-wang', name: ' ', email: 'x@y.z', team: 't' },
+      'A rep needs a name',
+    ],
+    ['a departure without a reason', [registered], { ...hand(null), reason: ' ' }, 'A departure needs a reason'],
+    ['a hand-off to nobody', [registered], hand(null), 'A hand-off names the rep who takes over'],
+    [
+      'a hand-off to oneself',
+      [registered],
+      hand({ repId: 'rep-wang', active: true }),
+      'A rep cannot hand over to themselves',
+    ],
+    [
+      'a hand-off to a departed rep',
+      [registered],
+      hand({ repId: 'rep-li', active: false }),
+      'The successor is not an active rep',
+    ],
+    ['a hand-over without a reason', [registered], { ...handOver, reason: '' }, 'A hand-over needs a reason'],
+    [
+      'a hand-over to oneself',
+      [registered],
+      { ...handOver, toRepId: 'rep-wang' },
+      'A rep cannot hand over to themselves',
+    ],
+    [
+      'a hand-over to a departed rep',
+      [registered],
+      { ...handOver, successorActive: false },
+      'The successor is not an active rep',
+    ],
+  ] as const)('refuses %s, saying so', (_case, history, command, message) => {
+    const state = [...history].reduce(repDecider.evolve, repDecider.initialState);
+    expect(repDecider.decide(command, state)).toMatchObject({ message });
+  });
+});
