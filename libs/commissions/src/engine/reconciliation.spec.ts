@@ -1,46 +1,15 @@
 import type { Payee } from '../periods/commission-periods.events';
 import type { LedgerLine, LineKind } from './ledger-line';
+import { blankLine } from '../testing/blank-line';
 import { reconcile, reconcileTotals } from './reconciliation';
 import type { PayeeTotals } from './line-totals';
 
 const rep = (id: string): Payee => ({ kind: 'rep', id });
 const partner = (id: string): Payee => ({ kind: 'partner', id });
 
-let next = 0;
 /** A line with only what reconciliation reads; the rest is blank provenance. */
-function line(payee: Payee, period: string, kind: LineKind, amount: number, currency = 'CNY'): LedgerLine {
-  next += 1;
-  return {
-    lineId: `e${next}:0`,
-    payee,
-    kind,
-    rule: kind === 'accrual' || kind === 'clawback' ? 'rate' : kind,
-    period,
-    naturalPeriod: period,
-    currency,
-    amount,
-    occurredAt: `${period}-15T10:00:00+08:00`,
-    position: String(next),
-    sourceEventIds: [`e${next}`],
-    saleId: null,
-    paymentId: null,
-    refundId: null,
-    adjustmentId: null,
-    payoutRunId: null,
-    planId: null,
-    planVersion: null,
-    attributionClass: null,
-    role: null,
-    rateBps: null,
-    multiplierBps: null,
-    base: null,
-    groupId: null,
-    undividedAmount: null,
-    referencesLineId: null,
-    arithmetic: '',
-    note: null,
-  };
-}
+const line = (payee: Payee, period: string, kind: LineKind, amount: number, currency = 'CNY'): LedgerLine =>
+  blankLine(payee, kind, period, currency, amount);
 
 /*
  * rep-a in CNY: 30.00 accrued in February and 20.00 paid out, so March opens at 10.00; in

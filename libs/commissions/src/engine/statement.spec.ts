@@ -1,45 +1,12 @@
 import type { Payee } from '../periods/commission-periods.events';
-import type { LedgerLine } from './ledger-line';
+import { blankLine } from '../testing/blank-line';
 import { dueBalances, statementOf } from './statement';
 
 const rep = (id: string): Payee => ({ kind: 'rep', id });
 const partner = (id: string): Payee => ({ kind: 'partner', id });
 
-let n = 0;
 /** A line with only what statements read: payee, kind, period, currency, amount. */
-function line(payee: Payee, kind: LedgerLine['kind'], period: string, currency: string, amount: number): LedgerLine {
-  n += 1;
-  return {
-    lineId: `e${n}:0`,
-    payee,
-    kind,
-    rule: kind === 'payout' ? 'payout' : kind === 'adjustment' ? 'adjustment' : 'rate',
-    period,
-    naturalPeriod: period,
-    currency,
-    amount,
-    occurredAt: `${period}-15T10:00:00+08:00`,
-    position: String(n),
-    sourceEventIds: [`e${n}`],
-    saleId: null,
-    paymentId: null,
-    refundId: null,
-    adjustmentId: null,
-    payoutRunId: null,
-    planId: null,
-    planVersion: null,
-    attributionClass: null,
-    role: null,
-    rateBps: null,
-    multiplierBps: null,
-    base: null,
-    groupId: null,
-    undividedAmount: null,
-    referencesLineId: null,
-    arithmetic: '',
-    note: null,
-  };
-}
+const line = blankLine;
 
 describe('statementOf', () => {
   describe('when a rep and a referral partner share an id', () => {
