@@ -1,4 +1,4 @@
-import { EventStore, type StoredEvent, handleCommand, loadState } from '@leadledger/event-store';
+import { EventStore, type StoredEvent, handleCommand, jitteredBackoff, loadState } from '@leadledger/event-store';
 import {
   type PublishedEvent,
   type WebhookSubscriptionState,
@@ -12,7 +12,6 @@ import type { Logger } from '@nestjs/common';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { Webhook } from 'standardwebhooks';
-import { retryDelayMs } from './retry-delay';
 import type { WebhookCheckpoint, WebhookCheckpoints } from './webhook-checkpoints';
 import type { WebhookSecrets } from './webhook-secrets';
 import { postWebhook } from './webhook-sender';
@@ -196,7 +195,8 @@ export class SubscriptionWorker {
         await this.markFailed(event, attempt, outcome.statusCode, outcome.error ?? '');
         return false;
       }
-      await this.sleep(retryDelayMs(attempt, settings.backoffBaseMs, settings.backoffMaxMs));
+      const backoff = jitteredBackoff({ initialMs: settings.backoffBaseMs, maxMs: settings.backoffMaxMs });
+      await this.sleep(backoff.delayMs(attempt));
     }
   }
 

@@ -1,4 +1,8 @@
-import { retryDelayMs } from './retry-delay';
+import { jitteredBackoff } from '@leadledger/event-store';
+
+/** The webhook worker's pause after its n-th failed delivery, with the settings' base and cap. */
+const retryDelayMs = (failedAttempts: number, baseMs: number, maxMs: number, random: () => number) =>
+  jitteredBackoff({ initialMs: baseMs, maxMs, random }).delayMs(failedAttempts);
 
 describe('webhook retry delay', () => {
   it('doubles with each failed attempt, between half and all of the step', () => {
