@@ -106,7 +106,8 @@ function settle(
   return settled.lines;
 }
 
-const blankProvenance = {
+/** A line's provenance fields when no sale, plan or split produced it (adjustments, payouts). */
+export const blankProvenance = {
   saleId: null,
   paymentId: null,
   refundId: null,

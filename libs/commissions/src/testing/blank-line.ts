@@ -1,3 +1,4 @@
+import { blankProvenance } from '../engine/ledger-engine';
 import type { LedgerLine, LineKind } from '../engine/ledger-line';
 import type { Payee } from '../periods/commission-periods.events';
 
@@ -18,21 +19,9 @@ export function blankLine(payee: Payee, kind: LineKind, period: string, currency
     occurredAt: `${period}-15T10:00:00+08:00`,
     position: String(next),
     sourceEventIds: [`e${next}`],
-    saleId: null,
-    paymentId: null,
-    refundId: null,
+    ...blankProvenance,
     adjustmentId: null,
     payoutRunId: null,
-    planId: null,
-    planVersion: null,
-    attributionClass: null,
-    role: null,
-    rateBps: null,
-    multiplierBps: null,
-    base: null,
-    groupId: null,
-    undividedAmount: null,
-    referencesLineId: null,
     arithmetic: '',
     note: null,
   };
