@@ -4,7 +4,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parseCsv } from './support/csv-rows';
 import { type EngineHarness, startEngine } from './support/engine-harness';
-import { registerReps } from './support/sales-team';
+import { bookedPlan, registerReps } from './support/sales-team';
 
 interface Line {
   kind: string;
@@ -45,22 +45,7 @@ describe('payout runs read back, and sales by contract number', () => {
     admin = `Bearer ${await engine.key('admin')}`;
     finance = `Bearer ${await engine.key('finance')}`;
     await registerReps(engine, admin, ['rep-a', 'rep-b', 'rep-c']);
-    await post(
-      '/commission-plans',
-      {
-        planId: 'sales-2026',
-        version: 1,
-        effectiveFrom: '2026-10-01T00:00:00+08:00',
-        currency: 'CNY',
-        periodLength: 'month',
-        timeZone: 'Asia/Shanghai',
-        basis: 'booked',
-        ratesBps: { 'new-rep-sourced': 800, 'new-company-provided': 500, existing: 300 },
-        newCustomerWindowDays: 90,
-        clawbackWindowDays: 60,
-      },
-      finance,
-    ).expect(201);
+    await post('/commission-plans', bookedPlan(), finance).expect(201);
     clock.set('2026-10-02T02:00:00.000Z');
     const leads = [
       ['x', { channel: 'rep-sourced', receivedBy: 'rep-a', contact: { phone: '13900000011' } }],

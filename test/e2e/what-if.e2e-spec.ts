@@ -3,7 +3,7 @@ import { tableDigest } from '@leadledger/projections';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { type EngineHarness, startEngine } from './support/engine-harness';
-import { createPool, registerReps } from './support/sales-team';
+import { bookedPlan, createPool, registerReps } from './support/sales-team';
 
 /** Every table of one SQLite file, as row counts and digests of its rows in canonical order. */
 function digestOf(file: string) {
@@ -41,18 +41,7 @@ describe('what-if over history', () => {
     readModels: digestOf(join(engine.dataDir, 'read-models.sqlite')),
   });
 
-  const plan = {
-    planId: 'sales-2026',
-    version: 1,
-    effectiveFrom: '2026-02-01T00:00:00+08:00',
-    currency: 'CNY',
-    periodLength: 'month',
-    timeZone: 'Asia/Shanghai',
-    basis: 'booked',
-    ratesBps: { 'new-rep-sourced': 800, 'new-company-provided': 500, existing: 300 },
-    newCustomerWindowDays: 90,
-    clawbackWindowDays: 60,
-  };
+  const plan = bookedPlan({ effectiveFrom: '2026-02-01T00:00:00+08:00' });
   const routingRequest = {
     poolId: 'east',
     from: '2026-03-02',

@@ -1,6 +1,6 @@
 import { ManualClock } from '@leadledger/kernel';
 import type { EngineHarness } from '../../e2e/support/engine-harness';
-import { createPool, registerReps } from '../../e2e/support/sales-team';
+import { bookedPlan, createPool, registerReps } from '../../e2e/support/sales-team';
 
 /** What the console's tests find in the engine: customers, leads, a pool, sales, through the API. */
 export interface ConsoleScene {
@@ -43,22 +43,7 @@ export async function seedScene(engine: EngineHarness, clock: ManualClock): Prom
 
   clock.set('2026-09-20T00:00:00.000Z');
   const rep = (await registerReps(engine, manager, ['rep-a', 'rep-b', 'rep-c'])) as ConsoleScene['keys']['rep'];
-  await post(
-    '/commission-plans',
-    {
-      planId: 'sales-2026',
-      version: 1,
-      effectiveFrom: '2026-10-01T00:00:00+08:00',
-      currency: 'CNY',
-      periodLength: 'month',
-      timeZone: 'Asia/Shanghai',
-      basis: 'booked',
-      ratesBps: { 'new-rep-sourced': 800, 'new-company-provided': 500, existing: 300 },
-      newCustomerWindowDays: 90,
-      clawbackWindowDays: 60,
-    },
-    finance,
-  );
+  await post('/commission-plans', bookedPlan(), finance);
   await createPool(engine, manager, {
     poolId: 'east',
     acceptanceSlaMinutes: 60,

@@ -37,3 +37,21 @@ export async function createPool(engine: EngineHarness, manager: string, pool: P
     await post(`/pools/${poolId}/members`, { repId, weight, dailyCap }).expect(201);
   }
 }
+
+/**
+ * The plain booked-basis plan of the e2e suites: 8% / 5% / 3% by attribution class, monthly on
+ * Shanghai's calendar, from 1 October 2026 unless `effectiveFrom` is given.
+ */
+export const bookedPlan = (overrides: Record<string, unknown> = {}) => ({
+  planId: 'sales-2026',
+  version: 1,
+  effectiveFrom: '2026-10-01T00:00:00+08:00',
+  currency: 'CNY',
+  periodLength: 'month',
+  timeZone: 'Asia/Shanghai',
+  basis: 'booked',
+  ratesBps: { 'new-rep-sourced': 800, 'new-company-provided': 500, existing: 300 },
+  newCustomerWindowDays: 90,
+  clawbackWindowDays: 60,
+  ...overrides,
+});
