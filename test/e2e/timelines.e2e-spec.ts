@@ -201,6 +201,22 @@ describe('timelines: every event that touched a customer, a lead or a rep, in wo
     expect(rest.body.next).toBeNull();
   });
 
+  it('narrows a rep’s timeline to one customer’s or lead’s own events, the same entries as filtering the whole', async () => {
+    const whole = (await get('/reps/rep-wang/timeline?limit=1000').expect(200)).body.entries as Entry[];
+    for (const subject of [`customer-${customerId}`, `lead-${leadId}`]) {
+      const [kind, id] = [subject.slice(0, subject.indexOf('-')), subject.slice(subject.indexOf('-') + 1)];
+      const about = whole.filter((e) => {
+        const state = e.stateAfter as unknown as { subject: { kind: string; id: string } };
+        return state.subject.kind === kind && state.subject.id === id;
+      });
+      const narrowed = await get(`/reps/rep-wang/timeline?subject=${subject}`).expect(200);
+      expect(about.length).toBeGreaterThan(0);
+      expect(narrowed.body.entries).toEqual(about);
+    }
+    const bad = await get('/reps/rep-wang/timeline?subject=sale-1').expect(400);
+    expect(bad.body.problems.map((p: { field: string }) => p.field)).toEqual(['subject']);
+  });
+
   it('shows a rep only their own timeline and their own customers’ and leads’', async () => {
     await get('/reps/rep-wang/timeline', li).expect(403);
     await get(`/customers/${customerId}/timeline`, li).expect(200);

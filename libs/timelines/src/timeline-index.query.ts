@@ -38,3 +38,22 @@ export function repEventRefs(
   }[];
   return rows.map((row) => ({ occurredAt: row.occurred_at, position: row.position }));
 }
+
+/**
+ * Of one subject's events (its own stream, oldest first), those that touched the rep, as refs in
+ * the rep timeline's order: one indexed lookup each, so the cost is the subject's history, not
+ * the rep's.
+ */
+export function repEventRefsAmong(
+  db: ReadModelConnection,
+  repId: string,
+  events: readonly { readonly metadata: { readonly occurredAt: string }; readonly position: bigint }[],
+): RepEventRef[] {
+  const touched = db.prepare('SELECT 1 FROM timeline_rep_events WHERE rep_id = ? AND occurred_at = ? AND position = ?');
+  return events
+    .filter((event) => touched.get(repId, event.metadata.occurredAt, event.position) !== undefined)
+    .map((event) => ({ occurredAt: event.metadata.occurredAt, position: event.position }))
+    .sort((a, b) =>
+      a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : Number(a.position - b.position),
+    );
+}

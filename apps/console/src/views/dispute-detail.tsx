@@ -94,8 +94,8 @@ export function DisputeDetailPanel({ disputeId, onChanged }: Props) {
           )}
           <h3>{t('disputes.timelines')}</h3>
           <div class="side-by-side">
-            <RepTimelineColumn repId={shown.claimantRepId} subjectId={shown.subject.id} />
-            {shown.respondentRepId && <RepTimelineColumn repId={shown.respondentRepId} subjectId={shown.subject.id} />}
+            <RepTimelineColumn repId={shown.claimantRepId} subject={shown.subject} />
+            {shown.respondentRepId && <RepTimelineColumn repId={shown.respondentRepId} subject={shown.subject} />}
           </div>
         </>
       )}

@@ -6,23 +6,30 @@ import { when } from '../format';
 import { LanguageContext } from '../i18n/i18n';
 import { useSession } from '../session';
 import type { Timeline } from './customer-types';
+import type { DisputeSummary, SubjectKind } from './dispute-types';
 
 type RepEntryState = { subject: { kind: string; id: string } };
 
+/** The stream whose events a rep's timeline is narrowed to; a ledger line has none of its own. */
+const STREAM_OF: Partial<Record<SubjectKind, string>> = { 'customer-ownership': 'customer', 'lead-assignment': 'lead' };
+
 /** One side of a dispute: the events of the rep's timeline that concern the dispute's subject. */
-export function RepTimelineColumn({ repId, subjectId }: { repId: string; subjectId: string }) {
+export function RepTimelineColumn({ repId, subject }: { repId: string; subject: DisputeSummary['subject'] }) {
   const { api } = useSession();
   const { t, language } = useContext(LanguageContext);
   const timeline = useRequest<Timeline<RepEntryState>>();
-  useEffect(
-    () =>
+  const stream = STREAM_OF[subject.kind];
+  // The server narrows the rep's timeline to the subject's own events: the cost is the subject's history.
+  useEffect(() => {
+    if (stream)
       void timeline.run(() =>
-        api.get<Timeline<RepEntryState>>(withQuery(`/reps/${segment(repId)}/timeline`, { limit: 1000 })),
-      ),
-    [repId],
-  );
+        api.get<Timeline<RepEntryState>>(
+          withQuery(`/reps/${segment(repId)}/timeline`, { subject: `${stream}-${subject.id}`, limit: 1000 }),
+        ),
+      );
+  }, [repId, stream, subject.id]);
   const error = timeline.error;
-  const entries = timeline.result?.entries.filter((e) => e.stateAfter.subject.id === subjectId);
+  const entries = stream ? timeline.result?.entries : [];
   return (
     <section aria-label={t('disputes.timelineOf', { rep: repId })} data-testid={`timeline-${repId}`}>
       <h4>{t('disputes.timelineOf', { rep: repId })}</h4>

@@ -11,7 +11,9 @@ import {
   leadTimeline,
   type RepNames,
   type TimelineEntry,
+  type RepEventRef,
   repEventRefs,
+  repEventRefsAmong,
   timelineEntry,
 } from '@leadledger/timelines';
 import { Inject } from '@nestjs/common';
@@ -89,7 +91,9 @@ export class GetRepTimelineHandler implements IQueryHandler<GetRepTimeline, RepT
     const cursor = query.after === undefined ? null : REP_CURSOR.exec(query.after);
     const after = cursor ? { occurredAt: cursor[1], position: BigInt(cursor[2]) } : null;
     const limit = query.limit ?? DEFAULT_TIMELINE_LIMIT;
-    const refs = repEventRefs(db, repId, { from, to }, after, limit + 1);
+    const refs = query.subject
+      ? await this.subjectRefs(repId, query.subject, { from, to }, after, limit + 1)
+      : repEventRefs(db, repId, { from, to }, after, limit + 1);
     const page = refs.slice(0, limit);
     const events: StoredEvent[] = [];
     for (const ref of page) events.push(...(await this.store.readAll({ after: ref.position - 1n, maxCount: 1 })));
@@ -111,5 +115,24 @@ export class GetRepTimelineHandler implements IQueryHandler<GetRepTimeline, RepT
       entries,
       next: refs.length > page.length && last ? `${last.occurredAt}~${last.position}` : null,
     };
+  }
+
+  /** The rep's refs among one subject's own events, windowed and paged as repEventRefs does. */
+  private async subjectRefs(
+    repId: string,
+    subject: string,
+    window: { from: string | null; to: string | null },
+    after: RepEventRef | null,
+    limit: number,
+  ): Promise<RepEventRef[]> {
+    const own = await this.store.readStream(subject);
+    const isAfter = (ref: RepEventRef) =>
+      !after ||
+      ref.occurredAt > after.occurredAt ||
+      (ref.occurredAt === after.occurredAt && ref.position > after.position);
+    return repEventRefsAmong(this.readModels.connection, repId, own)
+      .filter((ref) => ref.occurredAt >= (window.from ?? '') && (window.to === null || ref.occurredAt < window.to))
+      .filter(isAfter)
+      .slice(0, limit);
   }
 }

@@ -43,4 +43,14 @@ export class RepTimelineQueryDto extends TimelinePageQuery {
   @IsOptional()
   @Matches(REP_CURSOR, { message: "after must be a previous page's next" })
   after?: string;
+  @ApiPropertyOptional({
+    description:
+      "Only the events of one customer's or lead's own stream, as `customer-<id>` or `lead-<id>` (a dispute's subject)",
+    example: 'customer-7dcfc481-110b-58d8-8196-746a5e1b3eb5',
+  })
+  @IsOptional()
+  @Matches(/^(customer|lead)-[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, {
+    message: 'subject must be customer-<id> or lead-<id>',
+  })
+  subject?: string;
 }
