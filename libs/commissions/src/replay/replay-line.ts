@@ -85,26 +85,16 @@ export async function replayLine(sources: LineReplaySources, lineId: string): Pr
   const recorded = ledger.line(lineId);
   if (!recorded) return null;
   const reads = new Map<string, number>();
-  const cached = new Map<string, Promise<StoredEvent[]>>();
-  const read: StreamRead = (streamId, maxCount) => {
-    const key = `${streamId}|${maxCount ?? ''}`;
-    if (!cached.has(key)) {
-      const events = store.readStream(streamId, maxCount === undefined ? undefined : { maxCount });
-      cached.set(key, events);
-      // A failed read fails the replay where it is awaited; here it only goes uncounted.
-      events.then(
-        (e) => reads.set(streamId, Math.max(reads.get(streamId) ?? 0, e.length)),
-        () => undefined,
-      );
-    }
-    return cached.get(key)!;
+  const read: StreamRead = async (streamId, maxCount) => {
+    const events = await store.readStream(streamId, maxCount === undefined ? undefined : { maxCount });
+    reads.set(streamId, Math.max(reads.get(streamId) ?? 0, events.length));
+    return events;
   };
   const periods = await periodsBack(store, BigInt(recorded.position));
   reads.set(COMMISSION_PERIODS_STREAM, periods.length);
   const events = [...periods, ...(recorded.saleId === null ? [] : await saleInputs(sources, read, recorded.saleId))];
 
   const replay = replayLedgerLine({ recorded, events, tierBase: ledgerTierBase(ledger) });
-  await Promise.all(cached.values());
   return {
     ...replay,
     reads: {
