@@ -34,3 +34,33 @@ export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 /** Unref'd: a pending retry or wait bound never keeps a stopping process alive. */
 export const timerSleep: Sleep = (ms, signal) => delay(ms, undefined, { signal, ref: false }).catch(() => undefined);
+
+export interface RetryOptions {
+  /** Which failures are worth another attempt; the rest are thrown at once. Default: every one. */
+  readonly retryOn?: (error: unknown) => boolean;
+  readonly backoff?: RetryBackoff;
+  readonly sleep?: Sleep;
+  /** Attempts in all before the last failure is thrown. Default: no limit. */
+  readonly maxAttempts?: number;
+  /** Aborting it (a stop) ends the waiting: the failure in hand is thrown. */
+  readonly signal?: AbortSignal;
+  /** Told each failure that will be tried again, with the number of the attempt that failed. */
+  readonly onRetry?: (error: unknown, attempt: number) => void;
+}
+
+/** Runs `attempt` (given its number, from 1) until it succeeds, pausing by the backoff between failures. */
+export async function withRetries<T>(attempt: (n: number) => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  const backoff = options.backoff ?? jitteredBackoff();
+  const sleep = options.sleep ?? timerSleep;
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt(n);
+    } catch (error) {
+      const retryable = options.retryOn?.(error) ?? true;
+      if (!retryable || options.signal?.aborted || n >= (options.maxAttempts ?? Infinity)) throw error;
+      options.onRetry?.(error, n);
+      await sleep(backoff.delayMs(n), options.signal);
+      if (options.signal?.aborted) throw error;
+    }
+  }
+}

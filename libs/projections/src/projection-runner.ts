@@ -9,6 +9,7 @@ import {
   type StoredEvent,
   jitteredBackoff,
   timerSleep,
+  withRetries,
 } from '@leadledger/event-store';
 import type { Projection } from './projection';
 import { applyToProjections } from './projection-batch';
@@ -73,19 +74,20 @@ export class ProjectionRunner implements LogConsumer {
     return this.prepared;
   }
 
-  private async headOnceReachable(stop: AbortSignal): Promise<bigint> {
-    for (let attempts = 1; ; attempts++) {
-      try {
+  private headOnceReachable(stop: AbortSignal): Promise<bigint> {
+    return withRetries(
+      async (attempts) => {
         const head = await this.store.headPosition();
         if (attempts > 1) this.outage.resumed();
         return head;
-      } catch (error) {
-        if (stop.aborted) throw error;
-        this.outage.interrupted({ error, final: false, attempts });
-        await this.sleep(this.backoff.delayMs(attempts), stop);
-        if (stop.aborted) throw error;
-      }
-    }
+      },
+      {
+        backoff: this.backoff,
+        sleep: this.sleep,
+        signal: stop,
+        onRetry: (error, attempts) => this.outage.interrupted({ error, final: false, attempts }),
+      },
+    );
   }
 
   /** Why the log is not being read (start-up or live), while it is not. */

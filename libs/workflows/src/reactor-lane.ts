@@ -6,6 +6,7 @@ import {
   WrongExpectedRevisionError,
   jitteredBackoff,
   timerSleep,
+  withRetries,
 } from '@leadledger/event-store';
 import type { ProjectionFailure, ReadModelDatabase } from '@leadledger/projections';
 import { EventEmitter } from 'node:events';
@@ -161,16 +162,14 @@ export class ReactorLane {
    * reaction is idempotent, so an attempt that half-happened is finished by the next). Stops
    * trying when the lane stops: the event is handled again from the checkpoint on restart.
    */
-  private async handleWithRetries(event: StoredEvent): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.reactor.handle(event);
-      } catch (error) {
-        if (!isPassingTrouble(error) || attempt >= ATTEMPTS_PER_EVENT || !this.running) throw error;
-        await this.sleep(this.backoff.delayMs(attempt), this.stopping.signal);
-        if (!this.running) throw error;
-      }
-    }
+  private handleWithRetries(event: StoredEvent): Promise<void> {
+    return withRetries(() => this.reactor.handle(event), {
+      retryOn: isPassingTrouble,
+      maxAttempts: ATTEMPTS_PER_EVENT,
+      backoff: this.backoff,
+      sleep: this.sleep,
+      signal: this.stopping.signal,
+    });
   }
 
   private moveTo(position: bigint, store: boolean): void {

@@ -1,11 +1,4 @@
-import {
-  EventStore,
-  EventStoreUnavailableError,
-  LiveFanOut,
-  LogReader,
-  jitteredBackoff,
-  timerSleep,
-} from '@leadledger/event-store';
+import { EventStore, EventStoreUnavailableError, LiveFanOut, LogReader, withRetries } from '@leadledger/event-store';
 import { isSqliteCorruption } from '@leadledger/event-store-sqlite';
 import type { Clock } from '@leadledger/kernel';
 import { checkConnection, moveDamagedFileAside } from '@leadledger/platform';
@@ -174,16 +167,8 @@ export class ReadModelRecovery {
   }
 
   /** A rebuild outlives a store outage: the log reader resubscribes, and the rebuild waits for it. */
-  private async whileStoreUnavailable<T>(attempt: () => Promise<T>): Promise<T> {
-    const backoff = jitteredBackoff();
-    for (let attempts = 1; ; attempts++) {
-      try {
-        return await attempt();
-      } catch (error) {
-        if (!(error instanceof EventStoreUnavailableError)) throw error;
-        await timerSleep(backoff.delayMs(attempts));
-      }
-    }
+  private whileStoreUnavailable<T>(attempt: () => Promise<T>): Promise<T> {
+    return withRetries(attempt, { retryOn: (error) => error instanceof EventStoreUnavailableError });
   }
 
   private setDamagedFileAside(error: unknown): void {
