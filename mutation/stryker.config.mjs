@@ -28,7 +28,8 @@ export default {
   concurrency: 1,
   timeoutMS: 30000,
   // Reports and the sandbox stay out of git (.gitignore: reports/mutation/, .stryker-tmp/).
-  tempDirName: '.stryker-tmp',
+  // One sandbox folder per report name, so two named runs never clean each other's sandbox.
+  tempDirName: `.stryker-tmp/${name}`,
   cleanTempDir: true,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: `reports/mutation/${name}.html` },
