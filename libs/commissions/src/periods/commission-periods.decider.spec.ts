@@ -1,7 +1,13 @@
 import { given } from '@leadledger/kernel/testing';
 import type { Refusal } from '@leadledger/kernel';
 import type { PeriodCalendar } from '../plan/commission-periods';
-import { type AdjustCommission, type RunPayout, commissionPeriodsDecider } from './commission-periods.decider';
+import {
+  type AdjustCommission,
+  RECENT_ADJUSTMENTS,
+  type RunPayout,
+  commissionPeriodsDecider,
+  recordedAdjustment,
+} from './commission-periods.decider';
 import type {
   CommissionAdjusted,
   CommissionPaidOut,
@@ -288,6 +294,33 @@ describe('commission periods decider: adjustments', () => {
         .when(adjust({ adjustmentId: 'adj-2' }))
         .thenEvents([adjusted('2026-11', { adjustmentId: 'adj-2' })]);
     });
+  });
+});
+
+describe('commission periods decider: a repeated adjustment id among the recent adjustments', () => {
+  // adj-1 first, then `after` other adjustments (adj-other-1 … adj-other-<after>).
+  const history = (after: number): CommissionAdjusted[] => [
+    adjusted('2026-11'),
+    ...Array.from({ length: after }, (_, i) => adjusted('2026-11', { adjustmentId: `adj-other-${i + 1}` })),
+  ];
+
+  it('is recognised while it is one of the latest 1,000 (999 others came after it)', () => {
+    expect(RECENT_ADJUSTMENTS).toBe(1000);
+    given(commissionPeriodsDecider, history(999)).when(adjust()).thenEvents([]);
+  });
+
+  it('is posted again once 1,000 others came after it: the state keeps only the latest 1,000', () => {
+    given(commissionPeriodsDecider, history(1000))
+      .when(adjust())
+      .thenEvents([adjusted('2026-11')]);
+  });
+
+  it('keeps the recorded adjustment for the caller to answer the repeat with', () => {
+    const state = history(2).reduce(commissionPeriodsDecider.evolve, commissionPeriodsDecider.initialState);
+    expect(recordedAdjustment(state, 'adj-1')).toEqual(adjusted('2026-11').data);
+    expect(recordedAdjustment(state, 'adj-other-2')?.adjustmentId).toBe('adj-other-2');
+    expect(recordedAdjustment(state, 'adj-unknown')).toBeUndefined();
+    expect(state.recentAdjustments).toHaveLength(3);
   });
 });
 

@@ -49,15 +49,24 @@ export interface CommissionPeriodsState {
   /** The latest closed period; it and every earlier one are closed for good. */
   readonly closedThrough: string | null;
   readonly runs: readonly { readonly payoutRunId: string; readonly period: string }[];
-  readonly adjustmentIds: ReadonlySet<string>;
+  /** The latest adjustments, oldest first, at most RECENT_ADJUSTMENTS: what a repeat is recognised by. */
+  readonly recentAdjustments: readonly CommissionAdjusted['data'][];
 }
+
+/**
+ * How many of the latest adjustments a repeated adjustment id is recognised among (answered
+ * as the one recorded, writing nothing). A retry comes seconds or minutes after its first try,
+ * and a dispute's remedy looks for its own adjustments on the stream before posting them; a
+ * bound keeps each adjustment's cost the same however many were posted before it.
+ */
+export const RECENT_ADJUSTMENTS = 1000;
 
 // `runs` is read only by a refused rerun, to find the run at or after its period: an entry
 // without a period never matches, so the `["Stryker was here"]` mutant of `runs: []` is equivalent.
 export const initialCommissionPeriodsState: CommissionPeriodsState = {
   closedThrough: null,
   runs: [],
-  adjustmentIds: new Set(),
+  recentAdjustments: [],
 };
 
 export function evolveCommissionPeriods(
@@ -65,8 +74,11 @@ export function evolveCommissionPeriods(
   event: CommissionPeriodsEvent,
 ): CommissionPeriodsState {
   switch (event.type) {
-    case 'CommissionAdjusted':
-      return { ...state, adjustmentIds: new Set(state.adjustmentIds).add(event.data.adjustmentId) };
+    case 'CommissionAdjusted': {
+      const { recentAdjustments } = state;
+      const kept = recentAdjustments.length < RECENT_ADJUSTMENTS ? recentAdjustments : recentAdjustments.slice(1);
+      return { ...state, recentAdjustments: [...kept, event.data] };
+    }
     case 'CommissionPaidOut':
       return state;
     case 'PeriodClosed': {
@@ -163,12 +175,19 @@ function runPayout(command: RunPayout, state: CommissionPeriodsState): Decision<
   return [...paidOut, closed];
 }
 
+/** The adjustment recorded under this id among the recent ones, or undefined. */
+export const recordedAdjustment = (
+  state: CommissionPeriodsState,
+  adjustmentId: string,
+): CommissionAdjusted['data'] | undefined =>
+  state.recentAdjustments.find((recorded) => recorded.adjustmentId === adjustmentId);
+
 /** An adjustment a dispute posted names it; one made by hand carries no disputeId field at all. */
 const disputeOf = ({ disputeId }: AdjustCommission) => (disputeId === undefined ? {} : { disputeId });
 
 function adjust(command: AdjustCommission, state: CommissionPeriodsState): Decision<CommissionPeriodsEvent> {
   const { adjustmentId, payee, currency, amount, calendar, reason, reference, at } = command;
-  if (state.adjustmentIds.has(adjustmentId)) return [];
+  if (recordedAdjustment(state, adjustmentId)) return [];
   if (reason.trim() === '') return refuse('ReasonRequired', 'An adjustment needs a reason');
   if (!Number.isSafeInteger(amount) || amount === 0)
     return refuse('InvalidAmount', 'The amount must be a non-zero whole number of minor units', { amount });
