@@ -1,3 +1,12 @@
+import {
+  type AdjustCommission,
+  COMMISSION_PERIODS_STREAM,
+  PLAN_BOOK_STREAM,
+  RECENT_ADJUSTMENTS,
+  commissionPeriodsDecider,
+  planBookDecider,
+} from '@leadledger/commissions';
+import { aPlan } from '@leadledger/commissions/testing';
 import { type CustomerCommand, customerDecider, customerStreamId } from '@leadledger/customers';
 import { type CommandContext, type EventStore, handleCommand } from '@leadledger/event-store';
 import { CrashingStore, tempDirectory } from '@leadledger/event-store/testing';
@@ -6,7 +15,7 @@ import { isRefusal } from '@leadledger/kernel';
 import { ReadModelDatabase, rebuildProjection } from '@leadledger/projections';
 import { disputeDecider } from '../dispute/dispute.decider';
 import { disputeStreamId } from '../dispute/dispute.events';
-import { OPENED_AT, WALK_IN_AT, openDispute, uphold } from '../dispute/dispute.fixtures';
+import { OPENED_AT, RESOLVED_AT, WALK_IN_AT, openDispute, uphold } from '../dispute/dispute.fixtures';
 import { disputeBoardProjection } from '../read-models/dispute-board.projection';
 import { disputesWithPendingRemedy, getDispute } from '../read-models/dispute-board.query';
 import { completeRemedy, resolveDispute } from './resolve-dispute.workflow';
@@ -129,6 +138,47 @@ describe('resolving a dispute with a remedy', () => {
     ]);
     expect(board.resolutionEventId).toBe(resolution.id);
     readModels.close();
+    await store.close();
+  });
+
+  it('does not post an adjustment again once the periods decider no longer remembers it', async () => {
+    const store = open('adjustment-remembered-on-the-stream');
+    const publish = {
+      type: 'PublishPlanVersion',
+      plan: aPlan(),
+      at: WALK_IN_AT,
+      decided: { closedThrough: null, latestAccrual: null },
+    } as const;
+    await handleCommand(store, PLAN_BOOK_STREAM, planBookDecider, publish, context(WALK_IN_AT));
+    await walkInDisputed(store);
+    // The remedy: the transfer and adj-1, 600.00 to rep-a.
+    const result = await resolveDispute(store, uphold(), terms, context(RESOLVED_AT));
+    if (isRefusal(result)) throw new Error(result.code);
+    expect(result.events.map((event) => event.type)).toEqual(['OwnershipAssigned', 'CommissionAdjusted']);
+    // Finance posts RECENT_ADJUSTMENTS more: adj-1 is no longer among the ones the decider keeps.
+    const other = (i: number): AdjustCommission => ({
+      type: 'AdjustCommission',
+      adjustmentId: `other-${i}`,
+      payee: { kind: 'rep', id: 'rep-b' },
+      currency: 'CNY',
+      amount: 100,
+      period: null,
+      calendar: { periodLength: 'month', timeZone: 'Asia/Shanghai' },
+      reason: 'exhibition bonus',
+      reference: null,
+      at: RESOLVED_AT,
+    });
+    await Promise.all(
+      Array.from({ length: RECENT_ADJUSTMENTS }, (_, i) =>
+        handleCommand(store, COMMISSION_PERIODS_STREAM, commissionPeriodsDecider, other(i), context(RESOLVED_AT)),
+      ),
+    );
+    // The start-up sweep runs the remedy again: nothing is missing, nothing is written.
+    const rerun = await completeRemedy(store, result.resolution, terms);
+    expect(rerun).toEqual({ events: [], refused: [] });
+    const adjustments = await store.readStream(COMMISSION_PERIODS_STREAM);
+    expect(adjustments.filter((event) => event.data.adjustmentId === 'adj-1')).toHaveLength(1);
+    expect(adjustments).toHaveLength(1 + RECENT_ADJUSTMENTS);
     await store.close();
   });
 });

@@ -1,6 +1,7 @@
 import {
   type AdjustCommission,
   COMMISSION_PERIODS_STREAM,
+  type CommissionAdjusted,
   PLAN_BOOK_STREAM,
   commissionPeriodsDecider,
   planBookDecider,
@@ -104,30 +105,40 @@ async function checkSteps(store: EventStore, steps: readonly Step[]): Promise<Re
   return null;
 }
 
-/** Whether the customer's stream already holds the transfer this resolution caused (read back only to it). */
-async function transferWritten(store: EventStore, customerId: string, resolution: StoredEvent): Promise<boolean> {
+/**
+ * The events on a stream that this resolution caused, read backwards only as far as the
+ * resolution's position (what came before it cannot be its remedy).
+ */
+async function causedSince(store: EventStore, streamId: string, resolution: StoredEvent): Promise<StoredEvent[]> {
+  const caused: StoredEvent[] = [];
   let from: bigint | undefined;
   for (;;) {
-    const page = await store.readStream(customerStreamId(customerId), {
-      direction: 'backwards',
-      fromRevision: from,
-      maxCount: 50,
-    });
+    const page = await store.readStream(streamId, { direction: 'backwards', fromRevision: from, maxCount: 50 });
     for (const event of page) {
-      if (event.position < resolution.position) return false;
-      if (event.metadata.causationId === resolution.id) return true;
+      if (event.position < resolution.position) return caused;
+      if (event.metadata.causationId === resolution.id) caused.push(event);
     }
     const last = page.at(-1);
-    if (!last || last.revision === 0n || page.length < 50) return false;
+    if (!last || last.revision === 0n || page.length < 50) return caused;
     from = last.revision - 1n;
   }
+}
+
+/** The ids of the adjustments this resolution already posted. */
+async function adjustmentsWritten(store: EventStore, resolution: StoredEvent): Promise<ReadonlySet<string>> {
+  const caused = await causedSince(store, COMMISSION_PERIODS_STREAM, resolution);
+  return new Set(
+    caused
+      .filter((event) => event.type === 'CommissionAdjusted')
+      .map((event) => (event.data as unknown as CommissionAdjusted['data']).adjustmentId),
+  );
 }
 
 /**
  * Writes what of an upheld dispute's remedy is not written yet, each step an ordinary command
  * whose events name the DisputeResolved event as causation. Safe to run again at any time: the
- * transfer is looked for on the customer's stream after the resolution, each adjustment is
- * recorded once under its id. Run by the uphold itself, by a retried uphold, and at start-up.
+ * transfer is looked for on the customer's stream after the resolution, and each adjustment on
+ * the periods stream after it. Run by the uphold itself, by a retried uphold, and at start-up.
  */
 export async function completeRemedy(
   store: EventStore,
@@ -141,6 +152,7 @@ export async function completeRemedy(
   const events: StoredEvent[] = [];
   const refused: Refusal[] = [];
   const { metadata } = resolution;
+  let posted: ReadonlySet<string> | undefined;
   for (const step of steps) {
     const context: CommandContext = {
       actorId: metadata.actorId,
@@ -152,7 +164,7 @@ export async function completeRemedy(
       idempotencyKey: null,
     };
     if (step.kind === 'transfer') {
-      if (await transferWritten(store, step.customerId, resolution)) continue;
+      if ((await causedSince(store, customerStreamId(step.customerId), resolution)).length > 0) continue;
       const result = await handleCommand(
         store,
         customerStreamId(step.customerId),
@@ -167,6 +179,9 @@ export async function completeRemedy(
       if (isRefusal(result) && result.code !== 'AlreadyOwner') refused.push(ofStep(step, result));
       else if (!isRefusal(result)) events.push(...result.events);
     } else {
+      // The periods decider recognises only its latest adjustments: look on the stream first.
+      posted ??= await adjustmentsWritten(store, resolution);
+      if (posted.has(step.command.adjustmentId)) continue;
       const result = await handleCommand(
         store,
         COMMISSION_PERIODS_STREAM,

@@ -1,0 +1,2 @@
+/** Builders other libs' specs use to set up commissions: a plain plan. */
+export { aPlan } from '../engine/ledger.fixtures';
