@@ -18,6 +18,7 @@ export * from './read-models/payout-runs.query';
 export * from './read-models/sale-attribution.projection';
 export * from './read-models/sale-attribution.query';
 export * from './periods/commission-periods.decider';
+export * from './periods/adjustment-request-comparison';
 export * from './plan/plan-book.decider';
 export * from './plan/plan-validation';
 export * from './plan/plan-json-schema';
