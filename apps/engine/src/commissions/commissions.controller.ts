@@ -5,9 +5,9 @@ import {
   type Reconciliation,
   commissionPlanJsonSchema,
 } from '@leadledger/commissions';
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
@@ -59,10 +59,21 @@ export class CommissionsController {
   @Post('ledger/adjustments')
   @HttpCode(201)
   @Roles('admin', 'finance', 'manager')
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A resend with the same key (from the same API key) answers the adjustment already posted',
+  })
   @ApiCreatedResponse({ description: 'The adjustment as recorded, with the period it was posted to' })
-  @ApiConflictResponse({ description: 'PeriodClosed: names the earliest open period' })
-  adjust(@Body() body: PostAdjustmentDto, @CurrentActor() actor: Actor): Promise<object> {
-    return this.commands.execute(new PostAdjustmentRequest(body, actor));
+  @ApiConflictResponse({
+    description: 'PeriodClosed: names the earliest open period; IdempotencyKeyReused: names the differing fields',
+  })
+  adjust(
+    @Body() body: PostAdjustmentDto,
+    @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<object> {
+    return this.commands.execute(new PostAdjustmentRequest(body, actor, idempotencyKey ?? null));
   }
 
   /** What a payout run for the period would pay, without running it. */

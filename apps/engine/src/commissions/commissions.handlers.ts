@@ -8,6 +8,7 @@ import {
   type PeriodCalendar,
   type Reconciliation,
   commissionPeriodsDecider,
+  differingAdjustmentFields,
   type LedgerStatement,
   isPeriodId,
   ledgerClosedThrough,
@@ -19,9 +20,10 @@ import {
   payoutRunClosing,
   periodOf,
   planBookDecider,
+  recordedAdjustment,
 } from '@leadledger/commissions';
 import { EventStore, handleCommand, loadState } from '@leadledger/event-store';
-import { type Clock, type IdSource, NotFoundError, isRefusal, isSafeSum, refuse } from '@leadledger/kernel';
+import { type Clock, type IdSource, NotFoundError, idFromSeed, isRefusal, isSafeSum, refuse } from '@leadledger/kernel';
 import { getRep } from '@leadledger/leads';
 import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
 import { ForbiddenException, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
@@ -189,6 +191,7 @@ export class PostAdjustmentRequest extends Command<object> {
   constructor(
     readonly body: PostAdjustmentDto,
     readonly actor: Actor,
+    readonly idempotencyKey: string | null = null,
   ) {
     super();
   }
@@ -205,11 +208,13 @@ export class PostAdjustmentHandler implements ICommandHandler<PostAdjustmentRequ
     @Inject(ID_SOURCE) private readonly ids: IdSource,
   ) {}
 
-  async execute({ body, actor }: PostAdjustmentRequest): Promise<object> {
+  async execute({ body, actor, idempotencyKey }: PostAdjustmentRequest): Promise<object> {
     const at = this.clock.now().toISOString();
+    // Under a key the id is the key's (per actor), so a resend meets the adjustment it already posted.
+    const adjustmentId = idempotencyKey ? idFromSeed(`adjustment:${actor.id}:${idempotencyKey}`) : this.ids.next();
     const command = {
       type: 'AdjustCommission',
-      adjustmentId: this.ids.next(),
+      adjustmentId,
       payee: { kind: body.payeeKind, id: body.payeeId },
       currency: body.currency,
       amount: body.amount,
@@ -219,7 +224,7 @@ export class PostAdjustmentHandler implements ICommandHandler<PostAdjustmentRequ
       reference: body.reference ?? null,
       at,
     } as const;
-    const context = this.contexts.for(actor, { reason: body.reason });
+    const context = this.contexts.for(actor, { reason: body.reason, idempotencyKey });
     const result = await handleCommand(
       this.store,
       COMMISSION_PERIODS_STREAM,
@@ -236,7 +241,20 @@ export class PostAdjustmentHandler implements ICommandHandler<PostAdjustmentRequ
           UnknownCurrency: 'currency',
         },
       });
-    return result.events[0]?.data ?? {};
+    const [adjusted] = result.events;
+    if (adjusted) return adjusted.data;
+    // Nothing written: the adjustment was already posted under this key; answer it as recorded.
+    const recorded = recordedAdjustment(result.state, adjustmentId);
+    if (!recorded) throw new Error(`Adjustment ${adjustmentId} decided nothing and is not recorded`);
+    const fields = differingAdjustmentFields(recorded, command);
+    if (fields.length > 0)
+      throw refusalAnswer(
+        refuse('IdempotencyKeyReused', 'This Idempotency-Key was used for a different adjustment', {
+          adjustment: recorded,
+          fields,
+        }),
+      );
+    return recorded;
   }
 }
 
