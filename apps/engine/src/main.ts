@@ -30,6 +30,8 @@ async function main(): Promise<void> {
 async function bootstrapAdminKey(config: ReturnType<typeof loadConfig>): Promise<void> {
   const store = openEventStore(config);
   try {
+    // The first call to the store: an EventStoreDB server older than the adapter needs is refused here.
+    await store.ping();
     const outcome = await ensureAdminKey(store, config.bootstrapAdminKey, systemClock, randomIds);
     if (outcome.kind === 'generated') {
       process.stdout.write(

@@ -1,3 +1,4 @@
+import { IncompatibleEventStoreError } from '@leadledger/event-store';
 import { loadConfig } from '@leadledger/platform';
 import { startupFailureLine } from './startup-failure';
 
@@ -20,6 +21,13 @@ describe('the line an operator reads when the engine cannot start', () => {
       );
     },
   );
+
+  it('names an event store server older than the engine needs, and what to do', () => {
+    const tooOld = new IncompatibleEventStoreError('The event store server is version 22.2.0: the engine needs 22.6');
+    expect(startupFailureLine(tooOld, config)).toBe(
+      'leadledger cannot use the event store at EVENTSTORE_CONNECTION_STRING: The event store server is version 22.2.0: the engine needs 22.6. Upgrade the server, or point the engine at one that is.',
+    );
+  });
 
   it('leaves anything else to the stack trace', () => {
     expect(startupFailureLine(new TypeError('x is undefined'), config)).toBeNull();

@@ -1,3 +1,4 @@
+import { IncompatibleEventStoreError } from '@leadledger/event-store';
 import type { EngineConfig } from '@leadledger/platform';
 import { dirname } from 'node:path';
 
@@ -8,6 +9,8 @@ const CANNOT_WRITE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'SQLITE_CAN
  * anything else (a bug, whose stack is then worth printing).
  */
 export function startupFailureLine(error: unknown, config: EngineConfig): string | null {
+  if (error instanceof IncompatibleEventStoreError)
+    return `leadledger cannot use the event store at EVENTSTORE_CONNECTION_STRING: ${error.message}. Upgrade the server, or point the engine at one that is.`;
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'EADDRINUSE')
     return `leadledger cannot listen on ${config.host}:${config.port}: the port is in use by another process. Stop it, or set PORT to a free port.`;

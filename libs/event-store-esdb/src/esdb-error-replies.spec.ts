@@ -134,19 +134,29 @@ describe('the same replies through the store', () => {
 });
 
 describe('a server older than the adapter needs', () => {
-  it('is refused by ping, the check /health makes, naming the version needed', async () => {
+  it.each(['22.6.0', '22.10.3', '23.10.0', '24.10.0', '25.0.1'])('%s is accepted', async (version) => {
     const server = new FakeEsdbServer();
-    server.record({ streamId: 'lead-1', revision: 0n });
+    server.serverVersion = version;
     await expect(new EsdbEventStore({ client: server.client }).ping()).resolves.toBeUndefined();
-    server.streamReadsWithoutPositions = true;
-    await expect(new EsdbEventStore({ client: server.client }).ping()).rejects.toThrow(
-      /stream reads carry positions from server 22\.6 on/,
-    );
   });
 
-  it('an empty server passes: there is nothing to check with yet', async () => {
+  it.each([
+    ['22.2.0', /version 22\.2\.0: the engine needs EventStoreDB \(KurrentDB\) 22\.6 or later/],
+    ['21.10.9', /version 21\.10\.9: the engine needs EventStoreDB \(KurrentDB\) 22\.6 or later/],
+    ['unknown', /does not report its version \(it predates 21\.10\)/],
+  ])('%s is refused by ping (start-up and /health), naming the version needed', async (version, message) => {
     const server = new FakeEsdbServer();
-    server.streamReadsWithoutPositions = true;
-    await expect(new EsdbEventStore({ client: server.client }).ping()).resolves.toBeUndefined();
+    server.serverVersion = version;
+    const ping = new EsdbEventStore({ client: server.client }).ping();
+    await expect(ping).rejects.toBeInstanceOf(IncompatibleEventStoreError);
+    await expect(ping).rejects.toThrow(message);
+  });
+
+  it('a server that cannot be reached for its version is unavailable, not incompatible', async () => {
+    const server = new FakeEsdbServer();
+    server.capabilitiesFault = callFailure(GrpcStatus.UNAVAILABLE, 'No connection established');
+    await expect(new EsdbEventStore({ client: server.client }).ping()).rejects.toBeInstanceOf(
+      EventStoreUnavailableError,
+    );
   });
 });

@@ -19,7 +19,6 @@ import {
   type ReadStreamOptions,
   START_OF_LOG,
   type StoredEvent,
-  StreamDeletedError,
   type SubscribeOptions,
   type Subscription,
 } from '@leadledger/event-store';
@@ -35,6 +34,7 @@ import {
 } from './esdb-mapping';
 import { DEFAULT_MAX_APPEND_BYTES, checkAppendSize } from './esdb-append-size';
 import { engineEventOf, foreignReason } from './esdb-foreign-events';
+import { requireSupportedServer } from './esdb-server-version';
 import { esdbSubscription } from './esdb-subscription';
 
 export type EsdbEventStoreOptions = (
@@ -63,7 +63,7 @@ async function drain<T>(stream: AsyncIterable<T>): Promise<T[]> {
 
 /**
  * The scale-out store: EventStoreDB / KurrentDB over gRPC. Needs server 22.6 or later,
- * whose stream reads carry each event's position.
+ * whose stream reads carry each event's position (esdb-server-version.ts).
  *
  * Keeps no tamper-evidence hash chain (StoredEvent.hash stays absent): the server gives no
  * transaction that reads the log's last event and appends after it across concurrent writers,
@@ -73,7 +73,6 @@ export class EsdbEventStore extends EventStore {
   private readonly client: EventStoreDBClient;
   private readonly clock: Clock;
   private readonly maxAppendBytes: number;
-  private serverChecked = false;
 
   constructor(options: EsdbEventStoreOptions) {
     super();
@@ -188,31 +187,17 @@ export class EsdbEventStore extends EventStore {
   }
 
   /**
-   * Throws when the server cannot be reached, or is older than the adapter needs: checked once,
-   * on the first ping that finds an event to check with, so /health says so from the start.
+   * Throws when the server cannot be reached, or is older than the adapter needs (the version
+   * it reported when the client connected, asked again after a reconnection). The engine pings
+   * once before it starts, and /health on every check.
    */
   async ping(): Promise<void> {
-    const latest = await drain(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: HEAD_PAGE }));
-    if (!this.serverChecked) this.serverChecked = await this.streamReadsCarryPositions(latest);
-  }
-
-  /**
-   * Stream reads carry each event's position from server 22.6 on, and the adapter needs them
-   * (an append learns its events' positions by reading them back). Reads one recent event of
-   * a user stream back through its stream; false when there is none to read yet.
-   */
-  private async streamReadsCarryPositions(latest: readonly AllStreamResolvedEvent[]): Promise<boolean> {
-    const probe = latest.find((resolved) => resolved.event && !resolved.event.streamId.startsWith('$'))?.event;
-    if (!probe) return false;
     try {
-      const [read] = await drain(this.client.readStream(probe.streamId, { fromRevision: probe.revision, maxCount: 1 }));
-      if (read) positionOf(read);
-      return true;
+      await requireSupportedServer(this.client);
     } catch (error) {
-      // The stream went (deleted, truncated) between the two reads: check another time.
-      if (error instanceof StreamNotFoundError || error instanceof StreamDeletedError) return false;
-      throw error;
+      throw toEventStoreError(error);
     }
+    await drain(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }));
   }
 
   async close(): Promise<void> {

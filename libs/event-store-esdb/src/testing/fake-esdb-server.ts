@@ -67,6 +67,17 @@ export class FakeEsdbServer {
   /** As a server before 22.6: events read from a stream come without their position ($all reads keep it). */
   streamReadsWithoutPositions = false;
 
+  /** What the server reports when the client connects ("unknown" for a server before 21.10). */
+  serverVersion = '24.10.0';
+  /** The next connection's server-features query fails with this error (the server cannot be reached). */
+  capabilitiesFault: Error | null = null;
+
+  /** The client's protected `capabilities`: the server-features answer it fetched on connecting. */
+  get capabilities(): Promise<{ serverVersion: string }> {
+    const fault = this.capabilitiesFault;
+    return fault ? Promise.reject(fault) : Promise.resolve({ serverVersion: this.serverVersion });
+  }
+
   /** The client as the adapter sees it. */
   get client(): EventStoreDBClient {
     return this as unknown as EventStoreDBClient;
