@@ -103,7 +103,23 @@ describe('engine configuration', () => {
 
   it('selects EventStoreDB when a connection string is set', () => {
     const config = loadConfig({ EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' });
-    expect(config.store).toEqual({ kind: 'eventstoredb', connectionString: 'esdb://localhost:2113?tls=false' });
+    // The server's default MaxAppendSize, 1 MiB, unless the operator says the server was set otherwise.
+    expect(config.store).toEqual({
+      kind: 'eventstoredb',
+      connectionString: 'esdb://localhost:2113?tls=false',
+      maxAppendBytes: 1_048_576,
+    });
+  });
+
+  it("takes the server's MaxAppendSize when it was raised, up to the server's own maximum of 16 MiB", () => {
+    const raised = loadConfig({
+      EVENTSTORE_CONNECTION_STRING: 'esdb://x:2113',
+      EVENTSTORE_MAX_APPEND_BYTES: '8388608',
+    });
+    expect(raised.store).toMatchObject({ maxAppendBytes: 8_388_608 });
+    expect(() =>
+      loadConfig({ EVENTSTORE_CONNECTION_STRING: 'esdb://x:2113', EVENTSTORE_MAX_APPEND_BYTES: '33554432' }),
+    ).toThrow(/EVENTSTORE_MAX_APPEND_BYTES/);
   });
 
   it('stays on SQLite when asked to, connection string or not', () => {

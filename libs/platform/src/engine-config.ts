@@ -14,6 +14,13 @@ const environmentSchema = z
       .string()
       .regex(/^esdb(\+discover)?:\/\//, 'must start with esdb:// or esdb+discover://')
       .optional(),
+    // The server's MaxAppendSize, where it was configured other than the default 1 MiB (its maximum is 16 MiB).
+    EVENTSTORE_MAX_APPEND_BYTES: z.coerce
+      .number()
+      .int()
+      .min(64 * 1024)
+      .max(16 * 1024 * 1024)
+      .default(1024 * 1024),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     LEADLEDGER_HOST: z.string().min(1).default('0.0.0.0'),
     LEADLEDGER_DEFAULT_COUNTRY: z
@@ -90,7 +97,12 @@ const environmentSchema = z
 export interface EngineConfig {
   readonly store:
     | { readonly kind: 'sqlite'; readonly file: string }
-    | { readonly kind: 'eventstoredb'; readonly connectionString: string };
+    | {
+        readonly kind: 'eventstoredb';
+        readonly connectionString: string;
+        /** The server's MaxAppendSize: a larger append is refused before it is sent. */
+        readonly maxAppendBytes: number;
+      };
   readonly readModelsFile: string;
   readonly port: number;
   readonly host: string;
@@ -162,7 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
   return {
     store:
       kind === 'eventstoredb'
-        ? { kind, connectionString: e.EVENTSTORE_CONNECTION_STRING! }
+        ? { kind, connectionString: e.EVENTSTORE_CONNECTION_STRING!, maxAppendBytes: e.EVENTSTORE_MAX_APPEND_BYTES }
         : { kind, file: e.LEADLEDGER_EVENTS_FILE ?? join(e.LEADLEDGER_DATA_DIR, 'events.sqlite') },
     readModelsFile: e.LEADLEDGER_READ_MODELS_FILE ?? join(e.LEADLEDGER_DATA_DIR, 'read-models.sqlite'),
     port: e.PORT,

@@ -15,7 +15,11 @@ export const snapshotsFileFor = (readModelsFile: string): string =>
 export function openEventStore(config: EngineConfig, clock?: Clock): EventStore {
   const store =
     config.store.kind === 'eventstoredb'
-      ? new EsdbEventStore({ connectionString: config.store.connectionString, clock })
+      ? new EsdbEventStore({
+          connectionString: config.store.connectionString,
+          maxAppendBytes: config.store.maxAppendBytes,
+          clock,
+        })
       : new SqliteEventStore({ file: config.store.file, clock });
   const snapshots = new SqliteSnapshotStore({ file: snapshotsFileFor(config.readModelsFile) });
   store.streamStates.useSnapshots(snapshots);
