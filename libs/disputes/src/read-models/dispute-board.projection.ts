@@ -69,6 +69,7 @@ export const disputeBoardProjection: Projection = {
   apply(stored: StoredEvent, db: ReadModelConnection) {
     if (stored.type === 'OwnershipAssigned' || stored.type === 'CommissionAdjusted') {
       const causation = stored.metadata.causationId;
+      // A shortcut: `resolved_event_id = NULL` matches no row either (dropping it is an equivalent mutant).
       if (causation === null) return;
       const row = db.prepare('SELECT dispute_id FROM dispute_board WHERE resolved_event_id = ?').get(causation) as
         { dispute_id: string } | undefined;
