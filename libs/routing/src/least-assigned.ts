@@ -19,4 +19,6 @@ export function pickLeastAssigned(eligible: readonly LoadCandidate[]): string | 
   return ranked[0]?.repId ?? null;
 }
 
+// Equivalent mutant: `lastAssignment` for `-1` (null counts as 0 in a subtraction). Sequence numbers
+// start at 1, so a member who never had a lead still ranks before every other.
 const waitRank = (lastAssignment: number | null): number => (lastAssignment === null ? -1 : lastAssignment);

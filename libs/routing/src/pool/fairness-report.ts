@@ -58,7 +58,16 @@ export function countDecision(
   }));
 }
 
-/** An exact sum of fractions Σ n / d, as one fraction of bigints. */
+/**
+ * An exact sum of fractions Σ n / d, as one fraction of bigints.
+ *
+ * Equivalent mutants (mutation testing): the projection keeps only weights above 0 (so n > 0 and
+ * d ≥ n > 0), which makes the `d === 0 || n === 0` guard never true; adding 0 / d would not change
+ * the sum anyway. Reducing by the gcd only keeps the bigints small: the value, and so every
+ * figure rounded from it and every comparison of deficits, is the same unreduced, so mutants of
+ * `num < 0n ? -num : num` (num is never negative), of `g > 1n` (g ≥ 1) and of `gcd` returning
+ * undefined (then nothing is reduced) cannot change a report.
+ */
 function sumFractions(parts: Iterable<[denominator: number, numerator: number]>): [bigint, bigint] {
   let num = 0n;
   let den = 1n;
@@ -84,6 +93,9 @@ function hundredths(num: bigint, den: bigint): number {
 
 /** The fairness answer from summed counts: exact until each figure is rounded once, at the end. */
 export function fairnessReport(counts: readonly MemberFairnessCounts[]): FairnessReport {
+  // Equivalent mutants: rep ids are unique, so `<=` for `<` and `>=` for `>` never meet a tie, and
+  // Array.prototype.sort in V8 only asks whether the comparison is below 0, so `1` and `0` for
+  // "after" sort the same.
   const members = [...counts]
     .sort((a, b) => (a.repId < b.repId ? -1 : a.repId > b.repId ? 1 : 0))
     .map((m) => {
