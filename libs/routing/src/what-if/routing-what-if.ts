@@ -37,6 +37,9 @@ export class RoutingWhatIf {
   readonly problems: WhatIfProblem[] = [];
 
   constructor(changes: readonly RoutingChange[]) {
+    // Equivalent mutants: the sort is stable, and V8's compares a later change with an earlier one
+    // and asks only whether the answer is below 0, so the `>` branch's `1` and the index tie-break
+    // (and their mutants, all ≥ 0 there) keep same-day changes in the order given.
     this.pending = changes
       .map((change, index) => ({ change, index }))
       .sort((a, b) => (a.change.from < b.change.from ? -1 : a.change.from > b.change.from ? 1 : a.index - b.index));
@@ -53,6 +56,11 @@ export class RoutingWhatIf {
     this.takeEffect(day);
     const leadId = 'leadId' in event.data ? event.data.leadId : null;
     // Who held the lead in fact before this decision: a re-route moves it on from them.
+    // Equivalent mutants (here, in `reroute`'s `avoid` and in the queued case's `holderBefore !==
+    // null`): the pool refuses a re-route that does not name the lead's holder in passedOver
+    // (pool.decider.ts, decideRoute), so in a log it wrote holderBefore is null or already in it.
+    // Not so `&&` for the queued case's `||`: it differs for a lead re-routed into a pool that never
+    // held it, which the what-if leaves unrouted (an open question, not pinned by a spec).
     const holderBefore = leadId === null ? null : (asActive(this.real)?.routed.get(leadId) ?? null);
     this.real = evolvePool(this.real, event);
     if (leadId !== null && !this.leads.has(leadId)) this.leads.set(leadId, { arrivedAt: occurredAt, day });
@@ -74,6 +82,8 @@ export class RoutingWhatIf {
         return;
       }
       case 'PoolQueuedLeadWithdrawn':
+        // Equivalent mutant: without this case `reconfigure` does the same (it lays the overlay
+        // again, which changes nothing, and a withdrawal does not drain).
         this.whatIf = evolvePool(this.whatIf, event);
         return;
       default:
@@ -127,6 +137,7 @@ export class RoutingWhatIf {
       }
       this.overlay = next;
       const changed = overlaid(pool, next);
+      // Equivalent mutant: `- 1`: the version only labels the what-if's traces, which the result leaves out.
       this.whatIf = { ...changed, policyVersion: pool.policyVersion + 1, rotation: {} };
       // Like the pool's own member changes, new terms may make a member eligible for queued leads.
       if (change.kind === 'member') this.drain(change.from);
@@ -135,18 +146,26 @@ export class RoutingWhatIf {
 
   private reconfigure(event: PoolEvent, day: string): void {
     if (event.type === 'PoolMemberRemoved') this.overlay = unpin(this.overlay, event.data.repId);
+    // Equivalent mutants: ending the removal on the rep's other events changes nothing, since
+    // `overlaid` dropped the rep from the what-if's members; only a real PoolMemberAdded brings them back.
     if (event.type === 'PoolMemberAdded' && this.overlay.removed.has(event.data.repId)) {
       const removed = new Set(this.overlay.removed);
       removed.delete(event.data.repId);
       this.overlay = { ...this.overlay, removed };
     }
     const next = evolvePool(this.whatIf, event);
+    // Equivalent mutant: `true`: a configuration event reaches an absent pool only if it came before PoolCreated.
     this.whatIf = next.status === 'active' ? overlaid(next, this.overlay) : next;
     // The pool drains its queue after these four, in the same decision.
     const drains = ['PoolMemberAdded', 'PoolMemberResumed', 'PoolMemberWeightChanged', 'PoolMemberCapsChanged'];
     if (drains.includes(event.type)) this.drain(day);
   }
 
+  /**
+   * Equivalent mutants: `!pool` (a lead arrives only at a pool that exists), the flags and the empty
+   * passedOver of the arrival (they label the event; an arriving lead is not queued, and no rep is
+   * named "Stryker was here").
+   */
   private arrive(leadId: string, day: string): void {
     const pool = asActive(this.whatIf);
     if (!pool || pool.routed.get(leadId) !== undefined || isQueued(pool, leadId)) return;
@@ -158,6 +177,8 @@ export class RoutingWhatIf {
     const holder = pool ? holderOf(pool, leadId) : null;
     const avoid =
       holderBefore === null || passedOver.includes(holderBefore) ? passedOver : [...passedOver, holderBefore];
+    // Equivalent mutants: dropping `!pool` or `holder === null` alone (a null holder is never in
+    // `avoid`, so it returns anyway), and the flags below (labels: the lead is held, not queued).
     if (!pool || holder === null || !avoid.includes(holder)) return;
     this.route(pool, { leadId, fromQueue: false, rerouted: true, passedOver: avoid }, day);
   }
@@ -167,6 +188,7 @@ export class RoutingWhatIf {
   }
 
   private drain(day: string): void {
+    // Equivalent mutant: `if (false)`: a drain follows a change to a pool that exists.
     const pool = asActive(this.whatIf);
     if (!pool) return;
     this.whatIf = drainQueue(pool, dayOf(day)).reduce<PoolState>(evolvePool, pool);
