@@ -148,4 +148,88 @@ describe('a customer’s timeline', () => {
     expect(entries.map((e) => e.type)).not.toContain('FollowUpLogged');
     expect(entries.at(-1)?.stateAfter.protectedUntil).toBe('2026-03-31T09:00:00.000Z');
   });
+
+  it('gives a sale’s amounts in its currency and names the owner a lead or a transfer found', () => {
+    // Wang owns c1 from the pool; a second lead matches c1; Wang sells 1,000.00 CNY (100000 fen),
+    // 400.00 CNY (40000 fen) of it is paid; c1 is transferred to Li. A payment on s2, a sale this
+    // timeline did not see recorded, has no currency to show.
+    const sold = [
+      stored(
+        1,
+        C,
+        {
+          type: 'CustomerRegistered',
+          data: {
+            customerId: 'c1',
+            keys: [{ kind: 'email', value: 'zhang@example.com' }],
+            firstLeadId: 'l1',
+            firstLeadChannel: 'web-form',
+            finderRepId: null,
+            registeredAt: '2026-03-01T09:00:00.000Z',
+          },
+        },
+        '2026-03-01T09:00:00.000Z',
+      ),
+      stored(
+        2,
+        C,
+        assigned('rep-wang', 'pool-rotation', '2026-03-01T09:00:00.000Z', '2026-03-31T09:00:00.000Z'),
+        '2026-03-01T09:00:00.000Z',
+      ),
+      stored(
+        3,
+        'lead-l2',
+        { type: 'LeadMatchedToCustomer', data: { leadId: 'l2', customerId: 'c1', isNewCustomer: false } },
+        '2026-03-05T09:00:00.000Z',
+      ),
+      stored(
+        4,
+        'sale-s1',
+        {
+          type: 'SaleRecorded',
+          data: { saleId: 's1', externalId: 'SO-1', amount: 100000, currency: 'CNY', closingRepId: 'rep-wang' },
+        },
+        '2026-03-06T09:00:00.000Z',
+      ),
+      stored(
+        5,
+        'sale-s1',
+        { type: 'PaymentReceived', data: { saleId: 's1', externalId: 'PAY-1', amount: 40000, collectedTotal: 40000 } },
+        '2026-03-07T09:00:00.000Z',
+      ),
+      stored(
+        6,
+        C,
+        assigned('rep-li', 'transfer', '2026-03-08T09:00:00.000Z', '2026-04-07T09:00:00.000Z'),
+        '2026-03-08T09:00:00.000Z',
+        { id: 'mgr', role: 'manager', reason: 'Wang moves to North' },
+      ),
+      stored(
+        7,
+        'sale-s2',
+        { type: 'PaymentReceived', data: { saleId: 's2', externalId: 'PAY-9', amount: 5000, collectedTotal: 5000 } },
+        '2026-03-09T09:00:00.000Z',
+      ),
+    ];
+
+    const entries = customerTimeline(sold, NAMES);
+
+    expect(entries.map((e) => e.sentence)).toEqual([
+      'The customer was registered from a web-form lead with a new email',
+      'Wang became the owner from the pool’s rotation; nobody owned the customer; protected until 2026-03-31T09:00:00.000Z',
+      'The lead matched a customer already known by phone, e-mail or company; Wang owned the customer',
+      'Wang closed sale SO-1 for 1,000.00 CNY',
+      'Payment PAY-1 of 400.00 CNY was received; 400.00 CNY collected so far',
+      'Li became the owner by a transfer; Wang owned the customer; protected until 2026-04-07T09:00:00.000Z',
+      'Payment PAY-9 of 5000 (minor units) was received; 5000 (minor units) collected so far',
+    ]);
+    // A sale does not change who owns the customer.
+    expect(entries[4].stateAfter).toEqual({
+      status: 'owned',
+      ownerId: 'rep-wang',
+      protectedUntil: '2026-03-31T09:00:00.000Z',
+      warned: false,
+    });
+    expect(entries[5]).toMatchObject({ actorId: 'mgr', reason: 'Wang moves to North' });
+  });
 });

@@ -37,6 +37,8 @@ export function customerTimeline(
   events: readonly StoredEvent[],
   name: RepNames,
 ): TimelineEntry<CustomerTimelineState>[] {
+  // Equivalent mutants: positions are unique, so `<=` for `<` and `>=` for `>` never meet a tie, and
+  // V8's sort only asks whether a comparison is below 0, so `1` and `0` for "after" sort the same.
   const ordered = [...events].sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
   const currencies = new Map<string, string>();
   let state: CustomerState = initialCustomerState;
