@@ -68,6 +68,9 @@ async function customerBefore(
   position: bigint,
 ): Promise<CustomerState> {
   let state = initialCustomerState;
+  // Equivalent mutants: `>` for `>=` (the event at `position` is the assignment, in the lead's
+  // stream), and the type check as `true`: the only other event naming this lead is a key it added,
+  // and intake adds its keys and then routes, so stopping at the key leaves the same state.
   for (const event of await store.readStream(customerStreamId(customerId))) {
     if (event.position >= position || (event.type === 'OwnershipAssigned' && event.data.leadId === leadId)) break;
     state = evolveCustomer(state, { type: event.type, data: event.data } as unknown as CustomerEvent);
@@ -90,12 +93,16 @@ export async function replayAssignment(
   const events = await store.readStream(leadStreamId(leadId));
   const stored = events.filter((event) => event.type === 'LeadAssigned')[assignment - 1];
   const event = stored && asLeadEvent(stored);
+  // Equivalent mutant: the type check as `false` (`stored` is a LeadAssigned: the check narrows the type).
   if (!event || event.type !== 'LeadAssigned') return null;
   const received = asLeadEvent(events[0]).data as LeadReceivedData;
   const { repId, trace } = event.data;
   const { occurredAt, actorId, reason } = stored.metadata;
   const recorded = { repId, rule: trace.rule, occurredAt, position: stored.position.toString(), actorId, reason };
   const lead = { channel: received.channel, receivedBy: received.receivedBy, poolId: received.poolId };
+  // Equivalent mutants: `<=` for `<` (the assignment is not a match); below, `customerId ===
+  // undefined` as `false` (an undefined customer's stream is empty: the initial state) and
+  // `state.status === 'owned'` as `true` (an unowned state's owner is undefined, read as null).
   const customerId = events
     .filter(
       (e) => e.position < stored.position && (e.type === 'LeadMatchedToCustomer' || e.type === 'LeadReviewResolved'),
@@ -118,6 +125,7 @@ export async function replayAssignment(
   let replayed: AssignmentReplay['replayed'] = null;
   // The first assignment went through the routing rules; a later one (after a decline or the SLA) was a pool re-route.
   if (assignment === 1 && customer !== null) {
+    // Equivalent mutants: routeLead (lead-routing-rules.ts) does not read `isNew`.
     const isNew = events.some((e) => e.type === 'LeadMatchedToCustomer' && e.data.isNewCustomer === true);
     const byRules = replayLeadRoute(received, { ...customer, isNew }, { rule: trace.rule, repId });
     differences.push(...byRules.differences);
@@ -125,6 +133,10 @@ export async function replayAssignment(
   }
   let pool: AssignmentReplay['inputs']['pool'] = null;
   if (trace.pool !== null) {
+    // Unreachable default: a pool trace is only recorded for a lead that named its pool. Equivalent
+    // mutant below: the lead id check as `true` (each pick moves the chosen rep's lastAssignment or
+    // names another rep, so no two decisions of a pool have the same trace), and the optional
+    // chains on `byPool.replayed` (a pool that recorded a decision existed before it: never null).
     const poolId = received.poolId ?? '';
     const recordedTrace = JSON.stringify(trace.pool);
     const found = await poolStateBefore(

@@ -29,6 +29,8 @@ export async function poolStateBefore(
     const page = await store.readStream(poolStreamId(poolId), { fromRevision: revision, maxCount: PAGE });
     for (const stored of page) {
       const event = asPoolEvent(stored);
+      // Equivalent mutant: the type check as `true` (only a PoolLeadAssigned carries the lead's
+      // recorded trace; a queued decision's names nobody as chosen).
       if (event.type === 'PoolLeadAssigned' && isDecision(event)) {
         return { state, decision: event, eventsReplayed: Number(stored.revision) };
       }
