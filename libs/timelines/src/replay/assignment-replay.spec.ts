@@ -165,8 +165,12 @@ describe('replaying a lead’s assignment from the log', () => {
       replayed: { rule: 'reassigned-after-decline', repId: 'rep-li' },
       identical: true,
       differences: [],
-      // The first pick is now history: 4 events before the second.
-      inputs: { pool: { poolId: 'web', eventsReplayed: 4, policyVersion: 3 } },
+      // The first pick is now history: 4 events before the second. Wang owned c1 by then (the
+      // first assignment gave it to him), until the re-route moved it on.
+      inputs: {
+        customer: { customerId: 'c1', ownerId: 'rep-wang' },
+        pool: { poolId: 'web', eventsReplayed: 4, policyVersion: 3 },
+      },
     });
     expect(replay?.replayed?.poolTrace?.candidates.find((c) => c.repId === 'rep-wang')?.skippedBecause).toBe(
       'passed-over',
@@ -177,6 +181,7 @@ describe('replaying a lead’s assignment from the log', () => {
     await webLead();
 
     expect(await replayAssignment(store, 'l1', 3)).toBeNull();
+    expect(await replayAssignment(store, 'l1', 5)).toBeNull();
     expect(await replayAssignment(store, 'l1', 0)).toBeNull();
     expect(await replayAssignment(store, 'no-such-lead', 1)).toBeNull();
   });
@@ -291,6 +296,47 @@ describe('replaying a lead’s assignment from the log', () => {
         replayed: null,
         identical: null,
         differences: [],
+      });
+    });
+  });
+
+  describe('when the pool chose after the intake and the lead followed the customer’s owner', () => {
+    /**
+     * l20 (pool web, new customer c20) waits in the queue while both members are paused. Zhao
+     * receives c20's walk-in l21 meanwhile and owns c20. When Wang is back the queue drains to
+     * him, but the lead follows c20's owner, Zhao (routing rule a), with the pool's trace kept.
+     */
+    async function queuedThenOwned(): Promise<void> {
+      const at = '2026-03-07T09:00:00.000Z';
+      await pool({ kind: 'PauseMember', repId: 'rep-wang', reason: 'leave' }, at);
+      await pool({ kind: 'PauseMember', repId: 'rep-li', reason: 'leave' }, at);
+      await receive('l20', 'web-form', null, 'web', at);
+      await register('c20', 'l20', 'web-form', null, null, at);
+      await match('l20', 'c20', true, at);
+      await pool({ kind: 'RouteLead', leadId: 'l20' }, at);
+      const walkIn = '2026-03-07T10:00:00.000Z';
+      await receive('l21', 'walk-in', 'rep-zhao', null, walkIn);
+      const owner = { kind: 'AssignOwnership', repId: 'rep-zhao', via: 'received-walk-in', reason: 'walk-in' };
+      await customer('c20', { ...owner, leadId: 'l21', at: walkIn, ...terms } as CustomerCommand, walkIn);
+      await match('l21', 'c20', false, walkIn);
+      await assign('l21', 'rep-zhao', by('received-walk-in'), walkIn);
+      const back = '2026-03-07T11:00:00.000Z';
+      const resumed = await pool({ kind: 'ResumeMember', repId: 'rep-wang' }, back);
+      const drained = resumed.find((event) => event.type === 'PoolLeadAssigned')!;
+      const drainTrace = drained.data.trace as unknown as RoutingTrace;
+      await assign('l20', 'rep-zhao', by('existing-customer', drainTrace, 'rep-zhao owns this customer'), back);
+    }
+
+    it('replays the pool’s pick and the owner rule: identical, the lead to the owner', async () => {
+      await queuedThenOwned();
+
+      expect(await replayAssignment(store, 'l20', 1)).toMatchObject({
+        recorded: { repId: 'rep-zhao', rule: 'existing-customer' },
+        replayed: { rule: 'existing-customer', repId: 'rep-zhao', poolTrace: { chosen: 'rep-wang' } },
+        identical: true,
+        differences: [],
+        // What the routing saw when the queue drained: Zhao owned c20 by his walk-in.
+        inputs: { customer: { customerId: 'c20', ownerId: 'rep-zhao' } },
       });
     });
   });

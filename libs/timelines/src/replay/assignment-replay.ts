@@ -55,24 +55,34 @@ export interface AssignmentReplay {
   };
 }
 
+/** The owner a pool-chosen lead follows: one who did not pass on this very lead (they keep the customer only). */
+function ownerFollowed(ownerId: string | undefined, pool: RoutingTrace): string | null {
+  if (ownerId === undefined) return null;
+  const passedOver = pool.candidates.some((c) => c.repId === ownerId && c.skippedBecause === 'passed-over');
+  return passedOver ? null : ownerId;
+}
+
 const asLeadEvent = (event: StoredEvent) => ({ type: event.type, data: event.data }) as unknown as LeadEvent;
 
 /**
  * The customer as the routing saw it: its events recorded before the assignment, up to the first
- * one this lead caused (the ownership the decision itself gave is its outcome, not its input).
+ * ownership this lead gave after its previous assignment (`after`; the ownership the decision
+ * itself gave is its outcome, not its input).
  */
 async function customerBefore(
   store: EventStore,
   customerId: string,
   leadId: string,
   position: bigint,
+  after: bigint,
 ): Promise<CustomerState> {
   let state = initialCustomerState;
   // Equivalent mutants: `>` for `>=` (the event at `position` is the assignment, in the lead's
   // stream), and the type check as `true`: the only other event naming this lead is a key it added,
   // and intake adds its keys and then routes, so stopping at the key leaves the same state.
   for (const event of await store.readStream(customerStreamId(customerId))) {
-    if (event.position >= position || (event.type === 'OwnershipAssigned' && event.data.leadId === leadId)) break;
+    const givenByThisLead = event.type === 'OwnershipAssigned' && event.data.leadId === leadId;
+    if (event.position >= position || (givenByThisLead && event.position > after)) break;
     state = evolveCustomer(state, { type: event.type, data: event.data } as unknown as CustomerEvent);
   }
   return state;
@@ -91,10 +101,12 @@ export async function replayAssignment(
   assignment: number,
 ): Promise<AssignmentReplay | null> {
   const events = await store.readStream(leadStreamId(leadId));
-  const stored = events.filter((event) => event.type === 'LeadAssigned')[assignment - 1];
+  const assignments = events.filter((event) => event.type === 'LeadAssigned');
+  const stored = assignments[assignment - 1];
   const event = stored && asLeadEvent(stored);
   // Equivalent mutant: the type check as `false` (`stored` is a LeadAssigned: the check narrows the type).
   if (!event || event.type !== 'LeadAssigned') return null;
+  const previous = assignment > 1 ? assignments[assignment - 2].position : -1n;
   const received = asLeadEvent(events[0]).data as LeadReceivedData;
   const { repId, trace } = event.data;
   const { occurredAt, actorId, reason } = stored.metadata;
@@ -110,7 +122,9 @@ export async function replayAssignment(
     .map((e) => String(e.data.customerId))
     .at(-1);
   const state =
-    customerId === undefined ? initialCustomerState : await customerBefore(store, customerId, leadId, stored.position);
+    customerId === undefined
+      ? initialCustomerState
+      : await customerBefore(store, customerId, leadId, stored.position, previous);
   const owner = state.status === 'owned' ? state.owner : null;
   const customer =
     customerId === undefined
@@ -152,9 +166,13 @@ export async function replayAssignment(
       pool = { poolId, eventsReplayed: found.eventsReplayed, policyVersion: byPool.policyVersion };
       const chosen = byPool.replayed?.type === 'PoolLeadAssigned' ? byPool.replayed.data.repId : null;
       const poolTrace = byPool.replayed?.data.trace;
-      replayed = { rule: replayed?.rule ?? trace.rule, repId: chosen, ...(poolTrace ? { poolTrace } : {}) };
-      if (chosen !== repId && !differences.some((d) => d.input === 'chosen')) {
-        differences.push({ input: 'repId', recorded: repId, replayed: chosen });
+      // A pool that chose after the intake (a queue drain, a re-route) hands the lead to the
+      // customer's owner instead when a colleague holds the customer (routing rule a).
+      const assignee =
+        trace.rule === 'existing-customer' ? (ownerFollowed(owner?.repId, trace.pool) ?? chosen) : chosen;
+      replayed = { rule: replayed?.rule ?? trace.rule, repId: assignee, ...(poolTrace ? { poolTrace } : {}) };
+      if (assignee !== repId && !differences.some((d) => d.input === 'chosen' || d.input === 'repId')) {
+        differences.push({ input: 'repId', recorded: repId, replayed: assignee });
       }
     }
   }
