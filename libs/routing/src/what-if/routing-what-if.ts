@@ -59,8 +59,6 @@ export class RoutingWhatIf {
     // Equivalent mutants (here, in `reroute`'s `avoid` and in the queued case's `holderBefore !==
     // null`): the pool refuses a re-route that does not name the lead's holder in passedOver
     // (pool.decider.ts, decideRoute), so in a log it wrote holderBefore is null or already in it.
-    // Not so `&&` for the queued case's `||`: it differs for a lead re-routed into a pool that never
-    // held it, which the what-if leaves unrouted (an open question, not pinned by a spec).
     const holderBefore = leadId === null ? null : (asActive(this.real)?.routed.get(leadId) ?? null);
     this.real = evolvePool(this.real, event);
     if (leadId !== null && !this.leads.has(leadId)) this.leads.set(leadId, { arrivedAt: occurredAt, day });
@@ -174,12 +172,15 @@ export class RoutingWhatIf {
 
   private reroute(leadId: string, passedOver: readonly string[], holderBefore: string | null, day: string): void {
     const pool = asActive(this.whatIf);
-    const holder = pool ? holderOf(pool, leadId) : null;
+    if (!pool) return;
+    const holder = holderOf(pool, leadId);
     const avoid =
       holderBefore === null || passedOver.includes(holderBefore) ? passedOver : [...passedOver, holderBefore];
-    // Equivalent mutants: dropping `!pool` or `holder === null` alone (a null holder is never in
-    // `avoid`, so it returns anyway), and the flags below (labels: the lead is held, not queued).
-    if (!pool || holder === null || !avoid.includes(holder)) return;
+    // A lead the what-if pool never took (it came by a re-route: its customer's owner, outside the
+    // pool, declined it) is routed now, past those who passed on it; one it holds moves on only
+    // from a rep who passed on it; one waiting in its queue keeps waiting.
+    const neverTaken = holder === null && !isQueued(pool, leadId);
+    if (!neverTaken && (holder === null || !avoid.includes(holder))) return;
     this.route(pool, { leadId, fromQueue: false, rerouted: true, passedOver: avoid }, day);
   }
 

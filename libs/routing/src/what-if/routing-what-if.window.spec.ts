@@ -234,6 +234,25 @@ describe('routing what-if: re-routes', () => {
     });
   });
 
+  it('routes a lead that enters the pool by a re-route (its customer’s owner declined it), as in fact', () => {
+    // m1 went straight to its customer's owner, Zhao (not a member), who declined it: the pool
+    // takes it for the first time as a re-route. Wang 1, Li 1: a tie, Wang joined first.
+    const past = history(
+      [created(), added('rep-wang', 1), added('rep-li', 1)],
+      [[MON, reroute('m1', ['rep-zhao'], at(MON))]],
+    );
+
+    const result = answer(routingWhatIf(past, { from: MON, to: TUE }, []));
+
+    expect(holders(result)).toEqual({ m1: ['rep-wang', 'rep-wang'] });
+    expect(result.unassigned).toEqual({ actual: 0, whatIf: 0, difference: 0 });
+    // Without Wang in the what-if, the same re-route goes to Li.
+    const withoutWang: RoutingChange = { kind: 'remove-member', from: MON, repId: 'rep-wang' };
+    expect(holders(answer(routingWhatIf(past, { from: MON, to: TUE }, [withoutWang])))).toEqual({
+      m1: ['rep-wang', 'rep-li'],
+    });
+  });
+
   it('queues a lead whose decline leaves nobody, in the what-if too', () => {
     const past = history(
       [created(), added('rep-wang', 1), added('rep-li', 1), paused('rep-li')],
