@@ -179,6 +179,9 @@ export class RoutingWhatIf {
     // A lead the what-if pool never took (it came by a re-route: its customer's owner, outside the
     // pool, declined it) is routed now, past those who passed on it; one it holds moves on only
     // from a rep who passed on it; one waiting in its queue keeps waiting.
+    // Equivalent mutants: `!pool` as `false` (a re-route happens only in a pool that exists), the
+    // second `holder === null` as `false` (a null holder is never in `avoid`), and the flags below
+    // (labels: the lead is held, not queued).
     const neverTaken = holder === null && !isQueued(pool, leadId);
     if (!neverTaken && (holder === null || !avoid.includes(holder))) return;
     this.route(pool, { leadId, fromQueue: false, rerouted: true, passedOver: avoid }, day);
