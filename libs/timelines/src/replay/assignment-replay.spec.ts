@@ -341,6 +341,33 @@ describe('replaying a lead’s assignment from the log', () => {
     });
   });
 
+  describe('when the lead followed an owner who had passed on it', () => {
+    it('names the rep: an owner who declined the lead keeps the customer but not the lead', async () => {
+      // Zhao owns c22 (walk-in l23) and is a member of pool web. l22 (c22's web-form lead) goes to
+      // Zhao by rule a; Zhao declines it, and the pool re-routes it past him to Wang (Wang 2, Li 1,
+      // Zhao 1: credits 2/1/1, Wang). The record says it followed Zhao again: the rules say Wang.
+      const at = '2026-03-08T09:00:00.000Z';
+      await pool({ kind: 'AddMember', repId: 'rep-zhao', weight: 1, dailyCap: null, monthlyCap: null }, at);
+      await receive('l23', 'walk-in', 'rep-zhao', null, at);
+      const owner = { repId: 'rep-zhao', via: 'received-walk-in', reason: 'walk-in', ...terms } as const;
+      await register('c22', 'l23', 'walk-in', 'rep-zhao', owner, at);
+      await receive('l22', 'web-form', null, 'web', at);
+      await match('l22', 'c22', false, at);
+      await assign('l22', 'rep-zhao', by('existing-customer'), at);
+      await lead('l22', { kind: 'DeclineLead', repId: 'rep-zhao', reason: 'busy' }, at, 'rep-zhao');
+      const [rerouted] = await pool({ kind: 'RerouteLead', leadId: 'l22', passedOver: ['rep-zhao'] }, at);
+      const trace = rerouted.data.trace as unknown as RoutingTrace;
+      await assign('l22', 'rep-zhao', by('existing-customer', trace, 'rep-zhao owns this customer'), at);
+
+      expect(await replayAssignment(store, 'l22', 2)).toMatchObject({
+        replayed: { rule: 'existing-customer', repId: 'rep-wang', poolTrace: { chosen: 'rep-wang' } },
+        identical: false,
+        differences: [{ input: 'repId', recorded: 'rep-zhao', replayed: 'rep-wang' }],
+        inputs: { customer: { customerId: 'c22', ownerId: 'rep-zhao' } },
+      });
+    });
+  });
+
   describe('when the pool’s side does not agree', () => {
     it('names the pool decision it cannot find', async () => {
       // l6 carries a pool trace for pool north, whose stream the log does not hold.
