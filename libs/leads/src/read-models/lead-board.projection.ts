@@ -86,6 +86,8 @@ function applyToBoard(events: readonly StoredEvent[], db: ReadModelConnection): 
     const state = evolveLead(before.state, event);
     if (state.status === 'absent') continue;
     const at = stored.metadata.occurredAt;
+    // Only a received lead's state has `flaggedForReview` (undefined, so falsy, in any other): dropping the
+    // status check is an equivalent mutant.
     const flagged = state.status === 'received' && state.flaggedForReview;
     const flagReason = !flagged ? null : event.type === 'LeadFlaggedForReview' ? event.data.reason : before.flagReason;
     rows.set(leadId, { state, flagReason, receivedAt: before.receivedAt ?? at, updatedAt: at });
@@ -116,6 +118,7 @@ function storedRow(db: ReadModelConnection, leadId: string): BoardRow {
 }
 
 function writeRow(db: ReadModelConnection, leadId: string, { state, flagReason, receivedAt, updatedAt }: BoardRow) {
+  // applyToBoard never keeps an absent state, so this guard (for the types) is an equivalent mutant.
   if (state.status === 'absent') return;
   const lead = state.lead;
   db.prepare(
@@ -144,6 +147,8 @@ function writeRow(db: ReadModelConnection, leadId: string, { state, flagReason, 
     state.status === 'queued' ? state.poolId : lead.poolId,
     state.customerId,
     holderOf(state),
+    // Each field below exists only in the state of its status (undefined, bound as NULL or falsy, in any
+    // other): dropping the status checks of acceptBy, flaggedForReview and reason are equivalent mutants.
     state.status === 'assigned' ? state.acceptBy : null,
     state.status === 'received' && state.flaggedForReview ? 1 : 0,
     flagReason,

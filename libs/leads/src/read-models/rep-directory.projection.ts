@@ -45,6 +45,8 @@ export const repDirectoryProjection: Projection = {
         ).run(stored.metadata.occurredAt, mode, successorRepId, reason, repId);
         return;
       }
+      // Nothing of the directory changes (the hand-over workflow reads it); the case is only there to name
+      // the event, so dropping it or its return is an equivalent mutant.
       case 'RepHandOverRequested':
         return;
     }

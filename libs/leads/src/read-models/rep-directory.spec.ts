@@ -1,7 +1,7 @@
 import type { JsonObject, NewEvent } from '@leadledger/event-store';
 import { anEvent, tempDirectory } from '@leadledger/event-store/testing';
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
-import { ReadModelDatabase, rebuildProjection } from '@leadledger/projections';
+import { type ProjectionStatus, ReadModelDatabase, rebuildProjection } from '@leadledger/projections';
 import { type RepEvent, repStreamId } from '../rep/rep.events';
 import { repDirectoryProjection } from './rep-directory.projection';
 import { getRep, listReps } from './rep-directory.query';
@@ -35,13 +35,14 @@ describe('rep directory', () => {
   const dir = tempDirectory('leadledger-rep-directory');
   let store: SqliteEventStore;
   let readModels: ReadModelDatabase;
+  let built: ProjectionStatus;
   beforeAll(async () => {
     store = new SqliteEventStore({ file: dir.file('events.sqlite') });
     readModels = new ReadModelDatabase(dir.file('read.sqlite'));
     for (const [repId, events] of Object.entries(streams)) {
       await store.appendToStream(repStreamId(repId), events, { expectedRevision: 'no_stream' });
     }
-    await rebuildProjection(store, readModels, repDirectoryProjection);
+    built = await rebuildProjection(store, readModels, repDirectoryProjection);
   });
   afterAll(async () => {
     readModels.close();
@@ -85,5 +86,15 @@ describe('rep directory', () => {
 
   it('knows nothing of an unknown rep', () => {
     expect(getRep(readModels.db, 'rep-404')).toBeNull();
+  });
+
+  it('shows under its name and version on /health, and rebuilds in place to the same reps', async () => {
+    expect(built).toMatchObject({ name: 'rep-directory', version: '1', failure: null });
+    const before = listReps(readModels.db);
+    // A rebuild (the CLI's) drops the table first: registering the same three reps again must not collide.
+    const again = await rebuildProjection(store, readModels, repDirectoryProjection);
+    expect(again.failure).toBeNull();
+    expect(listReps(readModels.db)).toEqual(before);
+    expect(before).toHaveLength(3);
   });
 });
