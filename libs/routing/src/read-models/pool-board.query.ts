@@ -34,6 +34,8 @@ export function listPools(db: ReadModelConnection): PoolSummary[] {
   const rows = db.prepare('SELECT state FROM pool_board ORDER BY pool_id').all() as { state: string }[];
   return rows.flatMap(({ state: encoded }) => {
     const state = decodePool(encoded);
+    // decodePool always answers an active pool (the board stores no absent one): this guard only narrows the
+    // type, so its mutants (`false`, `""`, a non-empty answer) are equivalent.
     if (state.status === 'absent') return [];
     const { poolId, name, strategy } = state.settings;
     const pausedMembers = state.members.filter((m) => m.pausedBecause !== null).length;

@@ -1,7 +1,7 @@
 import { type CommandContext, foldEvents, handleCommand } from '@leadledger/event-store';
-import { tempDirectory } from '@leadledger/event-store/testing';
+import { anEvent, tempDirectory } from '@leadledger/event-store/testing';
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
-import { ReadModelDatabase, rebuildProjection } from '@leadledger/projections';
+import { type ProjectionStatus, ReadModelDatabase, rebuildProjection } from '@leadledger/projections';
 import { digestsOneByOneAndBatched } from '@leadledger/projections/testing';
 import type { PoolCommand } from '../pool/pool.commands';
 import { poolDecider } from '../pool/pool.decider';
@@ -9,7 +9,7 @@ import { poolStreamId } from '../pool/pool.events';
 import { poolView } from '../pool/pool-view';
 import { MONDAY, TUESDAY } from '../pool/pool.test-fixtures';
 import { poolBoardProjection } from './pool-board.projection';
-import { getPoolView, poolsWithMember } from './pool-board.query';
+import { getPoolView, listPools, poolsWithMember } from './pool-board.query';
 
 const context: CommandContext = {
   actorId: 'mgr-zhao',
@@ -42,6 +42,7 @@ describe('pool board', () => {
   const dir = tempDirectory('leadledger-pool-board');
   let store: SqliteEventStore;
   let readModels: ReadModelDatabase;
+  let built: ProjectionStatus;
   const on = (poolId: string, ...commands: PoolCommand[]) =>
     commands.reduce(
       (done, command) => done.then(() => handleCommand(store, poolStreamId(poolId), poolDecider, command, context)),
@@ -70,7 +71,12 @@ describe('pool board', () => {
       repId: 'rep-a',
       reason: 'departed',
     });
-    await rebuildProjection(store, readModels, poolBoardProjection);
+    // A member added to a pool the log never created (no decider writes one): the board keeps no trace of it.
+    const stray = { poolId: 'south', repId: 'rep-s', weight: 1, dailyCap: null, monthlyCap: null };
+    await store.appendToStream(poolStreamId('south'), [{ ...anEvent('PoolMemberAdded'), data: stray }], {
+      expectedRevision: 'no_stream',
+    });
+    built = await rebuildProjection(store, readModels, poolBoardProjection);
   });
   afterAll(async () => {
     readModels.close();
@@ -95,8 +101,44 @@ describe('pool board', () => {
     expect(view.queuedLeads.map((queued) => queued.leadId)).toEqual(['l5', 'l6', 'l7']);
   });
 
-  it('knows nothing of a pool that was never created', () => {
+  it('knows nothing of a pool that was never created, though an event named it', () => {
+    expect(built.failure).toBeNull();
     expect(getPoolView(readModels.db, 'south', MONDAY)).toBeNull();
+    expect(poolsWithMember(readModels.db, 'rep-s')).toEqual([]);
+  });
+
+  it('lists every pool by id, with its policy version, size, paused members and queue', () => {
+    // Policy versions count configuration events, PoolCreated = 1: east created, 3 members added, rep-c paused,
+    // rep-b's caps changed = 6; west created, 2 added = 3; north created, rep-a added and removed = 3.
+    expect(listPools(readModels.db)).toEqual([
+      {
+        poolId: 'east',
+        name: 'Pool east',
+        strategy: 'smooth-weighted-round-robin',
+        policyVersion: 6,
+        members: 3,
+        pausedMembers: 1,
+        queuedLeads: 3,
+      },
+      {
+        poolId: 'north',
+        name: 'Pool north',
+        strategy: 'smooth-weighted-round-robin',
+        policyVersion: 3,
+        members: 0,
+        pausedMembers: 0,
+        queuedLeads: 0,
+      },
+      {
+        poolId: 'west',
+        name: 'Pool west',
+        strategy: 'smooth-weighted-round-robin',
+        policyVersion: 3,
+        members: 2,
+        pausedMembers: 0,
+        queuedLeads: 0,
+      },
+    ]);
   });
 
   it('lists the pools a rep is a member of now, ordered by id', () => {

@@ -11,7 +11,11 @@ import {
 
 export const POOL_HISTORY = 'pool-history';
 
-/** Every pool event but the claims and withdrawals of queued leads, which change no member's settings or counts. */
+/**
+ * Every pool event but the claims and withdrawals of queued leads, which change no member's settings or counts.
+ * applyToHistory skips those two as well, so each of the two filters makes the other's mutants that let them
+ * through equivalent: this one only spares the projection events it would skip.
+ */
 const HISTORY_EVENT_TYPES = POOL_EVENT_TYPES.filter(
   (type) => type !== 'PoolQueuedLeadClaimed' && type !== 'PoolQueuedLeadWithdrawn',
 );
@@ -106,6 +110,7 @@ function applyToHistory(events: readonly StoredEvent[], db: ReadModelConnection)
         const key = JSON.stringify([poolId, day, row.repId]);
         const counts: DayCounts = days.get(key) ?? { given: 0, skips: {}, due: new Map() };
         counts.given += row.given;
+        // Equivalent mutant: counting a null skip as skips['null'] changes nothing writeDay reads.
         if (row.skip) counts.skips[row.skip] = (counts.skips[row.skip] ?? 0) + 1;
         if (row.weight > 0) counts.due.set(row.totalWeight, (counts.due.get(row.totalWeight) ?? 0) + row.weight);
         days.set(key, counts);
@@ -163,6 +168,8 @@ function changeTerms(event: PoolConfigurationEvent, db: ReadModelConnection): vo
        WHERE pool_id = ? AND rep_id = ? ORDER BY from_version DESC LIMIT 1`,
     )
     .get(poolId, repId) as TermsRow | undefined;
+  // The decider changes only members, so a rep's first terms row is always its PoolMemberAdded, which ignores
+  // the base: these defaults are never read (emptying them is an equivalent mutant).
   const after = changedTerms(
     event,
     before ?? { weight: 1, daily_cap: null, monthly_cap: null, paused_because: null, removed: 0 },
