@@ -3,13 +3,20 @@ import type { Projection, ReadModelConnection } from '@leadledger/projections';
 
 export const TIMELINE_INDEX = 'timeline-index';
 
-/** Top-level fields of event data that name a rep (a lead's receiver, a sale's closer, a hand-over's successor…). */
+/**
+ * Top-level fields of event data that name a rep (a lead's receiver, a sale's closer, a hand-over's successor…).
+ * Equivalent mutants: no field of an event the domain writes today starts with repId or receivedBy and goes on,
+ * or ends in RepId after a capital (repId, receivedBy and *RepId with a lower-case prefix are all there is), so
+ * dropping `^` or `$` changes nothing yet; the anchors keep a future `repIds` or `receivedByTeam` out.
+ */
 const REP_FIELD = /^(repId|receivedBy|[a-z]+RepId)$/;
 
 /** Every rep an event touches: the reps its data names, and the rep who did it. */
 export function repsTouchedBy(event: StoredEvent): string[] {
   const reps = new Set<string>();
   for (const [field, value] of Object.entries(event.data)) {
+    // A rep field left null (a lead nobody received, a release with no successor) would be a NULL rep id, which
+    // the INSERT OR IGNORE below drops (NOT NULL): dropping the string check is an equivalent mutant.
     if (REP_FIELD.test(field) && typeof value === 'string') reps.add(value);
   }
   if (event.metadata.actorRole === 'rep') reps.add(event.metadata.actorId);
@@ -19,6 +26,8 @@ export function repsTouchedBy(event: StoredEvent): string[] {
 /** The customer a lead or sale stream belongs to, when this event says so. */
 function customerLinkOf(event: StoredEvent): string | null {
   const { type, data } = event;
+  // Every linking event the domain writes names its customer, so the string check (an equivalent mutant) only
+  // guards other logs; a NULL customer id would be dropped by INSERT OR IGNORE anyway.
   const linking = type === 'LeadMatchedToCustomer' || type === 'LeadReviewResolved' || type === 'SaleRecorded';
   return linking && typeof data.customerId === 'string' ? data.customerId : null;
 }
@@ -30,6 +39,8 @@ function customerLinkOf(event: StoredEvent): string | null {
  */
 function ownerChangeOf(event: StoredEvent, db: ReadModelConnection): string | null {
   const customerId = event.data.customerId;
+  // Every event of a customer stream carries its customerId: without the string check (an equivalent mutant)
+  // only the stream's name tells a customer's events from others of the same name, and it is asserted.
   if (typeof customerId !== 'string' || !event.streamId.startsWith('customer-')) return null;
   if (event.type === 'OwnershipAssigned') {
     const row = db.prepare('SELECT rep_id FROM timeline_customer_owners WHERE customer_id = ?').get(customerId) as
@@ -38,6 +49,8 @@ function ownerChangeOf(event: StoredEvent, db: ReadModelConnection): string | nu
       `INSERT INTO timeline_customer_owners (customer_id, rep_id) VALUES (?, ?)
        ON CONFLICT (customer_id) DO UPDATE SET rep_id = excluded.rep_id`,
     ).run(customerId, event.data.repId);
+    // Equivalent mutant: a reassignment to the recorded owner would add the rep the event already names, and
+    // INSERT OR IGNORE keeps one row of it.
     return row && row.rep_id !== event.data.repId ? row.rep_id : null;
   }
   if (event.type === 'CustomerReleased') {
@@ -76,6 +89,8 @@ export const timelineIndexProjection: Projection = {
   },
   apply(event: StoredEvent, db: ReadModelConnection) {
     const customerId = customerLinkOf(event);
+    // Both null checks below are shortcuts: INSERT OR IGNORE drops a row with a NULL key (NOT NULL), so
+    // dropping either is an equivalent mutant.
     if (customerId !== null) {
       db.prepare('INSERT OR IGNORE INTO timeline_customer_streams (customer_id, stream_id) VALUES (?, ?)').run(
         customerId,
