@@ -104,6 +104,8 @@ export function replayLedgerLine(input: LineReplayInput): LineReplay {
   let earlierSales = 0;
   let saleBefore: SaleBook | null = null;
   let closedThrough: string | null = null;
+  // Set by the source whenever there is one; without one, nothing in any initial list has the line's id
+  // (equivalent mutant).
   let posted: readonly LedgerLine[] = [];
 
   for (const event of source ? inLogOrder(input.events) : []) {
@@ -113,6 +115,8 @@ export function replayLedgerLine(input: LineReplayInput): LineReplay {
       continue;
     }
     if (event.data.saleId === recorded.saleId) saleEvents.push(event);
+    // Taking every event for the source would be equivalent (mutants of this test): each is applied once
+    // either way, and the source, the last one before the break, sets saleBefore, closedThrough and posted.
     if (event.id !== source!.id) {
       book.apply(event);
       continue;
@@ -129,7 +133,8 @@ export function replayLedgerLine(input: LineReplayInput): LineReplay {
   const plan = saleAfter?.plan ?? null;
   const rated = (line: LedgerLine | null) => line?.kind === 'accrual' && line.rule === 'rate';
   const tiered = (plan?.tiers.length ?? 0) > 0;
-  const tierUsed = reading !== null && (rated(recorded) || rated(replayed)) && tiered;
+  // With no reading (the source event read no tier base) `tierUsed ? reading : null` is null either way.
+  const tierUsed = (rated(recorded) || rated(replayed)) && tiered;
   const customerFacts = saleAfter ? book.customer(saleAfter.sale.customerId) : null;
   const limits: string[] = [];
   if (!source) limits.push(`the line's source event ${sourceId} is not in the streams read`);
@@ -153,8 +158,11 @@ export function replayLedgerLine(input: LineReplayInput): LineReplay {
         customerId: customerFacts.customerId,
         finderRepId: customerFacts.finderRepId,
         firstLeadChannel: customerFacts.firstLeadChannel,
+        // customerFacts is non-null only when saleAfter is: `saleAfter?.` without `?` is an equivalent mutant.
         firstSaleAt: saleAfter?.attribution.firstSaleAt ?? customerFacts.firstSaleAt,
       },
+      // A missing id finds no lead (book.lead answers null), so `typeof id === 'string'` as `true` is
+      // equivalent; it is here for the type.
       leads: [saleAfter?.sale.leadId, customerFacts?.firstLeadId]
         .filter((id, i, all): id is string => typeof id === 'string' && all.indexOf(id) === i)
         .map((id) => book.lead(id))

@@ -42,9 +42,11 @@ export function replaySteps({ line, before, after, tier, closedThrough }: StepsI
     const track: Track | null = partner ? after.partner : after.rate;
     const was: Track | null = partner ? (before?.partner ?? null) : (before?.rate ?? null);
     const coverFrom = was?.cover ?? 0;
+    // A partner line comes from the partner track, so `track` is never null here: `track.cover` is equivalent.
     const coverTo = track?.cover ?? 0;
     if (line.kind === 'accrual' && line.rule === 'rate') {
       const full = commissionBase(after);
+      // As in the engine (accrueRate), an unknown rule rounds toward zero as 'down' does: the "" mutants are equivalent.
       const from = prorate(full, coverFrom, sale.amount, 'down');
       const to = prorate(full, coverTo, sale.amount, 'down');
       add(

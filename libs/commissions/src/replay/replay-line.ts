@@ -42,6 +42,7 @@ async function periodsBack(store: LineReplaySources['store'], position: bigint):
     events.push(...page);
     const last = page.at(-1);
     if (!last || last.revision === 0n || page.length < PERIODS_PAGE) return events;
+    // A PeriodClosed posts no line, so none is at the line's own position: `<=` is an equivalent mutant.
     if (page.some((e) => e.type === 'PeriodClosed' && e.position < position)) return events;
     from = last.revision - 1n;
   }
@@ -57,12 +58,15 @@ type StreamRead = (streamId: string, maxCount?: number) => Promise<StoredEvent[]
 async function saleInputs(sources: LineReplaySources, read: StreamRead, saleId: string): Promise<StoredEvent[]> {
   const sale = await read(saleStreamId(saleId));
   const events = [...sale, ...(await read(PLAN_BOOK_STREAM))];
+  // SaleRecorded opens every sale stream, so finding the first event is equivalent (mutant).
   const recorded = sale.find((e) => e.type === 'SaleRecorded');
   const text = (value: unknown) => (typeof value === 'string' ? value : null);
   const customerId = text(recorded?.data.customerId);
   if (customerId === null) return events;
   const customer = await read(customerStreamId(customerId));
   events.push(...customer);
+  // CustomerRegistered opens every customer stream (finding the first event is an equivalent mutant), and
+  // past the customerId check `recorded` is defined (`recorded.data` without `?` is equivalent too).
   const firstLeadId = text(customer.find((e) => e.type === 'CustomerRegistered')?.data.firstLeadId);
   for (const id of new Set([text(recorded?.data.leadId), firstLeadId]))
     if (id !== null) events.push(...(await read(leadStreamId(id), 1)));
@@ -86,6 +90,7 @@ export async function replayLine(sources: LineReplaySources, lineId: string): Pr
   if (!recorded) return null;
   const reads = new Map<string, number>();
   const read: StreamRead = async (streamId, maxCount) => {
+    // A store reads `{ maxCount: undefined }` as no limit, as it does no options: `{ maxCount }` alone is equivalent.
     const events = await store.readStream(streamId, maxCount === undefined ? undefined : { maxCount });
     reads.set(streamId, Math.max(reads.get(streamId) ?? 0, events.length));
     return events;
