@@ -23,6 +23,12 @@ describe('the plan body schema generated from the zod schema', () => {
     expect(Object.keys((schema as Schema).properties ?? {})).toContain('partnerFee');
   });
 
+  it('tells a plan author the units of the whole body: minor units for amounts, basis points for rates', () => {
+    expect(schema.description).toBe(
+      'A commission plan version. Amounts are integer minor units (fen, cents); rates and shares are integer basis points (600 = 6.00%).',
+    );
+  });
+
   it('accepts its own example, which the validator accepts too', () => {
     expect(validate(schema.example)).toBe(true);
     expect(parseCommissionPlan(PLAN_EXAMPLE).ok).toBe(true);

@@ -74,6 +74,7 @@ function describe(schema: JsonSchema, path: string): void {
   for (const [name, property] of Object.entries(properties ?? {})) {
     const field = path === '' ? name : `${path}.${name}`;
     const description = PLAN_FIELD_DOCS[field];
+    // Every field has a description (plan-json-schema.spec.ts checks it): the check as `true` is equivalent.
     if (description !== undefined) property.description = description;
     describe(property, field);
     const items = property.items as JsonSchema | undefined;

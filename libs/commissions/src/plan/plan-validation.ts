@@ -91,6 +91,7 @@ export const planSchema = z
       .default('Asia/Shanghai')
       .superRefine((zone, ctx) => {
         // By IANA name, then Intl: the same answer on every Node (offsets such as +08:00 are not zones).
+        // Here and below, an issue's code is read only to tell unrecognized_keys apart: 'custom' as "" is equivalent.
         const resolved = ianaTimeZone(zone);
         if (resolved === null) ctx.addIssue({ code: 'custom', message: 'not an IANA time zone such as Asia/Shanghai' });
         else if (resolved !== zone) ctx.addIssue({ code: 'custom', message: `spell the zone as ${resolved}` });
@@ -114,10 +115,12 @@ export const planSchema = z
       // Runs even when the input is not an object at all (no body, a list, a string).
       const input = (raw !== null && typeof raw === 'object' ? raw : {}) as Partial<Record<string, unknown>>;
       const isMoney = (value: unknown): value is number => isBoundedAmount(value, 0);
+      // Any stand-in for tiers that are not a list holds no threshold, so no overlap (equivalent mutant).
       const tiers = Array.isArray(input.tiers) ? (input.tiers as unknown[]) : [];
       tiers.forEach((tier, index) => {
         const above = (tier as { aboveMinor?: unknown } | null)?.aboveMinor;
         const before = (tiers[index - 1] as { aboveMinor?: unknown } | null | undefined)?.aboveMinor;
+        // tiers[-1] is undefined, which is not money: `index > 0` as `true` or `index >= 0` is equivalent.
         if (index > 0 && isMoney(above) && isMoney(before) && above <= before) {
           const message = `overlapping tiers: ${above} is not above the previous threshold ${before}`;
           ctx.addIssue({ code: 'custom', message, path: ['tiers', index, 'aboveMinor'] });
