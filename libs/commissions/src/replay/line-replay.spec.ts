@@ -108,7 +108,7 @@ describe('replaying a ledger line', () => {
     // The owner keeps the rest, the odd fen included: 166.67 - 50.00 = 116.67.
     expect(owner.replayed).toMatchObject({ payee: rep('rep-c'), amount: 11_667 });
     expect(owner.steps.find((s) => s.step === 'split')?.detail).toBe(
-      'finder rep-b gets 30.00% of 166.67 rounded down, owner rep-c the rest; this owner part = 116.67',
+      'finder rep-b gets 30.00% of 166.67 rounded toward zero, owner rep-c the rest; this owner part = 116.67',
     );
   });
 

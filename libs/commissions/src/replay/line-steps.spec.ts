@@ -85,7 +85,7 @@ describe('the steps of a replayed line', () => {
         {
           step: 'base',
           detail:
-            'revenue 8,000.00 of a 8,000.00 sale; the booked basis covers 0.00 -> 8,000.00, so this event credits 8,000.00 x 8,000.00 / 8,000.00 - 0.00 = 8,000.00',
+            'revenue 8,000.00 of the 8,000.00 sale; the booked basis covers 0.00 -> 8,000.00, so this event credits 8,000.00 x 8,000.00 / 8,000.00 - 0.00 = 8,000.00',
         },
         RATE_5,
         {
@@ -174,7 +174,7 @@ describe('the steps of a replayed line', () => {
     it('says the base before this payment, left by the first one, and after it', async () => {
       const steps = await stepsOf(log, (l) => l.lineId === 'e7:1');
       expect(steps.find((s) => s.step === 'base')?.detail).toBe(
-        'revenue 10,000.00 of a 10,000.00 sale; the collected basis covers 4,000.00 -> 10,000.00, so this event credits 10,000.00 x 10,000.00 / 10,000.00 - 4,000.00 = 6,000.00',
+        'revenue 10,000.00 of the 10,000.00 sale; the collected basis covers 4,000.00 -> 10,000.00, so this event credits 10,000.00 x 10,000.00 / 10,000.00 - 4,000.00 = 6,000.00',
       );
       expect(steps.find((s) => s.step === 'tier')?.detail).toBe(
         "rep-a had 4,000.00 credited in 2026-03 before this event (as the event at position 6 left it, from the ledger's tier history), 10,000.00 after it; tiers above 5,000.00 x1.5; this part of 5,000.00 is paid at x1.5",
@@ -203,7 +203,7 @@ describe('the steps of a replayed line', () => {
         {
           step: 'base',
           detail:
-            'gross-margin 4,000.00 of a 10,000.00 sale; the collected basis covers 4,000.00 -> 10,000.00, so this event credits 4,000.00 x 10,000.00 / 10,000.00 - 1,600.00 = 2,400.00',
+            'gross-margin 4,000.00 of the 10,000.00 sale; the collected basis covers 4,000.00 -> 10,000.00, so this event credits 4,000.00 x 10,000.00 / 10,000.00 - 1,600.00 = 2,400.00',
         },
         RATE_5,
         NO_TIERS,
@@ -226,13 +226,14 @@ describe('the steps of a replayed line', () => {
         {
           step: 'base',
           detail:
-            'revenue 3,333.33 of a 3,333.33 sale; the booked basis covers 0.00 -> 3,333.33, so this event credits 3,333.33 x 3,333.33 / 3,333.33 - 0.00 = 3,333.33',
+            'revenue 3,333.33 of the 3,333.33 sale; the booked basis covers 0.00 -> 3,333.33, so this event credits 3,333.33 x 3,333.33 / 3,333.33 - 0.00 = 3,333.33',
         },
         RATE_5,
         NO_TIERS,
         {
           step: 'split',
-          detail: 'finder rep-b gets 30.00% of 166.67 rounded down, owner rep-c the rest; this finder part = 50.00',
+          detail:
+            'finder rep-b gets 30.00% of 166.67 rounded toward zero, owner rep-c the rest; this finder part = 50.00',
         },
         openPosting(MARCH(5)),
         {
@@ -250,7 +251,7 @@ describe('the steps of a replayed line', () => {
       );
       const steps = await stepsOf(log, (l) => l.role === 'finder');
       expect(steps.find((s) => s.step === 'split')?.detail).toBe(
-        'finder rep-b gets 100.00% of 50.00 rounded down, owner rep-c the rest; this finder part = 50.00',
+        'finder rep-b gets 100.00% of 50.00 rounded toward zero, owner rep-c the rest; this finder part = 50.00',
       );
     });
 
@@ -285,7 +286,7 @@ describe('the steps of a replayed line', () => {
         {
           step: 'base',
           detail:
-            'revenue 10,000.00 of a 10,000.00 sale; the booked basis covers 0.00 -> 10,000.00, so this event credits 10,000.00 x 10,000.00 / 10,000.00 - 0.00 = 10,000.00',
+            'revenue 10,000.00 of the 10,000.00 sale; the booked basis covers 0.00 -> 10,000.00, so this event credits 10,000.00 x 10,000.00 / 10,000.00 - 0.00 = 10,000.00',
         },
         RATE_5,
         NO_TIERS,
@@ -337,7 +338,7 @@ describe('the steps of a replayed line', () => {
           "rep-c had 0.00 credited in 2026-03 before this event (nothing earlier, from the ledger's tier history), 1,000.00 after it; tiers above 10,000.00 x1.5; this part of 1,000.00 is paid at x1",
         );
         expect(rate?.steps.find((s) => s.step === 'split')?.detail).toBe(
-          'finder rep-b gets 30.00% of 50.00 rounded down, owner rep-c the rest; this owner part = 35.00',
+          'finder rep-b gets 30.00% of 50.00 rounded toward zero, owner rep-c the rest; this owner part = 35.00',
         );
       });
 
@@ -393,7 +394,8 @@ describe('the steps of a replayed line', () => {
         },
         {
           step: 'split',
-          detail: 'finder rep-b gets 30.00% of -125.00 rounded down, owner rep-c the rest; this finder part = -37.50',
+          detail:
+            'finder rep-b gets 30.00% of -125.00 rounded toward zero, owner rep-c the rest; this finder part = -37.50',
         },
         openPosting('2026-03-21T16:00:00+08:00'),
         {
@@ -505,7 +507,7 @@ describe('the steps of a replayed line', () => {
           {
             step: 'base',
             detail:
-              'revenue 2,000.00 of a 2,000.00 sale; the booked basis covers 0.00 -> 2,000.00, so this event credits 2,000.00 x 2,000.00 / 2,000.00 - 0.00 = 2,000.00',
+              'revenue 2,000.00 of the 2,000.00 sale; the booked basis covers 0.00 -> 2,000.00, so this event credits 2,000.00 x 2,000.00 / 2,000.00 - 0.00 = 2,000.00',
           },
           RATE_5,
           NO_TIERS,

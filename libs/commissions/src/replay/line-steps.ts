@@ -51,7 +51,7 @@ export function replaySteps({ line, before, after, tier, closedThrough }: StepsI
       const to = prorate(full, coverTo, sale.amount, 'down');
       add(
         'base',
-        `${plan.amountBase} ${money(full)} of a ${money(sale.amount)} sale; the ${plan.basis} basis covers ${money(coverFrom)} -> ${money(coverTo)}, so this event credits ${money(full)} x ${money(coverTo)} / ${money(sale.amount)} - ${money(from)} = ${money(to - from)}`,
+        `${plan.amountBase} ${money(full)} of the ${money(sale.amount)} sale; the ${plan.basis} basis covers ${money(coverFrom)} -> ${money(coverTo)}, so this event credits ${money(full)} x ${money(coverTo)} / ${money(sale.amount)} - ${money(from)} = ${money(to - from)}`,
       );
       add('rate', `${attribution.attributionClass} rate ${formatBps(line.rateBps ?? 0)}`);
       if (tier)
@@ -85,7 +85,7 @@ export function replaySteps({ line, before, after, tier, closedThrough }: StepsI
       add(
         'split',
         split
-          ? `finder ${attribution.finderRepId} gets ${formatBps(plan.finderShareBps)} of ${money(undivided)} rounded down, owner ${attribution.creditedRepId} the rest; this ${line.role} part = ${money(line.amount)}`
+          ? `finder ${attribution.finderRepId} gets ${formatBps(plan.finderShareBps)} of ${money(undivided)} rounded toward zero, owner ${attribution.creditedRepId} the rest; this ${line.role} part = ${money(line.amount)}`
           : `not split: ${line.rule === 'flat' ? 'the flat amount is the credited rep’s alone' : attribution.finderRepId === null || attribution.finderRepId === attribution.creditedRepId ? 'the finder is the owner or there is none' : `the plan gives the finder ${formatBps(plan.finderShareBps)}`}`,
       );
     }
