@@ -152,6 +152,21 @@ describe('the problems a plan author reads', () => {
       ]);
     });
 
+    it('says so beside a fraction elsewhere in the plan, not only after it is mended', () => {
+      expect(problemsOf({ ...minimal, version: 1.5, capPerSaleMinor: 5, minimumPerSaleMinor: 6 })).toEqual([
+        { field: 'version', problem: 'must be a whole number' },
+        { field: 'capPerSaleMinor', problem: 'the cap 5 is below the minimum 6' },
+      ]);
+      const tiers = [
+        { aboveMinor: 300, multiplierBps: 15_000 },
+        { aboveMinor: 300, multiplierBps: 20_000 },
+      ];
+      expect(problemsOf({ ...minimal, flatPerSaleMinor: 0.5, tiers })).toEqual([
+        { field: 'flatPerSaleMinor', problem: 'must be a whole number of minor units' },
+        { field: 'tiers.1.aboveMinor', problem: 'overlapping tiers: 300 is not above the previous threshold 300' },
+      ]);
+    });
+
     it('does not compare a cap with a minimum that is itself wrong', () => {
       expect(problemsOf({ ...minimal, capPerSaleMinor: 5, minimumPerSaleMinor: 6.5 })).toEqual([
         { field: 'minimumPerSaleMinor', problem: 'must be a whole number of minor units' },

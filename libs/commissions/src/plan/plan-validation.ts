@@ -76,6 +76,31 @@ const partnerFeeSchema = z.strictObject({
   minimumMinor: optionalMoney(),
 });
 
+/** The rules between fields (tiers in order, the cap not below the minimum), on the plan as it arrived. */
+function crossFieldIssues(raw: unknown): { message: string; path: (string | number)[] }[] {
+  const issues: { message: string; path: (string | number)[] }[] = [];
+  // Runs even when the input is not an object at all (no body, a list, a string).
+  const input = (raw !== null && typeof raw === 'object' ? raw : {}) as Partial<Record<string, unknown>>;
+  const isMoney = (value: unknown): value is number => isBoundedAmount(value, 0);
+  // Any stand-in for tiers that are not a list holds no threshold, so no overlap (equivalent mutant).
+  const tiers = Array.isArray(input.tiers) ? (input.tiers as unknown[]) : [];
+  tiers.forEach((tier, index) => {
+    const above = (tier as { aboveMinor?: unknown } | null)?.aboveMinor;
+    const before = (tiers[index - 1] as { aboveMinor?: unknown } | null | undefined)?.aboveMinor;
+    // tiers[-1] is undefined, which is not money: `index > 0` as `true` or `index >= 0` is equivalent.
+    if (index > 0 && isMoney(above) && isMoney(before) && above <= before) {
+      const message = `overlapping tiers: ${above} is not above the previous threshold ${before}`;
+      issues.push({ message, path: ['tiers', index, 'aboveMinor'] });
+    }
+  });
+  const { capPerSaleMinor: cap, minimumPerSaleMinor: minimum } = input;
+  if (isMoney(cap) && isMoney(minimum) && cap < minimum) {
+    const message = `the cap ${cap} is below the minimum ${minimum}`;
+    issues.push({ message, path: ['capPerSaleMinor'] });
+  }
+  return issues;
+}
+
 export const planSchema = z
   .strictObject({
     planId: z.string().regex(/^[a-z0-9._-]+$/, 'must be non-empty: lower-case letters, digits, ".", "_" and "-"'),
@@ -109,28 +134,11 @@ export const planSchema = z
     minimumPerSaleMinor: optionalMoney(),
     partnerFee: partnerFeeSchema.nullable().default(null),
   })
-  // Cross-field rules run even when other fields are wrong, so every problem is reported at once.
+  // Cross-field rules run even when other fields are wrong, so every problem is reported at once
+  // (parseCommissionPlan runs them itself when a field stopped zod before this refinement).
   .superRefine(
     (raw, ctx) => {
-      // Runs even when the input is not an object at all (no body, a list, a string).
-      const input = (raw !== null && typeof raw === 'object' ? raw : {}) as Partial<Record<string, unknown>>;
-      const isMoney = (value: unknown): value is number => isBoundedAmount(value, 0);
-      // Any stand-in for tiers that are not a list holds no threshold, so no overlap (equivalent mutant).
-      const tiers = Array.isArray(input.tiers) ? (input.tiers as unknown[]) : [];
-      tiers.forEach((tier, index) => {
-        const above = (tier as { aboveMinor?: unknown } | null)?.aboveMinor;
-        const before = (tiers[index - 1] as { aboveMinor?: unknown } | null | undefined)?.aboveMinor;
-        // tiers[-1] is undefined, which is not money: `index > 0` as `true` or `index >= 0` is equivalent.
-        if (index > 0 && isMoney(above) && isMoney(before) && above <= before) {
-          const message = `overlapping tiers: ${above} is not above the previous threshold ${before}`;
-          ctx.addIssue({ code: 'custom', message, path: ['tiers', index, 'aboveMinor'] });
-        }
-      });
-      const { capPerSaleMinor: cap, minimumPerSaleMinor: minimum } = input;
-      if (isMoney(cap) && isMoney(minimum) && cap < minimum) {
-        const message = `the cap ${cap} is below the minimum ${minimum}`;
-        ctx.addIssue({ code: 'custom', message, path: ['capPerSaleMinor'] });
-      }
+      for (const { message, path } of crossFieldIssues(raw)) ctx.addIssue({ code: 'custom', message, path });
     },
     { when: () => true },
   );
@@ -182,6 +190,14 @@ export function parseCommissionPlan(input: unknown): PlanParseResult {
   const result = planSchema.safeParse(input, {
     error: (issue) => (issue.input === undefined ? 'required' : undefined),
   });
-  if (!result.success) return { ok: false, problems: problemsOf(result.error.issues) };
+  if (!result.success) {
+    const problems = problemsOf(result.error.issues);
+    // A fraction where a whole number belongs stops zod before the refinement: add what it did not reach.
+    for (const { message, path } of crossFieldIssues(input)) {
+      const field = fieldOf(path);
+      if (!problems.some((p) => p.field === field && p.problem === message)) problems.push({ field, problem: message });
+    }
+    return { ok: false, problems };
+  }
   return { ok: true, plan: planOf(result.data) };
 }
