@@ -1,19 +1,11 @@
-import {
-  type AdjustCommission,
-  COMMISSION_PERIODS_STREAM,
-  PLAN_BOOK_STREAM,
-  commissionPeriodsDecider,
-  planBookDecider,
-} from '@leadledger/commissions';
-import { aPlan } from '@leadledger/commissions/testing';
+import { type AdjustCommission, COMMISSION_PERIODS_STREAM } from '@leadledger/commissions';
 import { type CustomerCommand, customerDecider, customerStreamId } from '@leadledger/customers';
-import { type CommandContext, handleCommand } from '@leadledger/event-store';
+import { handleCommand } from '@leadledger/event-store';
 import { tempDirectory } from '@leadledger/event-store/testing';
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import { type Refusal, isRefusal } from '@leadledger/kernel';
-import { disputeDecider } from '../dispute/dispute.decider';
-import { disputeStreamId } from '../dispute/dispute.events';
-import { OPENED_AT, RESOLVED_AT, WALK_IN_AT, openDispute, uphold } from '../dispute/dispute.fixtures';
+import { RESOLVED_AT, uphold } from '../dispute/dispute.fixtures';
+import { REMEDY_TERMS, closeOctober, managerContext, publishPlan, walkInDisputed } from './remedy-scene.fixtures';
 import { type ResolvedDispute, completeRemedy, resolveDispute } from './resolve-dispute.workflow';
 
 /**
@@ -21,14 +13,8 @@ import { type ResolvedDispute, completeRemedy, resolveDispute } from './resolve-
  * the walk-in on 12 November by rep-b; the uphold (16 November) gives rep-a the customer from the
  * walk-in and 600.00 CNY (adj-1) for the commission rep-b was credited.
  */
-const terms = { protectionDays: 30, warningDays: 3 };
-const context = (occurredAt: string): CommandContext => ({
-  actorId: 'key:manager-1',
-  actorRole: 'manager',
-  occurredAt,
-  correlationId: 'corr-remedy',
-  reason: null,
-});
+const terms = REMEDY_TERMS;
+const context = managerContext;
 const adjustmentOnly = uphold({
   remedy: {
     transfer: null,
@@ -46,31 +32,6 @@ describe('the remedy of an upheld dispute', () => {
   afterEach(() => store.close());
   afterAll(() => dir.remove());
 
-  async function publishPlan(): Promise<void> {
-    const publish = {
-      type: 'PublishPlanVersion',
-      plan: aPlan(),
-      at: WALK_IN_AT,
-      decided: { closedThrough: null, latestAccrual: null },
-    } as const;
-    await handleCommand(store, PLAN_BOOK_STREAM, planBookDecider, publish, context(WALK_IN_AT));
-  }
-
-  async function walkInDisputed(): Promise<void> {
-    const register: CustomerCommand = {
-      kind: 'RegisterCustomer',
-      customerId: 'cust-1',
-      keys: [{ kind: 'phone', value: '+8613900000011' }],
-      leadId: 'lead-2',
-      channel: 'walk-in',
-      finderRepId: 'rep-b',
-      at: WALK_IN_AT,
-      owner: { repId: 'rep-b', via: 'received-walk-in', reason: 'received the walk-in', ...terms },
-    };
-    await handleCommand(store, customerStreamId('cust-1'), customerDecider, register, context(WALK_IN_AT));
-    await handleCommand(store, disputeStreamId('d-1'), disputeDecider, openDispute, context(OPENED_AT));
-  }
-
   const resolved = async (command = uphold()): Promise<ResolvedDispute> => {
     const result = await resolveDispute(store, command, terms, context(RESOLVED_AT));
     if (isRefusal(result)) throw new Error(result.code);
@@ -79,8 +40,8 @@ describe('the remedy of an upheld dispute', () => {
   const headOf = async (): Promise<bigint> => store.headPosition();
 
   it('posts the adjustment to rep-a in the open period, dated at the resolution, naming the dispute', async () => {
-    await publishPlan();
-    await walkInDisputed();
+    await publishPlan(store);
+    await walkInDisputed(store);
 
     const { events, refused, resolution } = await resolved(adjustmentOnly);
 
@@ -104,8 +65,8 @@ describe('the remedy of an upheld dispute', () => {
   });
 
   it('writes the transfer first, then the adjustment, each caused by the resolution', async () => {
-    await publishPlan();
-    await walkInDisputed();
+    await publishPlan(store);
+    await walkInDisputed(store);
 
     const { events, resolution } = await resolved();
 
@@ -116,7 +77,7 @@ describe('the remedy of an upheld dispute', () => {
   });
 
   it('refuses an uphold with an adjustment before any plan is published, writing nothing', async () => {
-    await walkInDisputed();
+    await walkInDisputed(store);
     const head = await headOf();
 
     const refusal = (await resolveDispute(store, adjustmentOnly, terms, context(RESOLVED_AT))) as Refusal;
@@ -126,19 +87,10 @@ describe('the remedy of an upheld dispute', () => {
   });
 
   it('refuses an uphold whose adjustment names a closed period, naming the step, writing nothing', async () => {
-    await publishPlan();
-    await walkInDisputed();
+    await publishPlan(store);
+    await walkInDisputed(store);
     // October is paid and closed.
-    const runOctober = {
-      type: 'RunPayout',
-      payoutRunId: 'payout-2026-10',
-      period: '2026-10',
-      calendar: { periodLength: 'month', timeZone: 'Asia/Shanghai' },
-      payouts: [],
-      ledgerPosition: '0',
-      at: '2026-11-02T02:00:00.000Z',
-    } as const;
-    await handleCommand(store, COMMISSION_PERIODS_STREAM, commissionPeriodsDecider, runOctober, context(OPENED_AT));
+    await closeOctober(store, '2026-11-02T02:00:00.000Z');
     const head = await headOf();
     const intoOctober = uphold({
       remedy: {
@@ -154,8 +106,8 @@ describe('the remedy of an upheld dispute', () => {
   });
 
   it('counts as done a transfer made by other means after the resolution, and writes the rest', async () => {
-    await publishPlan();
-    await walkInDisputed();
+    await publishPlan(store);
+    await walkInDisputed(store);
     // The uphold's check passes; then, before the remedy runs, rep-a is given the customer by
     // other means (here, by hand): the transfer is then refused as AlreadyOwner, which counts as done.
     const { resolution } = await resolved(uphold({ remedy: { transfer: null, adjustments: [] } }));
@@ -179,22 +131,13 @@ describe('the remedy of an upheld dispute', () => {
   });
 
   it('names a refused adjustment step and writes no adjustment then', async () => {
-    await publishPlan();
-    await walkInDisputed();
+    await publishPlan(store);
+    await walkInDisputed(store);
     const { resolution } = await resolved(uphold({ remedy: { transfer: null, adjustments: [] } }));
     // The remedy as written says to post 600.00 into October, which has since been closed.
     const october: AdjustCommission['period'] = '2026-10';
     const remedy = { transfer: null, adjustments: [{ ...adjustmentOnly.remedy.adjustments[0], period: october }] };
-    const runOctober = {
-      type: 'RunPayout',
-      payoutRunId: 'payout-2026-10',
-      period: '2026-10',
-      calendar: { periodLength: 'month', timeZone: 'Asia/Shanghai' },
-      payouts: [],
-      ledgerPosition: '0',
-      at: RESOLVED_AT,
-    } as const;
-    await handleCommand(store, COMMISSION_PERIODS_STREAM, commissionPeriodsDecider, runOctober, context(RESOLVED_AT));
+    await closeOctober(store, RESOLVED_AT);
 
     const run = await completeRemedy(store, { ...resolution, data: { ...resolution.data, remedy } as never }, terms);
 
@@ -205,7 +148,7 @@ describe('the remedy of an upheld dispute', () => {
   });
 
   it('does nothing for a rejected dispute, nor for an upheld one whose plan is gone from the log', async () => {
-    await walkInDisputed();
+    await walkInDisputed(store);
     const rejected = await resolved(uphold({ outcome: 'rejected', remedy: { transfer: null, adjustments: [] } }));
     expect(await completeRemedy(store, rejected.resolution, terms)).toEqual({ events: [], refused: [] });
 
@@ -216,8 +159,8 @@ describe('the remedy of an upheld dispute', () => {
   });
 
   it('finds the transfer it wrote behind more than a page of the customer’s later events', async () => {
-    await publishPlan();
-    await walkInDisputed();
+    await publishPlan(store);
+    await walkInDisputed(store);
     const { resolution } = await resolved();
     // 60 follow-ups on cust-1 after the remedy: the transfer is 61 events back, past one page of 50.
     for (let i = 0; i < 60; i++) {

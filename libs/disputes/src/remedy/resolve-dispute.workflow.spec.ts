@@ -1,51 +1,26 @@
 import {
   type AdjustCommission,
   COMMISSION_PERIODS_STREAM,
-  PLAN_BOOK_STREAM,
   RECENT_ADJUSTMENTS,
   commissionPeriodsDecider,
-  planBookDecider,
 } from '@leadledger/commissions';
-import { aPlan } from '@leadledger/commissions/testing';
-import { type CustomerCommand, customerDecider, customerStreamId } from '@leadledger/customers';
-import { type CommandContext, type EventStore, handleCommand } from '@leadledger/event-store';
+import { customerStreamId } from '@leadledger/customers';
+import { type EventStore, handleCommand } from '@leadledger/event-store';
 import { CrashingStore, tempDirectory } from '@leadledger/event-store/testing';
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import { isRefusal } from '@leadledger/kernel';
 import { ReadModelDatabase, rebuildProjection } from '@leadledger/projections';
-import { disputeDecider } from '../dispute/dispute.decider';
 import { disputeStreamId } from '../dispute/dispute.events';
-import { OPENED_AT, RESOLVED_AT, WALK_IN_AT, openDispute, uphold } from '../dispute/dispute.fixtures';
+import { RESOLVED_AT, WALK_IN_AT, uphold } from '../dispute/dispute.fixtures';
 import { disputeBoardProjection } from '../read-models/dispute-board.projection';
 import { disputesWithPendingRemedy, getDispute } from '../read-models/dispute-board.query';
+import { REMEDY_TERMS, managerContext, publishPlan, walkInDisputed } from './remedy-scene.fixtures';
 import { completeRemedy, resolveDispute } from './resolve-dispute.workflow';
 
-const terms = { protectionDays: 30, warningDays: 3 };
-const context = (occurredAt: string): CommandContext => ({
-  actorId: 'key:manager-1',
-  actorRole: 'manager',
-  occurredAt,
-  correlationId: 'corr-dispute',
-  reason: null,
-});
+const terms = REMEDY_TERMS;
+const context = managerContext;
 /** Transfer only: the adjustments need a published plan, which the e2e suite has. */
 const upholdWithTransfer = uphold({ remedy: { transfer: uphold().remedy.transfer, adjustments: [] } });
-
-/** cust-1, received at the walk-in by rep-b, and rep-a's open dispute about it. */
-async function walkInDisputed(store: EventStore): Promise<void> {
-  const register: CustomerCommand = {
-    kind: 'RegisterCustomer',
-    customerId: 'cust-1',
-    keys: [{ kind: 'phone', value: '+8613900000011' }],
-    leadId: 'lead-2',
-    channel: 'walk-in',
-    finderRepId: 'rep-b',
-    at: WALK_IN_AT,
-    owner: { repId: 'rep-b', via: 'received-walk-in', reason: 'received the walk-in', ...terms },
-  };
-  await handleCommand(store, customerStreamId('cust-1'), customerDecider, register, context(WALK_IN_AT));
-  await handleCommand(store, disputeStreamId('d-1'), disputeDecider, openDispute, context(OPENED_AT));
-}
 
 /** The log as a user sees it: streams, types, data and causation, without ids, positions or record times. */
 async function logOf(store: EventStore): Promise<string[]> {
@@ -143,13 +118,7 @@ describe('resolving a dispute with a remedy', () => {
 
   it('does not post an adjustment again once the periods decider no longer remembers it', async () => {
     const store = open('adjustment-remembered-on-the-stream');
-    const publish = {
-      type: 'PublishPlanVersion',
-      plan: aPlan(),
-      at: WALK_IN_AT,
-      decided: { closedThrough: null, latestAccrual: null },
-    } as const;
-    await handleCommand(store, PLAN_BOOK_STREAM, planBookDecider, publish, context(WALK_IN_AT));
+    await publishPlan(store);
     await walkInDisputed(store);
     // The remedy: the transfer and adj-1, 600.00 to rep-a.
     const result = await resolveDispute(store, uphold(), terms, context(RESOLVED_AT));
