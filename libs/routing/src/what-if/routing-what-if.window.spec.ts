@@ -1,34 +1,7 @@
 import type { PoolCommand } from '../pool/pool.commands';
-import { poolDecider } from '../pool/pool.decider';
-import type { PoolEvent } from '../pool/pool.events';
-import type { PoolState } from '../pool/pool.state';
 import { POOL, added, created, paused, reroute, route } from '../pool/pool.test-fixtures';
-import { type DatedPoolEvent, type RoutingChange, type RoutingWhatIfResult, routingWhatIf } from './routing-what-if';
-
-const MON = '2026-03-02';
-const TUE = '2026-03-03';
-const WED = '2026-03-04';
-const FRI = '2026-03-06';
-const at = (day: string) => ({ day, month: day.slice(0, 7) });
-
-/** Decides each [day, command] in turn and dates every accepted event with its day, as the engine would. */
-function history(setup: readonly PoolEvent[], steps: readonly (readonly [string, PoolCommand])[]): DatedPoolEvent[] {
-  let state: PoolState = poolDecider.initialState;
-  const dated: DatedPoolEvent[] = [];
-  for (const event of setup) {
-    state = poolDecider.evolve(state, event);
-    dated.push({ event, day: '2026-03-01', occurredAt: '2026-03-01T01:00:00.000Z' });
-  }
-  for (const [day, command] of steps) {
-    const decision = poolDecider.decide(command, state);
-    if (!Array.isArray(decision)) throw new Error(`refused: ${JSON.stringify(decision)}`);
-    for (const event of decision as PoolEvent[]) {
-      state = poolDecider.evolve(state, event);
-      dated.push({ event, day, occurredAt: `${day}T02:00:00.000Z` });
-    }
-  }
-  return dated;
-}
+import { type RoutingChange, type RoutingWhatIfResult, routingWhatIf } from './routing-what-if';
+import { MON, TUE, WED, FRI, answer, at, history } from './what-if-history.fixtures';
 
 const leads = (day: string, ...ids: string[]): [string, PoolCommand][] => ids.map((id) => [day, route(id, at(day))]);
 const onDay = (day: string, command: object): [string, PoolCommand] => [
@@ -36,11 +9,6 @@ const onDay = (day: string, command: object): [string, PoolCommand] => [
   { poolId: POOL, ...at(day), ...command } as PoolCommand,
 ];
 const capped = (repId: string, dailyCap: number) => added(repId, 1, dailyCap);
-
-function answer(result: ReturnType<typeof routingWhatIf>): RoutingWhatIfResult {
-  if ('problems' in result) throw new Error(JSON.stringify(result.problems));
-  return result;
-}
 
 const holders = (result: RoutingWhatIfResult) =>
   Object.fromEntries(result.leads.map((lead) => [lead.leadId, [lead.actual, lead.whatIf]]));
