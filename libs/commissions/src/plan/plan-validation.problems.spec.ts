@@ -1,3 +1,4 @@
+import { minimalPlanInput, problemsOf } from './plan-input.fixtures';
 import { parseCommissionPlan } from './plan-validation';
 
 /*
@@ -7,23 +8,7 @@ import { parseCommissionPlan } from './plan-validation';
  * for a tier multiplier (100000 basis points of 1).
  */
 
-/** Only the required fields, as a client would send them. */
-const minimal = {
-  planId: 'sales-2026',
-  version: 1,
-  effectiveFrom: '2026-10-01T00:00:00+08:00',
-  currency: 'CNY',
-  basis: 'booked',
-  ratesBps: { 'new-rep-sourced': 800, 'new-company-provided': 500, existing: 300 },
-  newCustomerWindowDays: 90,
-  clawbackWindowDays: 60,
-};
-
-function problemsOf(input: unknown) {
-  const result = parseCommissionPlan(input);
-  if (result.ok) throw new Error(`Expected problems, the plan parsed: ${JSON.stringify(result.plan)}`);
-  return result.problems;
-}
+const minimal = minimalPlanInput;
 
 const CLASSES = 'new-rep-sourced, new-company-provided, existing';
 

@@ -1,24 +1,10 @@
 import { MAX_AMOUNT_MINOR } from '@leadledger/kernel';
+import { minimalPlanInput, problemsOf } from './plan-input.fixtures';
 import { parseCommissionPlan } from './plan-validation';
 
-/** Only the required fields, as a client would send them. */
-const minimal = {
-  planId: 'sales-2026',
-  version: 1,
-  effectiveFrom: '2026-10-01T00:00:00+08:00',
-  currency: 'CNY',
-  basis: 'booked',
-  ratesBps: { 'new-rep-sourced': 800, 'new-company-provided': 500, existing: 300 },
-  newCustomerWindowDays: 90,
-  clawbackWindowDays: 60,
-};
+const minimal = minimalPlanInput;
 
 /** The problems of an input that must be refused. */
-function problemsOf(input: unknown) {
-  const result = parseCommissionPlan(input);
-  if (result.ok) throw new Error(`Expected problems, the plan parsed: ${JSON.stringify(result.plan)}`);
-  return result.problems;
-}
 
 const fieldsOf = (input: unknown) => problemsOf(input).map((p) => p.field);
 
