@@ -1,4 +1,4 @@
-import { type CommandContext, foldEvents, handleCommand } from '@leadledger/event-store';
+import { foldEvents, handleCommand } from '@leadledger/event-store';
 import { anEvent, tempDirectory } from '@leadledger/event-store/testing';
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import { type ProjectionStatus, ReadModelDatabase, rebuildProjection } from '@leadledger/projections';
@@ -8,35 +8,15 @@ import { poolDecider } from '../pool/pool.decider';
 import { poolStreamId } from '../pool/pool.events';
 import { poolView } from '../pool/pool-view';
 import { MONDAY, TUESDAY } from '../pool/pool.test-fixtures';
+import { addMemberCommand, createPoolCommand, managerContext, routeCommand } from './pool-commands.fixtures';
 import { poolBoardProjection } from './pool-board.projection';
 import { getPoolView, listPools, poolsWithMember } from './pool-board.query';
 
-const context: CommandContext = {
-  actorId: 'mgr-zhao',
-  actorRole: 'manager',
-  occurredAt: '2026-03-02T01:00:00.000Z',
-  correlationId: 'corr-1',
-};
-
-const createPool = (poolId: string): PoolCommand => ({
-  kind: 'CreatePool',
-  poolId,
-  name: `Pool ${poolId}`,
-  strategy: 'smooth-weighted-round-robin',
-  acceptanceSlaMinutes: 30,
-  protectionDays: 30,
-  protectionWarningDays: 5,
-});
-const addMember = (poolId: string, repId: string, weight = 1, dailyCap: number | null = null): PoolCommand => ({
-  kind: 'AddMember',
-  poolId,
-  repId,
-  weight,
-  dailyCap,
-  monthlyCap: null,
-  ...MONDAY,
-});
-const route = (poolId: string, leadId: string): PoolCommand => ({ kind: 'RouteLead', poolId, leadId, ...MONDAY });
+const context = managerContext;
+const createPool = createPoolCommand;
+const addMember = (poolId: string, repId: string, weight = 1, dailyCap?: number) =>
+  addMemberCommand(poolId, repId, weight, { daily: dailyCap });
+const route = (poolId: string, leadId: string) => routeCommand(poolId, leadId);
 
 describe('pool board', () => {
   const dir = tempDirectory('leadledger-pool-board');

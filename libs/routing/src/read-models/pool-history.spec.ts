@@ -1,10 +1,10 @@
-import { type CommandContext, handleCommand } from '@leadledger/event-store';
+import { handleCommand } from '@leadledger/event-store';
 import { anEvent, tempDirectory } from '@leadledger/event-store/testing';
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import { type ProjectionStatus, ReadModelDatabase, rebuildProjection } from '@leadledger/projections';
 import { digestsOneByOneAndBatched } from '@leadledger/projections/testing';
 import { noSkips } from '../pool/fairness-report';
-import type { BusinessDay, PoolCommand } from '../pool/pool.commands';
+import type { PoolCommand } from '../pool/pool.commands';
 import { poolDecider } from '../pool/pool.decider';
 import { poolStreamId } from '../pool/pool.events';
 import { MONDAY, TUESDAY } from '../pool/pool.test-fixtures';
@@ -16,38 +16,12 @@ import {
   poolHistoryKnows,
   poolOfDecision,
 } from './pool-history.query';
+import { addMemberCommand, createPoolCommand, managerContext, routeCommand } from './pool-commands.fixtures';
 
-const context: CommandContext = {
-  actorId: 'mgr-zhao',
-  actorRole: 'manager',
-  occurredAt: '2026-03-02T01:00:00.000Z',
-  correlationId: 'corr-1',
-};
-const create = (poolId: string): PoolCommand => ({
-  kind: 'CreatePool',
-  poolId,
-  name: `Pool ${poolId}`,
-  strategy: 'smooth-weighted-round-robin',
-  acceptanceSlaMinutes: 30,
-  protectionDays: 30,
-  protectionWarningDays: 5,
-});
-const add = (poolId: string, repId: string, weight: number, caps: { daily?: number; monthly?: number } = {}) =>
-  ({
-    kind: 'AddMember',
-    poolId,
-    repId,
-    weight,
-    dailyCap: caps.daily ?? null,
-    monthlyCap: caps.monthly ?? null,
-    ...MONDAY,
-  }) satisfies PoolCommand;
-const route = (poolId: string, leadId: string, when: BusinessDay): PoolCommand => ({
-  kind: 'RouteLead',
-  poolId,
-  leadId,
-  ...when,
-});
+const context = managerContext;
+const create = createPoolCommand;
+const add = addMemberCommand;
+const route = routeCommand;
 
 /**
  * East (smooth weighted round robin: the highest credit plus weight wins, ties to the heavier), with the
