@@ -5,8 +5,12 @@ import { LedgerLog, aPlan, ledgerOf, rep } from '../engine/ledger.fixtures';
 import type { LedgerLine } from '../engine/ledger-line';
 import type { Payee } from '../periods/commission-periods.events';
 import { commissionLedgerProjection } from './commission-ledger.projection';
+import { SqlCommissionBook } from './sql-book';
 import {
+  financeStatement,
+  latestAccrualFrom,
   ledgerClosedThrough,
+  ledgerKnowsPayee,
   ledgerLinesOfSale,
   ledgerLinesThrough,
   ledgerStatement,
@@ -219,6 +223,133 @@ describe('commission ledger read model', () => {
       expect(ledgerLinesThrough(all.db, '9999-12')).toEqual(ledgerOf(log));
       expect(ledgerLinesThrough(all.db, '2026-03').every((l) => l.period <= '2026-03')).toBe(true);
       expect(ledgerLinesThrough(all.db, '2026-03')).toHaveLength(12);
+    });
+  });
+
+  describe('the statement finance reads', () => {
+    it("shows rep-a's March lines with the contract number of each sale (none for an adjustment or a payout)", () => {
+      const statement = financeStatement(all.db, rep('rep-a'), '2026-03');
+      expect(statement.lines.map((l) => [l.kind, l.saleExternalId, l.amount])).toEqual([
+        ['accrual', 's1', 96_000],
+        ['adjustment', null, -1_500],
+        ['payout', null, -94_500],
+      ]);
+      expect(statement).toMatchObject({ payee: rep('rep-a'), period: '2026-03' });
+      expect(statement.totals).toEqual(ledgerStatement(all.db, rep('rep-a'), '2026-03').totals);
+    });
+
+    it("shows April's lines only, not March's", () => {
+      const statement = financeStatement(all.db, rep('rep-a'), '2026-04');
+      // The late 240.00 clawback of s1, then s4's 400.00.
+      expect(statement.lines.map((l) => [l.kind, l.saleExternalId, l.amount])).toEqual([
+        ['clawback', 's1', -24_000],
+        ['accrual', 's4', 40_000],
+      ]);
+      expect(statement.totals[0].closingDue).toBe(16_000n);
+    });
+
+    it('knows a payee once a line was posted to it, by kind and id', () => {
+      expect(ledgerKnowsPayee(all.db, rep('rep-f'))).toBe(true);
+      expect(ledgerKnowsPayee(all.db, partner('bank-x'))).toBe(true);
+      expect(ledgerKnowsPayee(all.db, rep('bank-x'))).toBe(false);
+      expect(ledgerKnowsPayee(all.db, rep('rep-nobody'))).toBe(false);
+    });
+  });
+
+  /*
+   * 5% new company-provided, the finder keeps 30%. c1 walked in to rep-f and is owned by
+   * rep-z; c2 was found by rep-a, who owns it (8% new rep-sourced). In the order recorded:
+   *   s1 c1 1,000.00, 20 Jan: 50.00, rep-z 35.00, rep-f 15.00
+   *   s2 c2 2,000.00, 10 Feb 10:00: 160.00 to rep-a
+   *   s3 c2   500.00,  3 Feb (recorded after s2, earlier in business time): 40.00 to rep-a
+   *   s4 c1 1,000.00, 10 Feb 10:00 (the same instant as s2): rep-z 35.00, rep-f 15.00
+   *   s1 refunded 200.00 on 25 Feb (a fifth): rep-z 7.00 and rep-f 3.00 back
+   *   rep-z adjusted +10.00 on 26 Feb
+   * Through February: rep-a 160.00 + 40.00 = 200.00; rep-f 15.00 + 15.00 - 3.00 = 27.00;
+   * rep-z 35.00 + 35.00 - 7.00 + 10.00 = 73.00.
+   */
+  describe('when payees first appear in different periods, and accruals arrive out of business order', () => {
+    const late = new LedgerLog()
+      .plan(aPlan({ finderShareBps: 3000 }))
+      .customer({ customerId: 'c1', channel: 'walk-in', finder: 'rep-f', owner: 'rep-z', at: at('2025-12-01') })
+      .customer({ customerId: 'c2', channel: 'rep-sourced', finder: 'rep-a', owner: 'rep-a', at: at('2025-12-01') })
+      .sale({ saleId: 's1', customerId: 'c1', amount: 100_000, closedAt: at('2026-01-20'), closingRepId: 'rep-z' })
+      .sale({ saleId: 's2', customerId: 'c2', amount: 200_000, closedAt: at('2026-02-10'), closingRepId: 'rep-a' })
+      .sale({ saleId: 's3', customerId: 'c2', amount: 50_000, closedAt: at('2026-02-03'), closingRepId: 'rep-a' })
+      .sale({ saleId: 's4', customerId: 'c1', amount: 100_000, closedAt: at('2026-02-10'), closingRepId: 'rep-z' })
+      .refund('s1', 20_000, at('2026-02-25'))
+      .adjust(rep('rep-z'), 1_000, '2026-02', at('2026-02-26'));
+    let readModels: ReadModelDatabase;
+    let empty: ReadModelDatabase;
+    beforeAll(() => {
+      // Both opened before either is built, so afterAll closes both even when a build fails.
+      readModels = new ReadModelDatabase(dir.file('late.sqlite'));
+      empty = new ReadModelDatabase(dir.file('empty.sqlite'));
+      project(readModels, late.events);
+      project(empty, []);
+    });
+    afterAll(() => {
+      readModels.close();
+      empty.close();
+    });
+
+    it('previews every payee in payee order, not in the order they first earned', () => {
+      expect(payoutPreview(readModels.db, '2026-02')).toEqual([
+        { payee: rep('rep-a'), currency: 'CNY', due: 20_000n },
+        { payee: rep('rep-f'), currency: 'CNY', due: 2_700n },
+        { payee: rep('rep-z'), currency: 'CNY', due: 7_300n },
+      ]);
+    });
+
+    it('finds the accrual with the latest business time: s2, first posted of the two at 10 Feb 10:00', () => {
+      const [s2Owner] = ledgerLinesOfSale(readModels.db, 's2');
+      // Not s3 (recorded later, earlier in business time), not s4 (the same instant, posted
+      // after), not the clawback or the adjustment (later, but not accruals).
+      expect(latestAccrualFrom(readModels.db, '2026-02')).toEqual(s2Owner);
+      expect(s2Owner).toMatchObject({ kind: 'accrual', saleId: 's2', payee: rep('rep-a'), amount: 16_000 });
+    });
+
+    it('finds it from an earlier period on too, and not from a later one', () => {
+      expect(latestAccrualFrom(readModels.db, '2026-01')?.saleId).toBe('s2');
+      expect(latestAccrualFrom(readModels.db, '2026-03')).toBeNull();
+    });
+
+    it('finds none in a ledger that has accrued nothing', () => {
+      expect(latestAccrualFrom(empty.db, '2026-01')).toBeNull();
+    });
+  });
+
+  describe('when a sum would leave 64-bit integers', () => {
+    /*
+     * The largest line the engine posts is 10^14 minor units, and it takes over 92,000 of them
+     * to fill one sum (see Bounds in docs/commissions.md); lines of 2^53 - 1, beyond anything the
+     * engine posts, reach the same bound in 1,025 lines. 1,024 of them in one payee's period and
+     * kind sum to 1,024 x (2^53 - 1) = 2^63 - 1,024 = 9,223,372,036,854,774,784, within
+     * 2^63 - 1; one more passes it, and SQLite would keep the sum as a rounded float.
+     */
+    it('stops the projection, naming the sum, and keeps nothing of the event', () => {
+      const readModels = new ReadModelDatabase(dir.file('bounds.sqlite'));
+      try {
+        project(readModels, []);
+        const [model] = ledgerLinesOfSale(all.db, 's4');
+        const big = Array.from({ length: 1_025 }, (_, i): LedgerLine => ({
+          ...model,
+          lineId: `big:${i}`,
+          payee: rep('rep-big'),
+          period: '2026-05',
+          amount: Number.MAX_SAFE_INTEGER,
+        }));
+        const book = new SqlCommissionBook(readModels.db);
+        const accrued = () => ledgerStatement(readModels.db, rep('rep-big'), '2026-05').totals[0].accrued;
+        readModels.db.transaction(() => book.addLines(big.slice(0, 1_024)))();
+        expect(accrued()).toBe(9_223_372_036_854_774_784n);
+        expect(() => readModels.db.transaction(() => book.addLines(big.slice(1_024)))()).toThrow(
+          new RangeError('The accrual sum of rep rep-big in 2026-05 left 64-bit integers'),
+        );
+        expect(accrued()).toBe(9_223_372_036_854_774_784n);
+      } finally {
+        readModels.close();
+      }
     });
   });
 

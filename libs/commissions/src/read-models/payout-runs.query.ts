@@ -20,8 +20,10 @@ export interface PayoutRunSummary {
 
 /**
  * One payee's payment in a run: `amount` = `carriedIn` (the balance through the previous
- * run's period, zero or negative) + the sum of `settledLines` (every line posted to the
- * periods after it, up to the run's period, that the run had read).
+ * run's period: zero or negative as that run left it, or positive when a line was posted to
+ * that period after the run had read the ledger and before it closed the period) + the sum of
+ * `settledLines` (every line posted to the periods after it, up to the run's period, that the
+ * run had read).
  */
 export interface PayoutRunPayment {
   readonly payee: Payee;
@@ -72,6 +74,8 @@ export function listPayoutRuns(
     .prepare('SELECT * FROM payout_runs WHERE (? IS NULL OR period < ?) ORDER BY period DESC LIMIT ?')
     .all(page.before, page.before, page.limit + 1) as RunRow[];
   const runs = rows.slice(0, page.limit).map(summaryOf);
+  // The API's limit is at least 1 (PageLimit), so when there are more rows than the limit `runs` is not
+  // empty: the `?.` is never needed (its mutant is equivalent); it keeps a limit of 0 safe.
   return { runs, next: rows.length > page.limit ? (runs.at(-1)?.period ?? null) : null };
 }
 
@@ -109,10 +113,16 @@ export function payoutRunOf(db: ReadModelConnection, period: string): PayoutRunD
   const read = BigInt(run.ledgerPosition);
   const payments = rows.map((p): PayoutRunPayment => {
     const payee: Payee = { kind: p.payee_kind, id: p.payee_id };
+    // With no previous run the query would match no row (`period <= NULL`) and sum to 0 as well: the
+    // test only saves the query, and its mutant to `false` is equivalent.
     const carriedIn =
       run.previousPeriod === null
         ? 0n
         : (carried.get(p.payee_kind, p.payee_id, p.currency, run.previousPeriod) as { amount: MinorSum }).amount;
+    // The run's own payout lines come after `ledgerPosition` (the ledger is read before the run is
+    // appended) and earlier runs' lie at or before the previous period, so the position and the range
+    // already leave every payout line out: the `kind !== 'payout'` mutants are equivalent on any log the
+    // periods decider writes; the test says what a settled line is.
     const settledLines = statementLines(db, payee, { after: run.previousPeriod, through: run.period }).filter(
       (l) => l.currency === p.currency && l.kind !== 'payout' && BigInt(l.position) <= read,
     );

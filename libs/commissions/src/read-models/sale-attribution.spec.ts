@@ -1,6 +1,7 @@
 import type { StoredEvent } from '@leadledger/event-store';
 import { tempDirectory } from '@leadledger/event-store/testing';
-import { ReadModelDatabase } from '@leadledger/projections';
+import { SqliteEventStore } from '@leadledger/event-store-sqlite';
+import { ReadModelDatabase, rebuildProjection } from '@leadledger/projections';
 import { LedgerLog, aPlan } from '../engine/ledger.fixtures';
 import { saleAttributionProjection } from './sale-attribution.projection';
 import { attributionSummary, getSale } from './sale-attribution.query';
@@ -59,6 +60,14 @@ const log = new LedgerLog()
 function project(readModels: ReadModelDatabase, events: readonly StoredEvent[]): void {
   saleAttributionProjection.setup(readModels.db);
   for (const event of events) readModels.db.transaction(() => saleAttributionProjection.apply(event, readModels.db))();
+}
+
+/** Appends a fixture log to a real SQLite store, ids, positions and times kept as written. */
+async function storeOf(file: string, events: readonly StoredEvent[]): Promise<SqliteEventStore> {
+  const store = new SqliteEventStore({ file });
+  const asNew = events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata }));
+  await store.appendToStream('attribution-test', asNew, { expectedRevision: 'no_stream' });
+  return store;
 }
 
 describe('sale attribution read model', () => {
@@ -209,6 +218,64 @@ describe('sale attribution read model', () => {
 
     it('is empty for a range with no sales', () => {
       expect(attributionSummary(readModels.db, MAY, at('2026-06-01', '00:00'))).toEqual([]);
+    });
+  });
+
+  describe('when rebuilt from the log', () => {
+    it('builds under its own name and version (as /health shows it), from the sale, payment and fact events', async () => {
+      const store = await storeOf(dir.file('events.sqlite'), log.events);
+      const rebuilt = new ReadModelDatabase(dir.file('rebuilt.sqlite'));
+      try {
+        const status = await rebuildProjection(store, rebuilt, saleAttributionProjection);
+        expect(status).toMatchObject({ name: 'sale-attribution', version: '1', failure: null });
+        expect(getSale(rebuilt.db, 's2')).toEqual(getSale(readModels.db, 's2'));
+      } finally {
+        rebuilt.close();
+        await store.close();
+      }
+    });
+
+    /*
+     * The other log publishes plan "other" only, and records two sales of c1, a customer it
+     * never registered: sx1 names plan standard v1 (published in the old log only), sx2 names
+     * "other" and the lead lead-c3 (received in the old log, referred by bank-x). Nothing of the
+     * old log may decide them: sx1 is not attributed; sx2 is credited to its closer, rep-z, with
+     * no channel, owner, finder or partner.
+     */
+    it('forgets every sale, plan, customer and lead of the old log', async () => {
+      const other = new LedgerLog()
+        .plan(aPlan({ planId: 'other' }))
+        .sale({ saleId: 'sx1', customerId: 'c1', amount: 100_000, closedAt: at('2026-03-02'), closingRepId: 'rep-z' })
+        .sale({
+          saleId: 'sx2',
+          customerId: 'c1',
+          amount: 100_000,
+          closedAt: at('2026-03-03'),
+          closingRepId: 'rep-z',
+          leadId: 'lead-c3',
+          plan: { planId: 'other', version: 1 },
+        });
+      const store = await storeOf(dir.file('old-events.sqlite'), log.events);
+      const otherStore = await storeOf(dir.file('other-events.sqlite'), other.events);
+      const rebuilt = new ReadModelDatabase(dir.file('rebuilt-twice.sqlite'));
+      try {
+        await rebuildProjection(store, rebuilt, saleAttributionProjection);
+        await rebuildProjection(otherStore, rebuilt, saleAttributionProjection);
+        expect(getSale(rebuilt.db, 's1')).toBeNull();
+        expect(getSale(rebuilt.db, 'sx1')).toBeNull();
+        expect(getSale(rebuilt.db, 'sx2')!.attribution).toMatchObject({
+          channel: null,
+          ownerAtClose: null,
+          finderRepId: null,
+          creditedRepId: 'rep-z',
+          referralPartnerId: null,
+          attributionClass: 'new-company-provided',
+        });
+      } finally {
+        rebuilt.close();
+        await otherStore.close();
+        await store.close();
+      }
     });
   });
 

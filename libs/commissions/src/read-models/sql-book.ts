@@ -207,6 +207,8 @@ export class SqlCommissionBook extends SqlFactsBook implements CommissionBook {
       if (line.kind === 'accrual' && (latest === null || Date.parse(line.occurredAt) > Date.parse(latest.occurredAt)))
         latest = line;
     }
+    // Writing back an unchanged latest accrual (or `null`, read back as null) changes no answer of
+    // the ledger's queries: the guard only saves the write, and its mutant to `true` is equivalent.
     if (latest !== before)
       this.db
         .prepare("INSERT OR REPLACE INTO ledger_state (key, value) VALUES ('latest_accrual', ?)")
