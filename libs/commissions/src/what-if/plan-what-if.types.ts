@@ -8,10 +8,10 @@ import type { CommissionPlan } from '../plan/commission-plan';
 
 /** The instants a period of a plan's calendar starts and ends (exclusive). */
 export function periodBounds(period: string, plan: CommissionPlan): { readonly from: string; readonly to: string } {
+  // A quarter (2026-Q2) starts with its first month (2026-4-01: the day is read as numbers).
   const firstDay = (id: string) => {
-    const quarter = /^(\d{4})-Q([1-4])$/.exec(id);
-    const month = quarter ? `${quarter[1]}-${String((Number(quarter[2]) - 1) * 3 + 1).padStart(2, '0')}` : id;
-    return `${month}-01`;
+    const [year, quarter] = id.split('-Q');
+    return quarter === undefined ? `${id}-01` : `${year}-${(Number(quarter) - 1) * 3 + 1}-01`;
   };
   return {
     from: startOfBusinessDay(firstDay(period), plan.timeZone),
