@@ -2,6 +2,7 @@
 export const ROLES = ['admin', 'manager', 'finance', 'rep', 'service'] as const;
 export type Role = (typeof ROLES)[number];
 
+// `typeof value === 'string'` narrows the type: `includes` finds no role for anything else either.
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
