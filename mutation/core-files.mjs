@@ -24,6 +24,7 @@ export const CORE_FILES = {
     '!libs/commissions/src/replay/*.spec.ts',
     '!libs/commissions/src/replay/line-replay.fixtures.ts',
     'libs/commissions/src/what-if/plan-what-if.ts',
+    'libs/commissions/src/what-if/plan-what-if.types.ts',
   ],
   kernel: [
     'libs/kernel/src/money.ts',
@@ -61,7 +62,11 @@ export const CORE_FILES = {
     'libs/leads/src/lead/lead-request-comparison.ts',
     'libs/leads/src/rep/rep.decider.ts',
   ],
-  auth: ['libs/auth/src/api-keys/api-key.decider.ts', 'libs/auth/src/admin-bootstrap/admin-bootstrap.decider.ts'],
+  auth: [
+    'libs/auth/src/api-keys/api-key.decider.ts',
+    'libs/auth/src/admin-bootstrap/admin-bootstrap.decider.ts',
+    'libs/auth/src/roles.ts',
+  ],
   routing: [
     'libs/routing/src/pool/pool.decider.ts',
     'libs/routing/src/pool/pool-routing.ts',
@@ -83,6 +88,7 @@ export const CORE_FILES = {
     'libs/timelines/src/describe-event.ts',
     'libs/timelines/src/customer-timeline.ts',
     'libs/timelines/src/lead-timeline.ts',
+    'libs/timelines/src/timeline-entry.ts',
     'libs/timelines/src/replay/*.ts',
     '!libs/timelines/src/replay/*.spec.ts',
   ],
