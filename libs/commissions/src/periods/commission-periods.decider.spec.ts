@@ -306,11 +306,13 @@ describe('commission periods decider: a repeated adjustment id among the recent 
 
   it('is recognised while it is one of the latest 1,000 (999 others came after it)', () => {
     expect(RECENT_ADJUSTMENTS).toBe(1000);
-    given(commissionPeriodsDecider, history(999)).when(adjust()).thenEvents([]);
+    given(commissionPeriodsDecider, history(RECENT_ADJUSTMENTS - 1))
+      .when(adjust())
+      .thenEvents([]);
   });
 
   it('is posted again once 1,000 others came after it: the state keeps only the latest 1,000', () => {
-    given(commissionPeriodsDecider, history(1000))
+    given(commissionPeriodsDecider, history(RECENT_ADJUSTMENTS))
       .when(adjust())
       .thenEvents([adjusted('2026-11')]);
   });
