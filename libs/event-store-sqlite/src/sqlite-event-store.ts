@@ -95,8 +95,16 @@ export class SqliteEventStore extends EventStore {
         'INSERT INTO events (position, event_id, stream_id, revision, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       last: prepare('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
-      forwards: prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?'),
-      backwards: prepare('SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?'),
+      // A bound LIMIT costs SQLite about 12 µs a call even when it is -1, three times the read of
+      // an empty tail, so whole reads (nearly every command's) use the statements without one.
+      forwards: prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC'),
+      forwardsLimited: prepare(
+        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
+      ),
+      backwards: prepare('SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC'),
+      backwardsLimited: prepare(
+        'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
+      ),
       all: prepare('SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?'),
       head: prepare('SELECT coalesce(max(position), 0) AS position FROM events'),
     };
@@ -162,11 +170,17 @@ export class SqliteEventStore extends EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-    const limit = options.maxCount ?? -1;
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
+    const { maxCount } = options;
     const rows =
-      options.direction === 'backwards'
-        ? this.statements.backwards.all(streamId, options.fromRevision ?? BigInt(Number.MAX_SAFE_INTEGER), limit)
-        : this.statements.forwards.all(streamId, options.fromRevision ?? 0n, limit);
+      maxCount === undefined
+        ? (backwards ? this.statements.backwards : this.statements.forwards).all(streamId, from)
+        : (backwards ? this.statements.backwardsLimited : this.statements.forwardsLimited).all(
+            streamId,
+            from,
+            maxCount,
+          );
     return (rows as EventRow[]).map(toStoredEvent);
   }
 
