@@ -17,6 +17,12 @@ describe('ids derived from a seed', () => {
     expect(idFromSeed('web-form:order-1001')).toBe('cf5876d6-818e-5764-b64d-7208d0a75731');
   });
 
+  it('hash the seed as UTF-8, so a name in any script names the same id as elsewhere', () => {
+    // python3 -c "import uuid; print(uuid.uuid5(uuid.UUID('d1e53616-859f-4a70-9134-7e2ea8bffc92'),
+    // 'lead:external:王小明-Zoë'))"
+    expect(idFromSeed('lead:external:王小明-Zoë')).toBe('bff03e07-a91c-5d41-8014-7fec5c9aa36b');
+  });
+
   it('pass strict UUID validation, variant bits included, for any seed', () => {
     fc.assert(
       fc.property(fc.string(), (seed) => {
