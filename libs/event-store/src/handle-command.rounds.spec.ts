@@ -3,7 +3,7 @@ import { tempDirectory } from '@leadledger/event-store/testing';
 import { type Decider, isRefusal } from '@leadledger/kernel';
 import { type PoolCommand, type PoolState, poolDecider } from '@leadledger/routing';
 import type { AppendOptions } from './event-store.port';
-import { handleCommand } from './handle-command';
+import { handleCommand, handleCommandsTogether } from './handle-command';
 import {
   POOL_STREAM as STREAM,
   accepted,
@@ -69,5 +69,68 @@ describe('handleCommand with concurrent commands on one stream in one process', 
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     const stored = (await store.readStream(STREAM)).filter((e) => e.type === 'PoolLeadAssigned');
     expect(stored.map((e) => e.data.leadId)).toEqual(['lead-1', 'lead-3']);
+  });
+});
+
+describe('handleCommandsTogether', () => {
+  const dir = tempDirectory('leadledger-commands-together');
+  let store: CountingStore;
+
+  beforeEach(async () => {
+    store = new CountingStore({ file: dir.file(`events-${Math.random()}.sqlite`) });
+  });
+  afterEach(async () => store.close());
+  afterAll(() => dir.remove());
+
+  it('decides the commands in order, each on what the one before left, in one append', async () => {
+    const outcomes = await handleCommandsTogether(
+      store,
+      STREAM,
+      poolDecider,
+      [createPool, addMember('rep-a'), route('lead-1')],
+      context,
+    );
+    expect(outcomes.map((o) => accepted(o).events.map((e) => e.type))).toEqual([
+      ['PoolCreated'],
+      ['PoolMemberAdded'],
+      ['PoolLeadAssigned'],
+    ]);
+    expect(store.appends).toBe(1);
+    // The route saw the member the command before it added.
+    expect(accepted(outcomes[2]).events[0].data.repId).toBe('rep-a');
+  });
+
+  it('answers a refused command with its refusal and still appends the others', async () => {
+    const outcomes = await handleCommandsTogether(
+      store,
+      STREAM,
+      poolDecider,
+      [createPool, addMember('rep-a'), route('lead-1'), route('lead-1'), addMember('rep-b')],
+      context,
+    );
+    expect(outcomes.map((o) => (isRefusal(o) ? o.code : 'accepted'))).toEqual([
+      'accepted',
+      'accepted',
+      'accepted',
+      'LeadAlreadyRouted',
+      'accepted',
+    ]);
+    expect((await store.readStream(STREAM)).map((e) => e.type)).toEqual([
+      'PoolCreated',
+      'PoolMemberAdded',
+      'PoolLeadAssigned',
+      'PoolMemberAdded',
+    ]);
+    expect(store.appends).toBe(1);
+  });
+
+  it('waits behind a round already running on the stream and then goes in one round', async () => {
+    accepted(await handleCommand(store, STREAM, poolDecider, createPool, context));
+    store.appends = 0;
+    const running = handleCommand(store, STREAM, poolDecider, addMember('rep-a'), context);
+    const together = handleCommandsTogether(store, STREAM, poolDecider, [route('lead-1'), route('lead-2')], context);
+    accepted(await running);
+    expect((await together).map((o) => accepted(o).events[0].data.sequence)).toEqual([1, 2]);
+    expect(store.appends).toBe(2);
   });
 });

@@ -36,26 +36,53 @@ export function handleCommand<Command, State, Event extends DomainEvent>(
   context: CommandContext,
   options: HandleCommandOptions = {},
 ): Promise<Accepted<State> | Refusal> {
-  return new Promise((resolve, reject) => {
-    const waiting = {
-      decider: decider as Decider<unknown, unknown, DomainEvent>,
-      command,
-      context,
-      retriesLeft: options.retriesOnConflict ?? 3,
-      resolve: resolve as Waiting['resolve'],
-      reject,
-    };
-    let streams = waitingByStore.get(store);
-    if (!streams) waitingByStore.set(store, (streams = new Map()));
-    const queue = streams.get(streamId);
-    if (queue) {
-      queue.push(waiting);
-      return;
-    }
-    const fresh = [waiting];
-    streams.set(streamId, fresh);
-    void drain(store, streamId, fresh, streams);
-  });
+  return handleCommandsTogether(store, streamId, decider, [command], context, options).then(([outcome]) => outcome);
+}
+
+/**
+ * Several commands for one stream that always travel together, decided in order in the same
+ * round (each on the state the one before it left) and appended in one append: one read and
+ * one commit where one at a time would pay each of them per command. Each gets its own outcome,
+ * as if sent one after the other; a lost race re-decides all of them together.
+ */
+export function handleCommandsTogether<Command, State, Event extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, State, Event>,
+  commands: readonly Command[],
+  context: CommandContext,
+  options: HandleCommandOptions = {},
+): Promise<Array<Accepted<State> | Refusal>> {
+  const waitings: Waiting[] = [];
+  const outcomes = commands.map(
+    (command) =>
+      new Promise<Accepted<State> | Refusal>((resolve, reject) => {
+        waitings.push({
+          decider: decider as Decider<unknown, unknown, DomainEvent>,
+          command,
+          context,
+          retriesLeft: options.retriesOnConflict ?? 3,
+          resolve: resolve as Waiting['resolve'],
+          reject,
+        });
+      }),
+  );
+  enqueue(store, streamId, waitings);
+  return Promise.all(outcomes);
+}
+
+/** Queues the commands behind the stream's running round, or starts the rounds when none runs. */
+function enqueue(store: EventStore, streamId: string, waitings: readonly Waiting[]): void {
+  let streams = waitingByStore.get(store);
+  if (!streams) waitingByStore.set(store, (streams = new Map()));
+  const queue = streams.get(streamId);
+  if (queue) {
+    queue.push(...waitings);
+    return;
+  }
+  const fresh = [...waitings];
+  streams.set(streamId, fresh);
+  void drain(store, streamId, fresh, streams);
 }
 
 /** Runs rounds until nobody waits for the stream. */

@@ -1,5 +1,5 @@
 import { type CustomerCommand, type IdentityKey, customerDecider, customerStreamId } from '@leadledger/customers';
-import { EventStore, handleCommand, loadState } from '@leadledger/event-store';
+import { EventStore, handleCommand, handleCommandsTogether, loadState } from '@leadledger/event-store';
 import { NotFoundError, isRefusal } from '@leadledger/kernel';
 import { type AssignmentTrace, type LeadCommand, leadDecider, leadStreamId, routeLead } from '@leadledger/leads';
 import { type OwnershipTerms, type WorkflowPolicy, acceptByAfter, defaultTerms } from '../lead-routing/ownership-terms';
@@ -43,7 +43,7 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
   const onCustomer = (command: CustomerCommand) =>
     handleCommand(store, customerStreamId(customerId), customerDecider, command, context, { retriesOnConflict: 20 });
   // Whoever registers first is the customer's first lead; the others only add their keys.
-  await onCustomer({
+  const register: CustomerCommand = {
     kind: 'RegisterCustomer',
     customerId,
     keys,
@@ -52,8 +52,11 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
     finderRepId: lead.receivedBy,
     at,
     owner: null,
+  };
+  const addKeys = keys.map((key): CustomerCommand => ({ kind: 'AddIdentityKey', key, leadId }));
+  await handleCommandsTogether(store, customerStreamId(customerId), customerDecider, [register, ...addKeys], context, {
+    retriesOnConflict: 20,
   });
-  for (const key of keys) await onCustomer({ kind: 'AddIdentityKey', key, leadId });
 
   const customer = await matchedCustomer(store, customerId, leadId);
   const route = routeLead({ channel: lead.channel, receivedBy: lead.receivedBy, poolId: lead.poolId, customer });
@@ -111,12 +114,14 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
       };
     }
   }
-  await onLead({ kind: 'MatchCustomer', customerId, isNewCustomer: customer.isNew });
-  if (repId) {
-    await onLead({ kind: 'AssignLead', repId, acceptBy, trace });
-  } else if (route.rule === 'pool-rotation') {
-    await onLead({ kind: 'QueueLead', poolId: route.poolId, reason: 'no pool member was eligible' });
-  }
+  const match: LeadCommand = { kind: 'MatchCustomer', customerId, isNewCustomer: customer.isNew };
+  const placement: LeadCommand[] = repId
+    ? [{ kind: 'AssignLead', repId, acceptBy, trace }]
+    : route.rule === 'pool-rotation'
+      ? [{ kind: 'QueueLead', poolId: route.poolId, reason: 'no pool member was eligible' }]
+      : [];
+  // Matched and placed in one append: a lead is never seen matched but not yet assigned or queued.
+  await handleCommandsTogether(store, leadStreamId(leadId), leadDecider, [match, ...placement], context);
 }
 
 /** A lead released after an assignment, or whose review a manager resolved, is matched and no longer the intake's. */
