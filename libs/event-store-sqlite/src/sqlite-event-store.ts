@@ -95,16 +95,10 @@ export class SqliteEventStore extends EventStore {
         'INSERT INTO events (position, event_id, stream_id, revision, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       last: prepare('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
-      // A bound LIMIT costs SQLite about 12 µs a call even when it is -1, three times the read of
-      // an empty tail, so whole reads (nearly every command's) use the statements without one.
+      // No bound LIMIT: SQLite re-plans a statement whose LIMIT is a parameter on each call, about
+      // 15 µs, three times the read of an empty tail. A read of at most N rows stops iterating.
       forwards: prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC'),
-      forwardsLimited: prepare(
-        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
-      ),
       backwards: prepare('SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC'),
-      backwardsLimited: prepare(
-        'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
-      ),
       all: prepare('SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?'),
       head: prepare('SELECT coalesce(max(position), 0) AS position FROM events'),
     };
@@ -171,17 +165,16 @@ export class SqliteEventStore extends EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     const backwards = options.direction === 'backwards';
+    const statement = backwards ? this.statements.backwards : this.statements.forwards;
     const from = options.fromRevision ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
     const { maxCount } = options;
-    const rows =
-      maxCount === undefined
-        ? (backwards ? this.statements.backwards : this.statements.forwards).all(streamId, from)
-        : (backwards ? this.statements.backwardsLimited : this.statements.forwardsLimited).all(
-            streamId,
-            from,
-            maxCount,
-          );
-    return (rows as EventRow[]).map(toStoredEvent);
+    if (maxCount === undefined) return (statement.all(streamId, from) as EventRow[]).map(toStoredEvent);
+    const rows: StoredEvent[] = [];
+    if (maxCount <= 0) return rows;
+    for (const row of statement.iterate(streamId, from) as IterableIterator<EventRow>) {
+      if (rows.push(toStoredEvent(row)) >= maxCount) break;
+    }
+    return rows;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
