@@ -17,12 +17,13 @@ const WORKFLOW = 'lead-intake';
  * a crash anywhere in between completes the lead without duplicating anything.
  */
 export async function processReceivedLead(store: EventStore, leadId: string, policy: WorkflowPolicy): Promise<void> {
-  const [receivedEvent] = await store.readStream(leadStreamId(leadId), { maxCount: 1 });
-  if (!receivedEvent) throw new NotFoundError('lead', leadId);
   const { state } = await loadState(store, leadStreamId(leadId), leadDecider);
+  if (state.status === 'absent') throw new NotFoundError('lead', leadId);
   // Only a lead that has not been through intake: declined or expired leads are re-routed elsewhere.
   if (state.status !== 'received' || state.flaggedForReview || state.passedOver.length > 0) return;
   if (state.customerId && (await leftIntake(store, leadId))) return;
+  // Read only now: the reactor's check of a lead its request completed then reads nothing more.
+  const [receivedEvent] = await store.readStream(leadStreamId(leadId), { maxCount: 1 });
 
   const lead = state.lead;
   const context = workflowContext(receivedEvent, WORKFLOW);
