@@ -1,6 +1,6 @@
 import type { Decider, DomainEvent } from '@leadledger/kernel';
 import { SnapshotStore, type StreamSnapshot } from './snapshot-store';
-import { type FoldedState, StreamStateCache } from './stream-state-cache';
+import { type FoldedState, SNAPSHOT_SHARE_OF_STREAM, StreamStateCache } from './stream-state-cache';
 
 type Tally = { readonly count: number };
 const counter: Pick<Decider<unknown, Tally, DomainEvent>, 'initialState' | 'evolve' | 'snapshot'> = {
@@ -65,6 +65,17 @@ describe('stream state cache', () => {
         state: { count: 3 },
       });
       expect(cache.get('a', counter)?.eventsSinceSnapshot).toBe(0);
+    });
+
+    it('on a long stream, waits for a tenth of the stream, so saving does not cost more as it grows', () => {
+      const cache = new StreamStateCache();
+      const snapshots = new SnapshotsInMemory();
+      cache.useSnapshots(snapshots, { every: 3 });
+      const length = 100 * SNAPSHOT_SHARE_OF_STREAM;
+      cache.put('a', counter, at(length - 1, 99));
+      expect(snapshots.saved.size).toBe(0);
+      cache.put('a', counter, at(length, 100));
+      expect(snapshots.saved.get('a')?.revision).toBe(BigInt(length));
     });
 
     it('saves none for a fold without a codec', () => {

@@ -34,6 +34,8 @@ export interface SnapshotOptions {
 
 export const DEFAULT_CACHED_STREAMS = 10_000;
 export const DEFAULT_SNAPSHOT_EVERY = 500;
+/** A long stream is snapshotted once a 1/this share of it was folded since the last snapshot. */
+export const SNAPSHOT_SHARE_OF_STREAM = 10;
 
 function requireCount(name: string, value: number): number {
   if (Number.isInteger(value) && value >= 1) return value;
@@ -108,8 +110,18 @@ export class StreamStateCache {
     this.entries.delete(streamId);
   }
 
+  /**
+   * Due after `every` events, or after a tenth of the stream on a long one: a state that grows
+   * with its stream (a pool remembers every lead it routed) costs its size to save, so saving it
+   * every `every` events would make each event dearer as the stream ages. A cold start folds at
+   * most a tenth of the stream on top of its snapshot.
+   */
   private snapshotDue<State>(fold: StreamFold<State, never>, folded: FoldedState<State>): boolean {
-    return this.snapshots !== null && fold.snapshot !== undefined && folded.eventsSinceSnapshot >= this.snapshots.every;
+    if (this.snapshots === null || fold.snapshot === undefined) return false;
+    const streamLength = Number(folded.revision) + 1;
+    return (
+      folded.eventsSinceSnapshot >= Math.max(this.snapshots.every, Math.floor(streamLength / SNAPSHOT_SHARE_OF_STREAM))
+    );
   }
 
   /** Saves a snapshot; a failed save is reported, and retried only after another `every` events. */
