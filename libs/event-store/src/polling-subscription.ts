@@ -1,4 +1,6 @@
+import { performance } from 'node:perf_hooks';
 import type { EventHandler, ReadAllOptions, SubscribeOptions, Subscription } from './event-store.port';
+import { type Sleep, timerSleep } from './retry-backoff';
 import { START_OF_LOG, type StoredEvent } from './stored-event';
 
 export interface PollingSource {
@@ -12,18 +14,34 @@ export interface PollingSource {
  * position only moves forward after the handler returns, so a resumed subscription
  * (after: last handled position) neither skips nor repeats an event.
  */
+export interface PollingOptions extends SubscribeOptions {
+  readonly batchSize?: number;
+  /**
+   * Once live, the least time between the starts of two reads: the appends made in between are
+   * read as one batch. Under load every append woke a read, and every consumer then paid its
+   * per-batch cost (a read-model transaction, a checkpoint) for a handful of events, in the
+   * same turns of the event loop as the commands waiting for their commits. 0: read at once.
+   */
+  readonly minReadGapMs?: number;
+  readonly sleep?: Sleep;
+}
+
 export function pollingSubscription(
   source: PollingSource,
-  options: SubscribeOptions & { batchSize?: number },
+  options: PollingOptions,
   handler: EventHandler,
 ): Subscription {
   const batchSize = options.batchSize ?? 500;
+  const minReadGapMs = options.minReadGapMs ?? 0;
+  const sleep = options.sleep ?? timerSleep;
   const abort = new AbortController();
   let after = options.after ?? START_OF_LOG;
   let subscribed = false;
 
   const run = async (): Promise<void> => {
+    let readStartedAt = Number.NEGATIVE_INFINITY;
     while (!abort.signal.aborted) {
+      readStartedAt = performance.now();
       const batch = await source.readAll({ after, maxCount: batchSize, filter: options.filter });
       if (!subscribed) {
         subscribed = true;
@@ -34,7 +52,11 @@ export function pollingSubscription(
         await handler(event);
         after = event.position;
       }
-      if (batch.length < batchSize && !abort.signal.aborted) await source.waitForAppend(abort.signal);
+      if (batch.length < batchSize && !abort.signal.aborted) {
+        await source.waitForAppend(abort.signal);
+        const wait = readStartedAt + minReadGapMs - performance.now();
+        if (wait > 0 && !abort.signal.aborted) await sleep(wait, abort.signal);
+      }
     }
   };
 
