@@ -76,4 +76,22 @@ describe('LogReader on the SQLite store', () => {
     await reader.stop();
     await store.close();
   });
+
+  it('once live, hands over the appends made between two reads as one batch', async () => {
+    const store = new SqliteEventStore({ file: dir.file('gap.sqlite'), liveReadGapMs: 500 });
+    const consumer = new Recorder(0n);
+    const reader = new LogReader(store);
+    reader.start([consumer]);
+    await store.appendToStream('s-1', events(1), { expectedRevision: 'no_stream' });
+    await consumer.reached(1n);
+    for (let revision = 0n; revision < 3n; revision++) {
+      await store.appendToStream('s-1', events(1), { expectedRevision: revision });
+    }
+    await consumer.reached(4n);
+    // Three commits, one read: the reader waited out the gap after the first event's read.
+    expect(consumer.batches.at(-1)).toBe(3);
+    expect(consumer.seen).toEqual(range(1, 4));
+    await reader.stop();
+    await store.close();
+  });
 });
