@@ -94,4 +94,21 @@ describe('LogReader on the SQLite store', () => {
     await reader.stop();
     await store.close();
   });
+
+  it('reads at once, gap or not, when someone waits for the head', async () => {
+    // A gap longer than the test's time limit: only the hurry can bring the second event.
+    const store = new SqliteEventStore({ file: dir.file('hurry.sqlite'), liveReadGapMs: 600_000 });
+    await store.appendToStream('s-1', events(1), { expectedRevision: 'no_stream' });
+    const consumer = new Recorder(0n);
+    const reader = new LogReader(store);
+    reader.start([consumer]);
+    await consumer.reached(1n);
+    await store.appendToStream('s-1', events(1), { expectedRevision: 0n });
+    await new Promise((resolve) => setImmediate(resolve));
+    store.hurryLiveReads();
+    await consumer.reached(2n);
+    expect(consumer.seen).toEqual(range(1, 2));
+    await reader.stop();
+    await store.close();
+  });
 });

@@ -229,7 +229,14 @@ export class SqliteEventStore extends EventStore {
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {
     return pollingSubscription(
       { readAll: (o) => this.readAll(o), waitForAppend: (signal) => this.waitForAppend(signal) },
-      { minReadGapMs: this.liveReadGapMs, ...options },
+      {
+        minReadGapMs: this.liveReadGapMs,
+        onHurry: (hurry) => {
+          this.appended.on('hurry', hurry);
+          return () => this.appended.off('hurry', hurry);
+        },
+        ...options,
+      },
       handler,
     );
   }
@@ -246,6 +253,10 @@ export class SqliteEventStore extends EventStore {
       this.appended.once('append', done);
       signal.addEventListener('abort', done, { once: true });
     });
+  }
+
+  override hurryLiveReads(): void {
+    this.appended.emit('hurry');
   }
 
   async headPosition(): Promise<bigint> {

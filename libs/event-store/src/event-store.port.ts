@@ -82,6 +82,12 @@ export abstract class EventStore {
   /** Position of the last committed event (0 when the log is empty). */
   abstract headPosition(): Promise<bigint>;
 
+  /**
+   * Someone waits for the live subscriptions to reach the head (a read that must see the writes
+   * before it): a store whose subscriptions gather appends for a moment reads at once instead.
+   */
+  hurryLiveReads(): void {}
+
   /** Throws when the store cannot be reached. */
   abstract ping(): Promise<void>;
 

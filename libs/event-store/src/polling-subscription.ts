@@ -23,6 +23,8 @@ export interface PollingOptions extends SubscribeOptions {
    * same turns of the event loop as the commands waiting for their commits. 0: read at once.
    */
   readonly minReadGapMs?: number;
+  /** Registers a call that cuts the gap short (someone waits for the head); returns its removal. */
+  readonly onHurry?: (hurry: () => void) => () => void;
   readonly sleep?: Sleep;
 }
 
@@ -37,6 +39,20 @@ export function pollingSubscription(
   const abort = new AbortController();
   let after = options.after ?? START_OF_LOG;
   let subscribed = false;
+
+  /** Sleeps `ms`, unless stopped or hurried. */
+  const waitOutGap = async (ms: number): Promise<void> => {
+    const cut = new AbortController();
+    const stop = () => cut.abort();
+    abort.signal.addEventListener('abort', stop, { once: true });
+    const stopListening = options.onHurry?.(stop);
+    try {
+      await sleep(ms, cut.signal);
+    } finally {
+      stopListening?.();
+      abort.signal.removeEventListener('abort', stop);
+    }
+  };
 
   const run = async (): Promise<void> => {
     let readStartedAt = Number.NEGATIVE_INFINITY;
@@ -55,7 +71,7 @@ export function pollingSubscription(
       if (batch.length < batchSize && !abort.signal.aborted) {
         await source.waitForAppend(abort.signal);
         const wait = readStartedAt + minReadGapMs - performance.now();
-        if (wait > 0 && !abort.signal.aborted) await sleep(wait, abort.signal);
+        if (wait > 0 && !abort.signal.aborted) await waitOutGap(wait);
       }
     }
   };

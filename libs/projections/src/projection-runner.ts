@@ -144,6 +144,7 @@ export class ProjectionRunner implements LogConsumer {
   async reached(position: bigint): Promise<void> {
     if (!this.isPrepared) await this.outage.within(this.prepare());
     if (this.workers.every((w) => !w.takesEvents || w.position >= position)) return;
+    this.store.hurryLiveReads();
     await this.outage.within(Promise.all(this.workers.map((w) => w.reached(position))));
   }
 
