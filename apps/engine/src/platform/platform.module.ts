@@ -18,6 +18,7 @@ import { readModelLookups } from './read-model-lookups';
 import { RequestContexts } from '../http/request-context';
 import { EffectiveTimes } from './effective-at';
 import { ProjectionLifecycle } from './projection-lifecycle';
+import { CurrentReadModels } from './current-read-models.interceptor';
 import { ReadModelGate } from './read-model-gate.interceptor';
 import { ReadModelRecovery } from './read-model-recovery';
 import { CLOCK, ENGINE_CONFIG, ID_SOURCE, PROJECTIONS, WORK_LOOKUPS } from './tokens';
@@ -94,6 +95,8 @@ export class PlatformModule {
         ProjectionLifecycle,
         // Global, from here: while the read models are rebuilt, requests get 503 with Retry-After.
         { provide: APP_INTERCEPTOR, useClass: ReadModelGate },
+        // Then: a GET waits for the read models to reach the writes answered before it.
+        { provide: APP_INTERCEPTOR, useClass: CurrentReadModels },
         RequestContexts,
         EffectiveTimes,
       ],
