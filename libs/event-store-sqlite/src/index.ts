@@ -1,3 +1,4 @@
+export * from './background-checkpoints';
 export * from './sqlite-connection';
 export * from './sqlite-corruption';
 export * from './sqlite-event-store';

@@ -19,6 +19,7 @@ import {
 import { type Clock, type IdSource, randomIds, systemClock } from '@leadledger/kernel';
 import type Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
+import { BackgroundCheckpoints } from './background-checkpoints';
 import { GroupCommit } from './group-commit';
 import { openSqlite } from './sqlite-connection';
 import { createEventStoreSchema } from './sqlite-event-store.schema';
@@ -31,6 +32,8 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** Least time between two reads of a live subscription (see `PollingOptions.minReadGapMs`). */
   readonly liveReadGapMs?: number;
+  /** Checkpoint the write-ahead log from a thread of its own (the engine does; see BackgroundCheckpoints). */
+  readonly backgroundCheckpoints?: boolean;
   readonly busyTimeoutMs?: number;
 }
 
@@ -89,6 +92,7 @@ export class SqliteEventStore extends EventStore {
   private readonly filteredReads = new Map<string, Database.Statement>();
   private readonly statements;
   private readonly writer: GroupCommit<AppendRequest, StoredEvent[]>;
+  private readonly checkpoints: BackgroundCheckpoints | null;
 
   constructor(options: SqliteEventStoreOptions) {
     super();
@@ -98,6 +102,8 @@ export class SqliteEventStore extends EventStore {
     this.ids = options.ids ?? randomIds;
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.liveReadGapMs = options.liveReadGapMs ?? DEFAULT_LIVE_READ_GAP_MS;
+    this.checkpoints =
+      options.backgroundCheckpoints && options.file !== ':memory:' ? new BackgroundCheckpoints(options.file) : null;
     this.appended.setMaxListeners(0);
     const prepare = (sql: string) => this.db.prepare(sql).safeIntegers(true);
     this.statements = {
@@ -270,6 +276,7 @@ export class SqliteEventStore extends EventStore {
   /** Commits the appends still queued, then closes; later appends are refused. */
   async close(): Promise<void> {
     this.writer.close();
+    this.checkpoints?.stop();
     if (this.db.open) this.db.close();
   }
 }

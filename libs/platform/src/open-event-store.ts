@@ -12,7 +12,12 @@ export const snapshotsFileFor = (readModelsFile: string): string =>
  * The configured store: SQLite by default, EventStoreDB when a connection string is set. Its
  * streams' folded states are snapshotted in a SQLite file beside the read models, closed with it.
  */
-export function openEventStore(config: EngineConfig, clock?: Clock): EventStore {
+export interface OpenEventStoreOptions {
+  /** The serving engine's: a SQLite log checkpointed from a thread of its own (not worth a thread in a CLI run). */
+  readonly backgroundCheckpoints?: boolean;
+}
+
+export function openEventStore(config: EngineConfig, clock?: Clock, options: OpenEventStoreOptions = {}): EventStore {
   const store =
     config.store.kind === 'eventstoredb'
       ? new EsdbEventStore({
@@ -20,7 +25,7 @@ export function openEventStore(config: EngineConfig, clock?: Clock): EventStore 
           maxAppendBytes: config.store.maxAppendBytes,
           clock,
         })
-      : new SqliteEventStore({ file: config.store.file, clock });
+      : new SqliteEventStore({ file: config.store.file, clock, backgroundCheckpoints: options.backgroundCheckpoints });
   const snapshots = new SqliteSnapshotStore({ file: snapshotsFileFor(config.readModelsFile) });
   store.streamStates.useSnapshots(snapshots);
   const close = store.close.bind(store);

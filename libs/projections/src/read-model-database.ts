@@ -1,5 +1,5 @@
 import { closeSync, existsSync, fsyncSync, openSync } from 'node:fs';
-import { openSqlite } from '@leadledger/event-store-sqlite';
+import { BackgroundCheckpoints, openSqlite } from '@leadledger/event-store-sqlite';
 import type Database from 'better-sqlite3';
 import { withCachedStatements } from './cached-statements';
 import type { ReadModelConnection } from './projection';
@@ -49,7 +49,13 @@ export class ReadModelDatabase {
   private cached!: ReadModelConnection;
   private statements!: ReturnType<typeof prepareCheckpointStatements>;
 
-  constructor(readonly file: string) {
+  private checkpoints: BackgroundCheckpoints | null = null;
+
+  /** `backgroundCheckpoints`: checkpoint the file from a thread of its own, as the engine does. */
+  constructor(
+    readonly file: string,
+    private readonly options: { readonly backgroundCheckpoints?: boolean } = {},
+  ) {
     this.open();
   }
 
@@ -72,6 +78,12 @@ export class ReadModelDatabase {
     this.open();
   }
 
+  /** A checkpoint thread for the file just opened (its connection follows that file). */
+  private startCheckpoints(): void {
+    const wanted = this.options.backgroundCheckpoints && this.file !== ':memory:';
+    this.checkpoints = wanted ? new BackgroundCheckpoints(this.file) : null;
+  }
+
   private open(): void {
     const db = openSqlite(this.file);
     db.pragma('synchronous = NORMAL');
@@ -91,6 +103,7 @@ export class ReadModelDatabase {
     this.current = db;
     this.cached = withCachedStatements(db);
     this.statements = prepareCheckpointStatements(db);
+    this.startCheckpoints();
   }
 
   checkpoint(name: string): Checkpoint | null {
@@ -146,7 +159,10 @@ export class ReadModelDatabase {
     }
   }
 
+  /** Closes the file, its checkpoint thread's connection first; `reopen` opens both again. */
   close(): void {
+    this.checkpoints?.stop();
+    this.checkpoints = null;
     if (this.db.open) this.db.close();
   }
 }

@@ -42,8 +42,15 @@ export class PlatformModule {
         { provide: CLOCK, useValue: options.clock },
         { provide: ID_SOURCE, useValue: options.ids },
         { provide: PROJECTIONS, useValue: options.projections },
-        { provide: EventStore, useFactory: () => openEventStore(options.config, options.clock) },
-        { provide: ReadModelDatabase, useFactory: () => new ReadModelDatabase(options.config.readModelsFile) },
+        // The serving engine checkpoints both files from threads of their own (BackgroundCheckpoints).
+        {
+          provide: EventStore,
+          useFactory: () => openEventStore(options.config, options.clock, { backgroundCheckpoints: true }),
+        },
+        {
+          provide: ReadModelDatabase,
+          useFactory: () => new ReadModelDatabase(options.config.readModelsFile, { backgroundCheckpoints: true }),
+        },
         {
           provide: ProjectionRunner,
           inject: [EventStore, ReadModelDatabase],

@@ -1,0 +1,44 @@
+import { events, tempDirectory } from '@leadledger/event-store/testing';
+import { existsSync, statSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SqliteEventStore } from './sqlite-event-store';
+
+describe('background checkpoints', () => {
+  const dir = tempDirectory('leadledger-background-checkpoints');
+  afterAll(() => dir.remove());
+
+  /** Commits far fewer pages than SQLite's own checkpoint on commit (1,000) waits for. */
+  async function appendSome(store: SqliteEventStore): Promise<void> {
+    for (let n = 0; n < 40; n++) await store.appendToStream(`s-${n}`, events(3), { expectedRevision: 'no_stream' });
+  }
+
+  it("copy committed events into the database file from the store's own thread, without a commit doing it", async () => {
+    const file = dir.file('checkpointed.sqlite');
+    const store = new SqliteEventStore({ file, backgroundCheckpoints: true });
+    const before = statSync(file).size;
+    await appendSome(store);
+    // Only a checkpoint moves pages from the log into the file; the test's time limit bounds the wait.
+    while (statSync(file).size <= before) await sleep(20);
+    expect((await store.readAll({ maxCount: 1_000 })).length).toBe(120);
+    await store.close();
+  });
+
+  it("close the thread's connection before the store's, which then removes the log as usual", async () => {
+    const file = dir.file('closed.sqlite');
+    const store = new SqliteEventStore({ file, backgroundCheckpoints: true });
+    await appendSome(store);
+    expect(existsSync(`${file}-wal`)).toBe(true);
+    await store.close();
+    expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('are off unless asked for: then the events stay in the log until SQLite copies them', async () => {
+    const file = dir.file('plain.sqlite');
+    const store = new SqliteEventStore({ file });
+    const before = statSync(file).size;
+    await appendSome(store);
+    await sleep(300);
+    expect(statSync(file).size).toBe(before);
+    await store.close();
+  });
+});
