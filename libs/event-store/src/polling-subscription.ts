@@ -9,11 +9,6 @@ export interface PollingSource {
   waitForAppend(signal: AbortSignal): Promise<void>;
 }
 
-/**
- * Catch-up then live over any store that can read the global log by position. The
- * position only moves forward after the handler returns, so a resumed subscription
- * (after: last handled position) neither skips nor repeats an event.
- */
 export interface PollingOptions extends SubscribeOptions {
   readonly batchSize?: number;
   /**
@@ -28,6 +23,11 @@ export interface PollingOptions extends SubscribeOptions {
   readonly sleep?: Sleep;
 }
 
+/**
+ * Catch-up then live over any store that can read the global log by position. The
+ * position only moves forward after the handler returns, so a resumed subscription
+ * (after: last handled position) neither skips nor repeats an event.
+ */
 export function pollingSubscription(
   source: PollingSource,
   options: PollingOptions,
