@@ -2,6 +2,8 @@ import { Worker } from 'node:worker_threads';
 
 /** How often the checkpointer copies what the write-ahead log holds into the database file. */
 export const BACKGROUND_CHECKPOINT_EVERY_MS = 100;
+/** How often it looks at a file nobody has written to for ten of those ticks. */
+const IDLE_CHECK_EVERY_MS = 1_000;
 
 // Plain JavaScript, run as the thread's script (eval), so it needs no build step of its own.
 // state[0]: 0 running, 1 asked to stop, 2 stopped (its connection closed).
@@ -12,7 +14,7 @@ const state = new Int32Array(workerData.state);
 let db = null;
 let timer = null;
 const finish = () => {
-  if (timer) clearInterval(timer);
+  if (timer) clearTimeout(timer);
   if (db) db.close();
   db = null;
   Atomics.store(state, 0, 2);
@@ -21,14 +23,26 @@ const finish = () => {
 try {
   db = new Database(workerData.file, { fileMustExist: true });
   db.pragma('synchronous = FULL');
-  timer = setInterval(() => {
+  // data_version changes when another connection commits: a file nobody writes to costs one
+  // cheap pragma a tick, and after ten quiet ticks the thread looks only once a second.
+  let seen = null;
+  let quiet = 0;
+  const tick = () => {
     try {
-      db.pragma('wal_checkpoint(PASSIVE)');
+      const version = db.pragma('data_version', { simple: true });
+      if (version === seen) quiet++;
+      else {
+        quiet = 0;
+        seen = version;
+        db.pragma('wal_checkpoint(PASSIVE)');
+      }
     } catch {
       // Busy or failing: the next tick tries again, and SQLite's own checkpoint on commit
       // (at 1,000 pages) is still behind this one.
     }
-  }, workerData.everyMs);
+    timer = setTimeout(tick, quiet >= 10 ? workerData.idleEveryMs : workerData.everyMs);
+  };
+  tick();
 } catch {
   // The file is gone (moved aside): nothing to checkpoint.
 }
@@ -57,7 +71,13 @@ export class BackgroundCheckpoints {
   constructor(file: string, everyMs = BACKGROUND_CHECKPOINT_EVERY_MS) {
     this.worker = new Worker(CHECKPOINTER, {
       eval: true,
-      workerData: { file, everyMs, driver: require.resolve('better-sqlite3'), state: this.state.buffer },
+      workerData: {
+        file,
+        everyMs,
+        idleEveryMs: Math.max(everyMs, IDLE_CHECK_EVERY_MS),
+        driver: require.resolve('better-sqlite3'),
+        state: this.state.buffer,
+      },
     });
     // Never keeps the process alive; a thread that fails leaves SQLite's own checkpoints.
     this.worker.unref();

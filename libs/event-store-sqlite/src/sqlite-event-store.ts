@@ -63,7 +63,7 @@ const DEFAULT_BATCH = 1000;
 /**
  * Read models and reactors lag by up to this much under load, in exchange for batches of many
  * appends (a GET still sees every write before it: it hurries the reads). At 100-110 leads/s
- * offered the intake's p50 fell from 22-46 ms to 8-14 ms (docs/benchmarks.md): the commands'
+ * offered the intake's p50 fell from 22-46 ms to 8-9 ms (docs/benchmarks.md): the commands'
  * commits no longer share each turn of the event loop with a read-model transaction per append.
  */
 const DEFAULT_LIVE_READ_GAP_MS = 10;
