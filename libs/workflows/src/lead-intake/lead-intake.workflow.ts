@@ -1,5 +1,5 @@
 import { type CustomerCommand, type IdentityKey, customerDecider, customerStreamId } from '@leadledger/customers';
-import { EventStore, handleCommand, handleCommandsTogether, loadState } from '@leadledger/event-store';
+import { EventStore, handleCommandsTogether, loadState } from '@leadledger/event-store';
 import { NotFoundError, isRefusal } from '@leadledger/kernel';
 import { type AssignmentTrace, type LeadCommand, leadDecider, leadStreamId, routeLead } from '@leadledger/leads';
 import { type OwnershipTerms, type WorkflowPolicy, acceptByAfter, defaultTerms } from '../lead-routing/ownership-terms';
@@ -27,7 +27,9 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
 
   const lead = state.lead;
   const context = workflowContext(receivedEvent, WORKFLOW);
-  const onLead = (command: LeadCommand) => handleCommand(store, leadStreamId(leadId), leadDecider, command, context);
+  // Commands given together are decided in one round and appended at once.
+  const onLead = (...commands: LeadCommand[]) =>
+    handleCommandsTogether(store, leadStreamId(leadId), leadDecider, commands, context);
   const keys = lead.identityKeys as readonly IdentityKey[];
 
   const resolution = await resolveCustomer(store, leadId, keys, context);
@@ -41,8 +43,10 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
   }
   const { customerId } = resolution;
   const at = receivedEvent.metadata.occurredAt;
-  const onCustomer = (command: CustomerCommand) =>
-    handleCommand(store, customerStreamId(customerId), customerDecider, command, context, { retriesOnConflict: 20 });
+  const onCustomer = (...commands: CustomerCommand[]) =>
+    handleCommandsTogether(store, customerStreamId(customerId), customerDecider, commands, context, {
+      retriesOnConflict: 20,
+    });
   // Whoever registers first is the customer's first lead; the others only add their keys.
   const register: CustomerCommand = {
     kind: 'RegisterCustomer',
@@ -55,9 +59,7 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
     owner: null,
   };
   const addKeys = keys.map((key): CustomerCommand => ({ kind: 'AddIdentityKey', key, leadId }));
-  await handleCommandsTogether(store, customerStreamId(customerId), customerDecider, [register, ...addKeys], context, {
-    retriesOnConflict: 20,
-  });
+  await onCustomer(register, ...addKeys);
 
   const customer = await matchedCustomer(store, customerId, leadId);
   const route = routeLead({ channel: lead.channel, receivedBy: lead.receivedBy, poolId: lead.poolId, customer });
@@ -88,7 +90,7 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
 
   if (repId && route.rule !== 'existing-customer') {
     const via = route.rule;
-    const owned = await onCustomer({
+    const [owned] = await onCustomer({
       kind: 'AssignOwnership',
       repId,
       via,
@@ -122,7 +124,7 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
       ? [{ kind: 'QueueLead', poolId: route.poolId, reason: 'no pool member was eligible' }]
       : [];
   // Matched and placed in one append: a lead is never seen matched but not yet assigned or queued.
-  await handleCommandsTogether(store, leadStreamId(leadId), leadDecider, [match, ...placement], context);
+  await onLead(match, ...placement);
 }
 
 /** A lead released after an assignment, or whose review a manager resolved, is matched and no longer the intake's. */
