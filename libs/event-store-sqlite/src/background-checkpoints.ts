@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 
 /** How often the checkpointer copies what the write-ahead log holds into the database file. */
-export const BACKGROUND_CHECKPOINT_EVERY_MS = 100;
+const CHECKPOINT_EVERY_MS = 100;
 /** How often it looks at a file nobody has written to for ten of those ticks. */
 const IDLE_CHECK_EVERY_MS = 1_000;
 
@@ -68,13 +68,13 @@ export class BackgroundCheckpoints {
   private readonly state = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   private readonly worker: Worker;
 
-  constructor(file: string, everyMs = BACKGROUND_CHECKPOINT_EVERY_MS) {
+  constructor(file: string) {
     this.worker = new Worker(CHECKPOINTER, {
       eval: true,
       workerData: {
         file,
-        everyMs,
-        idleEveryMs: Math.max(everyMs, IDLE_CHECK_EVERY_MS),
+        everyMs: CHECKPOINT_EVERY_MS,
+        idleEveryMs: IDLE_CHECK_EVERY_MS,
         driver: require.resolve('better-sqlite3'),
         state: this.state.buffer,
       },

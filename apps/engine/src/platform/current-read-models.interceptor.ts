@@ -7,7 +7,7 @@ import { type Observable, from, switchMap } from 'rxjs';
 import { IS_PUBLIC } from '../auth/auth.decorators';
 
 /** Longest a read waits for the read models; past it (a first start catching up), it answers from what they hold. */
-export const CURRENT_READ_WAIT_MS = 1_000;
+const CURRENT_READ_WAIT_MS = 1_000;
 
 /**
  * A read sees every write answered before it: a GET waits for the read models to reach the
