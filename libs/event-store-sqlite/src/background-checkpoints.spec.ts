@@ -7,9 +7,14 @@ describe('background checkpoints', () => {
   const dir = tempDirectory('leadledger-background-checkpoints');
   afterAll(() => dir.remove());
 
+  const STREAMS = 40;
+  const EVENTS_EACH = 3;
+
   /** Commits far fewer pages than SQLite's own checkpoint on commit (1,000) waits for. */
   async function appendSome(store: SqliteEventStore): Promise<void> {
-    for (let n = 0; n < 40; n++) await store.appendToStream(`s-${n}`, events(3), { expectedRevision: 'no_stream' });
+    for (let n = 0; n < STREAMS; n++) {
+      await store.appendToStream(`s-${n}`, events(EVENTS_EACH), { expectedRevision: 'no_stream' });
+    }
   }
 
   it("copy committed events into the database file from the store's own thread, without a commit doing it", async () => {
@@ -19,7 +24,7 @@ describe('background checkpoints', () => {
     await appendSome(store);
     // Only a checkpoint moves pages from the log into the file; the test's time limit bounds the wait.
     while (statSync(file).size <= before) await sleep(20);
-    expect((await store.readAll({ maxCount: 1_000 })).length).toBe(120);
+    expect((await store.readAll({ maxCount: 1_000 })).length).toBe(STREAMS * EVENTS_EACH);
     await store.close();
   });
 

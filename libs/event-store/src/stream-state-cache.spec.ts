@@ -72,9 +72,10 @@ describe('stream state cache', () => {
       const snapshots = new SnapshotsInMemory();
       cache.useSnapshots(snapshots, { every: 3 });
       const length = 100 * SNAPSHOT_SHARE_OF_STREAM;
-      cache.put('a', counter, at(length - 1, 99));
+      const tenth = length / SNAPSHOT_SHARE_OF_STREAM;
+      cache.put('a', counter, at(length - 1, tenth - 1));
       expect(snapshots.saved.size).toBe(0);
-      cache.put('a', counter, at(length, 100));
+      cache.put('a', counter, at(length, tenth));
       expect(snapshots.saved.get('a')?.revision).toBe(BigInt(length));
     });
 
