@@ -1,6 +1,8 @@
 import { events, tempDirectory } from '@leadledger/event-store/testing';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, renameSync, statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { BackgroundCheckpoints } from './background-checkpoints';
+import { openSqlite } from './sqlite-connection';
 import { SqliteEventStore } from './sqlite-event-store';
 
 describe('background checkpoints', () => {
@@ -45,5 +47,29 @@ describe('background checkpoints', () => {
     await sleep(300);
     expect(statSync(file).size).toBe(before);
     await store.close();
+  });
+
+  it('once stopped, even before the thread started, never touch the file again: a file put in its place keeps its own log', async () => {
+    const replacements = Array.from({ length: 10 }, (_, n) => {
+      const file = dir.file(`replaced-${n}.sqlite`);
+      const owner = openSqlite(file);
+      owner.exec('CREATE TABLE first (n INTEGER)');
+      new BackgroundCheckpoints(file).stop();
+      owner.close();
+      // As a damaged read-model file is moved aside, its log with it, and an empty one opened.
+      renameSync(file, `${file}.aside`);
+      const replacement = openSqlite(file);
+      replacement.exec('CREATE TABLE second (n INTEGER); INSERT INTO second VALUES (1)');
+      return { file, replacement, size: statSync(file).size };
+    });
+    await sleep(300);
+    for (const { file, replacement, size } of replacements) {
+      // Nobody checkpointed it: the rows are still in its own log, and the file reads whole.
+      expect(statSync(file).size).toBe(size);
+      expect(existsSync(`${file}-wal`)).toBe(true);
+      expect(replacement.pragma('quick_check', { simple: true })).toBe('ok');
+      expect(replacement.prepare('SELECT n FROM second').all()).toEqual([{ n: 1 }]);
+      replacement.close();
+    }
   });
 });

@@ -5,54 +5,68 @@ const CHECKPOINT_EVERY_MS = 100;
 /** How often it looks at a file nobody has written to for ten of those ticks. */
 const IDLE_CHECK_EVERY_MS = 1_000;
 
+/** The thread's states, in one shared Int32: who may do what next is decided by compare-and-swap. */
+const NOT_STARTED = 0;
+const OPEN = 1;
+const STOP_ASKED = 2;
+const STOPPED = 3;
+
 // Plain JavaScript, run as the thread's script (eval), so it needs no build step of its own.
-// state[0]: 0 running, 1 asked to stop, 2 stopped (its connection closed).
 const CHECKPOINTER = `
 const { workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const state = new Int32Array(workerData.state);
+const [NOT_STARTED, OPEN, STOP_ASKED, STOPPED] = workerData.states;
 let db = null;
 let timer = null;
 const finish = () => {
   if (timer) clearTimeout(timer);
   if (db) db.close();
   db = null;
-  Atomics.store(state, 0, 2);
+  Atomics.store(state, 0, STOPPED);
   Atomics.notify(state, 0);
 };
-try {
-  db = new Database(workerData.file, { fileMustExist: true });
-  db.pragma('synchronous = FULL');
-  // data_version changes when another connection commits: a file nobody writes to costs one
-  // cheap pragma a tick, and after ten quiet ticks the thread looks only once a second.
-  let seen = null;
-  let quiet = 0;
-  const tick = () => {
-    try {
-      const version = db.pragma('data_version', { simple: true });
-      if (version === seen) quiet++;
-      else {
-        quiet = 0;
-        seen = version;
-        db.pragma('wal_checkpoint(PASSIVE)');
+const run = () => {
+  try {
+    // timeout 0: the thread never waits for a lock (a busy tick is simply skipped), so a stop
+    // is answered within one checkpoint however the owner's connection is held.
+    db = new Database(workerData.file, { fileMustExist: true, timeout: 0 });
+    db.pragma('synchronous = FULL');
+    // data_version changes when another connection commits: a file nobody writes to costs one
+    // cheap pragma a tick, and after ten quiet ticks the thread looks only once a second.
+    let seen = null;
+    let quiet = 0;
+    const tick = () => {
+      try {
+        const version = db.pragma('data_version', { simple: true });
+        if (version === seen) quiet++;
+        else {
+          quiet = 0;
+          seen = version;
+          db.pragma('wal_checkpoint(PASSIVE)');
+        }
+      } catch {
+        // Busy or failing: the next tick tries again, and SQLite's own checkpoint on commit
+        // (at 1,000 pages) is still behind this one.
       }
-    } catch {
-      // Busy or failing: the next tick tries again, and SQLite's own checkpoint on commit
-      // (at 1,000 pages) is still behind this one.
-    }
-    timer = setTimeout(tick, quiet >= 10 ? workerData.idleEveryMs : workerData.everyMs);
-  };
-  tick();
-} catch {
-  // The file is gone (moved aside): nothing to checkpoint.
-}
-const asked = Atomics.waitAsync(state, 0, 0);
-if (asked.async) asked.value.then(finish);
+      timer = setTimeout(tick, quiet >= 10 ? workerData.idleEveryMs : workerData.everyMs);
+    };
+    tick();
+  } catch {
+    // The file is gone: nothing to checkpoint.
+  }
+  const asked = Atomics.waitAsync(state, 0, OPEN);
+  if (asked.async) asked.value.then(finish);
+  else finish();
+};
+// The file is opened only if no stop came first: a stop that finds the thread not started lets
+// the owner close and move the file at once, and the thread then never touches it.
+if (Atomics.compareExchange(state, 0, NOT_STARTED, OPEN) === NOT_STARTED) run();
 else finish();
 `;
 
-/** Longest wait for the thread to close its connection. */
-const STOP_TIMEOUT_MS = 2_000;
+/** Longest wait for the thread to close its connection; past it, closing fails rather than go on. */
+const STOP_TIMEOUT_MS = 30_000;
 
 /**
  * Copies a SQLite file's write-ahead log into the file from a thread of its own. Left to SQLite,
@@ -68,7 +82,7 @@ export class BackgroundCheckpoints {
   private readonly state = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   private readonly worker: Worker;
 
-  constructor(file: string) {
+  constructor(private readonly file: string) {
     this.worker = new Worker(CHECKPOINTER, {
       eval: true,
       workerData: {
@@ -77,19 +91,33 @@ export class BackgroundCheckpoints {
         idleEveryMs: IDLE_CHECK_EVERY_MS,
         driver: require.resolve('better-sqlite3'),
         state: this.state.buffer,
+        states: [NOT_STARTED, OPEN, STOP_ASKED, STOPPED],
       },
     });
     // Never keeps the process alive; a thread that fails leaves SQLite's own checkpoints.
     this.worker.unref();
     this.worker.on('error', () => undefined);
+    // A thread that ended on its own (an error) holds no connection: its driver closed it.
+    this.worker.on('exit', () => Atomics.store(this.state, 0, STOPPED));
   }
 
-  /** Returns once the thread has closed its connection (a checkpoint under way finishes first). */
+  /**
+   * Returns once the thread holds no connection to the file and never will: at once if it had
+   * not opened one yet, else when it has closed it (a checkpoint under way finishes first). The
+   * owner may then close, rename or replace the file. SQLite finds a file's -wal and -shm by
+   * name, so a connection left open across a rename would take the new file's log for its own.
+   */
   stop(): void {
-    if (Atomics.compareExchange(this.state, 0, 0, 1) !== 0) return;
-    Atomics.notify(this.state, 0);
-    // Blocks briefly, and only when closing: the thread answers as soon as its checkpoint is done.
-    Atomics.wait(this.state, 0, 1, STOP_TIMEOUT_MS);
+    const was = Atomics.compareExchange(this.state, 0, NOT_STARTED, STOP_ASKED);
+    if (was === OPEN && Atomics.compareExchange(this.state, 0, OPEN, STOP_ASKED) === OPEN) {
+      Atomics.notify(this.state, 0);
+      // Blocks briefly, and only when closing: the thread never waits for a lock.
+      if (Atomics.wait(this.state, 0, STOP_ASKED, STOP_TIMEOUT_MS) === 'timed-out') {
+        throw new Error(
+          `The checkpoint thread of ${this.file} did not close its connection within ${STOP_TIMEOUT_MS} ms`,
+        );
+      }
+    }
     void this.worker.terminate();
   }
 }
