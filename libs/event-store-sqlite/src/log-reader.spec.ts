@@ -97,4 +97,24 @@ describe('LogReader on the SQLite store', () => {
     await reader.stop();
     await store.close();
   });
+
+  it("reads another process's appends at once when someone waits for the head, however long it has been quiet", async () => {
+    // A poll interval longer than the test's time limit: only the hurry can bring the event.
+    const file = dir.file('other-process.sqlite');
+    const store = new SqliteEventStore({ file, pollIntervalMs: 600_000 });
+    const consumer = new Recorder(0n);
+    const reader = new LogReader(store);
+    reader.start([consumer]);
+    // A second connection to the file stands for another engine: its commit wakes nobody here.
+    const other = new SqliteEventStore({ file });
+    await other.appendToStream('s-1', events(1), { expectedRevision: 'no_stream' });
+    // Hurried as a waiting request would, again and again: one hurry may meet a read under way.
+    const hurrying = setInterval(() => store.hurryLiveReads(), 20);
+    await consumer.reached(1n);
+    clearInterval(hurrying);
+    expect(consumer.seen).toEqual([1n]);
+    await reader.stop();
+    await other.close();
+    await store.close();
+  });
 });

@@ -67,6 +67,8 @@ const DEFAULT_BATCH = 1000;
  * commits no longer share each turn of the event loop with a read-model transaction per append.
  */
 const DEFAULT_LIVE_READ_GAP_MS = 10;
+/** The longest a quiet subscription waits between two looks for another process's appends. */
+const IDLE_POLL_MS = 500;
 
 function toStoredEvent(row: EventRow): StoredEvent {
   return {
@@ -234,7 +236,10 @@ export class SqliteEventStore extends EventStore {
 
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {
     return pollingSubscription(
-      { readAll: (o) => this.readAll(o), waitForAppend: (signal) => this.waitForAppend(signal) },
+      {
+        readAll: (o) => this.readAll(o),
+        waitForAppend: (signal, emptyReads) => this.waitForAppend(signal, emptyReads),
+      },
       {
         minReadGapMs: this.liveReadGapMs,
         onHurry: (hurry) => {
@@ -247,16 +252,25 @@ export class SqliteEventStore extends EventStore {
     );
   }
 
-  private waitForAppend(signal: AbortSignal): Promise<void> {
+  /**
+   * Wakes on this process's appends and on a hurry (someone waits for the head); another
+   * process's appends are found by polling, every `pollIntervalMs` while the log moves, the
+   * interval doubling with each read that found nothing up to IDLE_POLL_MS: a quiet engine then
+   * reads the log twice a second instead of twenty times.
+   */
+  private waitForAppend(signal: AbortSignal, emptyReads: number): Promise<void> {
+    const interval = Math.min(this.pollIntervalMs * 2 ** Math.max(0, emptyReads - 1), IDLE_POLL_MS);
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
         this.appended.off('append', done);
+        this.appended.off('hurry', done);
         signal.removeEventListener('abort', done);
         resolve();
       };
-      const timer = setTimeout(done, this.pollIntervalMs);
+      const timer = setTimeout(done, Math.max(interval, this.pollIntervalMs));
       this.appended.once('append', done);
+      this.appended.once('hurry', done);
       signal.addEventListener('abort', done, { once: true });
     });
   }

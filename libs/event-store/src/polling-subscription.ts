@@ -5,8 +5,11 @@ import { START_OF_LOG, type StoredEvent } from './stored-event';
 
 export interface PollingSource {
   readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
-  /** Resolves when new events may be there: at once on a local append, else after a poll interval. */
-  waitForAppend(signal: AbortSignal): Promise<void>;
+  /**
+   * Resolves when new events may be there: at once on a local append, else after a poll interval,
+   * which may grow with `emptyReads` (how many reads in a row found nothing).
+   */
+  waitForAppend(signal: AbortSignal, emptyReads: number): Promise<void>;
 }
 
 export interface PollingOptions extends SubscribeOptions {
@@ -56,6 +59,7 @@ export function pollingSubscription(
 
   const run = async (): Promise<void> => {
     let readStartedAt = Number.NEGATIVE_INFINITY;
+    let emptyReads = 0;
     while (!abort.signal.aborted) {
       readStartedAt = performance.now();
       const batch = await source.readAll({ after, maxCount: batchSize, filter: options.filter });
@@ -68,8 +72,9 @@ export function pollingSubscription(
         await handler(event);
         after = event.position;
       }
+      emptyReads = batch.length === 0 ? emptyReads + 1 : 0;
       if (batch.length < batchSize && !abort.signal.aborted) {
-        await source.waitForAppend(abort.signal);
+        await source.waitForAppend(abort.signal, emptyReads);
         const wait = readStartedAt + minReadGapMs - performance.now();
         if (wait > 0 && !abort.signal.aborted) await waitOutGap(wait);
       }
