@@ -10,6 +10,13 @@ import { Scheduler } from '../scheduler/scheduler.service';
 import { type LogConsumerLag, lagOf } from './log-consumer-lag';
 
 /**
+ * How often the event-loop lag histogram samples. prom-client's 10 ms default wakes an idle engine
+ * a hundred times a second for it; a stall still shows in full at 100 ms (the sample that waited
+ * behind it records the whole wait), and the idle engine wakes ten times a second.
+ */
+const EVENT_LOOP_SAMPLE_MS = 100;
+
+/**
  * The engine's Prometheus series, in a registry of its own (not prom-client's global one, so
  * two engines in one process, as in the tests, keep theirs apart). Counts kept elsewhere (the
  * store's write path, the scheduler, the log consumers) are read when scraped.
@@ -28,7 +35,7 @@ export class EngineMetrics {
     @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
   ) {
     const registers = [this.registry];
-    collectDefaultMetrics({ register: this.registry });
+    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS });
     this.requests = new Counter({
       name: 'http_requests_total',
       help: 'HTTP requests answered, by route pattern, method and status',
