@@ -1,4 +1,5 @@
 import type { Decider, DomainEvent } from '@leadledger/kernel';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EventStore } from './event-store.port';
 import type { StoredEvent } from './stored-event';
 import type { FoldedState, StreamFold } from './stream-state-cache';
@@ -51,6 +52,12 @@ export function remember<State, Event extends DomainEvent>(
   return folded;
 }
 
+/** Events per read when a stream is folded from its start; the event loop is let go between reads. */
+export const COLD_FOLD_PAGE = 1_000;
+
+/** Streams being loaded without a cached state, per store: a second caller waits for the first. */
+const coldLoads = new WeakMap<EventStore, Map<string, Promise<unknown>>>();
+
 /**
  * The stream's state from the store's cache, else its latest snapshot, else its start, with the
  * events after it folded on. The tail is always read from the store. A state this process
@@ -58,6 +65,11 @@ export function remember<State, Event extends DomainEvent>(
  * written by an earlier run against a log that may since have been replaced, is read from its
  * own event on and dropped unless that event is still there, and the stream folded from its
  * start. Null for a stream with no events.
+ *
+ * A stream without a cached state is loaded once however many callers ask at the same time
+ * (after a start, every request touches the busy pool at once), and one folded from its start is
+ * read in pages with the event loop let go between them: the big pool's 38 000 events held every
+ * request for 0.9 s otherwise.
  */
 export async function loadFolded<State, Event extends DomainEvent>(
   store: EventStore,
@@ -65,18 +77,56 @@ export async function loadFolded<State, Event extends DomainEvent>(
   decider: StreamFold<State, Event>,
 ): Promise<FoldedState<State> | null> {
   const cache = store.streamStates;
-  const cached = cache.get(streamId, decider);
+  let cached = cache.get(streamId, decider);
+  const underWay = cached ? undefined : coldLoads.get(store)?.get(streamId);
+  if (underWay) {
+    await underWay.catch(() => undefined);
+    cached = cache.get(streamId, decider);
+  }
   if (cached) {
     const tail = await store.readStream(streamId, { fromRevision: cached.revision + 1n });
     return remember(store, streamId, decider, cached, tail, 0);
   }
+  let loads = coldLoads.get(store);
+  if (!loads) coldLoads.set(store, (loads = new Map()));
+  const load = loadCold(store, streamId, decider);
+  loads.set(streamId, load);
+  try {
+    return await load;
+  } finally {
+    if (loads.get(streamId) === load) loads.delete(streamId);
+  }
+}
+
+async function loadCold<State, Event extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  decider: StreamFold<State, Event>,
+): Promise<FoldedState<State> | null> {
+  const cache = store.streamStates;
   const snapshot = cache.snapshotOf(streamId, decider);
   if (snapshot) {
     const tail = await store.readStream(streamId, { fromRevision: snapshot.revision });
     if (tail[0]?.id === snapshot.eventId) return remember(store, streamId, decider, snapshot, tail, 1);
     cache.forget(streamId);
   }
-  return remember(store, streamId, decider, null, await store.readStream(streamId), 0);
+  // Folded page by page and remembered once at the end, so a snapshot is saved (if due) once.
+  let state = decider.initialState;
+  let last: StoredEvent | undefined;
+  let count = 0;
+  for (;;) {
+    const fromRevision = last ? last.revision + 1n : 0n;
+    const page = await store.readStream(streamId, { fromRevision, maxCount: COLD_FOLD_PAGE });
+    state = foldOnto(decider, state, page);
+    count += page.length;
+    last = page.at(-1) ?? last;
+    if (page.length < COLD_FOLD_PAGE) break;
+    await nextTurn();
+  }
+  if (!last) return null;
+  const folded: FoldedState<State> = { state, revision: last.revision, eventId: last.id, eventsSinceSnapshot: count };
+  cache.put(streamId, decider, folded);
+  return folded;
 }
 
 /**
