@@ -69,6 +69,7 @@ describe('a damaged read-model file at start-up', () => {
   ) {
     const { dir, config } = copyOfTheData(damage);
     let started: EngineHarness | null = null;
+    let passed = false;
     try {
       await test({
         dir,
@@ -81,8 +82,12 @@ describe('a damaged read-model file at start-up', () => {
           return { engine: started, lines };
         },
       });
+      passed = true;
     } finally {
-      await (started as EngineHarness | null)?.close();
+      // After a failure the test's own error is the one to read: the verify in close() would
+      // replace it with the news that the file is still damaged.
+      const closing = (started as EngineHarness | null)?.close();
+      await (passed ? closing : closing?.catch(() => undefined));
       dir.remove();
     }
   }
@@ -118,7 +123,10 @@ describe('a damaged read-model file at start-up', () => {
 
   it('with table pages overwritten in mid-file, which the default check does not read, heals when a read meets them', () =>
     onADamagedCopy(
-      ({ readModels }) => void overwriteTablePages(readModels, { pages: 4, sparingEdges: true }),
+      // Pages of the lead board, which the reads below go through: damage to a table they never
+      // read (which pages the middle of the file holds varies from run to run) would go unmet.
+      ({ readModels }) =>
+        void overwriteTablePages(readModels, { tables: ['lead_board'], pages: 4, sparingEdges: true }),
       'structure',
       async ({ dir, start }) => {
         const { engine, lines } = await start();
