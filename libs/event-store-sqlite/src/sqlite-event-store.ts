@@ -253,24 +253,22 @@ export class SqliteEventStore extends EventStore {
   }
 
   /**
-   * Wakes on this process's appends and on a hurry (someone waits for the head); another
-   * process's appends are found by polling, every `pollIntervalMs` while the log moves, the
-   * interval doubling with each read that found nothing up to IDLE_POLL_MS: a quiet engine then
-   * reads the log twice a second instead of twenty times.
+   * Wakes on this process's appends; another process's appends are found by polling, every
+   * `pollIntervalMs` while the log moves, the interval doubling with each read that found nothing
+   * up to IDLE_POLL_MS: a quiet engine reads the log twice a second instead of twenty times. A
+   * hurry (someone waits for the head) aborts `signal`, so those appends are read at once then.
    */
   private waitForAppend(signal: AbortSignal, emptyReads: number): Promise<void> {
-    const interval = Math.min(this.pollIntervalMs * 2 ** Math.max(0, emptyReads - 1), IDLE_POLL_MS);
+    const backedOff = Math.min(this.pollIntervalMs * 2 ** Math.max(0, emptyReads - 1), IDLE_POLL_MS);
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
         this.appended.off('append', done);
-        this.appended.off('hurry', done);
         signal.removeEventListener('abort', done);
         resolve();
       };
-      const timer = setTimeout(done, Math.max(interval, this.pollIntervalMs));
+      const timer = setTimeout(done, Math.max(backedOff, this.pollIntervalMs));
       this.appended.once('append', done);
-      this.appended.once('hurry', done);
       signal.addEventListener('abort', done, { once: true });
     });
   }

@@ -7,7 +7,8 @@ export interface PollingSource {
   readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
   /**
    * Resolves when new events may be there: at once on a local append, else after a poll interval,
-   * which may grow with `emptyReads` (how many reads in a row found nothing).
+   * which may grow with `emptyReads` (how many reads in a row found nothing); at once when `signal`
+   * aborts (the subscription stops, or someone hurries it).
    */
   waitForAppend(signal: AbortSignal, emptyReads: number): Promise<void>;
 }
@@ -21,7 +22,7 @@ export interface PollingOptions extends SubscribeOptions {
    * same turns of the event loop as the commands waiting for their commits. 0: read at once.
    */
   readonly minReadGapMs?: number;
-  /** Registers a call that cuts the gap short (someone waits for the head); returns its removal. */
+  /** Registers a call that ends the current wait (someone waits for the head); returns its removal. */
   readonly onHurry?: (hurry: () => void) => () => void;
   readonly sleep?: Sleep;
 }
@@ -43,17 +44,17 @@ export function pollingSubscription(
   let after = options.after ?? START_OF_LOG;
   let subscribed = false;
 
-  /** Sleeps `ms`, unless stopped or hurried. */
-  const waitOutGap = async (ms: number): Promise<void> => {
+  /** Runs a wait that ends early when the subscription stops or someone hurries it. */
+  const hurriable = async (wait: (signal: AbortSignal) => Promise<void>): Promise<void> => {
     const cut = new AbortController();
-    const stop = () => cut.abort();
-    abort.signal.addEventListener('abort', stop, { once: true });
-    const stopListening = options.onHurry?.(stop);
+    const end = () => cut.abort();
+    abort.signal.addEventListener('abort', end, { once: true });
+    const stopListening = options.onHurry?.(end);
     try {
-      await sleep(ms, cut.signal);
+      await wait(cut.signal);
     } finally {
       stopListening?.();
-      abort.signal.removeEventListener('abort', stop);
+      abort.signal.removeEventListener('abort', end);
     }
   };
 
@@ -74,9 +75,9 @@ export function pollingSubscription(
       }
       emptyReads = batch.length === 0 ? emptyReads + 1 : 0;
       if (batch.length < batchSize && !abort.signal.aborted) {
-        await source.waitForAppend(abort.signal, emptyReads);
+        await hurriable((signal) => source.waitForAppend(signal, emptyReads));
         const wait = readStartedAt + minReadGapMs - performance.now();
-        if (wait > 0 && !abort.signal.aborted) await waitOutGap(wait);
+        if (wait > 0 && !abort.signal.aborted) await hurriable((signal) => sleep(wait, signal));
       }
     }
   };
