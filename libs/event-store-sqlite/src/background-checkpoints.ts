@@ -79,6 +79,11 @@ const STOP_TIMEOUT_MS = 30_000;
  * file moved aside right after takes no log of the thread's with it.
  */
 export class BackgroundCheckpoints {
+  /** A thread for the file, or none for an in-memory database (it has no write-ahead log). */
+  static startFor(file: string): BackgroundCheckpoints | null {
+    return file === ':memory:' ? null : new BackgroundCheckpoints(file);
+  }
+
   private readonly state = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   private readonly worker: Worker;
 
@@ -108,8 +113,8 @@ export class BackgroundCheckpoints {
    * name, so a connection left open across a rename would take the new file's log for its own.
    */
   stop(): void {
-    const was = Atomics.compareExchange(this.state, 0, NOT_STARTED, STOP_ASKED);
-    if (was === OPEN && Atomics.compareExchange(this.state, 0, OPEN, STOP_ASKED) === OPEN) {
+    // Only this thread asks to stop, so one exchange tells what the thread had got to.
+    if (Atomics.exchange(this.state, 0, STOP_ASKED) === OPEN) {
       Atomics.notify(this.state, 0);
       // Blocks briefly, and only when closing: the thread never waits for a lock.
       if (Atomics.wait(this.state, 0, STOP_ASKED, STOP_TIMEOUT_MS) === 'timed-out') {

@@ -80,8 +80,7 @@ export class ReadModelDatabase {
 
   /** A checkpoint thread for the file just opened (its connection follows that file). */
   private startCheckpoints(): void {
-    const wanted = this.options.backgroundCheckpoints && this.file !== ':memory:';
-    this.checkpoints = wanted ? new BackgroundCheckpoints(this.file) : null;
+    this.checkpoints = this.options.backgroundCheckpoints ? BackgroundCheckpoints.startFor(this.file) : null;
   }
 
   private open(): void {
