@@ -55,9 +55,6 @@ export function remember<State, Event extends DomainEvent>(
 /** Events per read when a stream is folded from its start; the event loop is let go between reads. */
 export const COLD_FOLD_PAGE = 1_000;
 
-/** Streams being loaded without a cached state, per store: a second caller waits for the first. */
-const coldLoads = new WeakMap<EventStore, Map<string, Promise<unknown>>>();
-
 /**
  * The stream's state from the store's cache, else its latest snapshot, else its start, with the
  * events after it folded on. The tail is always read from the store. A state this process
@@ -78,7 +75,7 @@ export async function loadFolded<State, Event extends DomainEvent>(
 ): Promise<FoldedState<State> | null> {
   const cache = store.streamStates;
   let cached = cache.get(streamId, decider);
-  const underWay = cached ? undefined : coldLoads.get(store)?.get(streamId);
+  const underWay = cached ? undefined : cache.coldLoadOf(streamId);
   if (underWay) {
     await underWay.catch(() => undefined);
     cached = cache.get(streamId, decider);
@@ -87,15 +84,7 @@ export async function loadFolded<State, Event extends DomainEvent>(
     const tail = await store.readStream(streamId, { fromRevision: cached.revision + 1n });
     return remember(store, streamId, decider, cached, tail, 0);
   }
-  let loads = coldLoads.get(store);
-  if (!loads) coldLoads.set(store, (loads = new Map()));
-  const load = loadCold(store, streamId, decider);
-  loads.set(streamId, load);
-  try {
-    return await load;
-  } finally {
-    if (loads.get(streamId) === load) loads.delete(streamId);
-  }
+  return cache.loadCold(streamId, () => loadCold(store, streamId, decider));
 }
 
 async function loadCold<State, Event extends DomainEvent>(

@@ -56,6 +56,8 @@ export class StreamStateCache {
   // past every deleted slot V8 has not yet compacted, about 11 µs a put once the cache is full.
   private readonly entries: LRUCache<string, Entry>;
   private snapshots: (Required<SnapshotOptions> & { readonly store: SnapshotStore }) | null = null;
+  /** Streams being loaded without a cached state: a second caller waits for the first. */
+  private readonly coldLoads = new Map<string, Promise<unknown>>();
 
   constructor(readonly maxEntries = DEFAULT_CACHED_STREAMS) {
     this.entries = new LRUCache({ max: requireCount('maxEntries', maxEntries) });
@@ -103,6 +105,22 @@ export class StreamStateCache {
     const due = this.snapshotDue(fold, folded);
     const saved = due ? this.save(streamId, fold, folded) : folded;
     this.entries.set(streamId, { ...saved, initialState: fold.initialState, evolve: fold.evolve });
+  }
+
+  /** The load of the stream without a cached state now under way, if any. */
+  coldLoadOf(streamId: string): Promise<unknown> | undefined {
+    return this.coldLoads.get(streamId);
+  }
+
+  /** Runs `load` as the stream's cold load, seen by `coldLoadOf` until it settles. */
+  async loadCold<T>(streamId: string, load: () => Promise<T>): Promise<T> {
+    const loading = load();
+    this.coldLoads.set(streamId, loading);
+    try {
+      return await loading;
+    } finally {
+      if (this.coldLoads.get(streamId) === loading) this.coldLoads.delete(streamId);
+    }
   }
 
   /** Forgets the stream: the next read folds it from a snapshot or its start. */
