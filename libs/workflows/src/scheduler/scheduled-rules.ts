@@ -5,8 +5,14 @@ import { leadDecider, leadStreamId } from '@leadledger/leads';
 import type { WorkflowPolicy } from '../lead-routing/ownership-terms';
 import { rerouteLead } from '../lead-routing/reroute-lead';
 
-/** What is due at an instant, read from the projections. A stale answer is harmless: each decider re-checks. */
+/**
+ * What is due at an instant, read from the projections. An answer that lists too much is
+ * harmless (each decider re-checks); one that lists too little would leave work for the next
+ * pass, so a pass first waits for the projections to reach what the log held when it began.
+ */
 export interface DueWork {
+  /** Resolves once the read models have applied the log up to `position`; rejects if they cannot. */
+  caughtUpTo(position: bigint): Promise<void>;
   leadsDueForAcceptanceExpiry(now: string): readonly { readonly leadId: string }[];
   customersDueForWarning(now: string): readonly { readonly customerId: string }[];
   customersDueForRelease(now: string): readonly { readonly customerId: string }[];
@@ -39,6 +45,7 @@ export async function runScheduledRules(
     occurredAt: now,
     correlationId: `scheduler:${now}`,
   };
+  await due.caughtUpTo(await store.headPosition());
   const expiredLeads: string[] = [];
   for (const { leadId } of due.leadsDueForAcceptanceExpiry(now)) {
     const command = { kind: 'ExpireAcceptance', at: now } as const;
