@@ -101,3 +101,31 @@ describe('a reactor lane meeting trouble', () => {
     checkpoints.close();
   });
 });
+
+describe('a reactor lane storing its position', () => {
+  const dir = tempDirectory('leadledger-lane-store');
+  afterAll(() => dir.remove());
+
+  it('stores it every hundred reactions while events wait, and once its queue is empty', async () => {
+    const checkpoints = new ReadModelDatabase(dir.file('busy.sqlite'));
+    // What a crash at each reaction would leave on disk: the events after it are handled again.
+    const storedWhenHandling = new Map<bigint, bigint | undefined>();
+    const reactor = {
+      name: 'busy',
+      eventTypes: ['LeadReceived'],
+      handle: async (event: StoredEvent) => {
+        storedWhenHandling.set(event.position, checkpoints.checkpoint('reactor:busy')?.position);
+      },
+    };
+    const lane = new ReactorLane(reactor, checkpoints);
+    lane.prepare();
+    lane.take(Array.from({ length: 250 }, (_, i) => stored(BigInt(i + 1))));
+    await lane.idle();
+    // 250 events queued at once: stored after the 100th and the 200th reaction, then at the end.
+    expect(storedWhenHandling.get(100n)).toBe(0n);
+    expect(storedWhenHandling.get(101n)).toBe(100n);
+    expect(storedWhenHandling.get(250n)).toBe(200n);
+    expect(checkpoints.checkpoint('reactor:busy')?.position).toBe(250n);
+    checkpoints.close();
+  });
+});

@@ -19,6 +19,12 @@ const CHECKPOINT_VERSION = '1';
  * position after every batch was a write per lane per append.
  */
 const STORE_AFTER_SKIPPING = 1000n;
+/**
+ * How many reactions a lane with events still waiting makes before it stores its position (it
+ * stores it too whenever its queue empties). A restart handles at most that many again, each
+ * idempotent; storing after every reaction was a read-model write per lead.
+ */
+const STORE_AFTER_REACTIONS = 100;
 
 /** Attempts at one event that meets only passing trouble, before the lane fails on it. */
 const ATTEMPTS_PER_EVENT = 8;
@@ -46,14 +52,16 @@ export interface ReactorLaneOptions {
  * One reactor's queue and checkpoint. The log reader hands it every batch; it keeps the
  * events of its types and handles them one by one, in order, without holding the reader up
  * (projections stay current while a reaction runs). Its position moves to the end of every
- * batch it was given, not only to its last matching event, and is stored after every reaction
- * and every thousand events passed over, so a restart re-reads little of what it passed over.
+ * batch it was given, not only to its last matching event, and is stored whenever its queue
+ * empties, every hundred reactions and every thousand events passed over, so a restart handles
+ * little again and re-reads little of what it passed over.
  */
 export class ReactorLane {
   private state: ReactorStatus['state'] = 'idle';
   private checkpoint = 0n;
   /** The position last written to the checkpoint table. */
   private stored = 0n;
+  private reactionsSinceStored = 0;
   private failure: ProjectionFailure | null = null;
   private readonly queue: StoredEvent[] = [];
   /** The end of the last batch given to it: where the position goes once the queue is empty. */
@@ -149,7 +157,8 @@ export class ReactorLane {
         }
         if (!this.running) return;
         this.queue.shift();
-        this.moveTo(event.position, true);
+        this.reactionsSinceStored++;
+        this.moveTo(event.position, this.queue.length === 0 || this.reactionsSinceStored >= STORE_AFTER_REACTIONS);
       }
     } finally {
       // In the same turn as the last look at the queue: an event taken after it starts a new drain.
@@ -181,6 +190,7 @@ export class ReactorLane {
   private store(): void {
     this.checkpoints.saveCheckpoint(this.key, CHECKPOINT_VERSION, this.checkpoint);
     this.stored = this.checkpoint;
+    this.reactionsSinceStored = 0;
   }
 
   private fail(event: StoredEvent, error: unknown): void {
