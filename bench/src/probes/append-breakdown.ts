@@ -83,13 +83,11 @@ async function main(): Promise<void> {
     'metadata spread + new Date().toISOString()',
     `${Math.round(perCallNs(() => ({ ...event.metadata, recordedAt: new Date().toISOString() })))} ns`,
   );
-  const dataText = JSON.stringify(event.data);
-  const metadataText = JSON.stringify(metadata);
   const link = { position: 123_456n, streamId: streams[0], revision: 41n, id: randomUUID(), type: event.type };
   const previous = eventHash({ ...link, data: event.data, metadata }, null);
   line(
-    'chain: JSON.parse of both texts + eventHash (canonical JSON, SHA-256)',
-    `${Math.round(perCallNs(() => eventHash({ ...link, data: JSON.parse(dataText), metadata: JSON.parse(metadataText) }, previous), 50_000))} ns`,
+    'chain: eventHash of the event as given (canonical JSON, SHA-256)',
+    `${Math.round(perCallNs(() => eventHash({ ...link, data: event.data, metadata }, previous), 50_000))} ns`,
   );
   line('randomUUID()', `${Math.round(perCallNs(() => randomUUID()))} ns`);
   let big = 0n;

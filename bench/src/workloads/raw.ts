@@ -12,8 +12,8 @@ import type { BenchStore, Subject } from './subject';
  * `synchronous` is only ever lowered by the append probe, to show what fsync costs.
  *
  * With `chain`, it also keeps the tamper-evidence hash chain the way the adapter does (the last
- * row's position and hash read in the transaction, eventHash over the stored text parsed back,
- * both written with the row): the difference from plain raw is the chain's cost on append.
+ * row's position and hash read in the transaction, eventHash over the event's values, both written
+ * with the row): the difference from plain raw is the chain's cost on append.
  */
 export function rawSubject(synchronous: 'FULL' | 'NORMAL' | 'OFF' = 'FULL', chain = false): Subject {
   const name = synchronous === 'FULL' ? 'raw' : `raw (synchronous=${synchronous})`;
@@ -57,10 +57,7 @@ export function rawSubject(synchronous: 'FULL' | 'NORMAL' | 'OFF' = 'FULL', chai
               const previous = last.get() as { position: number; hash: string | null } | undefined;
               const position = (previous?.position ?? 0) + 1;
               const link = { position: BigInt(position), streamId, revision: BigInt(revision), id, type: event.type };
-              const hash = eventHash(
-                { ...link, data: JSON.parse(data), metadata: JSON.parse(meta) },
-                previous?.hash ?? null,
-              );
+              const hash = eventHash({ ...link, data: event.data, metadata }, previous?.hash ?? null);
               insertLinked.run(position, id, streamId, revision, event.type, data, meta, hash);
             } else {
               insert.run(id, streamId, revision, event.type, data, meta);

@@ -52,6 +52,28 @@ describe('SQLite event store: the hash chain', () => {
     await store.close();
   });
 
+  it('hashes an event as its stored text reads back, Dates and undefined members included', async () => {
+    const store = new SqliteEventStore({ file });
+    // Not JSON as given: JSON.stringify's conversions decide both the stored text and the hash.
+    const data = { z: 1, a: { when: new Date('2026-11-02T09:30:00.000Z'), gone: undefined }, list: [undefined, 'x'] };
+    await store.appendToStream('s', [anEvent('Odd', data as never)], { expectedRevision: 'no_stream' });
+    const [stored] = await store.readAll();
+    expect(stored.data).toEqual({ z: 1, a: { when: '2026-11-02T09:30:00.000Z' }, list: [null, 'x'] });
+    expect(stored.hash).toBe(eventHash(stored, null));
+    expect(await verifyHashChain(store)).toMatchObject({ events: 1, broken: null });
+    await store.close();
+  });
+
+  it('refuses an event holding a number JSON cannot write, and writes nothing', async () => {
+    const store = new SqliteEventStore({ file });
+    const appended = store.appendToStream('s', [anEvent('Odd', { amount: Number.NaN })], {
+      expectedRevision: 'no_stream',
+    });
+    await expect(appended).rejects.toThrow(RangeError);
+    expect(await store.readAll()).toEqual([]);
+    await store.close();
+  });
+
   it('carries on after a restart from the last event on disk', async () => {
     const before = new SqliteEventStore({ file });
     const { events: last } = await before.appendToStream('a', events(3), { expectedRevision: 'no_stream' });

@@ -157,17 +157,10 @@ export class SqliteEventStore extends EventStore {
       const metadata: EventMetadata = { ...event.metadata, recordedAt: event.metadata.recordedAt ?? recordedAt };
       const dataText = JSON.stringify(event.data);
       const metadataText = JSON.stringify(metadata);
-      // Hashed as it will read back (the stored text parsed), so a later check recomputes the same.
+      // Hashed as the stored text reads back without parsing it: canonicalJson of a value is that of
+      // its JSON.stringify text parsed (event-hash.property.spec.ts).
       const hash = eventHash(
-        {
-          position,
-          streamId,
-          revision,
-          id,
-          type: event.type,
-          data: JSON.parse(dataText),
-          metadata: JSON.parse(metadataText),
-        },
+        { position, streamId, revision, id, type: event.type, data: event.data, metadata },
         previousHash,
       );
       this.statements.insert.run(position, id, streamId, revision, event.type, dataText, metadataText, hash);

@@ -33,4 +33,24 @@ describe('canonicalJson over any JSON value', () => {
       }),
     );
   });
+
+  it('writes any value JSON.stringify accepts as the canonical form of what that reads back as', () => {
+    // Dates (toJSON), undefined members and array holes: the SQLite store writes data in this form.
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.jsonValue({ maxDepth: 1 }),
+        fc.date({ noInvalidDate: true }),
+        fc.constant(undefined),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(fc.string(), tie('value'), { maxKeys: 4 }),
+      ),
+    }));
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), value), (input) => {
+        const readBack = JSON.parse(JSON.stringify(input)) as JsonValue;
+        expect(canonicalJson(input as JsonValue)).toBe(canonicalJson(readBack));
+      }),
+    );
+  });
 });
