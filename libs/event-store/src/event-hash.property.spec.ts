@@ -35,7 +35,7 @@ describe('canonicalJson over any JSON value', () => {
   });
 
   it('writes any value JSON.stringify accepts as the canonical form of what that reads back as', () => {
-    // Dates (toJSON), undefined members and array holes: the SQLite store writes data in this form.
+    // Dates (toJSON), undefined members and array holes: the SQLite store hashes values as given, not as read back.
     const { value } = fc.letrec((tie) => ({
       value: fc.oneof(
         { depthSize: 'small' },
