@@ -27,7 +27,27 @@ export function foldOnto<State, Event extends DomainEvent>(
   return folded;
 }
 
-/** Folds `events` (the stream's events after `base`, or all of them) on, and remembers the result. */
+/** `base` with `events[from..]` (the stream's events after it, or all of them) folded on; `base` when there are none. */
+function foldedOn<State, Event extends DomainEvent>(
+  decider: StreamFold<State, Event>,
+  base: FoldedState<State> | null,
+  events: readonly StoredEvent[],
+  from: number,
+): FoldedState<State> | null {
+  const last = events.at(-1);
+  if (!last || from >= events.length) return base;
+  return {
+    state: foldOnto(decider, base ? base.state : decider.initialState, events, from),
+    revision: last.revision,
+    eventId: last.id,
+    eventsSinceSnapshot: (base?.eventsSinceSnapshot ?? 0) + events.length - from,
+  };
+}
+
+/**
+ * Folds `events` on, and remembers the result; with nothing new, still remembers a base that
+ * came from a snapshot, so it is decoded once.
+ */
 export function remember<State, Event extends DomainEvent>(
   store: EventStore,
   streamId: string,
@@ -36,19 +56,8 @@ export function remember<State, Event extends DomainEvent>(
   events: readonly StoredEvent[],
   from: number,
 ): FoldedState<State> | null {
-  const last = events.at(-1);
-  if (!last || from >= events.length) {
-    // Nothing new: still remember a base that came from a snapshot, so it is decoded once.
-    if (base) store.streamStates.put(streamId, decider, base);
-    return base;
-  }
-  const folded: FoldedState<State> = {
-    state: foldOnto(decider, base ? base.state : decider.initialState, events, from),
-    revision: last.revision,
-    eventId: last.id,
-    eventsSinceSnapshot: (base?.eventsSinceSnapshot ?? 0) + events.length - from,
-  };
-  store.streamStates.put(streamId, decider, folded);
+  const folded = foldedOn(decider, base, events, from);
+  if (folded) store.streamStates.put(streamId, decider, folded);
   return folded;
 }
 
@@ -100,22 +109,15 @@ async function loadCold<State, Event extends DomainEvent>(
     cache.forget(streamId);
   }
   // Folded page by page and remembered once at the end, so a snapshot is saved (if due) once.
-  let state = decider.initialState;
-  let last: StoredEvent | undefined;
-  let count = 0;
+  let folded: FoldedState<State> | null = null;
   for (;;) {
-    const fromRevision = last ? last.revision + 1n : 0n;
+    const fromRevision = folded ? folded.revision + 1n : 0n;
     const page = await store.readStream(streamId, { fromRevision, maxCount: COLD_FOLD_PAGE });
-    state = foldOnto(decider, state, page);
-    count += page.length;
-    last = page.at(-1) ?? last;
+    folded = foldedOn(decider, folded, page, 0);
     if (page.length < COLD_FOLD_PAGE) break;
     await nextTurn();
   }
-  if (!last) return null;
-  const folded: FoldedState<State> = { state, revision: last.revision, eventId: last.id, eventsSinceSnapshot: count };
-  cache.put(streamId, decider, folded);
-  return folded;
+  return remember(store, streamId, decider, folded, [], 0);
 }
 
 /**
