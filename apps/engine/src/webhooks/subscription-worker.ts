@@ -41,6 +41,8 @@ export type WorkerState = 'active' | 'retrying' | 'paused' | 'failing';
  */
 export class SubscriptionWorker {
   private state: WebhookSubscriptionState = webhookSubscriptionDecider.initialState;
+  /** The stream's revision `state` was folded to; null before the first look. */
+  private revision: bigint | 'no_stream' | null = null;
   /** Bumped by every change to the subscription's stream: a delivery in progress gives way. */
   private generation = 0;
   private stopped = false;
@@ -79,12 +81,21 @@ export class SubscriptionWorker {
     this.running = this.run();
   }
 
-  /** Re-reads the subscription's stream (it changed) and gives way to what it now says. */
+  /**
+   * Re-reads the subscription's stream and, if it changed, gives way to what it now says. The same
+   * change is announced twice (by the request that wrote it, then by the log reader): the second
+   * finds the revision already seen and must not restart the attempts at the current event.
+   */
   async refresh(): Promise<void> {
     // Through the stream state cache: only the events since the last look are read.
-    this.state = (
-      await loadState(this.deps.store, webhookSubscriptionStreamId(this.subscriptionId), webhookSubscriptionDecider)
-    ).state;
+    const { state, revision } = await loadState(
+      this.deps.store,
+      webhookSubscriptionStreamId(this.subscriptionId),
+      webhookSubscriptionDecider,
+    );
+    if (revision === this.revision) return;
+    this.state = state;
+    this.revision = revision;
     this.generation++;
     if (this.state.status === 'deleted') this.deps.checkpoints.forget(this.subscriptionId);
     this.poke();

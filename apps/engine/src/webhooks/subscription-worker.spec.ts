@@ -1,0 +1,84 @@
+import { handleCommand } from '@leadledger/event-store';
+import { SqliteEventStore } from '@leadledger/event-store-sqlite';
+import { anEvent, tempDirectory } from '@leadledger/event-store/testing';
+import { webhookSubscriptionDecider, webhookSubscriptionStreamId } from '@leadledger/feed';
+import { ReadModelDatabase } from '@leadledger/projections';
+import { Logger } from '@nestjs/common';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SubscriptionWorker } from './subscription-worker';
+import { WebhookCheckpoints } from './webhook-checkpoints';
+import type { WebhookSecrets } from './webhook-secrets';
+
+const MAX_ATTEMPTS = 3;
+
+describe('a webhook subscription worker', () => {
+  const dir = tempDirectory('leadledger-webhook-worker');
+  afterAll(() => dir.remove());
+
+  it('does not restart the attempts at an event when a change it has already seen is announced again', async () => {
+    const store = new SqliteEventStore({ file: dir.file('events.sqlite') });
+    const readModels = new ReadModelDatabase(dir.file('read.sqlite'));
+    const subscriptionId = 'sub-announced-twice';
+    let worker: SubscriptionWorker | null = null;
+    let requests = 0;
+    // Answers 500; while the first attempt is in flight, the log reader announces the creation the request already did.
+    const receiver: Server = createServer(async (request, response) => {
+      request.resume();
+      requests += 1;
+      if (requests === 1) await worker?.refresh();
+      response.writeHead(500).end();
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = receiver.address() as AddressInfo;
+      await handleCommand(
+        store,
+        webhookSubscriptionStreamId(subscriptionId),
+        webhookSubscriptionDecider,
+        {
+          kind: 'CreateWebhookSubscription',
+          subscriptionId,
+          url: `http://127.0.0.1:${port}/hooks`,
+          filter: { types: ['leadledger.rep.registered.v1'], streams: [] },
+          description: '',
+          startAfter: (await store.headPosition()).toString(),
+        },
+        { actorId: 'key:admin', actorRole: 'admin', occurredAt: '2026-11-30T09:00:00.000Z', correlationId: 'c-1' },
+      );
+      await store.appendToStream('rep-r1', [anEvent('RepRegistered', { repId: 'r1' })], {
+        expectedRevision: 'no_stream',
+      });
+
+      worker = new SubscriptionWorker(subscriptionId, {
+        store,
+        checkpoints: new WebhookCheckpoints(readModels),
+        secrets: { secretFor: () => `whsec_${Buffer.alloc(32, 7).toString('base64')}` } as unknown as WebhookSecrets,
+        settings: {
+          masterKey: null,
+          masterKeyFile: dir.file('master.key'),
+          allowPrivate: true,
+          maxAttempts: MAX_ATTEMPTS,
+          backoffBaseMs: 5,
+          backoffMaxMs: 20,
+          attemptTimeoutMs: 5_000,
+          rotationGraceHours: 24,
+        },
+        eventSource: 'urn:leadledger',
+        clock: { now: () => new Date() },
+        logger: new Logger('webhook-worker-spec'),
+      });
+      await worker.refresh();
+      worker.start();
+      while (worker.status.state !== 'failing') await new Promise((resolve) => setTimeout(resolve, 10));
+
+      expect(requests).toBe(MAX_ATTEMPTS);
+      await worker.stop();
+    } finally {
+      receiver.closeAllConnections();
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+      readModels.close();
+      await store.close();
+    }
+  });
+});
