@@ -1,7 +1,7 @@
 import { events, tempDirectory } from '@leadledger/event-store/testing';
 import { existsSync, renameSync, statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BackgroundCheckpoints } from './background-checkpoints';
+import { BackgroundCheckpoints, OWNER_CHECKPOINT_PAGES } from './background-checkpoints';
 import { openSqlite } from './sqlite-connection';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -70,6 +70,38 @@ describe('background checkpoints', () => {
       expect(replacement.pragma('quick_check', { simple: true })).toBe('ok');
       expect(replacement.prepare('SELECT n FROM second').all()).toEqual([{ n: 1 }]);
       replacement.close();
+    }
+  });
+
+  /** A file with a table of page-sized rows, and one commit of `pages` rows. */
+  function pagesTable(file: string) {
+    const db = openSqlite(file);
+    db.exec('CREATE TABLE pages (filler BLOB)');
+    const insert = db.prepare(
+      'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) INSERT INTO pages SELECT randomblob(3500) FROM n',
+    );
+    return { db, size: () => statSync(file).size, commitPages: (pages: number) => insert.run(pages) };
+  }
+
+  it("leave the owner's commits to checkpoint only once the log passes its bound, should the thread fall behind", () => {
+    const plain = pagesTable(dir.file('owner-plain.sqlite'));
+    const owner = pagesTable(dir.file('owner-bound.sqlite'));
+    try {
+      // Without the thread, SQLite's own checkpoint runs in the commit that takes the log past 1,000 pages.
+      const plainBefore = plain.size();
+      plain.commitPages(2_000);
+      expect(plain.size()).toBeGreaterThan(plainBefore);
+
+      // Stopped before it starts: only a commit can checkpoint this file.
+      BackgroundCheckpoints.startFor(dir.file('owner-bound.sqlite'), owner.db)?.stop();
+      const before = owner.size();
+      owner.commitPages(2_000);
+      expect(owner.size()).toBe(before);
+      owner.commitPages(OWNER_CHECKPOINT_PAGES);
+      expect(owner.size()).toBeGreaterThan(before);
+    } finally {
+      plain.db.close();
+      owner.db.close();
     }
   });
 });

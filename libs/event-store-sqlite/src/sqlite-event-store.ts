@@ -104,7 +104,7 @@ export class SqliteEventStore extends EventStore {
     this.ids = options.ids ?? randomIds;
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.liveReadGapMs = options.liveReadGapMs ?? DEFAULT_LIVE_READ_GAP_MS;
-    this.checkpoints = options.backgroundCheckpoints ? BackgroundCheckpoints.startFor(options.file) : null;
+    this.checkpoints = options.backgroundCheckpoints ? BackgroundCheckpoints.startFor(options.file, this.db) : null;
     this.appended.setMaxListeners(0);
     const prepare = (sql: string) => this.db.prepare(sql).safeIntegers(true);
     this.statements = {

@@ -80,7 +80,7 @@ export class ReadModelDatabase {
 
   /** A checkpoint thread for the file just opened (its connection follows that file). */
   private startCheckpoints(): void {
-    this.checkpoints = this.options.backgroundCheckpoints ? BackgroundCheckpoints.startFor(this.file) : null;
+    this.checkpoints = this.options.backgroundCheckpoints ? BackgroundCheckpoints.startFor(this.file, this.current) : null;
   }
 
   private open(): void {
