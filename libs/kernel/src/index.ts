@@ -1,3 +1,4 @@
+export * from './canonical-json';
 export * from './clock';
 export * from './decision';
 export * from './errors';

@@ -1,3 +1,4 @@
+import { sameJson } from '@leadledger/kernel';
 import type { LedgerLine } from '../engine/ledger-line';
 
 export interface LineDifference {
@@ -41,7 +42,9 @@ const COMPARED: readonly (keyof LedgerLine)[] = [
 /** Each compared field where the replayed line differs from the recorded one; the whole line when none was replayed. */
 export function compareLines(recorded: LedgerLine, replayed: LedgerLine | null): LineDifference[] {
   if (!replayed) return [{ input: 'line', recorded: recorded.lineId, replayed: null }];
-  return COMPARED.filter((field) => JSON.stringify(recorded[field]) !== JSON.stringify(replayed[field])).map(
-    (field) => ({ input: field, recorded: recorded[field], replayed: replayed[field] }),
-  );
+  return COMPARED.filter((field) => !sameJson(recorded[field], replayed[field])).map((field) => ({
+    input: field,
+    recorded: recorded[field],
+    replayed: replayed[field],
+  }));
 }

@@ -1,4 +1,4 @@
-import { type Decider, type Refusal, refuse } from '@leadledger/kernel';
+import { type Decider, type Refusal, refuse, sameJson } from '@leadledger/kernel';
 import type { ClaimRules, DailyClaimsEvent, SharedPoolEvent } from './shared-pool.events';
 
 export type SharedPoolState = { readonly policyVersion: number; readonly rules: ClaimRules | null };
@@ -29,7 +29,7 @@ export const sharedPoolDecider: Decider<SharedPoolCommand, SharedPoolState, Shar
     if (refusal) return refusal;
     const { claimsPerDay, reclaimCoolDownDays, maxCustomersPerRep } = command.rules;
     const rules = { claimsPerDay, reclaimCoolDownDays, maxCustomersPerRep };
-    if (state.rules && JSON.stringify(state.rules) === JSON.stringify(rules)) return [];
+    if (state.rules && sameJson(state.rules, rules)) return [];
     return [{ type: 'SharedPoolRulesChanged', data: { ...rules, policyVersion: state.policyVersion + 1 } }];
   },
   evolve(_state, event) {

@@ -148,6 +148,17 @@ describe('dispute decider: the same request sent again', () => {
         .thenRefuses({ code: 'DisputeAlreadyOpened', facts: { disputeId: 'd-1' } });
     });
 
+    it('changes nothing when the retry writes the same subject and evidence with their members in another order', () => {
+      const reordered = (value: object) => Object.fromEntries(Object.entries(value).reverse());
+      given(disputeDecider, [opened])
+        .when({
+          ...openDispute,
+          subject: reordered(openDispute.subject) as typeof openDispute.subject,
+          evidence: openDispute.evidence.map((ref) => reordered(ref) as typeof ref),
+        })
+        .thenEvents([]);
+    });
+
     it('refuses the same id opened with other evidence', () => {
       given(disputeDecider, [opened])
         .when({ ...openDispute, evidence: [{ kind: 'lead', id: 'lead-1' }] })

@@ -1,4 +1,4 @@
-import { type Decider, type Decision, type Refusal, assertNever, refuse } from '@leadledger/kernel';
+import { type Decider, type Decision, type Refusal, assertNever, refuse, sameJson } from '@leadledger/kernel';
 import type { CommentOnDispute, DisputeCommand, OpenDispute, ResolveDispute } from './dispute.commands';
 import type { DisputeEvent } from './dispute.events';
 import { type DisputeState, evolveDispute, initialDisputeState } from './dispute.state';
@@ -6,7 +6,6 @@ import { type DisputeState, evolveDispute, initialDisputeState } from './dispute
 type Found = Exclude<DisputeState, { status: 'absent' }>;
 
 const unknown = (disputeId: string): Refusal => refuse('DisputeUnknown', 'No such dispute', { disputeId });
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** The facts a 409 about a resolved dispute carries: how and by whom it was settled. */
 function resolvedFacts(state: Extract<DisputeState, { resolution: unknown }>): Record<string, unknown> {

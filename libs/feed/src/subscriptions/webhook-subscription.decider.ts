@@ -1,4 +1,4 @@
-import { type Decider, type Decision, type Refusal, assertNever, refuse } from '@leadledger/kernel';
+import { type Decider, type Decision, type Refusal, assertNever, refuse, sameJson } from '@leadledger/kernel';
 import type {
   ChangeWebhookSubscription,
   CreateWebhookSubscription,
@@ -49,7 +49,7 @@ export const WEBHOOK_SUBSCRIPTION_NOT_FOUND = 'WebhookSubscriptionNotFound';
 const notFound = (): Refusal => refuse(WEBHOOK_SUBSCRIPTION_NOT_FOUND, 'No such webhook subscription');
 const isExisting = (state: WebhookSubscriptionState): state is Existing =>
   state.status !== 'absent' && state.status !== 'deleted';
-const sameFilter = (a: StoredFeedFilter, b: StoredFeedFilter): boolean => JSON.stringify(a) === JSON.stringify(b);
+const sameFilter = (a: StoredFeedFilter, b: StoredFeedFilter): boolean => sameJson(a, b);
 
 function create(
   command: CreateWebhookSubscription,

@@ -1,3 +1,4 @@
+import { sameJson } from '@leadledger/kernel';
 import type { PoolLeadAssigned, PoolLeadQueued, RoutingTrace } from './pool.events';
 import { routeOne } from './pool-routing';
 import type { PoolState } from './pool.state';
@@ -17,13 +18,11 @@ export interface PoolDecisionReplay {
   readonly differences: readonly ReplayDifference[];
 }
 
-const json = (value: unknown) => JSON.stringify(value);
-
 /** The trace's parts in the order a manager checks them: the policy, who could take it, the credits, the pick. */
 function traceDifferences(recorded: RoutingTrace, replayed: RoutingTrace): ReplayDifference[] {
   const differences: ReplayDifference[] = [];
   const note = (input: string, a: unknown, b: unknown) => {
-    if (json(a) !== json(b)) differences.push({ input, recorded: a, replayed: b });
+    if (!sameJson(a, b)) differences.push({ input, recorded: a, replayed: b });
   };
   note('strategy', recorded.strategy, replayed.strategy);
   note('policyVersion', recorded.policyVersion, replayed.policyVersion);
