@@ -160,6 +160,11 @@ describe('new events', () => {
     });
   });
 
+  it('refuses data holding a number JSON cannot write (NaN, Infinity), as the SQLite store does', () => {
+    expect(() => toEventData(anEvent('SaleRecorded', { amount: Number.NaN }), now)).toThrow(RangeError);
+    expect(() => toEventData(anEvent('SaleRecorded', { amount: Number.POSITIVE_INFINITY }), now)).toThrow(RangeError);
+  });
+
   it('keeps an imported recordedAt, and makes an id when none is given', () => {
     const imported = anEvent('LeadReceived');
     const data = toEventData(

@@ -24,6 +24,7 @@ import {
   jsonEvent,
   streamNameFilter,
 } from '@eventstore/db-client';
+import { canonicalJson } from '@leadledger/kernel';
 import {
   AppendOutcomeUnknownError,
   AppendTooLargeError,
@@ -184,8 +185,13 @@ export function toStoredEvent(resolved: ResolvedEvent | AllStreamResolvedEvent):
   };
 }
 
-/** `now` is read once per append, so one append's events share their recordedAt. */
+/**
+ * `now` is read once per append, so one append's events share their recordedAt. Data JSON has no
+ * form for (NaN, Infinity) is refused with a RangeError, as the SQLite store refuses it, where
+ * the client's JSON.stringify would write null: an amount is never silently stored as null.
+ */
 export function toEventData(event: NewEvent, now: Date): EventData {
+  canonicalJson(event.data);
   const metadata: EventMetadata = { ...event.metadata, recordedAt: event.metadata.recordedAt ?? now.toISOString() };
   return jsonEvent({ id: event.id, type: event.type, data: event.data, metadata: { ...metadata } });
 }

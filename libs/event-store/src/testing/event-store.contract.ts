@@ -103,6 +103,16 @@ export function eventStoreContract(adapterName: string, options: EventStoreContr
         expect(await store.readAll({ filter: { streamPrefixes: [prefix] } })).toHaveLength(1);
       });
 
+      it('refuses an event holding a number JSON has no form for (NaN, Infinity), and writes nothing', async () => {
+        const odd = [anEvent('SaleRecorded', { amount: Number.NaN }), anEvent('SaleRecorded', { amount: Infinity })];
+        for (const event of odd) {
+          await expect(store.appendToStream(`${prefix}a`, [event], { expectedRevision: 'any' })).rejects.toThrow(
+            RangeError,
+          );
+        }
+        expect(await store.readStream(`${prefix}a`)).toEqual([]);
+      });
+
       it('keeps every metadata field, the given id, and sets recordedAt', async () => {
         const id = '6f1c2a8e-3d4b-4c5a-9e7f-0a1b2c3d4e5f';
         const event = { ...anEvent('LeadReceived', { phone: '+8613800138000' }), id };
