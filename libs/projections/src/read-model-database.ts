@@ -80,7 +80,9 @@ export class ReadModelDatabase {
 
   /** A checkpoint thread for the file just opened (its connection follows that file). */
   private startCheckpoints(): void {
-    this.checkpoints = this.options.backgroundCheckpoints ? BackgroundCheckpoints.startFor(this.file, this.current) : null;
+    this.checkpoints = this.options.backgroundCheckpoints
+      ? BackgroundCheckpoints.startFor(this.file, this.current)
+      : null;
   }
 
   private open(): void {
