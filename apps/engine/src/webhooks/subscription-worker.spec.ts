@@ -2,21 +2,27 @@ import { handleCommand } from '@leadledger/event-store';
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import { anEvent, tempDirectory } from '@leadledger/event-store/testing';
 import { webhookSubscriptionDecider, webhookSubscriptionStreamId } from '@leadledger/feed';
+import { loadConfig } from '@leadledger/platform';
 import { ReadModelDatabase } from '@leadledger/projections';
 import { Logger } from '@nestjs/common';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SubscriptionWorker } from './subscription-worker';
 import { WebhookCheckpoints } from './webhook-checkpoints';
-import type { WebhookSecrets } from './webhook-secrets';
-
-const MAX_ATTEMPTS = 3;
+import { WebhookSecrets } from './webhook-secrets';
 
 describe('a webhook subscription worker', () => {
   const dir = tempDirectory('leadledger-webhook-worker');
   afterAll(() => dir.remove());
 
   it('does not restart the attempts at an event when a change it has already seen is announced again', async () => {
+    const config = loadConfig({
+      LEADLEDGER_DATA_DIR: dir.path,
+      LEADLEDGER_WEBHOOK_ALLOW_PRIVATE: 'true',
+      LEADLEDGER_WEBHOOK_MAX_ATTEMPTS: '3',
+      LEADLEDGER_WEBHOOK_BACKOFF_BASE_MS: '5',
+      LEADLEDGER_WEBHOOK_BACKOFF_MAX_MS: '20',
+    });
     const store = new SqliteEventStore({ file: dir.file('events.sqlite') });
     const readModels = new ReadModelDatabase(dir.file('read.sqlite'));
     const subscriptionId = 'sub-announced-twice';
@@ -53,18 +59,9 @@ describe('a webhook subscription worker', () => {
       worker = new SubscriptionWorker(subscriptionId, {
         store,
         checkpoints: new WebhookCheckpoints(readModels),
-        secrets: { secretFor: () => `whsec_${Buffer.alloc(32, 7).toString('base64')}` } as unknown as WebhookSecrets,
-        settings: {
-          masterKey: null,
-          masterKeyFile: dir.file('master.key'),
-          allowPrivate: true,
-          maxAttempts: MAX_ATTEMPTS,
-          backoffBaseMs: 5,
-          backoffMaxMs: 20,
-          attemptTimeoutMs: 5_000,
-          rotationGraceHours: 24,
-        },
-        eventSource: 'urn:leadledger',
+        secrets: new WebhookSecrets(config),
+        settings: config.webhooks,
+        eventSource: config.eventSource,
         clock: { now: () => new Date() },
         logger: new Logger('webhook-worker-spec'),
       });
@@ -72,7 +69,7 @@ describe('a webhook subscription worker', () => {
       worker.start();
       while (worker.status.state !== 'failing') await new Promise((resolve) => setTimeout(resolve, 10));
 
-      expect(requests).toBe(MAX_ATTEMPTS);
+      expect(requests).toBe(config.webhooks.maxAttempts);
       await worker.stop();
     } finally {
       receiver.closeAllConnections();
