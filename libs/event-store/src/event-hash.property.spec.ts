@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalJson } from './event-hash';
+import { canonicalJson } from '@leadledger/kernel';
 import type { JsonValue } from './stored-event';
 
 /** Members in reverse order at every level: canonical JSON must not see the difference. */

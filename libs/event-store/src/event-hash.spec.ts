@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type HashedEvent, canonicalJson, eventHash } from './event-hash';
+import { canonicalJson } from '@leadledger/kernel';
+import { type HashedEvent, eventHash } from './event-hash';
 
 /** The worked example of docs/operations.md "Tamper evidence": the first event of a chain. */
 const workedExample: HashedEvent = {

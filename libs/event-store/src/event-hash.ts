@@ -2,19 +2,12 @@ import { canonicalJson } from '@leadledger/kernel';
 import { hash } from 'node:crypto';
 import type { JsonValue, StoredEvent } from './stored-event';
 
-/**
- * Events are hashed in the JSON Canonicalization Scheme (RFC 8785), as `canonicalJson` in the
- * kernel writes it. It converts values as JSON.stringify does, so the SQLite store hashes an
- * event as its stored text reads back without parsing that text, and it refuses NaN and Infinity.
- */
-export { canonicalJson };
-
 /** What one link of the chain covers: everything the store keeps of an event. */
 export type HashedEvent = Pick<StoredEvent, 'position' | 'streamId' | 'revision' | 'id' | 'type' | 'data' | 'metadata'>;
 
 /**
  * The tamper-evidence hash of a stored event: SHA-256, lowercase hex, of the UTF-8 bytes of
- * the canonical JSON (RFC 8785) of
+ * the canonical JSON (RFC 8785, `canonicalJson` in the kernel) of
  *
  *   {"data": …, "id": …, "metadata": …, "position": "<decimal>", "previousHash": <hex or null>,
  *    "revision": "<decimal>", "streamId": …, "type": …}
