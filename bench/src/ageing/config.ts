@@ -30,6 +30,8 @@ export interface AgeingConfig {
   readonly loopHealthCount: number;
   readonly loopIntakeCount: number;
   readonly loopMaxSeconds: number;
+  /** Rounds of the loops (c): every closed loop and the open loop run this many times; medians are reported. */
+  readonly loopRounds: number;
   /**
    * Open loop after the closed ones: its length, and its rate (0: from `openBasis` and the
    * largest client count's closed loops: 'target', half of 0.25x the /health rate, i.e. half the
@@ -94,6 +96,7 @@ export function readAgeingConfig(): AgeingConfig {
     loopHealthCount: positiveInt('BENCH_AGEING_LOOP_HEALTH_COUNT', 3000),
     loopIntakeCount: positiveInt('BENCH_AGEING_LOOP_INTAKE_COUNT', 300),
     loopMaxSeconds: positiveInt('BENCH_AGEING_LOOP_MAX_SECONDS', 45),
+    loopRounds: positiveInt('BENCH_AGEING_LOOP_ROUNDS', 3),
     openSeconds: positiveInt('BENCH_AGEING_OPEN_SECONDS', 10),
     openRate: zeroOrMore('BENCH_AGEING_OPEN_RATE', 0),
     openBasis: basis,

@@ -22,11 +22,23 @@ export function printReport(document: Record<string, unknown>, log: (line: strin
     loops: {
       closed: Array<{
         clients: number;
-        health: ReturnType<typeof phaseFigures>;
-        intake: ReturnType<typeof phaseFigures>;
-        intakeToHealth: number;
+        median: {
+          healthPerSecond: number;
+          intakePerSecond: number;
+          intakeToHealth: number;
+          intakeP50Ms: number;
+          intakeP99Ms: number;
+        };
+        rounds: Array<{ intakeToHealth: number }>;
       }>;
-      open: ReturnType<typeof phaseFigures> & { rate: number; basis: string };
+      open: {
+        rate: number;
+        basis: string;
+        median: { perSecond: number; p50Ms: number; p99Ms: number };
+        maxMs: number;
+        errors: number;
+        rounds: Array<ReturnType<typeof phaseFigures>>;
+      };
     } | null;
     store: StoreReadsResult | null;
   };
@@ -52,20 +64,23 @@ export function printReport(document: Record<string, unknown>, log: (line: strin
   if (d.loops) {
     log(
       markdownTable(
-        ['clients', '/health req/s', '/leads leads/s', 'intake/health', 'leads p50 ms', 'leads p99 ms'],
+        ['clients', '/health req/s', '/leads leads/s', 'intake/health', 'each round', 'leads p50 ms', 'leads p99 ms'],
         d.loops.closed.map((c) => [
           String(c.clients),
-          String(Math.round(c.health.perSecond)),
-          f1(c.intake.perSecond),
-          ratio(c.intakeToHealth),
-          f1(c.intake.p50Ms),
-          f1(c.intake.p99Ms),
+          String(Math.round(c.median.healthPerSecond)),
+          f1(c.median.intakePerSecond),
+          ratio(c.median.intakeToHealth),
+          c.rounds.map((r) => ratio(r.intakeToHealth)).join(', '),
+          f1(c.median.intakeP50Ms),
+          f1(c.median.intakeP99Ms),
         ]),
       ),
     );
     const o = d.loops.open;
     log(
-      `open loop: ${o.rate} leads/s offered (${o.basis}), answered ${f1(o.perSecond)}/s, p50 ${f1(o.p50Ms)} ms, p99 ${f1(o.p99Ms)} ms, max ${f1(o.maxMs)} ms, errors ${o.errors}`,
+      `open loop: ${o.rate} leads/s offered (${o.basis}), medians of ${o.rounds.length}: answered ${f1(o.median.perSecond)}/s, ` +
+        `p50 ${f1(o.median.p50Ms)} ms, p99 ${f1(o.median.p99Ms)} ms (each: ${o.rounds.map((r) => f1(r.p99Ms)).join(', ')}), ` +
+        `slowest ${f1(o.maxMs)} ms, errors ${o.errors}`,
     );
     log('');
   }

@@ -2,7 +2,7 @@ import type { CachedLogs } from '../log/cache';
 import type { MachineInfo } from '../machine';
 import type { AgeingConfig } from './config';
 import type { MeasuredPhase } from './engine-session';
-import { type AgeingResults, intakeSummary } from './results';
+import { type AgeingResults, closedSummary, intakeSummary, intakeToHealth, openSummary } from './results';
 import { targets } from './targets';
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
@@ -63,16 +63,31 @@ export function resultsDocument(input: {
     firstStartOnFullLog: results.firstStart ?? null,
     loops: results.loops
       ? {
+          rounds: results.loops.open.rounds.length,
           closed: results.loops.closed.map((c) => ({
             clients: c.clients,
-            health: phaseFigures(c.health),
-            intake: phaseFigures(c.intake),
-            intakeToHealth: r2(c.intake.figures.achievedPerSecond / c.health.figures.achievedPerSecond),
+            median: (({ healthPerSecond, intakePerSecond, intakeToHealth: ratio, intakeP50Ms, intakeP99Ms }) => ({
+              healthPerSecond: r2(healthPerSecond),
+              intakePerSecond: r2(intakePerSecond),
+              intakeToHealth: r2(ratio),
+              intakeP50Ms: r2(intakeP50Ms),
+              intakeP99Ms: r2(intakeP99Ms),
+            }))(closedSummary(c)),
+            rounds: c.rounds.map((r) => ({
+              health: phaseFigures(r.health),
+              intake: phaseFigures(r.intake),
+              intakeToHealth: r2(intakeToHealth(r)),
+            })),
           })),
           open: {
             rate: results.loops.open.rate,
             basis: results.loops.open.basis,
-            ...phaseFigures(results.loops.open.measured),
+            ...(({ perSecond, p50Ms, p99Ms, maxMs, errors }) => ({
+              median: { perSecond: r2(perSecond), p50Ms: r2(p50Ms), p99Ms: r2(p99Ms) },
+              maxMs: r2(maxMs),
+              errors,
+            }))(openSummary(results.loops.open)),
+            rounds: results.loops.open.rounds.map(phaseFigures),
           },
         }
       : null,
