@@ -15,15 +15,18 @@ export interface IntakeAtAge {
   readonly rounds: readonly MeasuredPhase[];
 }
 
-/** Median over the rounds of leads/s, p50 and p99. */
-export function intakeSummary(at: IntakeAtAge): { perSecond: number; p50Ms: number; p99Ms: number } {
-  const of = (pick: (m: MeasuredPhase) => number) => median(at.rounds.map(pick));
+/** Medians over measured rounds of one phase: answered/s, p50 and p99. */
+export function phaseMedians(rounds: readonly MeasuredPhase[]): { perSecond: number; p50Ms: number; p99Ms: number } {
+  const of = (pick: (m: MeasuredPhase) => number) => median(rounds.map(pick));
   return {
     perSecond: of((m) => m.figures.achievedPerSecond),
     p50Ms: of((m) => m.figures.p50Ms),
     p99Ms: of((m) => m.figures.p99Ms),
   };
 }
+
+/** Median over the rounds of leads/s, p50 and p99. */
+export const intakeSummary = (at: IntakeAtAge) => phaseMedians(at.rounds);
 
 /** One round at one client count: a closed loop of /health, then one of /leads. */
 export interface ClosedRound {
@@ -53,13 +56,13 @@ export function closedSummary(loops: ClosedLoops): {
   intakeP50Ms: number;
   intakeP99Ms: number;
 } {
-  const of = (pick: (round: ClosedRound) => number) => median(loops.rounds.map(pick));
+  const intake = phaseMedians(loops.rounds.map((r) => r.intake));
   return {
-    healthPerSecond: of((r) => r.health.figures.achievedPerSecond),
-    intakePerSecond: of((r) => r.intake.figures.achievedPerSecond),
-    intakeToHealth: of(intakeToHealth),
-    intakeP50Ms: of((r) => r.intake.figures.p50Ms),
-    intakeP99Ms: of((r) => r.intake.figures.p99Ms),
+    healthPerSecond: phaseMedians(loops.rounds.map((r) => r.health)).perSecond,
+    intakePerSecond: intake.perSecond,
+    intakeToHealth: median(loops.rounds.map(intakeToHealth)),
+    intakeP50Ms: intake.p50Ms,
+    intakeP99Ms: intake.p99Ms,
   };
 }
 
@@ -71,11 +74,8 @@ export function openSummary(open: Loops['open']): {
   maxMs: number;
   errors: number;
 } {
-  const of = (pick: (m: MeasuredPhase) => number) => median(open.rounds.map(pick));
   return {
-    perSecond: of((m) => m.figures.achievedPerSecond),
-    p50Ms: of((m) => m.figures.p50Ms),
-    p99Ms: of((m) => m.figures.p99Ms),
+    ...phaseMedians(open.rounds),
     maxMs: Math.max(...open.rounds.map((m) => m.figures.maxMs)),
     errors: open.rounds.reduce((sum, m) => sum + m.figures.errors, 0),
   };
