@@ -50,7 +50,7 @@ export function targets(results: Partial<AgeingResults>): Target[] {
       const perRound = largest.rounds.map((r) => formatRatio(intakeToHealth(r))).join(', ');
       out.push({
         target: `closed loop, ${largest.clients} clients: intake >= 0.25x /health of the same round (median of ${largest.rounds.length})`,
-        measured: `${formatRatio(summary.intakeToHealth)} (rounds: ${perRound})`,
+        measured: `${formatRatio(summary.intakeToHealth)} (rounds: ${perRound}; medians ${summary.intakePerSecond.toFixed(1)} leads/s, ${Math.round(summary.healthPerSecond)} /health)`,
         met: summary.intakeToHealth >= 0.25,
         before: '~0.01x',
       });
