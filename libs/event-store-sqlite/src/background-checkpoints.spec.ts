@@ -87,15 +87,16 @@ describe('background checkpoints', () => {
     const plain = pagesTable(dir.file('owner-plain.sqlite'));
     const owner = pagesTable(dir.file('owner-bound.sqlite'));
     try {
-      // Without the thread, SQLite's own checkpoint runs in the commit that takes the log past 1,000 pages.
+      // Without the thread, SQLite's own checkpoint runs in the commit that takes the log past its default bound.
+      const pastDefault = 2 * (plain.db.pragma('wal_autocheckpoint', { simple: true }) as number);
       const plainBefore = plain.size();
-      plain.commitPages(2_000);
+      plain.commitPages(pastDefault);
       expect(plain.size()).toBeGreaterThan(plainBefore);
 
       // Stopped before it starts: only a commit can checkpoint this file.
       BackgroundCheckpoints.startFor(dir.file('owner-bound.sqlite'), owner.db)?.stop();
       const before = owner.size();
-      owner.commitPages(2_000);
+      owner.commitPages(pastDefault);
       expect(owner.size()).toBe(before);
       owner.commitPages(OWNER_CHECKPOINT_PAGES);
       expect(owner.size()).toBeGreaterThan(before);
