@@ -49,7 +49,6 @@ export const WEBHOOK_SUBSCRIPTION_NOT_FOUND = 'WebhookSubscriptionNotFound';
 const notFound = (): Refusal => refuse(WEBHOOK_SUBSCRIPTION_NOT_FOUND, 'No such webhook subscription');
 const isExisting = (state: WebhookSubscriptionState): state is Existing =>
   state.status !== 'absent' && state.status !== 'deleted';
-const sameFilter = (a: StoredFeedFilter, b: StoredFeedFilter): boolean => sameJson(a, b);
 
 function create(
   command: CreateWebhookSubscription,
@@ -74,7 +73,7 @@ function change(command: ChangeWebhookSubscription, state: Existing): Decision<W
   const description = command.description?.trim();
   if (description !== undefined && description !== state.subscription.description)
     events.push({ type: 'WebhookSubscriptionDescriptionChanged', data: { subscriptionId, description } });
-  if (command.filter && !sameFilter(command.filter, state.subscription.filter))
+  if (command.filter && !sameJson(command.filter, state.subscription.filter))
     events.push({ type: 'WebhookSubscriptionFilterChanged', data: { subscriptionId, filter: command.filter } });
   if (command.paused === true && state.status !== 'paused')
     events.push({ type: 'WebhookSubscriptionPaused', data: { subscriptionId } });
