@@ -186,9 +186,10 @@ export function toStoredEvent(resolved: ResolvedEvent | AllStreamResolvedEvent):
 }
 
 /**
- * `now` is read once per append, so one append's events share their recordedAt. Data JSON has no
- * form for (NaN, Infinity) is refused with a RangeError, as the SQLite store refuses it, where
- * the client's JSON.stringify would write null: an amount is never silently stored as null.
+ * `now` is read once per append, so one append's events share their recordedAt. Data holding a
+ * number JSON has no form for (NaN, Infinity) is refused with a RangeError by `canonicalJson`, as
+ * the SQLite store refuses it, where the client's JSON.stringify would write null: an amount is
+ * never silently stored as null.
  */
 export function toEventData(event: NewEvent, now: Date): EventData {
   canonicalJson(event.data);
