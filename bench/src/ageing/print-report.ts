@@ -1,5 +1,6 @@
 import { ratio } from '../intake/report';
 import { markdownTable } from '../markdown-table';
+import type { closedSummary, phaseMedians } from './results';
 import type { phaseFigures } from './results-document';
 import type { StoreReadsResult } from './store-reads';
 import type { Target } from './targets';
@@ -16,25 +17,19 @@ export function printReport(document: Record<string, unknown>, log: (line: strin
         poolStreamEvents: number;
         catchUpMs: number;
         ratioToFresh: number | null;
-        median: { perSecond: number; p50Ms: number; p99Ms: number };
+        median: ReturnType<typeof phaseMedians>;
       }>;
     } | null;
     loops: {
       closed: Array<{
         clients: number;
-        median: {
-          healthPerSecond: number;
-          intakePerSecond: number;
-          intakeToHealth: number;
-          intakeP50Ms: number;
-          intakeP99Ms: number;
-        };
+        median: ReturnType<typeof closedSummary>;
         rounds: Array<{ intakeToHealth: number }>;
       }>;
       open: {
         rate: number;
         basis: string;
-        median: { perSecond: number; p50Ms: number; p99Ms: number };
+        median: ReturnType<typeof phaseMedians>;
         maxMs: number;
         errors: number;
         rounds: Array<ReturnType<typeof phaseFigures>>;

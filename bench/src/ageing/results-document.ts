@@ -7,6 +7,10 @@ import { targets } from './targets';
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
+/** Every figure of a summary to two decimals. */
+const rounded = <T extends Record<string, number>>(figures: T): T =>
+  Object.fromEntries(Object.entries(figures).map(([name, value]) => [name, r2(value)])) as T;
+
 export const phaseFigures = (m: MeasuredPhase) => ({
   phase: m.phase,
   requests: m.figures.requests,
@@ -50,11 +54,7 @@ export function resultsDocument(input: {
             poolStreamEvents: i.poolStreamEvents,
             catchUpMs: Math.round(i.catchUpMs),
             ratioToFresh: baseline ? Math.round((intakeSummary(i).perSecond / baseline) * 1000) / 1000 : null,
-            median: (({ perSecond, p50Ms, p99Ms }) => ({
-              perSecond: r2(perSecond),
-              p50Ms: r2(p50Ms),
-              p99Ms: r2(p99Ms),
-            }))(intakeSummary(i)),
+            median: rounded(intakeSummary(i)),
             rounds: i.rounds.map(phaseFigures),
           })),
         }
@@ -63,16 +63,9 @@ export function resultsDocument(input: {
     firstStartOnFullLog: results.firstStart ?? null,
     loops: results.loops
       ? {
-          rounds: results.loops.open.rounds.length,
           closed: results.loops.closed.map((c) => ({
             clients: c.clients,
-            median: (({ healthPerSecond, intakePerSecond, intakeToHealth: ratio, intakeP50Ms, intakeP99Ms }) => ({
-              healthPerSecond: r2(healthPerSecond),
-              intakePerSecond: r2(intakePerSecond),
-              intakeToHealth: r2(ratio),
-              intakeP50Ms: r2(intakeP50Ms),
-              intakeP99Ms: r2(intakeP99Ms),
-            }))(closedSummary(c)),
+            median: rounded(closedSummary(c)),
             rounds: c.rounds.map((r) => ({
               health: phaseFigures(r.health),
               intake: phaseFigures(r.intake),
@@ -82,11 +75,9 @@ export function resultsDocument(input: {
           open: {
             rate: results.loops.open.rate,
             basis: results.loops.open.basis,
-            ...(({ perSecond, p50Ms, p99Ms, maxMs, errors }) => ({
-              median: { perSecond: r2(perSecond), p50Ms: r2(p50Ms), p99Ms: r2(p99Ms) },
-              maxMs: r2(maxMs),
-              errors,
-            }))(openSummary(results.loops.open)),
+            ...(({ maxMs, errors, ...medians }) => ({ median: rounded(medians), maxMs: r2(maxMs), errors }))(
+              openSummary(results.loops.open),
+            ),
             rounds: results.loops.open.rounds.map(phaseFigures),
           },
         }
