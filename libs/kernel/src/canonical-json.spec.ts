@@ -55,8 +55,7 @@ describe('canonicalJson (RFC 8785)', () => {
   });
 
   it('leaves out undefined members as the stored JSON text does', () => {
-    const value = { a: 1, b: undefined } as unknown as Parameters<typeof canonicalJson>[0];
-    expect(canonicalJson(value)).toBe('{"a":1}');
+    expect(canonicalJson({ a: 1, b: undefined })).toBe('{"a":1}');
   });
 
   it('refuses a number JSON cannot write', () => {
