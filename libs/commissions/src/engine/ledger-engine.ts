@@ -123,23 +123,30 @@ export const blankProvenance = {
   referencesLineId: null,
 } as const;
 
-/** Adjustments and payouts post as they were decided; a closed period moves the book's boundary. */
-function periodLines(book: CommissionBook, event: StoredEvent): readonly LedgerLine[] {
-  const entry = { type: event.type, data: event.data } as unknown as CommissionPeriodsEvent;
-  const common = {
+/**
+ * The provenance of the one line an adjustment or payout posts. Built only for those: every
+ * customer and lead fact the ledger reads also passes through `periodLines` and posts nothing.
+ */
+function periodLineProvenance(event: StoredEvent) {
+  return {
     ...blankProvenance,
     lineId: `${event.id}:0`,
     occurredAt: event.metadata.occurredAt,
     position: event.position.toString(),
     sourceEventIds: [event.id],
   };
+}
+
+/** Adjustments and payouts post as they were decided; a closed period moves the book's boundary. */
+function periodLines(book: CommissionBook, event: StoredEvent): readonly LedgerLine[] {
+  const entry = { type: event.type, data: event.data } as unknown as CommissionPeriodsEvent;
   switch (entry.type) {
     case 'CommissionAdjusted': {
       const { adjustmentId, payee, currency, amount, period, reason, reference } = entry.data;
       const posted = postingPeriod(period, book.closedThrough());
       return [
         {
-          ...common,
+          ...periodLineProvenance(event),
           payee,
           kind: 'adjustment',
           rule: 'adjustment',
@@ -159,7 +166,7 @@ function periodLines(book: CommissionBook, event: StoredEvent): readonly LedgerL
       const { payoutRunId, period, payee, currency, amount } = entry.data;
       return [
         {
-          ...common,
+          ...periodLineProvenance(event),
           payee,
           kind: 'payout',
           rule: 'payout',
