@@ -27,7 +27,7 @@ interface CheckpointRow {
 }
 
 /** Page cache of the read-model connection, in KiB. */
-const READ_MODEL_CACHE_KIB = 16 * 1024;
+export const READ_MODEL_CACHE_KIB = 16 * 1024;
 
 const prepareCheckpointStatements = (db: Database.Database) => ({
   checkpoint: db.prepare('SELECT * FROM projection_checkpoints WHERE name = ?').safeIntegers(true),
@@ -141,12 +141,15 @@ export class ReadModelDatabase {
    * first event anyway, so a crash in the middle costs only a new rebuild (and the start-up check
    * finds a damaged file). At the end the file is checkpointed and synced once, so a finished
    * rebuild is as durable as any other. Commits are a third of a rebuild's time with a sync each.
+   * `pageCacheKiB` sizes the page cache for the work, the usual size coming back after it.
    */
-  async unsyncedWhile<T>(work: () => Promise<T>): Promise<T> {
+  async unsyncedWhile<T>(work: () => Promise<T>, pageCacheKiB = READ_MODEL_CACHE_KIB): Promise<T> {
     this.db.pragma('synchronous = OFF');
+    this.db.pragma(`cache_size = -${pageCacheKiB}`);
     try {
       return await work();
     } finally {
+      this.db.pragma(`cache_size = -${READ_MODEL_CACHE_KIB}`);
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('wal_checkpoint(TRUNCATE)');
       if (existsSync(this.file)) {

@@ -2,9 +2,9 @@ import type { StoredEvent } from '@leadledger/event-store';
 import { anEvent, tempDirectory } from '@leadledger/event-store/testing';
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import type { Projection, ReadModelConnection } from './projection';
-import { ReadModelDatabase } from './read-model-database';
+import { READ_MODEL_CACHE_KIB, ReadModelDatabase } from './read-model-database';
 import { tableDigest } from './read-model-digest';
-import { rebuildProjection, rebuildProjections } from './rebuild';
+import { AMPLE_REBUILD, LEAN_REBUILD, rebuildProjection, rebuildProjections } from './rebuild';
 
 /** Lists the events of its types it was given, by position. */
 function lister(name: string, eventTypes?: string[]): Projection {
@@ -53,15 +53,37 @@ describe('rebuildProjections', () => {
     await store.close();
   });
 
+  it('gives the same tables whatever its batches and page cache', async () => {
+    const store = new SqliteEventStore({ file: dir.file('events-budget.sqlite') });
+    for (let n = 0; n < 30; n++) {
+      await store.appendToStream(`lead-${n % 4}`, [anEvent(n % 3 === 0 ? 'LeadReceived' : 'LeadAssigned')], {
+        expectedRevision: 'any',
+      });
+    }
+    const projections = [lister('all-events'), lister('received', ['LeadReceived'])];
+    const lean = new ReadModelDatabase(dir.file('lean.sqlite'));
+    const small = new ReadModelDatabase(dir.file('small-batches.sqlite'));
+    await rebuildProjections(store, lean, projections, undefined, LEAN_REBUILD);
+    await rebuildProjections(store, small, projections, undefined, { batchEvents: 7, pageCacheKiB: 64 });
+    for (const table of projections.flatMap((p) => p.tables)) {
+      expect(tableDigest(small.db, table)).toEqual(tableDigest(lean.db, table));
+    }
+    expect(tableDigest(small.db, 'all_events_rows').rows).toBe(30);
+    lean.close();
+    small.close();
+    await store.close();
+  });
+
   it('syncs every commit again once the rebuild is done, and leaves nothing in the write-ahead log', async () => {
     const store = new SqliteEventStore({ file: dir.file('events-sync.sqlite') });
     await store.appendToStream('lead-1', [anEvent('LeadReceived')], { expectedRevision: 'any' });
     const readModels = new ReadModelDatabase(dir.file('synced.sqlite'));
 
-    await rebuildProjections(store, readModels, [lister('all-events')]);
+    await rebuildProjections(store, readModels, [lister('all-events')], undefined, AMPLE_REBUILD);
 
-    // 1 = NORMAL: the rebuild ran with OFF, the engine's own setting is back.
+    // 1 = NORMAL: the rebuild ran with OFF, the engine's own setting is back, and so is its page cache.
     expect(readModels.db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(readModels.db.pragma('cache_size', { simple: true })).toBe(-READ_MODEL_CACHE_KIB);
     expect(readModels.db.pragma('wal_checkpoint(PASSIVE)')).toEqual([{ busy: 0, log: 0, checkpointed: 0 }]);
     readModels.close();
     await store.close();

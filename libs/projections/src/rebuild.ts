@@ -2,10 +2,25 @@ import { type EventStore, readAllInBatches } from '@leadledger/event-store';
 import type { Projection } from './projection';
 import { applyToProjections } from './projection-batch';
 import { ProjectionWorker, type ProjectionStatus } from './projection-worker';
-import type { ReadModelDatabase } from './read-model-database';
+import { READ_MODEL_CACHE_KIB, type ReadModelDatabase } from './read-model-database';
 
-/** Events per read and per read-model transaction while rebuilding. */
-const REBUILD_BATCH = 2000;
+/** What a rebuild may spend in memory to go faster. */
+export interface RebuildBudget {
+  /** Events per read of the log and per read-model transaction. */
+  readonly batchEvents: number;
+  /** The read-model connection's page cache while rebuilding, in KiB. */
+  readonly pageCacheKiB: number;
+}
+
+/** The memory of a running engine: verify rebuilds with this (at most 300 MB at 500k events). */
+export const LEAN_REBUILD: RebuildBudget = { batchEvents: 2000, pageCacheKiB: READ_MODEL_CACHE_KIB };
+
+/**
+ * The CLI's `rebuild`, with the engine stopped: about 150 MB more at its peak than LEAN_REBUILD
+ * for fewer, larger commits that write each busy index page once instead of several times
+ * (docs/benchmarks.md).
+ */
+export const AMPLE_REBUILD: RebuildBudget = { batchEvents: 10_000, pageCacheKiB: 64 * 1024 };
 
 /**
  * Rebuilds projections from the first event in ONE pass over the log: each batch is read
@@ -18,6 +33,7 @@ export async function rebuildProjections(
   readModels: ReadModelDatabase,
   projections: readonly Projection[],
   until?: ReadonlyMap<string, bigint>,
+  budget: RebuildBudget = LEAN_REBUILD,
 ): Promise<ProjectionStatus[]> {
   const head = await store.headPosition();
   const workers = projections.map((p) => new ProjectionWorker(readModels, p, until?.get(p.name) ?? head));
@@ -26,11 +42,11 @@ export async function rebuildProjections(
     worker.prepare(head);
   }
   await readModels.unsyncedWhile(async () => {
-    for await (const batch of readAllInBatches(store, { maxCount: REBUILD_BATCH })) {
+    for await (const batch of readAllInBatches(store, { maxCount: budget.batchEvents })) {
       applyToProjections(readModels, workers, batch);
       if (!workers.some((w) => w.takesEvents)) break;
     }
-  });
+  }, budget.pageCacheKiB);
   return workers.map((w) => w.status());
 }
 

@@ -1,5 +1,5 @@
 import { allProjections } from '@leadledger/platform';
-import { rebuildProjections } from '@leadledger/projections';
+import { AMPLE_REBUILD, rebuildProjections } from '@leadledger/projections';
 import type { Command } from 'commander';
 import { CliFailure, type CliIo } from '../cli-io';
 import { withStoreAndReadModels } from '../cli-resources';
@@ -19,8 +19,8 @@ function rebuild(io: CliIo, name: string | undefined): Promise<void> {
     if (chosen.length === 0) {
       throw new CliFailure(`unknown projection ${name}; known: ${projections.map((p) => p.name).join(', ')}`, 2);
     }
-    // One pass over the log for all of them.
-    const statuses = await rebuildProjections(store, readModels, chosen);
+    // One pass over the log for all of them; the engine is stopped, so the rebuild may take its memory.
+    const statuses = await rebuildProjections(store, readModels, chosen, undefined, AMPLE_REBUILD);
     const failed = statuses.find((status) => status.failure);
     if (failed?.failure) {
       const { eventId, position, error } = failed.failure;
