@@ -141,15 +141,16 @@ export class ReadModelDatabase {
    * first event anyway, so a crash in the middle costs only a new rebuild (and the start-up check
    * finds a damaged file). At the end the file is checkpointed and synced once, so a finished
    * rebuild is as durable as any other. Commits are a third of a rebuild's time with a sync each.
-   * `pageCacheKiB` sizes the page cache for the work, the usual size coming back after it.
+   * `pageCacheKiB` sizes the page cache for the work; the connection's own size comes back after it.
    */
-  async unsyncedWhile<T>(work: () => Promise<T>, pageCacheKiB = READ_MODEL_CACHE_KIB): Promise<T> {
+  async unsyncedWhile<T>(work: () => Promise<T>, pageCacheKiB: number): Promise<T> {
+    const ownCacheSize = this.db.pragma('cache_size', { simple: true }) as number;
     this.db.pragma('synchronous = OFF');
     this.db.pragma(`cache_size = -${pageCacheKiB}`);
     try {
       return await work();
     } finally {
-      this.db.pragma(`cache_size = -${READ_MODEL_CACHE_KIB}`);
+      this.db.pragma(`cache_size = ${ownCacheSize}`);
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('wal_checkpoint(TRUNCATE)');
       if (existsSync(this.file)) {
