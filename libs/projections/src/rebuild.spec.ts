@@ -21,17 +21,23 @@ function lister(name: string, eventTypes?: string[]): Projection {
   };
 }
 
+/** A log of 30 events over four lead streams, every third a LeadReceived. */
+async function storeOfThirtyLeadEvents(file: string): Promise<SqliteEventStore> {
+  const store = new SqliteEventStore({ file });
+  for (let n = 0; n < 30; n++) {
+    await store.appendToStream(`lead-${n % 4}`, [anEvent(n % 3 === 0 ? 'LeadReceived' : 'LeadAssigned')], {
+      expectedRevision: 'any',
+    });
+  }
+  return store;
+}
+
 describe('rebuildProjections', () => {
   const dir = tempDirectory('leadledger-rebuild');
   afterAll(() => dir.remove());
 
   it('rebuilds several projections in one pass, each up to its own bound, as one-by-one rebuilds would', async () => {
-    const store = new SqliteEventStore({ file: dir.file('events.sqlite') });
-    for (let n = 0; n < 30; n++) {
-      await store.appendToStream(`lead-${n % 4}`, [anEvent(n % 3 === 0 ? 'LeadReceived' : 'LeadAssigned')], {
-        expectedRevision: 'any',
-      });
-    }
+    const store = await storeOfThirtyLeadEvents(dir.file('events.sqlite'));
     const all = lister('all-events');
     const received = lister('received', ['LeadReceived']);
     const together = new ReadModelDatabase(dir.file('together.sqlite'));
@@ -54,12 +60,7 @@ describe('rebuildProjections', () => {
   });
 
   it('gives the same tables whatever its batches and page cache', async () => {
-    const store = new SqliteEventStore({ file: dir.file('events-budget.sqlite') });
-    for (let n = 0; n < 30; n++) {
-      await store.appendToStream(`lead-${n % 4}`, [anEvent(n % 3 === 0 ? 'LeadReceived' : 'LeadAssigned')], {
-        expectedRevision: 'any',
-      });
-    }
+    const store = await storeOfThirtyLeadEvents(dir.file('events-budget.sqlite'));
     const projections = [lister('all-events'), lister('received', ['LeadReceived'])];
     const lean = new ReadModelDatabase(dir.file('lean.sqlite'));
     const small = new ReadModelDatabase(dir.file('small-batches.sqlite'));
