@@ -11,5 +11,6 @@ export * from './rep/rep.decider';
 export * from './rep/rep.events';
 export * from './read-models/lead-board.projection';
 export * from './read-models/lead-board.query';
+export * from './read-models/lead-history';
 export * from './read-models/rep-directory.projection';
 export * from './read-models/rep-directory.query';

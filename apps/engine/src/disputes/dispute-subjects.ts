@@ -49,7 +49,7 @@ export class DisputeReads {
     await this.projections.reached(position ?? (await this.store.headPosition()));
   }
 
-  subject(subject: DisputeSubject): SubjectFacts {
+  async subject(subject: DisputeSubject): Promise<SubjectFacts> {
     const db = this.readModels.db;
     switch (subject.kind) {
       case 'customer-ownership': {
@@ -59,7 +59,7 @@ export class DisputeReads {
         return { parties, holderRepId: customer.owner?.repId ?? null, record: customer, customerId: subject.id };
       }
       case 'lead-assignment': {
-        const lead = getLead(db, subject.id);
+        const lead = await getLead(db, this.store, subject.id);
         if (!lead) return NO_SUBJECT;
         const parties = [lead.receivedBy ?? '', lead.repId ?? '', ...lead.assignments.map((a) => a.repId)];
         return { parties: parties.filter(Boolean), holderRepId: lead.repId, record: lead, customerId: lead.customerId };
@@ -74,9 +74,9 @@ export class DisputeReads {
   }
 
   /** The dispute as this caller may see it; 404 when it does not exist for them. */
-  view(disputeId: string, actor: Actor): DisputeAnswer {
+  async view(disputeId: string, actor: Actor): Promise<DisputeAnswer> {
     const dispute = getDispute(this.readModels.db, disputeId);
     if (!dispute || !mayView(actor, dispute)) throw new NotFoundError('dispute', disputeId);
-    return { ...dispute, subjectRecord: this.subject(dispute.subject).record };
+    return { ...dispute, subjectRecord: (await this.subject(dispute.subject)).record };
   }
 }

@@ -94,7 +94,7 @@ export class OpenDisputeHandler implements ICommandHandler<OpenDisputeRequest, D
     const claimantRepId = actingRep(actor, body.repId);
     const disputeId = idempotencyKey ? idFromSeed(`dispute:${actor.id}:${idempotencyKey}`) : this.ids.next();
     await this.reads.settled();
-    const facts = this.reads.subject(body.subject);
+    const facts = await this.reads.subject(body.subject);
     const at = this.clock.now().toISOString();
     const command: DisputeCommand = {
       type: 'OpenDispute',
@@ -141,7 +141,7 @@ export class CommentOnDisputeHandler implements ICommandHandler<CommentOnDispute
 
   async execute({ disputeId, body, actor, idempotencyKey }: CommentOnDisputeRequest): Promise<DisputeAnswer> {
     await this.reads.settled();
-    this.reads.view(disputeId, actor); // 404 for a dispute this caller may not see
+    await this.reads.view(disputeId, actor); // 404 for a dispute this caller may not see
     const at = this.clock.now().toISOString();
     const commentId = idempotencyKey ? idFromSeed(`dispute-comment:${actor.id}:${idempotencyKey}`) : this.ids.next();
     const command: DisputeCommand = {
@@ -191,7 +191,7 @@ export class ResolveDisputeHandler implements ICommandHandler<ResolveDisputeRequ
 
   async execute({ disputeId, body, actor }: ResolveDisputeRequest): Promise<DisputeAnswer> {
     await this.reads.settled();
-    const dispute = this.reads.view(disputeId, actor);
+    const dispute = await this.reads.view(disputeId, actor);
     const remedy = await this.remedyOf(disputeId, body, dispute);
     const at = this.clock.now().toISOString();
     const reason = body.reason.trim();
@@ -229,7 +229,7 @@ export class ResolveDisputeHandler implements ICommandHandler<ResolveDisputeRequ
       period: period ?? null,
     }));
     if (!body.transfer) return { transfer: null, adjustments };
-    const customerId = body.transfer.customerId ?? this.reads.subject(dispute.subject).customerId;
+    const customerId = body.transfer.customerId ?? (await this.reads.subject(dispute.subject)).customerId;
     if (!customerId) throw badRequest([{ field: 'transfer.customerId', problem: 'name the customer to transfer' }]);
     await requireActiveRep(this.store, body.transfer.toRepId);
     const effectiveAt = await this.times.at(body.transfer.effectiveAt);

@@ -1,4 +1,5 @@
 import type { Actor } from '@leadledger/auth';
+import { EventStore } from '@leadledger/event-store';
 import { NotFoundError } from '@leadledger/kernel';
 import { type LeadView, getLead } from '@leadledger/leads';
 import { ReadModelDatabase } from '@leadledger/projections';
@@ -30,10 +31,13 @@ export class GetLead extends Query<ExplainedLeadView> {
 
 @QueryHandler(GetLead)
 export class GetLeadHandler implements IQueryHandler<GetLead, ExplainedLeadView> {
-  constructor(private readonly readModels: ReadModelDatabase) {}
+  constructor(
+    private readonly readModels: ReadModelDatabase,
+    private readonly store: EventStore,
+  ) {}
 
   async execute({ leadId, actor }: GetLead): Promise<ExplainedLeadView> {
-    const lead = getLead(this.readModels.db, leadId);
+    const lead = await getLead(this.readModels.db, this.store, leadId);
     if (!lead) throw new NotFoundError('lead', leadId);
     if (!visibleTo(actor, lead)) throw new ForbiddenException('A rep sees only leads that are or were theirs');
     return withExplanations(this.readModels.db, lead);

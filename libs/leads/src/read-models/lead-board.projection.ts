@@ -2,19 +2,23 @@ import type { StoredEvent } from '@leadledger/event-store';
 import type { Projection, ReadModelConnection } from '@leadledger/projections';
 import { LEAD_EVENT_TYPES, type LeadEvent } from '../lead/lead.events';
 import { type LeadState, evolveLead, holderOf, initialLeadState } from '../lead/lead.state';
+import { isLeadsOwn } from './lead-history';
 
 export const LEAD_BOARD = 'lead-board';
 
 /**
- * One row per lead with where it stands, and every event of it in `lead_history` (the
- * decision trace). The status comes from the decider's own `evolve` over the lead's JSON
- * state, so the lifecycle rules exist once; times are the events' business times.
+ * One row per lead with where it stands, and the revision of the lead's stream it stands at:
+ * the lead's history (the decision trace) is that stream read up to this revision, so the
+ * board does not copy every event (docs/architecture.md). The status comes from the
+ * decider's own `evolve` over the lead's JSON state, so the lifecycle rules exist once; times
+ * are the events' business times.
  */
 export const leadBoardProjection: Projection = {
   name: LEAD_BOARD,
   // 2: a flagged lead's state keeps the customers the flag named (reviews can be resolved).
-  version: '2',
-  tables: ['lead_board', 'lead_history'],
+  // 3: the stream revision replaces the copied history.
+  version: '3',
+  tables: ['lead_board'],
   eventTypes: LEAD_EVENT_TYPES,
   setup(db: ReadModelConnection) {
     db.exec(`
@@ -37,22 +41,13 @@ export const leadBoardProjection: Projection = {
         disqualification_reason TEXT,
         received_at             TEXT NOT NULL,
         updated_at              TEXT NOT NULL,
-        state                   TEXT NOT NULL
+        state                   TEXT NOT NULL,
+        stream_revision         INTEGER NOT NULL
       );
       CREATE INDEX IF NOT EXISTS lead_board_by_rep ON lead_board (rep_id, status);
       CREATE INDEX IF NOT EXISTS lead_board_by_accept_by ON lead_board (status, accept_by);
-      CREATE TABLE IF NOT EXISTS lead_history (
-        lead_id     TEXT NOT NULL,
-        seq         INTEGER NOT NULL,
-        position    INTEGER NOT NULL,
-        event_id    TEXT NOT NULL,
-        type        TEXT NOT NULL,
-        data        TEXT NOT NULL,
-        occurred_at TEXT NOT NULL,
-        actor_id    TEXT NOT NULL,
-        actor_role  TEXT NOT NULL,
-        PRIMARY KEY (lead_id, seq)
-      );
+      -- Version 2's copy of every lead event, in a file from before version 3.
+      DROP TABLE IF EXISTS lead_history;
     `);
   },
   apply(stored: StoredEvent, db: ReadModelConnection) {
@@ -69,20 +64,26 @@ interface BoardRow {
   readonly flagReason: string | null;
   readonly receivedAt: string | null;
   readonly updatedAt: string | null;
+  /** Revision of the lead's stream at the last event applied. */
+  readonly streamRevision: bigint;
 }
+
+/** What the next event needs of the row stored: the revision comes from that event. */
+type RowBefore = Omit<BoardRow, 'streamRevision'>;
 
 /**
  * Folds the events into their leads' rows, reading each lead's row once and writing it once
- * per call (a lead's intake is several events in one batch); every event is a history row.
+ * per call (a lead's intake is several events in one batch).
  */
 function applyToBoard(events: readonly StoredEvent[], db: ReadModelConnection): void {
   const rows = new Map<string, BoardRow>();
   for (const stored of events) {
-    // Only events the lead decider wrote carry the lead's id; anything else of the same name is not a lead's.
-    if (typeof stored.data.leadId !== 'string') continue;
+    // Only events the lead decider wrote, on the lead's own stream, are the lead's; anything else of
+    // the same name is not (the history is read from that stream).
+    if (!isLeadsOwn(stored)) continue;
     const event = { type: stored.type, data: stored.data } as unknown as LeadEvent;
     const leadId = event.data.leadId;
-    const before = rows.get(leadId) ?? storedRow(db, leadId);
+    const before: RowBefore = rows.get(leadId) ?? storedRow(db, leadId);
     const state = evolveLead(before.state, event);
     if (state.status === 'absent') continue;
     const at = stored.metadata.occurredAt;
@@ -90,26 +91,18 @@ function applyToBoard(events: readonly StoredEvent[], db: ReadModelConnection): 
     // status check is an equivalent mutant.
     const flagged = state.status === 'received' && state.flaggedForReview;
     const flagReason = !flagged ? null : event.type === 'LeadFlaggedForReview' ? event.data.reason : before.flagReason;
-    rows.set(leadId, { state, flagReason, receivedAt: before.receivedAt ?? at, updatedAt: at });
-    db.prepare(
-      `INSERT INTO lead_history (lead_id, seq, position, event_id, type, data, occurred_at, actor_id, actor_role)
-       VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM lead_history WHERE lead_id = ?), ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      leadId,
-      leadId,
-      stored.position,
-      stored.id,
-      stored.type,
-      JSON.stringify(stored.data),
-      at,
-      stored.metadata.actorId,
-      stored.metadata.actorRole,
-    );
+    rows.set(leadId, {
+      state,
+      flagReason,
+      receivedAt: before.receivedAt ?? at,
+      updatedAt: at,
+      streamRevision: stored.revision,
+    });
   }
   for (const [leadId, row] of rows) writeRow(db, leadId, row);
 }
 
-function storedRow(db: ReadModelConnection, leadId: string): BoardRow {
+function storedRow(db: ReadModelConnection, leadId: string): RowBefore {
   const row = db.prepare('SELECT state, flag_reason, received_at FROM lead_board WHERE lead_id = ?').get(leadId) as
     { state: string; flag_reason: string | null; received_at: string } | undefined;
   if (!row) return { state: initialLeadState, flagReason: null, receivedAt: null, updatedAt: null };
@@ -117,7 +110,11 @@ function storedRow(db: ReadModelConnection, leadId: string): BoardRow {
   return { state, flagReason: row.flag_reason, receivedAt: row.received_at, updatedAt: null };
 }
 
-function writeRow(db: ReadModelConnection, leadId: string, { state, flagReason, receivedAt, updatedAt }: BoardRow) {
+function writeRow(
+  db: ReadModelConnection,
+  leadId: string,
+  { state, flagReason, receivedAt, updatedAt, streamRevision }: BoardRow,
+) {
   // applyToBoard never keeps an absent state, so this guard (for the types) is an equivalent mutant.
   if (state.status === 'absent') return;
   const lead = state.lead;
@@ -125,8 +122,8 @@ function writeRow(db: ReadModelConnection, leadId: string, { state, flagReason, 
     // An upsert updates the row in place; INSERT OR REPLACE deleted and re-inserted it, index entries and all.
     `INSERT INTO lead_board (lead_id, status, channel, contact, identity_keys, external_id, received_by,
        referral_partner_id, pool_id, customer_id, rep_id, accept_by, flagged_for_review, flag_reason, passed_over,
-       disqualification_reason, received_at, updated_at, state)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       disqualification_reason, received_at, updated_at, state, stream_revision)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (lead_id) DO UPDATE SET status = excluded.status, channel = excluded.channel,
        contact = excluded.contact, identity_keys = excluded.identity_keys, external_id = excluded.external_id,
        received_by = excluded.received_by, referral_partner_id = excluded.referral_partner_id,
@@ -134,7 +131,7 @@ function writeRow(db: ReadModelConnection, leadId: string, { state, flagReason, 
        accept_by = excluded.accept_by, flagged_for_review = excluded.flagged_for_review,
        flag_reason = excluded.flag_reason, passed_over = excluded.passed_over,
        disqualification_reason = excluded.disqualification_reason, received_at = excluded.received_at,
-       updated_at = excluded.updated_at, state = excluded.state`,
+       updated_at = excluded.updated_at, state = excluded.state, stream_revision = excluded.stream_revision`,
   ).run(
     leadId,
     state.status,
@@ -157,5 +154,6 @@ function writeRow(db: ReadModelConnection, leadId: string, { state, flagReason, 
     receivedAt,
     updatedAt,
     JSON.stringify(state),
+    streamRevision,
   );
 }

@@ -1,8 +1,10 @@
+import type { EventStore } from '@leadledger/event-store';
 import type { ReadModelConnection } from '@leadledger/projections';
 import type { RoutingTrace } from '@leadledger/routing';
 import type { LeadChannel } from '../lead/lead-channel';
 import type { AssignmentTrace, IdentityKeyRef, LeadContact } from '../lead/lead.events';
 import { type LeadStatus, OPEN_LEAD_STATUSES } from '../lead/lead.state';
+import { type LeadHistoryEntry, leadHistory } from './lead-history';
 
 /** A lead as the board shows it, without its history. */
 export interface LeadSummary {
@@ -38,18 +40,6 @@ export interface LeadAssignmentView {
   /** The pool's trace (candidates, skips, rotation before and after, policy version) when a pool chose. */
   readonly pool: RoutingTrace | null;
   readonly at: string;
-}
-
-export interface LeadHistoryEntry {
-  readonly seq: number;
-  /** Global log position, as a decimal string. */
-  readonly position: string;
-  readonly eventId: string;
-  readonly type: string;
-  readonly data: Record<string, unknown>;
-  readonly occurredAt: string;
-  readonly actorId: string;
-  readonly actorRole: string;
 }
 
 export interface LeadView extends LeadSummary {
@@ -105,35 +95,15 @@ const COLUMNS = `lead_id, status, channel, contact, identity_keys, external_id, 
   pool_id, customer_id, rep_id, accept_by, flagged_for_review, flag_reason, passed_over, disqualification_reason,
   received_at, updated_at`;
 
-/** The lead with every assignment's trace and its whole history, or null for an unknown lead. */
-export function getLead(db: ReadModelConnection, leadId: string): LeadView | null {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM lead_board WHERE lead_id = ?`).get(leadId) as BoardRow | undefined;
+/**
+ * The lead with every assignment's trace and its whole history, or null for an unknown lead.
+ * The history is the lead's own stream up to the event the board has applied.
+ */
+export async function getLead(db: ReadModelConnection, store: EventStore, leadId: string): Promise<LeadView | null> {
+  const row = db.prepare(`SELECT ${COLUMNS}, stream_revision FROM lead_board WHERE lead_id = ?`).get(leadId) as
+    (BoardRow & { stream_revision: number }) | undefined;
   if (!row) return null;
-  const rows = db
-    .prepare(
-      `SELECT seq, CAST(position AS TEXT) AS position, event_id, type, data, occurred_at, actor_id, actor_role
-       FROM lead_history WHERE lead_id = ? ORDER BY seq`,
-    )
-    .all(leadId) as {
-    seq: number;
-    position: string;
-    event_id: string;
-    type: string;
-    data: string;
-    occurred_at: string;
-    actor_id: string;
-    actor_role: string;
-  }[];
-  const history: LeadHistoryEntry[] = rows.map((r) => ({
-    seq: r.seq,
-    position: r.position,
-    eventId: r.event_id,
-    type: r.type,
-    data: JSON.parse(r.data) as Record<string, unknown>,
-    occurredAt: r.occurred_at,
-    actorId: r.actor_id,
-    actorRole: r.actor_role,
-  }));
+  const history = await leadHistory(store, leadId, BigInt(row.stream_revision));
   const assignments = history
     .filter((entry) => entry.type === 'LeadAssigned')
     .map((entry) => {

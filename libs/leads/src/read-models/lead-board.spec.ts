@@ -85,6 +85,7 @@ describe('lead board', () => {
   let store: SqliteEventStore;
   let readModels: ReadModelDatabase;
   let status: Awaited<ReturnType<typeof rebuildProjection>>;
+  const leadView = (leadId: string) => getLead(readModels.db, store, leadId);
   beforeAll(async () => {
     store = new SqliteEventStore({ file: dir.file('events.sqlite') });
     readModels = new ReadModelDatabase(dir.file('read.sqlite'));
@@ -104,7 +105,7 @@ describe('lead board', () => {
   });
 
   it('shows where a lead stands, with every assignment’s reason and its whole history', async () => {
-    const view = getLead(readModels.db, 'lead-1')!;
+    const view = (await leadView('lead-1'))!;
     expect(view).toMatchObject({
       leadId: 'lead-1',
       status: 'qualified',
@@ -153,28 +154,28 @@ describe('lead board', () => {
     );
   });
 
-  it('shows a flagged lead with the reason, a disqualified one with its reason', () => {
-    expect(getLead(readModels.db, 'lead-4')).toMatchObject({
+  it('shows a flagged lead with the reason, a disqualified one with its reason', async () => {
+    expect(await leadView('lead-4')).toMatchObject({
       status: 'received',
       flaggedForReview: true,
       flagReason: 'keys match two customers',
       repId: null,
     });
-    expect(getLead(readModels.db, 'lead-7')).toMatchObject({
+    expect(await leadView('lead-7')).toMatchObject({
       status: 'disqualified',
       disqualificationReason: 'spam',
       repId: null,
     });
   });
 
-  it('shows a claimed lead released back to the shared pool as received and held by nobody', () => {
-    const view = getLead(readModels.db, 'lead-6')!;
+  it('shows a claimed lead released back to the shared pool as received and held by nobody', async () => {
+    const view = (await leadView('lead-6'))!;
     expect(view).toMatchObject({ status: 'received', repId: null, flaggedForReview: false, updatedAt: day('13:00') });
     expect(view.assignments.map((a) => [a.rule, a.repId, a.acceptBy])).toEqual([['claim', 'rep-li', null]]);
   });
 
-  it('shows a converted lead under the rep who held it, no longer open work nor due to expire', () => {
-    const view = getLead(readModels.db, 'lead-8')!;
+  it('shows a converted lead under the rep who held it, no longer open work nor due to expire', async () => {
+    const view = (await leadView('lead-8'))!;
     expect(view).toMatchObject({
       status: 'converted',
       customerId: 'cust-lead-8',
@@ -211,7 +212,7 @@ describe('lead board', () => {
   });
 
   it('knows nothing of an unknown lead, and skips events that only share a lead event’s name', async () => {
-    expect(getLead(readModels.db, 'lead-404')).toBeNull();
+    expect(await leadView('lead-404')).toBeNull();
     expect(status).toMatchObject({ failure: null, position: await store.headPosition() });
   });
 
