@@ -1,3 +1,5 @@
+import { OneAtATime } from './one-at-a-time';
+
 /**
  * The leads whose intake is running in this process. A request runs its lead's intake
  * inline (so it can answer with the rep), and the lead-intake reactor sees the same
@@ -7,17 +9,10 @@
  * that no request finished (a crash).
  */
 export class IntakesInFlight {
-  private readonly running = new Map<string, Promise<unknown>>();
+  private readonly leads = new OneAtATime();
 
   /** Runs `work` as the lead's intake once any intake of the same lead running here has settled. */
   run<T>(leadId: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.running.get(leadId) ?? Promise.resolve();
-    const current = previous.catch(() => undefined).then(work);
-    this.running.set(leadId, current);
-    const forget = () => {
-      if (this.running.get(leadId) === current) this.running.delete(leadId);
-    };
-    current.then(forget, forget);
-    return current;
+    return this.leads.run(leadId, work);
   }
 }
