@@ -121,6 +121,23 @@ describe('lead intake workflow on the real SQLite store', () => {
     const reps = new Set(states.map((s) => (s.status === 'assigned' ? s.repId : s.status)));
     expect(reps.size).toBe(1);
   });
+
+  it('takes one turn of the pool for leads of one new customer that arrive together, not one per lead', async () => {
+    await poolOf(store, 'east', ['rep-a', 'rep-b', 'rep-c']);
+    // A web form sent twice, and a third time: three leads of one new phone number at once.
+    const ids = ['lead-1', 'lead-2', 'lead-3'];
+    await Promise.all(
+      ids.map((id) => receive(store, id, { channel: 'web-form', phone: '13912345678', poolId: 'east' })),
+    );
+    await Promise.all(ids.map((id) => processReceivedLead(store, id, policy)));
+    const turns = await store.readAll({ maxCount: 100, filter: { eventTypes: ['PoolLeadAssigned'] } });
+    expect(turns.map((e) => e.data.leadId)).toEqual(['lead-1']);
+    const states = await Promise.all(ids.map(lead));
+    expect(states.map((s) => (s.status === 'assigned' ? s.repId : s.status))).toEqual(['rep-a', 'rep-a', 'rep-a']);
+    // The next new customer gets the next rep: the two repeats took no turn of rep-b or rep-c.
+    await intake('lead-4', { channel: 'web-form', phone: '13800138004', poolId: 'east' });
+    expect(await lead('lead-4')).toMatchObject({ status: 'assigned', repId: 'rep-b' });
+  });
 });
 
 describe('lead intake interrupted between two of its appends', () => {

@@ -1,14 +1,32 @@
 import { type CustomerCommand, type IdentityKey, customerDecider, customerStreamId } from '@leadledger/customers';
-import { EventStore, handleCommandsTogether, loadState } from '@leadledger/event-store';
+import { type CommandContext, EventStore, handleCommandsTogether, loadState } from '@leadledger/event-store';
 import { NotFoundError, isRefusal } from '@leadledger/kernel';
-import { type AssignmentTrace, type LeadCommand, leadDecider, leadStreamId, routeLead } from '@leadledger/leads';
+import {
+  type AssignmentTrace,
+  type LeadCommand,
+  type LeadReceivedData,
+  type MatchedCustomer,
+  leadDecider,
+  leadStreamId,
+  routeLead,
+} from '@leadledger/leads';
 import { type OwnershipTerms, type WorkflowPolicy, acceptByAfter, defaultTerms } from '../lead-routing/ownership-terms';
 import { workflowContext } from './intake-context';
 import { matchedCustomer } from './matched-customer';
+import { OneAtATime } from './one-at-a-time';
 import { resolveCustomer } from './resolve-customer';
 import { routeInPool } from './route-in-pool';
 
 const WORKFLOW = 'lead-intake';
+
+/**
+ * Leads of one customer route one at a time in this process. Two leads of a new customer
+ * arriving together (a form sent twice) would otherwise both ask the pool before either
+ * recorded the owner: the second then follows the owner, but the pool had counted a turn for
+ * a rep who never got the lead. Each step stays idempotent, so nothing here is needed for
+ * correctness after a crash; engines sharing one file can still race (docs/architecture.md).
+ */
+const customerRoutings = new OneAtATime();
 
 /**
  * Takes a received lead to its customer and its rep: reserve identity keys -> register or
@@ -42,11 +60,56 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
     return;
   }
   const { customerId } = resolution;
-  const at = receivedEvent.metadata.occurredAt;
+  const routed = await customerRoutings.run(customerId, () =>
+    routeForCustomer(store, { leadId, lead, customerId, at: receivedEvent.metadata.occurredAt }, policy, context),
+  );
+  if (routed.kind === 'flag') {
+    await onLead({ kind: 'FlagForReview', reason: routed.reason, customerIds: [customerId] });
+    return;
+  }
+  const { customer, repId, acceptBy, trace, poolId } = routed;
+  const match: LeadCommand = { kind: 'MatchCustomer', customerId, isNewCustomer: customer.isNew };
+  const placement: LeadCommand[] = repId
+    ? [{ kind: 'AssignLead', repId, acceptBy, trace }]
+    : poolId
+      ? [{ kind: 'QueueLead', poolId, reason: 'no pool member was eligible' }]
+      : [];
+  // Matched and placed in one append: a lead is never seen matched but not yet assigned or queued.
+  await onLead(match, ...placement);
+}
+
+type CustomerRouting =
+  | { readonly kind: 'flag'; readonly reason: string }
+  | {
+      readonly kind: 'place';
+      readonly customer: MatchedCustomer;
+      readonly repId: string | null;
+      readonly acceptBy: string | null;
+      readonly trace: AssignmentTrace;
+      /** The pool that routed the lead: it queues there when nobody was eligible. */
+      readonly poolId: string | null;
+    };
+
+interface LeadOfCustomer {
+  readonly leadId: string;
+  readonly lead: LeadReceivedData;
+  readonly customerId: string;
+  /** The lead's business time. */
+  readonly at: string;
+}
+
+/** Register or extend the customer -> route -> record ownership: what the lead is then matched and placed by. */
+async function routeForCustomer(
+  store: EventStore,
+  { leadId, lead, customerId, at }: LeadOfCustomer,
+  policy: WorkflowPolicy,
+  context: CommandContext,
+): Promise<CustomerRouting> {
   const onCustomer = (...commands: CustomerCommand[]) =>
     handleCommandsTogether(store, customerStreamId(customerId), customerDecider, commands, context, {
       retriesOnConflict: 20,
     });
+  const keys = lead.identityKeys as readonly IdentityKey[];
   // Whoever registers first is the customer's first lead; the others only add their keys.
   const register: CustomerCommand = {
     kind: 'RegisterCustomer',
@@ -63,10 +126,7 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
 
   const customer = await matchedCustomer(store, customerId, leadId);
   const route = routeLead({ channel: lead.channel, receivedBy: lead.receivedBy, poolId: lead.poolId, customer });
-  if (isRefusal(route)) {
-    await onLead({ kind: 'FlagForReview', reason: `${route.code}: ${route.message}`, customerIds: [customerId] });
-    return;
-  }
+  if (isRefusal(route)) return { kind: 'flag', reason: `${route.code}: ${route.message}` };
 
   let repId: string | null;
   let terms: OwnershipTerms = defaultTerms(policy);
@@ -74,10 +134,7 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
   let trace: AssignmentTrace;
   if (route.rule === 'pool-rotation') {
     const routed = await routeInPool(store, route.poolId, leadId, at, policy.timeZone, context);
-    if (routed.kind === 'refused') {
-      await onLead({ kind: 'FlagForReview', reason: `${routed.code}: ${routed.message}`, customerIds: [customerId] });
-      return;
-    }
+    if (routed.kind === 'refused') return { kind: 'flag', reason: `${routed.code}: ${routed.message}` };
     terms = routed.pool;
     repId = routed.kind === 'assigned' ? routed.repId : null;
     acceptBy = acceptByAfter(at, routed.pool.acceptanceSlaMinutes);
@@ -87,6 +144,7 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
     repId = route.repId;
     trace = { rule: route.rule, pool: null, note: explain(route.rule, route.repId) };
   }
+  const poolId = route.rule === 'pool-rotation' ? route.poolId : null;
 
   if (repId && route.rule !== 'existing-customer') {
     const via = route.rule;
@@ -101,30 +159,25 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
       at,
     });
     if (isRefusal(owned)) {
-      // A colleague became the owner while this lead was routed (same customer, same moment):
-      // the customer keeps one owner and the lead follows them.
+      // A colleague became the owner while this lead was routed (same customer, same moment,
+      // in another engine): the customer keeps one owner and the lead follows them.
       const now = await matchedCustomer(store, customerId, leadId);
-      if (!now.ownerId) {
-        await onLead({ kind: 'FlagForReview', reason: `${owned.code}: ${owned.message}`, customerIds: [customerId] });
-        return;
-      }
-      repId = now.ownerId;
-      acceptBy = null;
-      trace = {
-        rule: 'existing-customer',
-        pool: trace.pool,
-        note: `${now.ownerId} became the owner while this lead was routed`,
+      if (!now.ownerId) return { kind: 'flag', reason: `${owned.code}: ${owned.message}` };
+      return {
+        kind: 'place',
+        customer,
+        repId: now.ownerId,
+        acceptBy: null,
+        trace: {
+          rule: 'existing-customer',
+          pool: trace.pool,
+          note: `${now.ownerId} became the owner while this lead was routed`,
+        },
+        poolId,
       };
     }
   }
-  const match: LeadCommand = { kind: 'MatchCustomer', customerId, isNewCustomer: customer.isNew };
-  const placement: LeadCommand[] = repId
-    ? [{ kind: 'AssignLead', repId, acceptBy, trace }]
-    : route.rule === 'pool-rotation'
-      ? [{ kind: 'QueueLead', poolId: route.poolId, reason: 'no pool member was eligible' }]
-      : [];
-  // Matched and placed in one append: a lead is never seen matched but not yet assigned or queued.
-  await onLead(match, ...placement);
+  return { kind: 'place', customer, repId, acceptBy, trace, poolId };
 }
 
 /** A lead released after an assignment, or whose review a manager resolved, is matched and no longer the intake's. */
