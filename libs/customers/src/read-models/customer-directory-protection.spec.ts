@@ -98,6 +98,21 @@ const streams: Record<string, CustomerEvent[]> = {
   ],
   // Never owned.
   'cust-e': [registered('cust-e')],
+  // Wang, warned, then assigned to Zhao on 30 Nov under the pool's policy: a window to 20 Jan, warning from 18 Jan.
+  'cust-f': [
+    registered('cust-f'),
+    owned('cust-f', 'rep-wang', '2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z', DEFAULT_POLICY),
+    {
+      type: 'ProtectionWarningIssued',
+      data: {
+        customerId: 'cust-f',
+        repId: 'rep-wang',
+        protectedUntil: '2026-12-01T00:00:00.000Z',
+        at: '2026-11-28T00:00:00.000Z',
+      },
+    },
+    owned('cust-f', 'rep-zhao', '2026-11-30T00:00:00.000Z', '2027-01-20T00:00:00.000Z', POOL_POLICY),
+  ],
 };
 
 describe('customer directory: protection due and customers by owner', () => {
@@ -135,6 +150,16 @@ describe('customer directory: protection due and customers by owner', () => {
     expect(ids(customersDueForWarning(readModels.db, '2026-11-08T00:00:00.000Z'))).toEqual([]);
     expect(ids(customersDueForWarning(readModels.db, '2026-12-25T23:59:59.999Z'))).toEqual([]);
     expect(ids(customersDueForWarning(readModels.db, '2026-12-26T00:00:00.000Z'))).toEqual(['cust-c']);
+  });
+
+  it('warns a new owner in the window their assignment opened, though the one before was warned', () => {
+    expect(ids(customersDueForWarning(readModels.db, '2027-01-17T23:59:59.999Z'))).not.toContain('cust-f');
+    expect(customersDueForWarning(readModels.db, '2027-01-18T00:00:00.000Z')).toContainEqual({
+      customerId: 'cust-f',
+      repId: 'rep-zhao',
+      protectedUntil: '2027-01-20T00:00:00.000Z',
+    });
+    expect(customersOwnedBy(readModels.db, 'rep-zhao')).toEqual(['cust-f']);
   });
 
   it('reads a time written with an offset as the instant it names', () => {

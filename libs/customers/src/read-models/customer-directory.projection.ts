@@ -114,11 +114,24 @@ export const customerDirectoryProjection: Projection = {
            VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM customer_ownership_intervals WHERE customer_id = ?),
                    ?, ?, NULL, ?, ?, ?)`,
         ).run(d.customerId, d.customerId, d.repId, d.since, d.via, d.reason, stored.id);
+        // The owner and their protection window in one statement: one row write per assignment.
+        const untilMs = Date.parse(d.protectedUntil);
         db.prepare(
-          `UPDATE customer_directory SET owner_rep_id = ?, owner_since = ?, owner_via = ?, owner_warning_days = ?
+          `UPDATE customer_directory SET owner_rep_id = ?, owner_since = ?, owner_via = ?, owner_warning_days = ?,
+             protected_until = ?, protected_until_ms = ?, warn_from_ms = ? - ? * ?, warned = 0
            WHERE customer_id = ?`,
-        ).run(d.repId, d.since, d.via, d.warningDays, d.customerId);
-        protectionRunsTo(d.customerId, d.protectedUntil);
+        ).run(
+          d.repId,
+          d.since,
+          d.via,
+          d.warningDays,
+          d.protectedUntil,
+          untilMs,
+          untilMs,
+          d.warningDays,
+          DAY_MS,
+          d.customerId,
+        );
         return;
       }
       case 'FollowUpLogged': {
