@@ -22,4 +22,10 @@ export const commissionLedgerProjection: Projection = {
   apply(event: StoredEvent, db: ReadModelConnection) {
     applyToLedger(new SqlCommissionBook(db), event);
   },
+  applyBatch(events: readonly StoredEvent[], db: ReadModelConnection) {
+    const book = new SqlCommissionBook(db);
+    book.inBatch(() => {
+      for (const event of events) applyToLedger(book, event);
+    });
+  },
 };

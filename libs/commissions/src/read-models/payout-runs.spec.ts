@@ -1,9 +1,10 @@
 import type { StoredEvent } from '@leadledger/event-store';
 import { tempDirectory } from '@leadledger/event-store/testing';
-import { SqliteEventStore } from '@leadledger/event-store-sqlite';
+import type { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import { type ProjectionStatus, ReadModelDatabase, rebuildProjections } from '@leadledger/projections';
 import { LedgerLog, aPlan, rep } from '../engine/ledger.fixtures';
 import type { Payee } from '../periods/commission-periods.events';
+import { storeOf } from '../testing/fixture-store';
 import { commissionLedgerProjection } from './commission-ledger.projection';
 import { ledgerLine } from './commission-ledger.query';
 import { payoutRunsProjection } from './payout-runs.projection';
@@ -65,14 +66,6 @@ function adjustIn(log: LedgerLog, currency: string, payee: Payee, amount: number
   log.adjust(payee, amount, period, occurredAt, 'expenses abroad');
   const last = log.events.length - 1;
   log.events[last] = { ...log.events[last], data: { ...log.events[last].data, currency } };
-}
-
-/** Appends a fixture log to a real SQLite store, ids, positions and times kept as written. */
-async function storeOf(file: string, events: readonly StoredEvent[]): Promise<SqliteEventStore> {
-  const store = new SqliteEventStore({ file });
-  const asNew = events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata }));
-  await store.appendToStream('commissions-test', asNew, { expectedRevision: 'no_stream' });
-  return store;
 }
 
 /*

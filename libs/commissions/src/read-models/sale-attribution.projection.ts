@@ -3,6 +3,7 @@ import type { Projection, ReadModelConnection } from '@leadledger/projections';
 import type { SaleEvent } from '@leadledger/sales';
 import { SALE_EVENT_TYPES } from '@leadledger/sales';
 import { FACT_EVENT_TYPES, attributeRecordedSale, recordFact } from '../engine/commission-facts';
+import type { FactsBook } from '../engine/commission-book';
 import { SqlFactsBook, createFactTables, factTables } from './sql-book';
 
 export const SALE_ATTRIBUTION = 'sale-attribution';
@@ -40,49 +41,59 @@ export const saleAttributionProjection: Projection = {
     `);
   },
   apply(stored: StoredEvent, db: ReadModelConnection) {
+    applyToAttribution(new SqlFactsBook(db, 'attribution'), stored, db);
+  },
+  applyBatch(events: readonly StoredEvent[], db: ReadModelConnection) {
     const book = new SqlFactsBook(db, 'attribution');
-    recordFact(book, stored);
-    const event = { type: stored.type, data: stored.data } as unknown as SaleEvent;
-    switch (event.type) {
-      case 'SaleRecorded': {
-        const attribution = attributeRecordedSale(book, event.data);
-        if (!attribution) return;
-        const d = event.data;
-        db.prepare(
-          `INSERT OR IGNORE INTO attribution_sales (sale_id, external_id, customer_id, closed_at, closed_at_ms, credited_rep_id,
-             class, channel, currency, amount, sale_json, attribution_json)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
-          d.saleId,
-          d.externalId,
-          d.customerId,
-          d.closedAt,
-          Date.parse(d.closedAt),
-          attribution.creditedRepId,
-          attribution.attributionClass,
-          attribution.channel,
-          d.currency,
-          d.amount,
-          JSON.stringify(d),
-          JSON.stringify(attribution),
-        );
-        return;
-      }
-      case 'PaymentReceived':
-        db.prepare('UPDATE attribution_sales SET collected_total = ? WHERE sale_id = ?').run(
-          event.data.collectedTotal,
-          event.data.saleId,
-        );
-        return;
-      case 'SaleRefunded':
-        db.prepare('UPDATE attribution_sales SET refunded_total = ? WHERE sale_id = ?').run(
-          event.data.refundedTotal,
-          event.data.saleId,
-        );
-        return;
-      case 'SaleCancelled':
-        db.prepare('UPDATE attribution_sales SET cancelled = 1 WHERE sale_id = ?').run(event.data.saleId);
-        return;
-    }
+    book.inBatch(() => {
+      for (const event of events) applyToAttribution(book, event, db);
+    });
   },
 };
+
+/** One event: its facts into the book, and a sale, payment, refund or cancellation into attribution_sales. */
+function applyToAttribution(book: FactsBook, stored: StoredEvent, db: ReadModelConnection): void {
+  recordFact(book, stored);
+  const event = { type: stored.type, data: stored.data } as unknown as SaleEvent;
+  switch (event.type) {
+    case 'SaleRecorded': {
+      const attribution = attributeRecordedSale(book, event.data);
+      if (!attribution) return;
+      const d = event.data;
+      db.prepare(
+        `INSERT OR IGNORE INTO attribution_sales (sale_id, external_id, customer_id, closed_at, closed_at_ms, credited_rep_id,
+           class, channel, currency, amount, sale_json, attribution_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        d.saleId,
+        d.externalId,
+        d.customerId,
+        d.closedAt,
+        Date.parse(d.closedAt),
+        attribution.creditedRepId,
+        attribution.attributionClass,
+        attribution.channel,
+        d.currency,
+        d.amount,
+        JSON.stringify(d),
+        JSON.stringify(attribution),
+      );
+      return;
+    }
+    case 'PaymentReceived':
+      db.prepare('UPDATE attribution_sales SET collected_total = ? WHERE sale_id = ?').run(
+        event.data.collectedTotal,
+        event.data.saleId,
+      );
+      return;
+    case 'SaleRefunded':
+      db.prepare('UPDATE attribution_sales SET refunded_total = ? WHERE sale_id = ?').run(
+        event.data.refundedTotal,
+        event.data.saleId,
+      );
+      return;
+    case 'SaleCancelled':
+      db.prepare('UPDATE attribution_sales SET cancelled = 1 WHERE sale_id = ?').run(event.data.saleId);
+      return;
+  }
+}

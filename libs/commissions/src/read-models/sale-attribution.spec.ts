@@ -1,8 +1,8 @@
 import type { StoredEvent } from '@leadledger/event-store';
 import { tempDirectory } from '@leadledger/event-store/testing';
-import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import { ReadModelDatabase, rebuildProjection } from '@leadledger/projections';
 import { LedgerLog, aPlan } from '../engine/ledger.fixtures';
+import { storeOf } from '../testing/fixture-store';
 import { saleAttributionProjection } from './sale-attribution.projection';
 import { attributionSummary, getSale } from './sale-attribution.query';
 
@@ -60,14 +60,6 @@ const log = new LedgerLog()
 function project(readModels: ReadModelDatabase, events: readonly StoredEvent[]): void {
   saleAttributionProjection.setup(readModels.db);
   for (const event of events) readModels.db.transaction(() => saleAttributionProjection.apply(event, readModels.db))();
-}
-
-/** Appends a fixture log to a real SQLite store, ids, positions and times kept as written. */
-async function storeOf(file: string, events: readonly StoredEvent[]): Promise<SqliteEventStore> {
-  const store = new SqliteEventStore({ file });
-  const asNew = events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata }));
-  await store.appendToStream('attribution-test', asNew, { expectedRevision: 'no_stream' });
-  return store;
 }
 
 describe('sale attribution read model', () => {

@@ -24,12 +24,38 @@ export interface TierBaseAt {
 
 const parsed = <T>(row: unknown): T | null => (row ? (JSON.parse((row as { json: string }).json) as T) : null);
 
+/** Customer and lead facts put during one batch of events, each written once at its end. */
+interface PendingFacts {
+  readonly customers: Map<string, CustomerFacts>;
+  readonly leads: Map<string, LeadFacts>;
+}
+
 /** Attribution facts kept as JSON rows in the projection's own tables. */
 export class SqlFactsBook implements FactsBook {
+  private pending: PendingFacts | null = null;
+
   constructor(
     protected readonly db: ReadModelConnection,
     protected readonly prefix: string,
   ) {}
+
+  /**
+   * Runs `apply` over a batch of events with the customer and lead facts it puts held here and
+   * each written once at the end: a customer registered and then assigned in one batch is one
+   * row write instead of a write, a read and a write again. If `apply` throws, nothing is written
+   * (the batch's transaction is rolled back and retried event by event anyway).
+   */
+  inBatch(apply: () => void): void {
+    const pending: PendingFacts = { customers: new Map(), leads: new Map() };
+    this.pending = pending;
+    try {
+      apply();
+    } finally {
+      this.pending = null;
+    }
+    for (const facts of pending.customers.values()) this.writeCustomer(facts);
+    for (const facts of pending.leads.values()) this.writeLead(facts);
+  }
 
   plans(): readonly CommissionPlan[] {
     const rows = this.db.prepare(`SELECT json FROM ${this.prefix}_plans ORDER BY seq`).all() as { json: string }[];
@@ -41,17 +67,30 @@ export class SqlFactsBook implements FactsBook {
       .run(plan.planId, plan.version, JSON.stringify(plan));
   }
   customer(customerId: string): CustomerFacts | null {
+    const held = this.pending?.customers.get(customerId);
+    if (held) return held;
     return parsed(this.db.prepare(`SELECT json FROM ${this.prefix}_customers WHERE customer_id = ?`).get(customerId));
   }
   putCustomer(facts: CustomerFacts): void {
+    if (this.pending) this.pending.customers.set(facts.customerId, facts);
+    else this.writeCustomer(facts);
+  }
+  lead(leadId: string): LeadFacts | null {
+    const held = this.pending?.leads.get(leadId);
+    if (held) return held;
+    return parsed(this.db.prepare(`SELECT json FROM ${this.prefix}_leads WHERE lead_id = ?`).get(leadId));
+  }
+  putLead(facts: LeadFacts): void {
+    if (this.pending) this.pending.leads.set(facts.leadId, facts);
+    else this.writeLead(facts);
+  }
+
+  private writeCustomer(facts: CustomerFacts): void {
     this.db
       .prepare(`INSERT OR REPLACE INTO ${this.prefix}_customers (customer_id, json) VALUES (?, ?)`)
       .run(facts.customerId, JSON.stringify(facts));
   }
-  lead(leadId: string): LeadFacts | null {
-    return parsed(this.db.prepare(`SELECT json FROM ${this.prefix}_leads WHERE lead_id = ?`).get(leadId));
-  }
-  putLead(facts: LeadFacts): void {
+  private writeLead(facts: LeadFacts): void {
     this.db
       .prepare(`INSERT OR REPLACE INTO ${this.prefix}_leads (lead_id, json) VALUES (?, ?)`)
       .run(facts.leadId, JSON.stringify(facts));
