@@ -76,15 +76,16 @@ export const customerDirectoryProjection: Projection = {
       db
         .prepare('UPDATE customer_ownership_intervals SET to_at = ? WHERE customer_id = ? AND to_at IS NULL')
         .run(at, customerId);
-    // A new protection window: its end, when its warning is due, and no warning yet.
-    const protectionRunsTo = (customerId: string, protectedUntil: string) => {
-      const untilMs = Date.parse(protectedUntil);
-      db.prepare(
-        `UPDATE customer_directory
-         SET protected_until = ?, protected_until_ms = ?, warn_from_ms = ? - owner_warning_days * ?, warned = 0
-         WHERE customer_id = ?`,
-      ).run(protectedUntil, untilMs, untilMs, DAY_MS, customerId);
-    };
+    // A new protection window, set in the same UPDATE as what opened it (one row write per event):
+    // its end, its warning due `warningDays` (an SQL expression) before that, and no warning yet.
+    const newWindow = (warningDays: string) =>
+      `protected_until = @protectedUntil, protected_until_ms = @untilMs,
+       warn_from_ms = @untilMs - ${warningDays} * @dayMs, warned = 0`;
+    const windowTo = (protectedUntil: string) => ({
+      protectedUntil,
+      untilMs: Date.parse(protectedUntil),
+      dayMs: DAY_MS,
+    });
     switch (event.type) {
       case 'CustomerRegistered': {
         const d = event.data;
@@ -114,30 +115,26 @@ export const customerDirectoryProjection: Projection = {
            VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM customer_ownership_intervals WHERE customer_id = ?),
                    ?, ?, NULL, ?, ?, ?)`,
         ).run(d.customerId, d.customerId, d.repId, d.since, d.via, d.reason, stored.id);
-        // The owner and their protection window in one statement: one row write per assignment.
-        const untilMs = Date.parse(d.protectedUntil);
         db.prepare(
-          `UPDATE customer_directory SET owner_rep_id = ?, owner_since = ?, owner_via = ?, owner_warning_days = ?,
-             protected_until = ?, protected_until_ms = ?, warn_from_ms = ? - ? * ?, warned = 0
-           WHERE customer_id = ?`,
-        ).run(
-          d.repId,
-          d.since,
-          d.via,
-          d.warningDays,
-          d.protectedUntil,
-          untilMs,
-          untilMs,
-          d.warningDays,
-          DAY_MS,
-          d.customerId,
-        );
+          `UPDATE customer_directory SET owner_rep_id = @repId, owner_since = @since, owner_via = @via,
+             owner_warning_days = @warningDays, ${newWindow('@warningDays')}
+           WHERE customer_id = @customerId`,
+        ).run({
+          repId: d.repId,
+          since: d.since,
+          via: d.via,
+          warningDays: d.warningDays,
+          customerId: d.customerId,
+          ...windowTo(d.protectedUntil),
+        });
         return;
       }
       case 'FollowUpLogged': {
         const d = event.data;
-        db.prepare('UPDATE customer_directory SET last_follow_up_at = ? WHERE customer_id = ?').run(d.at, d.customerId);
-        protectionRunsTo(d.customerId, d.protectedUntil);
+        db.prepare(
+          `UPDATE customer_directory SET last_follow_up_at = @at, ${newWindow('owner_warning_days')}
+           WHERE customer_id = @customerId`,
+        ).run({ at: d.at, customerId: d.customerId, ...windowTo(d.protectedUntil) });
         return;
       }
       case 'ProtectionWarningIssued':
