@@ -58,18 +58,20 @@ export const leadBoardProjection: Projection = {
   },
 };
 
-/** A lead's board row between events: what the next event needs of the one before. */
-interface BoardRow {
+/** What the next event of a lead needs of its row before it. */
+interface RowBefore {
   readonly state: LeadState;
   readonly flagReason: string | null;
+  /** Null before the lead's first event. */
   readonly receivedAt: string | null;
-  readonly updatedAt: string | null;
-  /** Revision of the lead's stream at the last event applied. */
-  readonly streamRevision: bigint;
 }
 
-/** What the next event needs of the row stored: the revision comes from that event. */
-type RowBefore = Omit<BoardRow, 'streamRevision'>;
+/** A lead's board row after an event: its time and the revision of the lead's stream come from that event. */
+interface BoardRow extends RowBefore {
+  readonly receivedAt: string;
+  readonly updatedAt: string;
+  readonly streamRevision: bigint;
+}
 
 /**
  * Folds the events into their leads' rows, reading each lead's row once and writing it once
@@ -105,9 +107,9 @@ function applyToBoard(events: readonly StoredEvent[], db: ReadModelConnection): 
 function storedRow(db: ReadModelConnection, leadId: string): RowBefore {
   const row = db.prepare('SELECT state, flag_reason, received_at FROM lead_board WHERE lead_id = ?').get(leadId) as
     { state: string; flag_reason: string | null; received_at: string } | undefined;
-  if (!row) return { state: initialLeadState, flagReason: null, receivedAt: null, updatedAt: null };
+  if (!row) return { state: initialLeadState, flagReason: null, receivedAt: null };
   const state = JSON.parse(row.state) as LeadState;
-  return { state, flagReason: row.flag_reason, receivedAt: row.received_at, updatedAt: null };
+  return { state, flagReason: row.flag_reason, receivedAt: row.received_at };
 }
 
 function writeRow(
