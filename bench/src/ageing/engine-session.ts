@@ -6,6 +6,7 @@ import { BENCH_POOL_ID } from '../intake/seed';
 import { BENCH_SERVICE_SECRET } from '../log/generated-log';
 import { logSize } from './data-dir';
 import type { EngineProcess } from './engine-process';
+import { CLOCK_TICKS_PER_SECOND } from './idle';
 import { load1 } from './load-average';
 
 function warnOnFailures(label: string, result: PhaseResult, log: (line: string) => void): void {
@@ -24,6 +25,12 @@ export interface MeasuredPhase {
   readonly settleMs: number | null;
   readonly poolStreamEventsAtStart: number | null;
   readonly load1: number;
+  /**
+   * The engine's CPU (all its threads, user + system) from the phase's start until it was back at
+   * the head, per answered request: what a lead or a /health costs the engine, whatever share of
+   * the machine the load driver took. Null when nothing was answered.
+   */
+  readonly engineCpuMsPerAnswer: number | null;
 }
 
 /**
@@ -60,6 +67,7 @@ export class EngineSession {
     await this.engine.caughtUp();
     const poolStreamEventsAtStart = phase.endpoint === 'intake' ? logSize(this.dataDir).poolStreamEvents : null;
     const loadAtStart = load1();
+    const ticksAtStart = this.engine.cpuTicks();
     const result = await this.driver.run(phase);
     warnOnFailures(label, result, this.log);
     let settleMs: number | null = null;
@@ -68,6 +76,7 @@ export class EngineSession {
       await this.engine.caughtUp();
       settleMs = performance.now() - done;
     }
+    const cpuMs = ((this.engine.cpuTicks() - ticksAtStart) * 1000) / CLOCK_TICKS_PER_SECOND;
     return {
       phase,
       figures: figures(result),
@@ -76,6 +85,7 @@ export class EngineSession {
       settleMs,
       poolStreamEventsAtStart,
       load1: loadAtStart,
+      engineCpuMsPerAnswer: result.ok > 0 ? cpuMs / result.ok : null,
     };
   }
 

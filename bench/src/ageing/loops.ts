@@ -29,7 +29,8 @@ export async function loops(session: EngineSession, config: AgeingConfig, log: (
       rounds.get(clients)?.push({ health, intake });
       log(
         `  round ${round}/${config.loopRounds}, ${clients} clients: /health ${Math.round(health.figures.achievedPerSecond)} req/s, ` +
-          `/leads ${intake.figures.achievedPerSecond.toFixed(1)} leads/s (p50 ${intake.figures.p50Ms.toFixed(1)} ms, p99 ${intake.figures.p99Ms.toFixed(1)} ms)`,
+          `/leads ${intake.figures.achievedPerSecond.toFixed(1)} leads/s (p50 ${intake.figures.p50Ms.toFixed(1)} ms, p99 ${intake.figures.p99Ms.toFixed(1)} ms); ` +
+          `engine CPU ${cpuEach(intake)} a lead, ${cpuEach(health)} a /health`,
       );
     }
   }
@@ -47,11 +48,14 @@ export async function loops(session: EngineSession, config: AgeingConfig, log: (
     log(
       `  open loop at ${rate} leads/s (${basis}) for ${config.openSeconds} s, round ${round}/${config.loopRounds}: ` +
         `answered ${measured.figures.achievedPerSecond.toFixed(1)}/s, p50 ${measured.figures.p50Ms.toFixed(1)} ms, ` +
-        `p99 ${measured.figures.p99Ms.toFixed(1)} ms, errors ${measured.figures.errors}`,
+        `p99 ${measured.figures.p99Ms.toFixed(1)} ms, errors ${measured.figures.errors}; engine CPU ${cpuEach(measured)} a lead`,
     );
   }
   return { closed, open: { rate, basis, rounds: open } };
 }
+
+const cpuEach = (m: MeasuredPhase): string =>
+  m.engineCpuMsPerAnswer === null ? '-' : `${m.engineCpuMsPerAnswer.toFixed(m.engineCpuMsPerAnswer < 1 ? 2 : 1)} ms`;
 
 /** The open loop's offered rate: set, or from the medians of the largest client count's closed loops. */
 function openRate(closed: readonly ClosedLoops[], config: AgeingConfig): { rate: number; basis: string } {

@@ -59,7 +59,16 @@ export function printReport(document: Record<string, unknown>, log: (line: strin
   if (d.loops) {
     log(
       markdownTable(
-        ['clients', '/health req/s', '/leads leads/s', 'intake/health', 'each round', 'leads p50 ms', 'leads p99 ms'],
+        [
+          'clients',
+          '/health req/s',
+          '/leads leads/s',
+          'intake/health',
+          'each round',
+          'leads p50 ms',
+          'leads p99 ms',
+          'engine CPU ms a lead',
+        ],
         d.loops.closed.map((c) => [
           String(c.clients),
           String(Math.round(c.median.healthPerSecond)),
@@ -68,6 +77,7 @@ export function printReport(document: Record<string, unknown>, log: (line: strin
           c.rounds.map((r) => ratio(r.intakeToHealth)).join(', '),
           f1(c.median.intakeP50Ms),
           f1(c.median.intakeP99Ms),
+          Number.isFinite(c.median.engineCpuMsPerLead) ? c.median.engineCpuMsPerLead.toFixed(2) : '-',
         ]),
       ),
     );

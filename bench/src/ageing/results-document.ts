@@ -27,6 +27,7 @@ export const phaseFigures = (m: MeasuredPhase) => ({
   settleMs: m.settleMs === null ? null : Math.round(m.settleMs),
   poolStreamEventsAtStart: m.poolStreamEventsAtStart,
   load1: m.load1,
+  engineCpuMsPerAnswer: m.engineCpuMsPerAnswer === null ? null : r2(m.engineCpuMsPerAnswer),
 });
 
 export function resultsDocument(input: {

@@ -48,6 +48,12 @@ export interface Loops {
 export const intakeToHealth = (round: ClosedRound): number =>
   round.intake.figures.achievedPerSecond / round.health.figures.achievedPerSecond;
 
+/** Median of the engine's CPU per answer over rounds that answered something; NaN (null in JSON) if none did. */
+export function cpuMedian(rounds: readonly MeasuredPhase[]): number {
+  const answered = rounds.flatMap((m) => (m.engineCpuMsPerAnswer === null ? [] : [m.engineCpuMsPerAnswer]));
+  return answered.length > 0 ? median(answered) : NaN;
+}
+
 /** Medians over the rounds; the ratio is the median of each round's own ratio. */
 export function closedSummary(loops: ClosedLoops): {
   healthPerSecond: number;
@@ -55,6 +61,8 @@ export function closedSummary(loops: ClosedLoops): {
   intakeToHealth: number;
   intakeP50Ms: number;
   intakeP99Ms: number;
+  engineCpuMsPerLead: number;
+  engineCpuMsPerHealth: number;
 } {
   const intake = phaseMedians(loops.rounds.map((r) => r.intake));
   return {
@@ -63,6 +71,8 @@ export function closedSummary(loops: ClosedLoops): {
     intakeToHealth: median(loops.rounds.map(intakeToHealth)),
     intakeP50Ms: intake.p50Ms,
     intakeP99Ms: intake.p99Ms,
+    engineCpuMsPerLead: cpuMedian(loops.rounds.map((r) => r.intake)),
+    engineCpuMsPerHealth: cpuMedian(loops.rounds.map((r) => r.health)),
   };
 }
 
