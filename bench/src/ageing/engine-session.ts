@@ -6,8 +6,8 @@ import { BENCH_POOL_ID } from '../intake/seed';
 import { BENCH_SERVICE_SECRET } from '../log/generated-log';
 import { logSize } from './data-dir';
 import type { EngineProcess } from './engine-process';
-import { CLOCK_TICKS_PER_SECOND } from './idle';
 import { load1 } from './load-average';
+import { CLOCK_TICKS_PER_SECOND } from './proc-stats';
 
 function warnOnFailures(label: string, result: PhaseResult, log: (line: string) => void): void {
   const failed = Object.entries(result.failures);

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -7,14 +6,7 @@ import { percentile } from '../intake/latency';
 import type { AgeingConfig } from './config';
 import type { EngineProcess } from './engine-process';
 import { load1 } from './load-average';
-
-export const CLOCK_TICKS_PER_SECOND = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
+import { CLOCK_TICKS_PER_SECOND } from './proc-stats';
 
 export interface IdleFigures {
   readonly seconds: number;

@@ -1,4 +1,14 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+
+/** The unit of `cpuTicks` (USER_HZ): 100 on Linux unless `getconf` says otherwise. */
+export const CLOCK_TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
 
 /** Ticks of user + system CPU the process (all its threads) has used, from /proc/<pid>/stat. */
 export function cpuTicks(pid: number): number {
