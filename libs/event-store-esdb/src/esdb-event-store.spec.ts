@@ -10,6 +10,8 @@ const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
     // No chain: EventStoreDB gives no transaction that could read the log's last hash and
     // append after it in global order across concurrent writers (docs/operations.md).
     hashChain: 'none',
+    // No transaction spans streams on EventStoreDB: the port's default appends one at a time.
+    multiStreamAppend: 'one-at-a-time',
     // Each test's streams carry a unique prefix, so a shared server needs no clean-up.
     create: async () => {
       const store = new EsdbEventStore({ connectionString: connectionString ?? '' });

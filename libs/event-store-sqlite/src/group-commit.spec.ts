@@ -83,6 +83,33 @@ describe('SQLite event store: concurrent appends share one commit', () => {
     expect(all.map((e) => `${e.streamId}#${e.revision}@${e.position}`)).toEqual(['b#0@1', 'a#0@2', 'a#1@3', 'c#0@4']);
   });
 
+  it('fails only a caller appending to several streams whose last stream is stale, writing none of its streams', async () => {
+    await store.appendToStream('b', events(1), { expectedRevision: 'no_stream' });
+    visibleAtWrite = [];
+    const [before, several, after] = await Promise.allSettled([
+      store.appendToStream('a', events(1), { expectedRevision: 'no_stream' }),
+      store.appendToStreams([
+        { streamId: 'c', events: events(2), expectedRevision: 'no_stream' },
+        { streamId: 'b', events: events(1), expectedRevision: 'no_stream' },
+      ]),
+      store.appendToStreams([
+        { streamId: 'd', events: events(1), expectedRevision: 'no_stream' },
+        { streamId: 'b', events: events(1), expectedRevision: 0n },
+      ]),
+    ]);
+    // One transaction: every event written in it saw only the one committed before.
+    expect(visibleAtWrite.every((count) => count === 1)).toBe(true);
+    expect(before.status).toBe('fulfilled');
+    expect((rejection(several) as WrongExpectedRevisionError).streamId).toBe('b');
+    expect(after).toMatchObject({
+      status: 'fulfilled',
+      value: [{ nextExpectedRevision: 0n }, { nextExpectedRevision: 1n }],
+    });
+    const all = await store.readAll();
+    expect(all.map((e) => `${e.streamId}#${e.revision}@${e.position}`)).toEqual(['b#0@1', 'a#0@2', 'd#0@3', 'b#1@4']);
+    expect(await store.readStream('c')).toEqual([]);
+  });
+
   it('rolls back a caller that fails after writing part of its events, and keeps the others', async () => {
     const withId = (id: string): NewEvent => ({ ...anEvent('Noted'), id });
     const [first, clashing, last] = await Promise.allSettled([

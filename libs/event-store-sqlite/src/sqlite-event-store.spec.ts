@@ -6,6 +6,7 @@ import { SqliteEventStore } from './sqlite-event-store';
 
 eventStoreContract('SQLite', {
   hashChain: 'kept',
+  multiStreamAppend: 'atomic',
   create: async () => {
     const dir = mkdtempSync(join(tmpdir(), 'leadledger-store-'));
     const store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), pollIntervalMs: 10 });

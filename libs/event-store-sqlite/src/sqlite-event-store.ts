@@ -9,6 +9,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type StoredEvent,
+  type StreamAppend,
   type SubscribeOptions,
   type Subscription,
   WrongExpectedRevisionError,
@@ -35,12 +36,6 @@ export interface SqliteEventStoreOptions {
   /** Checkpoint the write-ahead log from a thread of its own (the engine does; see BackgroundCheckpoints). */
   readonly backgroundCheckpoints?: boolean;
   readonly busyTimeoutMs?: number;
-}
-
-interface AppendRequest {
-  readonly streamId: string;
-  readonly events: readonly NewEvent[];
-  readonly options: AppendOptions;
 }
 
 /**
@@ -102,7 +97,8 @@ export class SqliteEventStore extends EventStore {
   private readonly appended = new EventEmitter();
   private readonly filteredReads = new Map<string, Database.Statement>();
   private readonly statements;
-  private readonly writer: GroupCommit<AppendRequest, StoredEvent[]>;
+  /** Each request is one caller's append: one stream, or several written together. */
+  private readonly writer: GroupCommit<readonly StreamAppend[], StoredEvent[][]>;
   private readonly checkpoints: BackgroundCheckpoints | null;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -132,27 +128,38 @@ export class SqliteEventStore extends EventStore {
     };
     this.writer = new GroupCommit({
       db: this.db,
-      write: (request: AppendRequest) => this.appendInTransaction(request),
+      write: (appends: readonly StreamAppend[]) => appends.map((append) => this.appendInTransaction(append)),
       onCommit: () => this.appended.emit('append'),
     });
   }
 
   /** Concurrent appends share one transaction (one fsync); each is checked and answered on its own. */
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    const stored = await this.writer.submit({ streamId, events, options });
-    return { nextExpectedRevision: stored[stored.length - 1].revision, events: stored };
+    const [result] = await this.appendToStreams([{ streamId, events, expectedRevision: options.expectedRevision }]);
+    return result;
+  }
+
+  /** The streams in one savepoint of the group commit: written together or not at all. */
+  override get appendsAtomically(): boolean {
+    return true;
+  }
+
+  override async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (appends.length === 0) return [];
+    const written = await this.writer.submit(appends);
+    return written.map((stored) => ({ nextExpectedRevision: stored[stored.length - 1].revision, events: stored }));
   }
 
   /**
-   * Runs inside the group commit's transaction, in this request's own savepoint. Each event
+   * Runs inside the group commit's transaction, in its caller's savepoint. Each event
    * takes the next position and chains to the event before it (the last row, read here under
    * the write lock): requests of one group commit run in arrival order, each seeing the rows
    * of those before it, and a request rolled back to its savepoint leaves no link behind.
    */
-  private appendInTransaction({ streamId, events, options }: AppendRequest): StoredEvent[] {
+  private appendInTransaction({ streamId, events, expectedRevision }: StreamAppend): StoredEvent[] {
     const current = this.currentRevision(streamId);
-    if (!satisfiesExpectedRevision(options.expectedRevision, current)) {
-      throw new WrongExpectedRevisionError(streamId, options.expectedRevision, current);
+    if (!satisfiesExpectedRevision(expectedRevision, current)) {
+      throw new WrongExpectedRevisionError(streamId, expectedRevision, current);
     }
     if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
     const recordedAt = this.clock.now().toISOString();

@@ -14,6 +14,13 @@ export interface AppendResult {
   readonly events: readonly StoredEvent[];
 }
 
+/** One stream's part of an append to several streams. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedRevision: ExpectedRevision;
+}
+
 export interface ReadStreamOptions {
   readonly direction?: 'forwards' | 'backwards';
   /** Inclusive. Forwards defaults to the first event, backwards to the last. */
@@ -69,6 +76,28 @@ export abstract class EventStore {
 
   /** Appends atomically to one stream, or throws WrongExpectedRevisionError and writes nothing. */
   abstract appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+
+  /**
+   * Whether `appendToStreams` writes all its streams or none (one transaction). A workflow may
+   * then take several of its steps in one append; otherwise it takes them one at a time.
+   */
+  get appendsAtomically(): boolean {
+    return false;
+  }
+
+  /**
+   * Appends to several streams, each checked against its own expected revision, in the order
+   * given. Where `appendsAtomically`, in one transaction: one stream's conflict (a
+   * WrongExpectedRevisionError naming it) writes none of them. Otherwise one stream after
+   * another, as separate appends: a failure leaves the earlier ones written.
+   */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const results: AppendResult[] = [];
+    for (const { streamId, events, expectedRevision } of appends) {
+      results.push(await this.appendToStream(streamId, events, { expectedRevision }));
+    }
+    return results;
+  }
 
   /** One stream's events; a stream with no events reads as an empty list. */
   abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;

@@ -1,6 +1,9 @@
 import { EventStore } from '../event-store.port';
 
-/** Fails the nth append as a crash of the engine would (nothing of it written), then behaves: for crash tests of workflows. */
+/**
+ * Fails the nth append as a crash of the engine would (nothing of it written), then behaves: for
+ * crash tests of workflows. An append to several streams is one append, as it is one commit.
+ */
 export class CrashingStore extends EventStore {
   appends = 0;
   constructor(
@@ -12,6 +15,13 @@ export class CrashingStore extends EventStore {
   appendToStream: EventStore['appendToStream'] = async (...args) => {
     if (++this.appends === this.crashAt) throw new Error(`simulated crash before append ${this.crashAt}`);
     return this.inner.appendToStream(...args);
+  };
+  override get appendsAtomically(): boolean {
+    return this.inner.appendsAtomically;
+  }
+  override appendToStreams: EventStore['appendToStreams'] = async (...args) => {
+    if (++this.appends === this.crashAt) throw new Error(`simulated crash before append ${this.crashAt}`);
+    return this.inner.appendToStreams(...args);
   };
   readStream: EventStore['readStream'] = (...args) => this.inner.readStream(...args);
   readAll: EventStore['readAll'] = (...args) => this.inner.readAll(...args);

@@ -20,6 +20,12 @@ export interface EventStoreContractOptions {
    * here rather than hand out hashes that would not verify.
    */
   readonly hashChain: 'kept' | 'none';
+  /**
+   * How `appendToStreams` writes several streams. 'atomic': in one transaction, so one
+   * stream's conflict writes none of them. 'one-at-a-time': as separate appends in order, so a
+   * conflict leaves the streams before it written.
+   */
+  readonly multiStreamAppend: 'atomic' | 'one-at-a-time';
 }
 
 /**
@@ -124,6 +130,39 @@ export function eventStoreContract(adapterName: string, options: EventStoreContr
         expect(stored.data).toEqual({ phone: '+8613800138000' });
         expect(stored.metadata).toMatchObject(event.metadata);
         expect(Number.isNaN(Date.parse(stored.metadata.recordedAt))).toBe(false);
+      });
+    });
+
+    describe(`appending to several streams (${options.multiStreamAppend})`, () => {
+      it('appends each stream at its own revision, in the order given, and says so', async () => {
+        await store.appendToStream(`${prefix}b`, events(2), { expectedRevision: 'no_stream' });
+        const results = await store.appendToStreams([
+          { streamId: `${prefix}a`, events: events(2), expectedRevision: 'no_stream' },
+          { streamId: `${prefix}b`, events: events(1), expectedRevision: 1n },
+        ]);
+        expect(store.appendsAtomically).toBe(options.multiStreamAppend === 'atomic');
+        expect(results.map((r) => r.nextExpectedRevision)).toEqual([1n, 2n]);
+        const written = results.flatMap((r) => r.events);
+        expect(written.map((e) => `${e.streamId.slice(prefix.length)}#${e.revision}`)).toEqual(['a#0', 'a#1', 'b#2']);
+        const positions = written.map((e) => e.position);
+        expect([...positions].sort((x, y) => (x < y ? -1 : 1))).toEqual(positions);
+        expect(await store.readStream(`${prefix}b`)).toHaveLength(3);
+      });
+
+      it('refuses a stale revision on one stream with a conflict naming that stream', async () => {
+        await store.appendToStream(`${prefix}b`, events(1), { expectedRevision: 'no_stream' });
+        const error = await conflictOf(
+          store.appendToStreams([
+            { streamId: `${prefix}a`, events: events(1), expectedRevision: 'no_stream' },
+            { streamId: `${prefix}b`, events: events(1), expectedRevision: 'no_stream' },
+            { streamId: `${prefix}c`, events: events(1), expectedRevision: 'no_stream' },
+          ]),
+        );
+        expect(error.streamId).toBe(`${prefix}b`);
+        expect(error.actualRevision).toBe(0n);
+        const left = await store.readAll({ filter: { streamPrefixes: [prefix] } });
+        const expected = options.multiStreamAppend === 'atomic' ? ['b'] : ['b', 'a'];
+        expect(left.map((e) => e.streamId.slice(prefix.length)).sort()).toEqual(expected.sort());
       });
     });
 

@@ -43,6 +43,10 @@ export class OutageStore extends EventStore {
   }
 
   appendToStream: EventStore['appendToStream'] = (...args) => this.inner.appendToStream(...args);
+  override get appendsAtomically(): boolean {
+    return this.inner.appendsAtomically;
+  }
+  override appendToStreams: EventStore['appendToStreams'] = (...args) => this.inner.appendToStreams(...args);
   readStream: EventStore['readStream'] = (...args) => this.inner.readStream(...args);
   readAll: EventStore['readAll'] = async (...args) => {
     this.fault('readAll');
