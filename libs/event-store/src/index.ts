@@ -6,6 +6,7 @@ export * from './event-store.port';
 export * from './expected-revision';
 export * from './global-log-filter';
 export * from './handle-command';
+export * from './handle-on-streams';
 export * from './hash-chain';
 export { foldEvents, loadState, toDomainEvent } from './load-state';
 export * from './log-reader';
