@@ -9,6 +9,8 @@ export class CrashingStore extends EventStore {
   constructor(
     private readonly inner: EventStore,
     private readonly crashAt: number,
+    /** False: behave as a store that appends one stream at a time (EventStoreDB), whatever the inner one can. */
+    private readonly severalStreamsAtOnce = inner.appendsAtomically,
   ) {
     super();
   }
@@ -17,12 +19,14 @@ export class CrashingStore extends EventStore {
     return this.inner.appendToStream(...args);
   };
   override get appendsAtomically(): boolean {
-    return this.inner.appendsAtomically;
+    return this.severalStreamsAtOnce;
   }
-  override appendToStreams: EventStore['appendToStreams'] = async (...args) => {
+  override async appendToStreams(...args: Parameters<EventStore['appendToStreams']>) {
+    // One stream at a time goes through appendToStream: each stream's append is counted.
+    if (!this.severalStreamsAtOnce) return super.appendToStreams(...args);
     if (++this.appends === this.crashAt) throw new Error(`simulated crash before append ${this.crashAt}`);
     return this.inner.appendToStreams(...args);
-  };
+  }
   readStream: EventStore['readStream'] = (...args) => this.inner.readStream(...args);
   readAll: EventStore['readAll'] = (...args) => this.inner.readAll(...args);
   subscribeToAll: EventStore['subscribeToAll'] = (...args) => this.inner.subscribeToAll(...args);

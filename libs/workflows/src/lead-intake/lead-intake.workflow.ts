@@ -1,5 +1,12 @@
 import { type CustomerCommand, type IdentityKey, customerDecider, customerStreamId } from '@leadledger/customers';
-import { type CommandContext, EventStore, handleCommandsTogether, loadState } from '@leadledger/event-store';
+import {
+  type CommandContext,
+  EventStore,
+  handleCommandsTogether,
+  handleOnStreamsAtOnce,
+  loadState,
+  onStream,
+} from '@leadledger/event-store';
 import { NotFoundError, isRefusal } from '@leadledger/kernel';
 import {
   type AssignmentTrace,
@@ -31,8 +38,10 @@ const customerRoutings = new OneAtATime();
 /**
  * Takes a received lead to its customer and its rep: reserve identity keys -> register or
  * extend the customer -> route -> record ownership -> match and assign the lead. Each step
- * is its own append on its own stream and each is idempotent, so running this again after
- * a crash anywhere in between completes the lead without duplicating anything.
+ * is idempotent, so running this again after a crash anywhere in between completes the lead
+ * without duplicating anything. On a store that writes several streams in one append, the
+ * keys are reserved together and the owner is recorded with the lead's placement: four
+ * appends a lead instead of six (docs/architecture.md).
  */
 export async function processReceivedLead(store: EventStore, leadId: string, policy: WorkflowPolicy): Promise<void> {
   const { state } = await loadState(store, leadStreamId(leadId), leadDecider);
@@ -60,35 +69,49 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
     return;
   }
   const { customerId } = resolution;
-  const routed = await customerRoutings.run(customerId, () =>
-    routeForCustomer(store, { leadId, lead, customerId, at: receivedEvent.metadata.occurredAt }, policy, context),
-  );
+  const ofLead: LeadOfCustomer = { leadId, lead, customerId, at: receivedEvent.metadata.occurredAt };
+  const routed = await customerRoutings.run(customerId, async (): Promise<CustomerRouting | null> => {
+    const routing = await routeForCustomer(store, ofLead, policy, context);
+    if (routing.kind === 'flag' || !routing.ownership) return routing;
+    // The new owner and the lead's placement in one append where the store can: one commit, and
+    // no moment when the customer has an owner and the lead none. Otherwise one after the other.
+    const together = [
+      onStream(customerStreamId(customerId), customerDecider, routing.ownership),
+      onStream(leadStreamId(leadId), leadDecider, ...placementOf(customerId, routing)),
+    ];
+    if (await handleOnStreamsAtOnce(store, together, context)) return null;
+    return recordOwnership(store, ofLead, routing, context);
+  });
+  if (!routed) return;
   if (routed.kind === 'flag') {
     await onLead({ kind: 'FlagForReview', reason: routed.reason, customerIds: [customerId] });
     return;
   }
-  const { customer, repId, acceptBy, trace, poolId } = routed;
-  const match: LeadCommand = { kind: 'MatchCustomer', customerId, isNewCustomer: customer.isNew };
-  const placement: LeadCommand[] = repId
-    ? [{ kind: 'AssignLead', repId, acceptBy, trace }]
-    : poolId
-      ? [{ kind: 'QueueLead', poolId, reason: 'no pool member was eligible' }]
-      : [];
   // Matched and placed in one append: a lead is never seen matched but not yet assigned or queued.
-  await onLead(match, ...placement);
+  await onLead(...placementOf(customerId, routed));
 }
 
-type CustomerRouting =
-  | { readonly kind: 'flag'; readonly reason: string }
-  | {
-      readonly kind: 'place';
-      readonly customer: MatchedCustomer;
-      readonly repId: string | null;
-      readonly acceptBy: string | null;
-      readonly trace: AssignmentTrace;
-      /** The pool that routed the lead: it queues there when nobody was eligible. */
-      readonly poolId: string | null;
-    };
+/** The lead's match to its customer and its placement with the rep, or in the pool's queue. */
+function placementOf(customerId: string, { customer, repId, acceptBy, trace, poolId }: Placement): LeadCommand[] {
+  const match: LeadCommand = { kind: 'MatchCustomer', customerId, isNewCustomer: customer.isNew };
+  if (repId) return [match, { kind: 'AssignLead', repId, acceptBy, trace }];
+  if (poolId) return [match, { kind: 'QueueLead', poolId, reason: 'no pool member was eligible' }];
+  return [match];
+}
+
+interface Placement {
+  readonly kind: 'place';
+  readonly customer: MatchedCustomer;
+  readonly repId: string | null;
+  readonly acceptBy: string | null;
+  readonly trace: AssignmentTrace;
+  /** The pool that routed the lead: it queues there when nobody was eligible. */
+  readonly poolId: string | null;
+  /** The owner the routing chose, to record with the placement; null when the customer keeps theirs. */
+  readonly ownership: CustomerCommand | null;
+}
+
+type CustomerRouting = { readonly kind: 'flag'; readonly reason: string } | Placement;
 
 interface LeadOfCustomer {
   readonly leadId: string;
@@ -98,17 +121,13 @@ interface LeadOfCustomer {
   readonly at: string;
 }
 
-/** Register or extend the customer -> route -> record ownership: what the lead is then matched and placed by. */
+/** Register or extend the customer -> route: what the lead is then matched and placed by, and the owner to record. */
 async function routeForCustomer(
   store: EventStore,
   { leadId, lead, customerId, at }: LeadOfCustomer,
   policy: WorkflowPolicy,
   context: CommandContext,
 ): Promise<CustomerRouting> {
-  const onCustomer = (...commands: CustomerCommand[]) =>
-    handleCommandsTogether(store, customerStreamId(customerId), customerDecider, commands, context, {
-      retriesOnConflict: 20,
-    });
   const keys = lead.identityKeys as readonly IdentityKey[];
   // Whoever registers first is the customer's first lead; the others only add their keys.
   const register: CustomerCommand = {
@@ -122,7 +141,7 @@ async function routeForCustomer(
     owner: null,
   };
   const addKeys = keys.map((key): CustomerCommand => ({ kind: 'AddIdentityKey', key, leadId }));
-  await onCustomer(register, ...addKeys);
+  await onCustomer(store, customerId, context, register, ...addKeys);
 
   const customer = await matchedCustomer(store, customerId, leadId);
   const route = routeLead({ channel: lead.channel, receivedBy: lead.receivedBy, poolId: lead.poolId, customer });
@@ -145,39 +164,53 @@ async function routeForCustomer(
     trace = { rule: route.rule, pool: null, note: explain(route.rule, route.repId) };
   }
   const poolId = route.rule === 'pool-rotation' ? route.poolId : null;
+  const ownership: CustomerCommand | null =
+    repId && route.rule !== 'existing-customer'
+      ? {
+          kind: 'AssignOwnership',
+          repId,
+          via: route.rule,
+          reason: trace.note,
+          protectionDays: terms.protectionDays,
+          warningDays: terms.warningDays,
+          leadId,
+          at,
+        }
+      : null;
+  return { kind: 'place', customer, repId, acceptBy, trace, poolId, ownership };
+}
 
-  if (repId && route.rule !== 'existing-customer') {
-    const via = route.rule;
-    const [owned] = await onCustomer({
-      kind: 'AssignOwnership',
-      repId,
-      via,
-      reason: trace.note,
-      protectionDays: terms.protectionDays,
-      warningDays: terms.warningDays,
-      leadId,
-      at,
-    });
-    if (isRefusal(owned)) {
-      // A colleague became the owner while this lead was routed (same customer, same moment,
-      // in another engine): the customer keeps one owner and the lead follows them.
-      const now = await matchedCustomer(store, customerId, leadId);
-      if (!now.ownerId) return { kind: 'flag', reason: `${owned.code}: ${owned.message}` };
-      return {
-        kind: 'place',
-        customer,
-        repId: now.ownerId,
-        acceptBy: null,
-        trace: {
-          rule: 'existing-customer',
-          pool: trace.pool,
-          note: `${now.ownerId} became the owner while this lead was routed`,
-        },
-        poolId,
-      };
-    }
-  }
-  return { kind: 'place', customer, repId, acceptBy, trace, poolId };
+/** Records the routing's owner on its own; a refusal means the lead follows whoever owns the customer now. */
+async function recordOwnership(
+  store: EventStore,
+  { leadId, customerId }: LeadOfCustomer,
+  routing: Placement,
+  context: CommandContext,
+): Promise<CustomerRouting> {
+  if (!routing.ownership) return routing;
+  const [owned] = await onCustomer(store, customerId, context, routing.ownership);
+  if (!isRefusal(owned)) return routing;
+  // A colleague became the owner while this lead was routed (same customer, same moment,
+  // in another engine): the customer keeps one owner and the lead follows them.
+  const now = await matchedCustomer(store, customerId, leadId);
+  if (!now.ownerId) return { kind: 'flag', reason: `${owned.code}: ${owned.message}` };
+  return {
+    ...routing,
+    repId: now.ownerId,
+    acceptBy: null,
+    trace: {
+      rule: 'existing-customer',
+      pool: routing.trace.pool,
+      note: `${now.ownerId} became the owner while this lead was routed`,
+    },
+    ownership: null,
+  };
+}
+
+function onCustomer(store: EventStore, customerId: string, context: CommandContext, ...commands: CustomerCommand[]) {
+  return handleCommandsTogether(store, customerStreamId(customerId), customerDecider, commands, context, {
+    retriesOnConflict: 20,
+  });
 }
 
 /** A lead released after an assignment, or whose review a manager resolved, is matched and no longer the intake's. */
