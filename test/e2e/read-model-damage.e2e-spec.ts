@@ -92,7 +92,11 @@ describe('a damaged read-model file at start-up', () => {
     }
   }
 
-  const midFile: Damage = ({ readModels }) => void overwriteTablePages(readModels, { pages: 4 });
+  // Pages of a table with rows, which `verify` reads: the middle of the whole file can hold only
+  // the root pages of empty tables and indexes, which verify's reads may never meet (a layout
+  // that varies from run to run with how the log's events fell into read-model batches).
+  const midFile: Damage = ({ readModels }) =>
+    void overwriteTablePages(readModels, { tables: ['lead_board'], pages: 4 });
   const cases: [string, 'structure' | 'full', Damage][] = [
     ['truncated', 'structure', ({ readModels }) => truncateFile(readModels)],
     ['with a garbage header', 'structure', ({ readModels }) => overwriteHeader(readModels)],
