@@ -159,9 +159,9 @@ describe('lead intake interrupted between two of its appends', () => {
     // Reserve phone, reserve e-mail, register the customer, route in the pool, record the
     // owner, match and assign the lead (one append).
     { store: 'appending one stream at a time (EventStoreDB)', severalStreamsAtOnce: false, appends: 6 },
-    // Reserve phone and e-mail, register the customer, route in the pool, record the owner
-    // with the lead's match and assignment.
-    { store: 'appending several streams at once (SQLite)', severalStreamsAtOnce: true, appends: 4 },
+    // Reserve phone and e-mail with the customer's registration, route in the pool, record
+    // the owner with the lead's match and assignment.
+    { store: 'appending several streams at once (SQLite)', severalStreamsAtOnce: true, appends: 3 },
   ])(
     'completes after a restart at every crash point, with no duplicate event and no lost lead, on a store $store',
     async ({ severalStreamsAtOnce, appends }) => {
@@ -215,7 +215,8 @@ describe('lead intake interrupted between two of its appends', () => {
 
     const real = new SqliteEventStore({ file: dir.file('restart.sqlite'), pollIntervalMs: 5 });
     await scenario(real);
-    await expect(processReceivedLead(new CrashingStore(real, 4), 'lead-1', policy)).rejects.toThrow('simulated crash');
+    // Interrupted before the pool's turn: the keys and the customer are written, the rest is not.
+    await expect(processReceivedLead(new CrashingStore(real, 2), 'lead-1', policy)).rejects.toThrow('simulated crash');
     const checkpoints = new ReadModelDatabase(dir.file('restart-read.sqlite'));
     const runner = new ReactorRunner(real, checkpoints, [leadIntakeReactor(real, policy)]);
     runner.start();

@@ -11,7 +11,6 @@ import { NotFoundError, isRefusal } from '@leadledger/kernel';
 import {
   type AssignmentTrace,
   type LeadCommand,
-  type LeadReceivedData,
   type MatchedCustomer,
   leadDecider,
   leadStreamId,
@@ -21,7 +20,9 @@ import { type OwnershipTerms, type WorkflowPolicy, acceptByAfter, defaultTerms }
 import { workflowContext } from './intake-context';
 import { matchedCustomer } from './matched-customer';
 import { OneAtATime } from './one-at-a-time';
-import { resolveCustomer } from './resolve-customer';
+import { type LeadOfCustomer, customerRegistration, keyAdditions } from './lead-of-customer';
+import { reserveAndRegisterAtOnce } from './reserve-and-register';
+import { type CustomerResolution, resolveCustomer } from './resolve-customer';
 import { routeInPool } from './route-in-pool';
 
 const WORKFLOW = 'lead-intake';
@@ -39,9 +40,10 @@ const customerRoutings = new OneAtATime();
  * Takes a received lead to its customer and its rep: reserve identity keys -> register or
  * extend the customer -> route -> record ownership -> match and assign the lead. Each step
  * is idempotent, so running this again after a crash anywhere in between completes the lead
- * without duplicating anything. On a store that writes several streams in one append, the
- * keys are reserved together and the owner is recorded with the lead's placement: four
- * appends a lead instead of six (docs/architecture.md).
+ * without duplicating anything. On a store that writes several streams in one append, the keys
+ * are reserved with the customer's registration and the owner is recorded with the lead's
+ * placement: after LeadReceived, three appends (keys and customer, pool, owner and lead) where
+ * one stream at a time takes five or more (docs/architecture.md).
  */
 export async function processReceivedLead(store: EventStore, leadId: string, policy: WorkflowPolicy): Promise<void> {
   const { state } = await loadState(store, leadStreamId(leadId), leadDecider);
@@ -59,7 +61,11 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
     handleCommandsTogether(store, leadStreamId(leadId), leadDecider, commands, context);
   const keys = lead.identityKeys as readonly IdentityKey[];
 
-  const resolution = await resolveCustomer(store, leadId, keys, context);
+  const at = receivedEvent.metadata.occurredAt;
+  const registered = await reserveAndRegisterAtOnce(store, { leadId, lead, at }, context);
+  const resolution: CustomerResolution = registered
+    ? { kind: 'one', customerId: registered }
+    : await resolveCustomer(store, leadId, keys, context);
   if (resolution.kind === 'conflict') {
     await onLead({
       kind: 'FlagForReview',
@@ -69,9 +75,9 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
     return;
   }
   const { customerId } = resolution;
-  const ofLead: LeadOfCustomer = { leadId, lead, customerId, at: receivedEvent.metadata.occurredAt };
+  const ofLead: LeadOfCustomer = { leadId, lead, customerId, at };
   const routed = await customerRoutings.run(customerId, async (): Promise<CustomerRouting | null> => {
-    const routing = await routeForCustomer(store, ofLead, policy, context);
+    const routing = await routeForCustomer(store, ofLead, policy, context, registered !== null);
     if (routing.kind === 'flag' || !routing.ownership) return routing;
     // The new owner and the lead's placement in one append where the store can: one commit, and
     // no moment when the customer has an owner and the lead none. Otherwise one after the other.
@@ -113,35 +119,19 @@ interface Placement {
 
 type CustomerRouting = { readonly kind: 'flag'; readonly reason: string } | Placement;
 
-interface LeadOfCustomer {
-  readonly leadId: string;
-  readonly lead: LeadReceivedData;
-  readonly customerId: string;
-  /** The lead's business time. */
-  readonly at: string;
-}
-
-/** Register or extend the customer -> route: what the lead is then matched and placed by, and the owner to record. */
+/**
+ * Register or extend the customer (unless that was done with the keys) -> route: what the lead
+ * is then matched and placed by, and the owner to record.
+ */
 async function routeForCustomer(
   store: EventStore,
-  { leadId, lead, customerId, at }: LeadOfCustomer,
+  ofLead: LeadOfCustomer,
   policy: WorkflowPolicy,
   context: CommandContext,
+  registered: boolean,
 ): Promise<CustomerRouting> {
-  const keys = lead.identityKeys as readonly IdentityKey[];
-  // Whoever registers first is the customer's first lead; the others only add their keys.
-  const register: CustomerCommand = {
-    kind: 'RegisterCustomer',
-    customerId,
-    keys,
-    leadId,
-    channel: lead.channel,
-    finderRepId: lead.receivedBy,
-    at,
-    owner: null,
-  };
-  const addKeys = keys.map((key): CustomerCommand => ({ kind: 'AddIdentityKey', key, leadId }));
-  await onCustomer(store, customerId, context, register, ...addKeys);
+  const { leadId, lead, customerId, at } = ofLead;
+  if (!registered) await onCustomer(store, customerId, context, customerRegistration(ofLead), ...keyAdditions(ofLead));
 
   const customer = await matchedCustomer(store, customerId, leadId);
   const route = routeLead({ channel: lead.channel, receivedBy: lead.receivedBy, poolId: lead.poolId, customer });

@@ -1,12 +1,5 @@
 import { type IdentityKey, identityKeyDecider, identityKeyStreamId } from '@leadledger/customers';
-import {
-  type CommandContext,
-  EventStore,
-  handleCommand,
-  handleOnStreamsAtOnce,
-  loadState,
-  onStream,
-} from '@leadledger/event-store';
+import { type CommandContext, EventStore, handleCommand, loadState } from '@leadledger/event-store';
 import { idFromSeed, isRefusal } from '@leadledger/kernel';
 
 export type CustomerResolution =
@@ -61,17 +54,12 @@ async function reserveKeys(
   if (holders.size > 1) return { kind: 'conflict', customerIds: [...holders].sort() };
   const fresh = newCustomerIdFor(keys[0]);
   const candidate = [...holders][0] ?? fresh;
-  // Every key in one append where the store can (a key the candidate holds decides nothing):
-  // one commit for a lead's phone and e-mail. Anything else (a key taken meanwhile, a store
-  // without such appends) goes key by key below, which knows what each refusal means.
-  const reserve = (key: IdentityKey) => ({ kind: 'ReserveIdentityKey', key, customerId: candidate, leadId }) as const;
-  const together = keys.map((key) => onStream(identityKeyStreamId(key), identityKeyDecider, reserve(key)));
-  if (await handleOnStreamsAtOnce(store, together, context)) return { kind: 'one', customerId: candidate };
   let heldForFresh = holders.has(fresh);
   // Keys come in a fixed order (phone, e-mail, registration, company), so racing leads contend
   // for the same first key and the loser usually holds nothing yet.
   for (const key of keys) {
-    const result = await handleCommand(store, identityKeyStreamId(key), identityKeyDecider, reserve(key), context);
+    const command = { kind: 'ReserveIdentityKey', key, customerId: candidate, leadId } as const;
+    const result = await handleCommand(store, identityKeyStreamId(key), identityKeyDecider, command, context);
     if (!isRefusal(result)) {
       if (candidate === fresh) heldForFresh = true;
       continue;
