@@ -76,25 +76,40 @@ export async function processReceivedLead(store: EventStore, leadId: string, pol
   }
   const { customerId } = resolution;
   const ofLead: LeadOfCustomer = { leadId, lead, customerId, at };
-  const routed = await customerRoutings.run(customerId, async (): Promise<CustomerRouting | null> => {
-    const routing = await routeForCustomer(store, ofLead, policy, context, registered !== null);
-    if (routing.kind === 'flag' || !routing.ownership) return routing;
-    // The new owner and the lead's placement in one append where the store can: one commit, and
-    // no moment when the customer has an owner and the lead none. Otherwise one after the other.
-    const together = [
-      onStream(customerStreamId(customerId), customerDecider, routing.ownership),
-      onStream(leadStreamId(leadId), leadDecider, ...placementOf(customerId, routing)),
-    ];
-    if (await handleOnStreamsAtOnce(store, together, context)) return null;
-    return recordOwnership(store, ofLead, routing, context);
-  });
-  if (!routed) return;
+  const routed = await customerRoutings.run(customerId, () =>
+    routeAndRecordOwner(store, ofLead, policy, context, registered !== null),
+  );
+  if (routed === 'placed') return;
   if (routed.kind === 'flag') {
     await onLead({ kind: 'FlagForReview', reason: routed.reason, customerIds: [customerId] });
     return;
   }
   // Matched and placed in one append: a lead is never seen matched but not yet assigned or queued.
   await onLead(...placementOf(customerId, routed));
+}
+
+/**
+ * Routes the lead and records the owner the routing chose: with the lead's match and placement
+ * in one append where the store can (one commit, and no moment when the customer has an owner
+ * and the lead none), and then the lead is 'placed'; otherwise the owner alone, and the lead is
+ * placed after, by what this returns.
+ */
+async function routeAndRecordOwner(
+  store: EventStore,
+  ofLead: LeadOfCustomer,
+  policy: WorkflowPolicy,
+  context: CommandContext,
+  registered: boolean,
+): Promise<CustomerRouting | 'placed'> {
+  const routing = await routeForCustomer(store, ofLead, policy, context, registered);
+  if (routing.kind === 'flag' || !routing.ownership) return routing;
+  const { customerId, leadId } = ofLead;
+  const together = [
+    onStream(customerStreamId(customerId), customerDecider, routing.ownership),
+    onStream(leadStreamId(leadId), leadDecider, ...placementOf(customerId, routing)),
+  ];
+  if (await handleOnStreamsAtOnce(store, together, context)) return 'placed';
+  return recordOwnership(store, ofLead, routing, context);
 }
 
 /** The lead's match to its customer and its placement with the rep, or in the pool's queue. */
