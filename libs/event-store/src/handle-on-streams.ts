@@ -56,10 +56,13 @@ export async function handleOnStreamsAtOnce(
     if (!stream) return false;
     decided.push(stream);
   }
-  const appends: StreamAppend[] = decided
-    .filter((stream) => stream.events.length > 0)
-    .map(({ step, events, expectedRevision }) => ({ streamId: step.streamId, events, expectedRevision }));
-  if (appends.length === 0) return true;
+  const written = decided.filter((stream) => stream.events.length > 0);
+  if (written.length === 0) return true;
+  const appends: StreamAppend[] = written.map(({ step, events, expectedRevision }) => ({
+    streamId: step.streamId,
+    events,
+    expectedRevision,
+  }));
   let results;
   try {
     results = await store.appendToStreams(appends);
@@ -69,9 +72,8 @@ export async function handleOnStreamsAtOnce(
     return false;
   }
   store.activity.appends++;
-  let at = 0;
-  for (const { step, folded } of decided.filter((stream) => stream.events.length > 0)) {
-    const stored = results[at++].events;
+  for (const [i, { step, folded }] of written.entries()) {
+    const stored = results[i].events;
     const last = stored[stored.length - 1];
     const fold = step.decider;
     store.streamStates.put(step.streamId, fold, {
