@@ -1,9 +1,9 @@
-import { idFromSeed } from '@leadledger/kernel';
-import type { CommandContext } from './command-context';
+import { type DomainEvent, idFromSeed } from '@leadledger/kernel';
+import { type CommandContext, metadataFor } from './command-context';
 import { type ExpectedRevision, describeRevision } from './expected-revision';
 import { AppendOutcomeUnknownError } from './event-store.errors';
 import type { EventStore } from './event-store.port';
-import type { NewEvent, StoredEvent } from './stored-event';
+import type { JsonObject, NewEvent, StoredEvent } from './stored-event';
 
 /**
  * The id of the `index`th event of an append, derived from the command that decided it: its
@@ -29,6 +29,24 @@ export function commandEventId(
     : `correlation:${context.correlationId}`;
   const content = JSON.stringify([event.type, event.data]);
   return idFromSeed(`event:${command}:${streamId}:${describeRevision(expectedRevision)}:${index}:${content}`);
+}
+
+/**
+ * One command's decided events as new events of an append, the first of them the append's
+ * `firstIndex`th: each with its command-derived id and the command's metadata.
+ */
+export function newEventsOf(
+  decision: readonly DomainEvent[],
+  context: CommandContext,
+  streamId: string,
+  expectedRevision: ExpectedRevision,
+  firstIndex: number,
+): NewEvent[] {
+  const metadata = metadataFor(context);
+  return decision.map((event, i) => {
+    const content = { type: event.type, data: event.data as JsonObject };
+    return { id: commandEventId(context, streamId, expectedRevision, firstIndex + i, content), ...content, metadata };
+  });
 }
 
 /**

@@ -1,11 +1,11 @@
 import { type Decider, type DomainEvent, type Refusal, isRefusal } from '@leadledger/kernel';
-import { type CommandContext, metadataFor } from './command-context';
-import { appendRecognisingRetry, commandEventId } from './command-event-ids';
+import type { CommandContext } from './command-context';
+import { appendRecognisingRetry, newEventsOf } from './command-event-ids';
 import { WrongExpectedRevisionError } from './event-store.errors';
 import type { EventStore } from './event-store.port';
 import type { Accepted } from './handle-command';
 import { loadFolded, toDomainEvent } from './load-state';
-import type { JsonObject, NewEvent, StoredEvent } from './stored-event';
+import type { NewEvent, StoredEvent } from './stored-event';
 
 /** A command waiting for its turn on a stream. */
 export interface Waiting {
@@ -50,13 +50,8 @@ export async function runRound(store: EventStore, streamId: string, round: reado
         decided.push({ waiting, kind: 'refused', refusal: decision });
         continue;
       }
-      const metadata = metadataFor(waiting.context);
       const from = newEvents.length;
-      for (const event of decision) {
-        const content = { type: event.type, data: event.data as JsonObject };
-        const id = commandEventId(waiting.context, streamId, expectedRevision, newEvents.length, content);
-        newEvents.push({ id, ...content, metadata });
-      }
+      newEvents.push(...newEventsOf(decision, waiting.context, streamId, expectedRevision, from));
       state = decision.reduce((s, e) => fold.evolve(s, e), state);
       decided.push({ waiting, kind: 'accepted', from, to: newEvents.length });
     } catch (error) {

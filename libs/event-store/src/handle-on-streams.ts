@@ -1,11 +1,11 @@
 import { type Decider, type DomainEvent, isRefusal } from '@leadledger/kernel';
-import { type CommandContext, metadataFor } from './command-context';
-import { commandEventId } from './command-event-ids';
+import type { CommandContext } from './command-context';
+import { newEventsOf } from './command-event-ids';
 import { WrongExpectedRevisionError } from './event-store.errors';
 import type { EventStore, StreamAppend } from './event-store.port';
 import type { ExpectedRevision } from './expected-revision';
-import { loadFolded, toDomainEvent } from './load-state';
-import type { JsonObject, NewEvent } from './stored-event';
+import { loadFolded, remember } from './load-state';
+import type { NewEvent } from './stored-event';
 import type { FoldedState } from './stream-state-cache';
 
 /** One stream's commands in a step taken together with other streams'. */
@@ -74,18 +74,8 @@ export async function handleOnStreamsAtOnce(
   store.activity.appends++;
   for (const [i, { step, folded }] of written.entries()) {
     const stored = results[i].events;
-    const last = stored[stored.length - 1];
-    const fold = step.decider;
-    store.streamStates.put(step.streamId, fold, {
-      // Folded from the events as stored, as a fresh read would fold them.
-      state: stored.reduce(
-        (state, event) => fold.evolve(state, toDomainEvent(event)),
-        folded?.state ?? fold.initialState,
-      ),
-      revision: last.revision,
-      eventId: last.id,
-      eventsSinceSnapshot: (folded?.eventsSinceSnapshot ?? 0) + stored.length,
-    });
+    // Folded from the events as stored, as a fresh read would fold them.
+    remember(store, step.streamId, step.decider, folded, stored, 0);
     store.activity.appendedEvents += stored.length;
   }
   return true;
@@ -99,20 +89,12 @@ function decide(
 ): DecidedStream | null {
   const { streamId, decider } = step;
   const expectedRevision: ExpectedRevision = folded ? folded.revision : 'no_stream';
-  const metadata = metadataFor(context);
   const events: NewEvent[] = [];
   let state = folded ? folded.state : decider.initialState;
   for (const command of step.commands) {
     const decision = decider.decide(command, state);
     if (isRefusal(decision)) return null;
-    for (const event of decision) {
-      const content = { type: event.type, data: event.data as JsonObject };
-      events.push({
-        id: commandEventId(context, streamId, expectedRevision, events.length, content),
-        ...content,
-        metadata,
-      });
-    }
+    events.push(...newEventsOf(decision, context, streamId, expectedRevision, events.length));
     state = decision.reduce((s, e) => decider.evolve(s, e), state);
   }
   return { step, folded, expectedRevision, events };
