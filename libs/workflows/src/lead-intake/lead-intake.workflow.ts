@@ -109,7 +109,7 @@ async function routeAndRecordOwner(
     onStream(leadStreamId(leadId), leadDecider, ...placementOf(customerId, routing)),
   ];
   if (await handleOnStreamsAtOnce(store, together, context)) return 'placed';
-  return recordOwnership(store, ofLead, routing, context);
+  return recordOwnership(store, ofLead, routing, routing.ownership, context);
 }
 
 /** The lead's match to its customer and its placement with the rep, or in the pool's queue. */
@@ -190,10 +190,10 @@ async function recordOwnership(
   store: EventStore,
   { leadId, customerId }: LeadOfCustomer,
   routing: Placement,
+  ownership: CustomerCommand,
   context: CommandContext,
 ): Promise<CustomerRouting> {
-  if (!routing.ownership) return routing;
-  const [owned] = await onCustomer(store, customerId, context, routing.ownership);
+  const [owned] = await onCustomer(store, customerId, context, ownership);
   if (!isRefusal(owned)) return routing;
   // A colleague became the owner while this lead was routed (same customer, same moment,
   // in another engine): the customer keeps one owner and the lead follows them.
