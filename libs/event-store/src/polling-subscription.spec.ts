@@ -42,4 +42,28 @@ describe('a polling subscription', () => {
     await subscription.stop();
     expect(waits.slice(0, 8)).toEqual([1, 2, 3, 0, 0, 1, 2, 3]);
   });
+
+  it('lets timers and I/O run between the batches of a catch-up, whose reads all complete at once', async () => {
+    const log = Array.from({ length: 10 }, (_, i) => eventAt(BigInt(i + 1)));
+    const handled: bigint[] = [];
+    let caughtUp!: () => void;
+    const allHandled = new Promise<void>((resolve) => (caughtUp = resolve));
+    const subscription = pollingSubscription(
+      {
+        readAll: async ({ after = 0n, maxCount = 500 }) => log.filter((e) => e.position > after).slice(0, maxCount),
+        waitForAppend: (signal) => new Promise((resolve) => signal.addEventListener('abort', () => resolve())),
+      },
+      { batchSize: 2 },
+      (event) => {
+        handled.push(event.position);
+        if (handled.length === log.length) caughtUp();
+      },
+    );
+    // Queued before the catch-up's first read has answered: runs at the event loop's next turn.
+    const handledAtNextTurn = await new Promise<number>((resolve) => setImmediate(() => resolve(handled.length)));
+    await allHandled;
+    await subscription.stop();
+    expect(handledAtNextTurn).toBeLessThan(log.length);
+    expect(handled).toEqual(log.map((e) => e.position));
+  });
 });

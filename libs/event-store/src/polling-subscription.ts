@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { EventHandler, ReadAllOptions, SubscribeOptions, Subscription } from './event-store.port';
 import { type Sleep, timerSleep } from './retry-backoff';
 import { START_OF_LOG, type StoredEvent } from './stored-event';
+import { turnOfEventLoop } from './turn-of-event-loop';
 
 export interface PollingSource {
   readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
@@ -74,7 +75,9 @@ export function pollingSubscription(
         after = event.position;
       }
       emptyReads = batch.length === 0 ? emptyReads + 1 : 0;
-      if (batch.length < batchSize && !abort.signal.aborted) {
+      // A full batch: more is waiting. Catching up, let requests and timers in between batches.
+      if (batch.length === batchSize) await turnOfEventLoop();
+      else if (!abort.signal.aborted) {
         await hurriable((signal) => source.waitForAppend(signal, emptyReads));
         const wait = readStartedAt + minReadGapMs - performance.now();
         if (wait > 0 && !abort.signal.aborted) await hurriable((signal) => sleep(wait, signal));

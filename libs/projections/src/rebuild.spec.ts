@@ -89,4 +89,20 @@ describe('rebuildProjections', () => {
     readModels.close();
     await store.close();
   });
+
+  it('lets timers and requests run between its batches, so a serving engine can rebuild', async () => {
+    const store = await storeOfThirtyLeadEvents(dir.file('events-turns.sqlite'));
+    const readModels = new ReadModelDatabase(dir.file('turns.sqlite'));
+    let applied = 0;
+    const counter: Projection = { ...lister('all-events'), apply: () => void applied++ };
+
+    const rebuilt = rebuildProjections(store, readModels, [counter], undefined, { batchEvents: 7, pageCacheKiB: 64 });
+    const appliedAtNextTurn = await new Promise<number>((resolve) => setImmediate(() => resolve(applied)));
+    await rebuilt;
+
+    expect(appliedAtNextTurn).toBeLessThan(30);
+    expect(applied).toBe(30);
+    readModels.close();
+    await store.close();
+  });
 });
