@@ -155,15 +155,33 @@ export class ReadModelRecovery {
   private async rebuild(setAside: () => Promise<void>): Promise<ReadModelState> {
     await setAside();
     this.onFreshFile = true;
-    await this.follow();
-    const head = await this.whileStoreUnavailable(() => this.store.headPosition());
-    await this.whileStoreUnavailable(() => this.runner.reached(head));
+    const head = await this.buildFromTheLog();
     if (this.damagedWhileRebuilding) {
       this.logger.error(`${this.readModels.file} was damaged again while it was rebuilt: check the disk.`);
       return 'failed';
     }
     if (head > 0n) this.logger.log(`Read models built from the log up to position ${head}.`);
     return 'serving';
+  }
+
+  /**
+   * The projections in one pass from the first event, as the CLI's rebuild builds them, then
+   * followed to the head; returns that head. The reactors follow from their own checkpoints (the
+   * log's start, on a fresh file) and go on after the read models serve. A fresh file that is
+   * damaged too means a failing disk.
+   */
+  private async buildFromTheLog(): Promise<bigint> {
+    try {
+      await this.whileStoreUnavailable(() => this.runner.rebuildFromFirstEvent());
+    } catch (error) {
+      if (!isSqliteCorruption(error)) throw error;
+      this.damagedWhileRebuilding = true;
+      return 0n;
+    }
+    await this.follow();
+    const head = await this.whileStoreUnavailable(() => this.store.headPosition());
+    await this.whileStoreUnavailable(() => this.runner.reached(head));
+    return head;
   }
 
   /** A rebuild outlives a store outage: the log reader resubscribes, and the rebuild waits for it. */
