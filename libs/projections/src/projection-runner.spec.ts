@@ -23,10 +23,25 @@ function streamCounter(version = '1'): Projection {
   };
 }
 
-function typeLister(): Projection {
+/** The stream counter under another name and table: a read model a release adds. */
+function streamCounterAs(name: string): Projection {
+  const table = `${name}_counts`;
+  return {
+    ...streamCounter(),
+    name,
+    tables: [table],
+    setup: (db) => db.exec(`CREATE TABLE IF NOT EXISTS ${table} (stream_id TEXT PRIMARY KEY, count INTEGER NOT NULL)`),
+    apply: (event, db) =>
+      void db
+        .prepare(`INSERT INTO ${table} VALUES (?, 1) ON CONFLICT (stream_id) DO UPDATE SET count = count + 1`)
+        .run(event.streamId),
+  };
+}
+
+function typeLister(version = '1'): Projection {
   return {
     name: 'type-lister',
-    version: '1',
+    version,
     tables: ['seen_types'],
     setup: (db) => db.exec('CREATE TABLE IF NOT EXISTS seen_types (position INTEGER PRIMARY KEY, type TEXT)'),
     apply: (event, db) => void db.prepare('INSERT INTO seen_types VALUES (?, ?)').run(event.position, event.type),
@@ -102,6 +117,33 @@ describe('ProjectionRunner', () => {
     await second.reached(await store.headPosition());
     expect(counts()).toEqual([{ stream_id: 'lead-1', count: 1 }]);
     expect(readModels.checkpoint('stream-counter')?.version).toBe('2');
+  });
+
+  it('builds in one pass only the read models of another version or none stored, and leaves the rest', async () => {
+    await append('lead-1', anEvent('LeadReceived'), anEvent('LeadAccepted'));
+    await append('lead-2', anEvent('LeadReceived'));
+    const first = await start([streamCounter(), typeLister('1')]);
+    await first.reached(await store.headPosition());
+    await first.stop();
+    // A count the log does not hold: only a rebuild of the stream counter would put it right.
+    readModels.db.prepare("UPDATE stream_counts SET count = 99 WHERE stream_id = 'lead-1'").run();
+
+    const next = new ProjectionRunner(store, readModels, [streamCounter(), typeLister('2'), streamCounterAs('new')]);
+    runners.push(next);
+    expect(next.staleProjections().map((p) => p.name)).toEqual(['type-lister', 'new']);
+    await next.rebuildStale();
+
+    expect(next.staleProjections()).toEqual([]);
+    expect(counts()).toEqual([
+      { stream_id: 'lead-1', count: 99 },
+      { stream_id: 'lead-2', count: 1 },
+    ]);
+    expect(readModels.db.prepare('SELECT count(*) AS n FROM seen_types').get()).toEqual({ n: 3 });
+    expect(next.status().map((s) => [s.name, s.position])).toEqual([
+      ['stream-counter', 3n],
+      ['type-lister', 3n],
+      ['new', 3n],
+    ]);
   });
 
   it('stops at a failing event, keeps what came before, reports the event, and lets the others run', async () => {

@@ -111,15 +111,22 @@ export class ProjectionRunner implements LogConsumer {
     return this.prepare();
   }
 
+  /** The projections whose read model is to be built from the first event: none stored yet, or one of another version. */
+  staleProjections(): Projection[] {
+    return this.workers
+      .map((w) => w.projection)
+      .filter(({ name, version }) => this.readModels.checkpoint(name)?.version !== version);
+  }
+
   /**
-   * Builds every projection from the first event to the head in one pass, as `leadledger rebuild`
-   * does (batches of 2,000 events, the engine's page cache, one sync at the end), for a read-model
-   * file that starts empty: fewer, larger commits than the reader's batches of 500, and no reactor
+   * Builds the stale projections (every one, on an empty file) from the first event to the head
+   * in one pass, as `leadledger rebuild` does (batches of 2,000 events, the engine's page cache,
+   * one sync at the end): fewer, larger commits than the reader's batches of 500, and no reactor
    * in between (docs/benchmarks.md). Following the log resumes from the checkpoints it leaves.
    */
-  async rebuildFromFirstEvent(): Promise<void> {
-    const projections = this.workers.map((w) => w.projection);
-    await rebuildProjections(this.store, this.readModels, projections, undefined, LEAN_REBUILD);
+  async rebuildStale(): Promise<void> {
+    const stale = this.staleProjections();
+    if (stale.length > 0) await rebuildProjections(this.store, this.readModels, stale, undefined, LEAN_REBUILD);
     await this.reloadCheckpoints();
   }
 

@@ -26,7 +26,8 @@ export interface ReadModelDamage {
  * SQLite reports the read-model file damaged (a query or a projection met it), it stops the
  * followers, moves the file aside, starts them again on an empty file and counts as rebuilding
  * until the projections reach the head of the log as it was then. Read models that start empty
- * on a log with events (deleted, or set aside by the start-up check) count as rebuilding too.
+ * on a log with events (deleted, or set aside by the start-up check), and a read model a release
+ * changed or added, count as rebuilding too.
  */
 @Injectable()
 export class ReadModelRecovery {
@@ -78,9 +79,13 @@ export class ReadModelRecovery {
       this.rebuildInBackground(async () => this.setForeignFileAside(origin.reason));
       return;
     }
-    const empty = this.readModels.db.prepare('SELECT 1 FROM projection_checkpoints LIMIT 1').get() === undefined;
-    if (empty) this.rebuildInBackground(async () => undefined);
-    else await this.follow();
+    // An empty file, or a release that changed or added a read model: built before anything is served from it.
+    const stale = this.runner.staleProjections().map((p) => p.name);
+    if (stale.length === 0) return this.follow();
+    this.rebuildInBackground(async () => undefined);
+    if ((await this.whileStoreUnavailable(() => this.store.headPosition())) > 0n) {
+      this.logger.warn(`Building ${stale.join(', ')} from the log; requests answer 503 until it is done.`);
+    }
   }
 
   private async setForeignFileAside(reason: string): Promise<void> {
@@ -165,14 +170,14 @@ export class ReadModelRecovery {
   }
 
   /**
-   * The projections in one pass from the first event, as the CLI's rebuild builds them, then
-   * followed to the head; returns that head. The reactors follow from their own checkpoints (the
-   * log's start, on a fresh file) and go on after the read models serve. A fresh file that is
-   * damaged too means a failing disk.
+   * The stale projections (all of them, on a fresh file) in one pass from the first event, as the
+   * CLI's rebuild builds them, then every projection followed to the head; returns that head. The
+   * reactors follow from their own checkpoints (the log's start, on a fresh file) and go on after
+   * the read models serve. A fresh file that is damaged too means a failing disk.
    */
   private async buildFromTheLog(): Promise<bigint> {
     try {
-      await this.whileStoreUnavailable(() => this.runner.rebuildFromFirstEvent());
+      await this.whileStoreUnavailable(() => this.runner.rebuildStale());
     } catch (error) {
       if (!isSqliteCorruption(error)) throw error;
       this.damagedWhileRebuilding = true;
