@@ -130,10 +130,16 @@ describe('ProjectionRunner', () => {
 
     const next = new ProjectionRunner(store, readModels, [streamCounter(), typeLister('2'), streamCounterAs('new')]);
     runners.push(next);
-    expect(next.staleProjections().map((p) => p.name)).toEqual(['type-lister', 'new']);
-    await next.rebuildStale();
+    expect((await next.unbuiltProjections()).map((p) => p.name)).toEqual(['type-lister', 'new']);
+    // Someone waits for the head before the build: the build's checkpoints let them go.
+    let waiterReleased = false;
+    const waiter = next.reached(await store.headPosition()).then(() => (waiterReleased = true));
+    await next.buildUnbuilt();
+    await new Promise((resolve) => setImmediate(resolve));
 
-    expect(next.staleProjections()).toEqual([]);
+    expect(waiterReleased).toBe(true);
+    await waiter;
+    expect(await next.unbuiltProjections()).toEqual([]);
     expect(counts()).toEqual([
       { stream_id: 'lead-1', count: 99 },
       { stream_id: 'lead-2', count: 1 },

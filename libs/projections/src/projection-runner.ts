@@ -111,22 +111,27 @@ export class ProjectionRunner implements LogConsumer {
     return this.prepare();
   }
 
-  /** The projections whose read model is to be built from the first event: none stored yet, or one of another version. */
-  staleProjections(): Projection[] {
-    return this.workers
-      .map((w) => w.projection)
-      .filter(({ name, version }) => this.readModels.checkpoint(name)?.version !== version);
+  /**
+   * The projections that have applied nothing on a log that has events: on an empty file, one a
+   * release added, or one of another version (which `prepare` has just reset).
+   */
+  async unbuiltProjections(): Promise<Projection[]> {
+    await this.prepare();
+    if ((await this.store.headPosition()) === 0n) return [];
+    return this.workers.filter((w) => w.position === 0n).map((w) => w.projection);
   }
 
   /**
-   * Builds the stale projections (every one, on an empty file) from the first event to the head
+   * Builds the unbuilt projections (every one, on a fresh file) from the first event to the head
    * in one pass, as `leadledger rebuild` does (batches of 2,000 events, the engine's page cache,
    * one sync at the end): fewer, larger commits than the reader's batches of 500, and no reactor
    * in between (docs/benchmarks.md). Following the log resumes from the checkpoints it leaves.
    */
-  async rebuildStale(): Promise<void> {
-    const stale = this.staleProjections();
-    if (stale.length > 0) await rebuildProjections(this.store, this.readModels, stale, undefined, LEAN_REBUILD);
+  async buildUnbuilt(): Promise<void> {
+    // The file may have been replaced since the last look (a damaged one set aside).
+    await this.reloadCheckpoints();
+    const unbuilt = await this.unbuiltProjections();
+    if (unbuilt.length > 0) await rebuildProjections(this.store, this.readModels, unbuilt, undefined, LEAN_REBUILD);
     await this.reloadCheckpoints();
   }
 

@@ -69,6 +69,8 @@ export class ProjectionWorker {
     this.failure = null;
     this.liveFrom = liveFrom;
     this.state = this.checkpoint >= liveFrom ? 'live' : 'catching-up';
+    // Checkpoints loaded again after a rebuild may already be where a waiter wants them.
+    this.progress.emit('progress');
   }
 
   /**

@@ -79,13 +79,13 @@ export class ReadModelRecovery {
       this.rebuildInBackground(async () => this.setForeignFileAside(origin.reason));
       return;
     }
-    // An empty file, or a release that changed or added a read model: built before anything is served from it.
-    const stale = this.runner.staleProjections().map((p) => p.name);
-    if (stale.length === 0) return this.follow();
+    // An empty file, or a read model a release changed or added: built before anything is served from it.
+    const unbuilt = await this.whileStoreUnavailable(() => this.runner.unbuiltProjections());
+    if (unbuilt.length === 0) return this.follow();
     this.rebuildInBackground(async () => undefined);
-    if ((await this.whileStoreUnavailable(() => this.store.headPosition())) > 0n) {
-      this.logger.warn(`Building ${stale.join(', ')} from the log; requests answer 503 until it is done.`);
-    }
+    this.logger.warn(
+      `Building ${unbuilt.map((p) => p.name).join(', ')} from the log; requests answer 503 until it is done.`,
+    );
   }
 
   private async setForeignFileAside(reason: string): Promise<void> {
@@ -170,14 +170,14 @@ export class ReadModelRecovery {
   }
 
   /**
-   * The stale projections (all of them, on a fresh file) in one pass from the first event, as the
+   * The unbuilt projections (all of them, on a fresh file) in one pass from the first event, as the
    * CLI's rebuild builds them, then every projection followed to the head; returns that head. The
    * reactors follow from their own checkpoints (the log's start, on a fresh file) and go on after
    * the read models serve. A fresh file that is damaged too means a failing disk.
    */
   private async buildFromTheLog(): Promise<bigint> {
     try {
-      await this.whileStoreUnavailable(() => this.runner.rebuildStale());
+      await this.whileStoreUnavailable(() => this.runner.buildUnbuilt());
     } catch (error) {
       if (!isSqliteCorruption(error)) throw error;
       this.damagedWhileRebuilding = true;
