@@ -1,4 +1,5 @@
 import { tempDirectory } from '@leadledger/event-store/testing';
+import Database from 'better-sqlite3';
 import { checkStorageAtStart, loadConfig, snapshotsFileFor } from '@leadledger/platform';
 import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { ReadModelRecovery } from '../../apps/engine/src/platform/read-model-recovery';
@@ -147,6 +148,34 @@ describe('a damaged read-model file at start-up', () => {
         }
         expect([...statuses].sort()).toEqual([200, 503]);
         await engine.app.get(ReadModelRecovery).whenRebuilt();
+        await engine.settle();
+        expect(await readLeadsAndCustomers(engine, admin, leadIds)).toEqual(before);
+        expect((await cli(envFor(dir.path), ['verify'])).code).toBe(0);
+      },
+    ));
+
+  it('with damaged pages in a read model a release changed, sets the file aside when the rebuild meets them', () =>
+    onADamagedCopy(
+      ({ readModels }) => {
+        // As a file left by a release whose lead board had another version: the start rebuilds it.
+        const file = new Database(readModels);
+        file.prepare("UPDATE projection_checkpoints SET version = 'old' WHERE name = 'lead-board'").run();
+        file.close();
+        overwriteTablePages(readModels, { tables: ['lead_board'], pages: 4, sparingEdges: true });
+      },
+      'structure',
+      async ({ dir, start }) => {
+        const { engine, lines } = await start();
+        expect(lines).toEqual([]);
+        // Dropping the old lead board reads its pages: the damage is met, the file set aside, every read model built again.
+        const recovery = engine.app.get(ReadModelRecovery);
+        for (let attempt = 0; recovery.lastDamage === null && attempt < 1000; attempt++) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        await recovery.whenRebuilt();
+        expect(recovery.state).toBe('serving');
+        expect(recovery.lastDamage?.movedTo).toMatch(/read-models\.sqlite\.damaged-/);
+        expect(readdirSync(dir.path).filter((f) => f.startsWith('read-models.sqlite.damaged-'))).toHaveLength(1);
         await engine.settle();
         expect(await readLeadsAndCustomers(engine, admin, leadIds)).toEqual(before);
         expect((await cli(envFor(dir.path), ['verify'])).code).toBe(0);

@@ -2,7 +2,7 @@ import { EventStore, EventStoreUnavailableError, LiveFanOut, LogReader, withRetr
 import { isSqliteCorruption } from '@leadledger/event-store-sqlite';
 import type { Clock } from '@leadledger/kernel';
 import { checkConnection, moveDamagedFileAside } from '@leadledger/platform';
-import { ProjectionRunner, ReadModelDatabase, checkReadModelOrigin } from '@leadledger/projections';
+import { type Projection, ProjectionRunner, ReadModelDatabase, checkReadModelOrigin } from '@leadledger/projections';
 import { ReactorRunner } from '@leadledger/workflows';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { reportingDamage } from './damage-reporting-consumer';
@@ -80,9 +80,16 @@ export class ReadModelRecovery {
       return;
     }
     // An empty file, or a read model a release changed or added: built before anything is served from it.
-    const unbuilt = await this.whileStoreUnavailable(() => this.runner.unbuiltProjections());
+    let unbuilt: Projection[];
+    try {
+      unbuilt = await this.whileStoreUnavailable(() => this.runner.unbuiltProjections());
+    } catch (error) {
+      // Resetting a read model of another version met damage in its old pages.
+      if (!isSqliteCorruption(error)) throw error;
+      return this.reportDamage(error);
+    }
     if (unbuilt.length === 0) return this.follow();
-    this.rebuildInBackground(async () => undefined);
+    this.rebuildInBackground(null);
     this.logger.warn(
       `Building ${unbuilt.map((p) => p.name).join(', ')} from the log; requests answer 503 until it is done.`,
     );
@@ -142,7 +149,8 @@ export class ReadModelRecovery {
     return false;
   }
 
-  private rebuildInBackground(setAside: () => Promise<void>): void {
+  /** With `setAside`, on the fresh file it leaves; without, on the file as it is. */
+  private rebuildInBackground(setAside: (() => Promise<void>) | null): void {
     this.current = 'rebuilding';
     this.onFreshFile = false;
     this.damagedWhileRebuilding = false;
@@ -157,9 +165,11 @@ export class ReadModelRecovery {
     );
   }
 
-  private async rebuild(setAside: () => Promise<void>): Promise<ReadModelState> {
-    await setAside();
-    this.onFreshFile = true;
+  private async rebuild(setAside: (() => Promise<void>) | null): Promise<ReadModelState> {
+    if (setAside) {
+      await setAside();
+      this.onFreshFile = true;
+    }
     const head = await this.buildFromTheLog();
     if (this.damagedWhileRebuilding) {
       this.logger.error(`${this.readModels.file} was damaged again while it was rebuilt: check the disk.`);
@@ -173,15 +183,22 @@ export class ReadModelRecovery {
    * The unbuilt projections (all of them, on a fresh file) in one pass from the first event, as the
    * CLI's rebuild builds them, then every projection followed to the head; returns that head. The
    * reactors follow from their own checkpoints (the log's start, on a fresh file) and go on after
-   * the read models serve. A fresh file that is damaged too means a failing disk.
+   * the read models serve. Damage met in a file it did not just set aside sends it aside; a fresh
+   * file that is damaged too means a failing disk.
    */
   private async buildFromTheLog(): Promise<bigint> {
     try {
       await this.whileStoreUnavailable(() => this.runner.buildUnbuilt());
     } catch (error) {
       if (!isSqliteCorruption(error)) throw error;
-      this.damagedWhileRebuilding = true;
-      return 0n;
+      if (this.onFreshFile) {
+        this.damagedWhileRebuilding = true;
+        return 0n;
+      }
+      if (!this.readModelsDamaged(error)) throw error;
+      this.setDamagedFileAside(error);
+      this.onFreshFile = true;
+      return this.buildFromTheLog();
     }
     await this.follow();
     const head = await this.whileStoreUnavailable(() => this.store.headPosition());
