@@ -90,6 +90,8 @@ export class ReadModelRecovery {
     }
     if (unbuilt.length === 0) return this.follow();
     this.rebuildInBackground(null);
+    // An empty file (a first start, a deleted file) needs no word; a release that changed some read models does.
+    if (unbuilt.length === this.runner.status().length) return;
     this.logger.warn(
       `Building ${unbuilt.map((p) => p.name).join(', ')} from the log; requests answer 503 until it is done.`,
     );
