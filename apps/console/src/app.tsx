@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { ConsoleShell } from './console-shell';
 import { type Language, LanguageContext, initialLanguage, rememberLanguage, translator } from './i18n/i18n';
 import { type Session, SessionContext, forgetKey, signIn, storedKey } from './session';
@@ -11,7 +11,8 @@ export function App() {
   const [resuming, setResuming] = useState(() => storedKey() !== null);
   const t = useMemo(() => translator(language), [language]);
 
-  useEffect(() => {
+  // Before the frame is painted: the page never shows text in one language under the other's `lang`.
+  useLayoutEffect(() => {
     document.documentElement.lang = language;
     document.title = t('app.title');
   }, [language]);
