@@ -1,6 +1,6 @@
 import { UnavailableError } from '@eventstore/db-client';
-import { LogReader, type RetryBackoff } from '@leadledger/event-store';
-import { RecordingConsumer, manualSleep, nextTurn } from '@leadledger/event-store/testing';
+import { LogReader, type RetryBackoff, turnOfEventLoop } from '@leadledger/event-store';
+import { RecordingConsumer, manualSleep } from '@leadledger/event-store/testing';
 import { EsdbEventStore } from './esdb-event-store';
 import { FakeEsdbServer } from './testing/fake-esdb-server';
 
@@ -72,7 +72,7 @@ describe('the log reader on EventStoreDB, when the server drops the subscription
     server.dropSubscriptions(new UnavailableError());
     for (let attempt = 1; attempt <= 3; attempt++) (await sleeps.next()).wake();
     // Confirmed with nothing new to send: reading again all the same.
-    for (let turn = 0; turn < 5 && reader.status().state !== 'reading'; turn++) await nextTurn();
+    for (let turn = 0; turn < 5 && reader.status().state !== 'reading'; turn++) await turnOfEventLoop();
 
     expect(sleeps.requested).toEqual([1000, 2000, 3000]);
     expect(reader.status()).toMatchObject({ state: 'reading', attempts: 0 });
@@ -87,7 +87,7 @@ describe('the log reader on EventStoreDB, when the server drops the subscription
   it('stop() during a retry wait ends at once and subscribes no more', async () => {
     const server = new FakeEsdbServer();
     const { reader, sleeps } = engineOn(server);
-    await nextTurn();
+    await turnOfEventLoop();
     server.dropSubscriptions(new UnavailableError());
     await sleeps.next();
     await reader.stop();
@@ -109,7 +109,7 @@ describe('the log reader on EventStoreDB, when the server drops the subscription
       throw new Error('cannot apply');
     };
     reader.start([broken]);
-    for (let turn = 0; turn < 10 && reader.status().state !== 'failed'; turn++) await nextTurn();
+    for (let turn = 0; turn < 10 && reader.status().state !== 'failed'; turn++) await turnOfEventLoop();
 
     expect(reader.status()).toMatchObject({ state: 'failed', error: 'cannot apply' });
     expect(failures).toEqual([null]);

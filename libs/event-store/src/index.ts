@@ -16,6 +16,7 @@ export * from './reader-outage';
 export * from './retry-backoff';
 export * from './snapshot-store';
 export * from './stored-event';
+export * from './turn-of-event-loop';
 export * from './stream-state-cache';
 export * from './store-activity';
 export * from './live-fan-out';

@@ -1,8 +1,8 @@
 import type { Decider, DomainEvent } from '@leadledger/kernel';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EventStore } from './event-store.port';
 import type { StoredEvent } from './stored-event';
 import type { FoldedState, StreamFold } from './stream-state-cache';
+import { turnOfEventLoop } from './turn-of-event-loop';
 
 export function toDomainEvent(event: StoredEvent): DomainEvent {
   return { type: event.type, data: event.data };
@@ -115,7 +115,7 @@ async function loadCold<State, Event extends DomainEvent>(
     const page = await store.readStream(streamId, { fromRevision, maxCount: COLD_FOLD_PAGE });
     folded = foldedOn(decider, folded, page, 0);
     if (page.length < COLD_FOLD_PAGE) break;
-    await nextTurn();
+    await turnOfEventLoop();
   }
   return remember(store, streamId, decider, folded, [], 0);
 }

@@ -1,6 +1,7 @@
 import { LogReaderDownError } from './event-store.errors';
 import { ReaderOutage } from './reader-outage';
-import { manualSleep, nextTurn } from './testing/manual-sleep';
+import { manualSleep } from './testing/manual-sleep';
+import { turnOfEventLoop } from './turn-of-event-loop';
 
 const storeDown = { error: new Error('connection refused'), final: false, attempts: 1 };
 const never = () => new Promise<void>(() => undefined);
@@ -12,7 +13,7 @@ async function outcome(promise: Promise<unknown>): Promise<string> {
     () => (seen = 'resolved'),
     (error: Error) => (seen = `${error.name}: ${error.message}`),
   );
-  await nextTurn();
+  await turnOfEventLoop();
   return seen;
 }
 

@@ -1,5 +1,5 @@
-import { LogReaderDownError, type RetryBackoff } from '@leadledger/event-store';
-import { OutageStore, anEvent, manualSleep, nextTurn, tempDirectory } from '@leadledger/event-store/testing';
+import { LogReaderDownError, type RetryBackoff, turnOfEventLoop } from '@leadledger/event-store';
+import { OutageStore, anEvent, manualSleep, tempDirectory } from '@leadledger/event-store/testing';
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
@@ -83,7 +83,7 @@ describe('projections while the store fails', () => {
     let settled: unknown = 'pending';
     waiting.catch((error: unknown) => (settled = error));
     const retry = await sleeps.next(RETRY_MS);
-    await nextTurn();
+    await turnOfEventLoop();
     expect(settled).toBe('pending');
 
     (await sleeps.next(BOUND_MS)).wake();
@@ -95,7 +95,7 @@ describe('projections while the store fails', () => {
 
     store.restore();
     retry.wake();
-    for (let turn = 0; turn < 100 && runner.readerInterruption; turn++) await nextTurn();
+    for (let turn = 0; turn < 100 && runner.readerInterruption; turn++) await turnOfEventLoop();
     expect(runner.readerInterruption).toBeNull();
     await runner.reached(2n);
     expect(notes()).toEqual([1, 2]);

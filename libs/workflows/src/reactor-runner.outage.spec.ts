@@ -1,5 +1,5 @@
-import { LogReader, LogReaderDownError, type StoredEvent } from '@leadledger/event-store';
-import { OutageStore, anEvent, manualSleep, nextTurn, tempDirectory } from '@leadledger/event-store/testing';
+import { LogReader, LogReaderDownError, type StoredEvent, turnOfEventLoop } from '@leadledger/event-store';
+import { OutageStore, anEvent, manualSleep, tempDirectory } from '@leadledger/event-store/testing';
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import { ReadModelDatabase } from '@leadledger/projections';
 import { ReactorRunner } from './reactor-runner';
@@ -35,7 +35,7 @@ describe('ReactorRunner while the log cannot be read', () => {
 
     store.restore();
     retry.wake();
-    for (let turn = 0; turn < 100 && reader.status().state !== 'reading'; turn++) await nextTurn();
+    for (let turn = 0; turn < 100 && reader.status().state !== 'reading'; turn++) await turnOfEventLoop();
     await runner.reached(events[0].position);
     expect(handled).toEqual(['lead-1']);
 

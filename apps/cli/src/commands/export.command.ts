@@ -1,8 +1,8 @@
+import { turnOfEventLoop } from '@leadledger/event-store';
 import { exportLog } from '@leadledger/platform';
 import type { Command } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { CliIo } from '../cli-io';
 import { withStore } from '../cli-resources';
 
@@ -24,7 +24,7 @@ export function exportCommand(program: Command, io: CliIo): void {
         // noticed there (output-closed.ts), instead of after reading the rest of the log for nobody.
         if (++linesSinceTurn === 1000) {
           linesSinceTurn = 0;
-          await nextTurn();
+          await turnOfEventLoop();
         }
       };
       const count = await withStore(io, (store) => exportLog(store, write));

@@ -1,4 +1,5 @@
-import { type Pacing, nextTurn } from '@leadledger/commissions';
+import type { Pacing } from '@leadledger/commissions';
+import { turnOfEventLoop } from '@leadledger/event-store';
 import { performance } from 'node:perf_hooks';
 
 /** Slices of at most about `ms` milliseconds, each followed by a turn of the event loop. */
@@ -7,7 +8,7 @@ export function timeSliced(ms: number): Pacing {
   return {
     sliceOver: () => performance.now() - sliceStart >= ms,
     pause: async () => {
-      await nextTurn();
+      await turnOfEventLoop();
       sliceStart = performance.now();
     },
   };

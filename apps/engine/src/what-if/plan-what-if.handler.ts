@@ -9,7 +9,7 @@ import {
   planWhatIf,
   salesClosedIn,
 } from '@leadledger/commissions';
-import { EventStore, loadState } from '@leadledger/event-store';
+import { EventStore, loadState, turnOfEventLoop } from '@leadledger/event-store';
 import { NotFoundError } from '@leadledger/kernel';
 import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
 import { saleStreamId } from '@leadledger/sales';
@@ -101,7 +101,7 @@ export class PlanWhatIfHandler implements IQueryHandler<RunPlanWhatIf, PlanWhatI
     for (const [i, { sale, attribution }] of rows.entries()) {
       const events = await this.store.readStream(saleStreamId(sale.saleId));
       sales.push({ attribution, events: events.filter((event) => event.position <= head) });
-      if (i % SLICE === SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
+      if (i % SLICE === SLICE - 1) await turnOfEventLoop();
     }
     const result = planWhatIf(draft, published, sales);
     const { planId, version, currency } = draft;

@@ -1,4 +1,4 @@
-import { EventStore, type StoredEvent } from '@leadledger/event-store';
+import { EventStore, type StoredEvent, turnOfEventLoop } from '@leadledger/event-store';
 import { NotFoundError } from '@leadledger/kernel';
 import { getRep } from '@leadledger/leads';
 import type { EngineConfig } from '@leadledger/platform';
@@ -131,7 +131,7 @@ export class RoutingWhatIfHandler implements IQueryHandler<RunRoutingWhatIf, Rou
         run.during({ event, day, occurredAt: stored.metadata.occurredAt });
       }
       if (page.length < PAGE) return { eventsRead, eventsInWindow };
-      await new Promise((resolve) => setImmediate(resolve));
+      await turnOfEventLoop();
     }
   }
 

@@ -3,7 +3,7 @@ import { tempDirectory } from '@leadledger/event-store/testing';
 import { ReadModelDatabase } from '@leadledger/projections';
 import { commissionLedgerProjection } from '../read-models/commission-ledger.projection';
 import { ledgerLinesThrough, ledgerTotalsThrough } from '../read-models/commission-ledger.query';
-import { ControlLedger, everyEvents, nextTurn, replayLedger } from './control-ledger';
+import { ControlLedger, everyEvents, replayLedger } from './control-ledger';
 import { LedgerLog, aPlan, rep } from './ledger.fixtures';
 import { totalsOfLines } from './line-totals';
 import type { LedgerLine } from './ledger-line';
@@ -172,16 +172,6 @@ describe('the cached control ledger, read again from an earlier point', () => {
     await control.advance(again.batches, head);
     expect(again.reads.batches).toBe(0);
     expect(control.position).toBe(head);
-  });
-});
-
-describe('nextTurn, the pause of a long catch-up', () => {
-  it('lets work already waiting on the event loop run before the catch-up goes on', async () => {
-    const order: string[] = [];
-    setImmediate(() => order.push('waiting work'));
-    await nextTurn();
-    order.push('catch-up');
-    expect(order).toEqual(['waiting work', 'catch-up']);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@leadledger/event-store';
+import { type StoredEvent, turnOfEventLoop } from '@leadledger/event-store';
 import { applyToLedger } from './ledger-engine';
 import type { LedgerLine } from './ledger-line';
 import { LineTotals, type PeriodTotals } from './line-totals';
@@ -22,9 +22,6 @@ export async function replayLedger(
   return book.lines;
 }
 
-/** Lets timers and I/O run: a catch-up of many events never holds the event loop for long. */
-export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 /** How a long catch-up shares the event loop: when a slice of work ends, and how it pauses. */
 export interface Pacing {
   /** Asked after each event: should the slice end here? */
@@ -33,7 +30,7 @@ export interface Pacing {
 }
 
 /** A pause every `events` events; the app paces by elapsed time instead (the engine reads no clock). */
-export function everyEvents(events: number, pause: () => Promise<void> = nextTurn): Pacing {
+export function everyEvents(events: number, pause: () => Promise<void> = turnOfEventLoop): Pacing {
   let count = 0;
   return {
     // `--count` is an equivalent mutant: -events % events is -0, and -0 === 0.

@@ -1,12 +1,10 @@
 import type { Sleep } from '../retry-backoff';
+import { turnOfEventLoop } from '../turn-of-event-loop';
 
 export interface PendingSleep {
   readonly ms: number;
   wake(): void;
 }
-
-/** Lets every pending promise and stream callback run once; no clock involved. */
-export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * A Sleep that never wakes by itself: a test sees each wait asked for (its length) and ends
@@ -27,7 +25,7 @@ export function manualSleep() {
     for (let turn = 0; turn < 1000; turn++) {
       const index = pending.findIndex((p) => ms === undefined || p.ms === ms);
       if (index >= 0) return pending.splice(index, 1)[0];
-      await nextTurn();
+      await turnOfEventLoop();
     }
     throw new Error(`nobody waited${ms === undefined ? '' : ` ${ms} ms`}`);
   }

@@ -1,4 +1,4 @@
-import type { EventStore, StoredEvent } from '@leadledger/event-store';
+import { type EventStore, type StoredEvent, turnOfEventLoop } from '@leadledger/event-store';
 import {
   evolvePool,
   initialPoolState,
@@ -38,6 +38,6 @@ export async function poolStateBefore(
     }
     if (page.length < PAGE) return null;
     revision += BigInt(PAGE);
-    await new Promise((resolve) => setImmediate(resolve));
+    await turnOfEventLoop();
   }
 }
