@@ -7,6 +7,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { ReadModelRecovery } from '../platform/read-model-recovery';
+import { answerWhileRebuilding } from '../platform/read-models-unavailable';
 import { ENGINE_CONFIG } from '../platform/tokens';
 import { WebhookDeliveries } from '../webhooks/webhook-deliveries.service';
 import { HealthDto } from './health.dto';
@@ -67,6 +68,8 @@ export class HealthController {
       logInterruption: this.runner.readerInterruption,
     });
     response.status(httpStatus);
+    // A probe is told when to look again, and the request log keeps this announced state out of its errors.
+    if (status === 'rebuilding') answerWhileRebuilding(response);
     const webhooks = store.reachable ? await this.webhooks.health() : [];
     const reading = this.reader.status();
     const logReader = { state: reading.state, error: reading.error, attempts: reading.attempts };
