@@ -3,7 +3,13 @@ import { EventStore } from '@leadledger/event-store';
 import type { EngineConfig } from '@leadledger/platform';
 import { ReadModelDatabase } from '@leadledger/projections';
 import { defaultTerms } from '@leadledger/workflows';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { ENGINE_CONFIG } from '../platform/tokens';
 import { workflowPolicy } from '../platform/workflow-policy';
 import { DisputeReads } from './dispute-subjects';
@@ -12,12 +18,18 @@ import { DisputeReads } from './dispute-subjects';
  * Completes, at start-up, the remedy of every upheld dispute the board shows as pending: what an
  * engine that stopped between an uphold's DisputeResolved and its remedy's last step left. The
  * board counts remedy events by their causation, and completeRemedy writes only what is missing.
+ * A shutdown stops it between disputes, before the databases close: what it leaves, the next
+ * start completes.
  */
 @Injectable()
-export class DisputeRemedySweep implements OnApplicationBootstrap {
+export class DisputeRemedySweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('DisputeRemedySweep');
   /** The start-up run, for tests and for shutdown to wait on. */
   done: Promise<number> = Promise.resolve(0);
+  private stopAsked = false;
+  private askStop: () => void = () => undefined;
+  /** Settles when shutdown begins: the wait for the read models ends there, not at their close. */
+  private readonly stopping = new Promise<void>((resolve) => (this.askStop = resolve));
 
   constructor(
     private readonly store: EventStore,
@@ -34,12 +46,22 @@ export class DisputeRemedySweep implements OnApplicationBootstrap {
     });
   }
 
+  /** Runs before any database closes: the sweep ends after the dispute it is completing, if any. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopAsked = true;
+    this.askStop();
+    await this.done;
+  }
+
   /** Completes every pending remedy; answers how many remedy events it wrote. */
   async runOnce(): Promise<number> {
-    await this.reads.settled();
+    // The read models may still be catching up when the engine is stopped.
+    await Promise.race([this.reads.settled(), this.stopping]);
+    if (this.stopAsked) return 0;
     const terms = defaultTerms(workflowPolicy(this.config));
     let written = 0;
     for (const disputeId of disputesWithPendingRemedy(this.readModels.db)) {
+      if (this.stopAsked) break;
       const [resolution] = await this.store.readStream(disputeStreamId(disputeId), {
         direction: 'backwards',
         maxCount: 1,
