@@ -126,6 +126,22 @@ describe('a damaged read-model file at start-up', () => {
     }),
   );
 
+  it('with index pages overwritten, which no comparison of verify reads, makes verify name the file', () =>
+    onADamagedCopy(
+      // The directory's index by owner: the comparisons read every table in its own key's order.
+      ({ readModels }) => void overwriteTablePages(readModels, { tables: ['customer_directory_by_owner'], pages: 1 }),
+      'structure',
+      async ({ dir, config }) => {
+        const named = await cli(envFor(dir.path), ['verify']);
+        expect(named.code).toBe(1);
+        expect(named.stdout).toContain('event log: hash chain intact');
+        expect(named.stderr).toMatch(
+          new RegExp(`^The file ${config.readModelsFile} is damaged \\(quick_check: .+\\)\\. It holds only data`),
+        );
+        expect(named.stderr.trim().split('\n')).toHaveLength(1);
+      },
+    ));
+
   it('with table pages overwritten in mid-file, which the default check does not read, heals when a read meets them', () =>
     onADamagedCopy(
       // Pages of the lead board, which the reads below go through: damage to a table they never
