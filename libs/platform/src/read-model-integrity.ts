@@ -9,10 +9,19 @@ export interface SetAsideFile {
   readonly problem: string;
 }
 
-/** The engine's local files that hold only what the log already says: read models and stream snapshots. */
+/** Beside the read models, in a file of their own: the workflows' positions outlive a read-model file set aside. */
+export const workflowCheckpointsFileFor = (readModelsFile: string): string =>
+  readModelsFile === ':memory:' ? ':memory:' : `${readModelsFile.replace(/\.sqlite$/, '')}.workflows.sqlite`;
+
+/**
+ * The engine's local files that hold only what the log already says: read models, stream
+ * snapshots and the workflows' positions (without which the workflows go over the log again,
+ * finding their work done).
+ */
 export const derivedFilesOf = (config: EngineConfig): string[] => [
   config.readModelsFile,
   snapshotsFileFor(config.readModelsFile),
+  workflowCheckpointsFileFor(config.readModelsFile),
 ];
 
 /**

@@ -5,6 +5,7 @@ export * from './lead-intake/matched-customer';
 export * from './lead-intake/resolve-customer';
 export * from './lead-intake/route-in-pool';
 export * from './reactor-runner';
+export * from './workflow-checkpoints';
 export * from './lead-routing/ownership-terms';
 export * from './lead-routing/pool-decision';
 export * from './lead-routing/complete-pool-assignment';

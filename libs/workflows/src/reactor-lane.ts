@@ -8,9 +8,10 @@ import {
   timerSleep,
   withRetries,
 } from '@leadledger/event-store';
-import type { ProjectionFailure, ReadModelDatabase } from '@leadledger/projections';
+import type { ProjectionFailure } from '@leadledger/projections';
 import { EventEmitter } from 'node:events';
 import type { Reactor, ReactorStatus } from './reactor-runner';
+import { REACTOR_CHECKPOINT_PREFIX, type ReactorCheckpoints } from './workflow-checkpoints';
 
 const CHECKPOINT_VERSION = '1';
 /**
@@ -78,7 +79,7 @@ export class ReactorLane {
 
   constructor(
     readonly reactor: Reactor,
-    private readonly checkpoints: ReadModelDatabase,
+    private readonly checkpoints: ReactorCheckpoints,
     options: ReactorLaneOptions = {},
   ) {
     this.types = new Set(reactor.eventTypes);
@@ -87,7 +88,7 @@ export class ReactorLane {
   }
 
   private get key(): string {
-    return `reactor:${this.reactor.name}`;
+    return `${REACTOR_CHECKPOINT_PREFIX}${this.reactor.name}`;
   }
 
   /** Loads the stored checkpoint (creating it at the start of the log the first time). */

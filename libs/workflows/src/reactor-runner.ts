@@ -7,8 +7,9 @@ import {
   type ReaderOutageOptions,
   type StoredEvent,
 } from '@leadledger/event-store';
-import type { ProjectionFailure, ReadModelDatabase } from '@leadledger/projections';
+import type { ProjectionFailure } from '@leadledger/projections';
 import { ReactorLane } from './reactor-lane';
+import type { ReactorCheckpoints } from './workflow-checkpoints';
 
 /** Reacts to events of some types by running commands; must be idempotent per event. */
 export interface Reactor {
@@ -28,8 +29,8 @@ export interface ReactorStatus {
 const MAX_BACKLOG = 1000;
 
 /**
- * Runs each reactor over the global log from its stored checkpoint (kept beside the
- * projections' checkpoints), moving the checkpoint only after the reaction completed. A
+ * Runs each reactor over the global log from its stored checkpoint (in the engine, a file of
+ * their own beside the read models: workflow-checkpoints.ts), moving the checkpoint only after the reaction completed. A
  * crash in between means the event is handled again on restart, which idempotent steps
  * make harmless: at-least-once delivery, exactly-once effect. In the engine it is one
  * consumer of the process's LogReader; `start()` gives it a reader of its own.
@@ -41,7 +42,7 @@ export class ReactorRunner implements LogConsumer {
 
   constructor(
     private readonly store: EventStore,
-    checkpoints: ReadModelDatabase,
+    checkpoints: ReactorCheckpoints,
     reactors: readonly Reactor[],
     /** How long `reached()` waits for a log reader that is down (see ReaderOutage). */
     outage: ReaderOutageOptions = {},
