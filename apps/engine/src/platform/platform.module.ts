@@ -1,6 +1,6 @@
 import { EventStore, LiveFanOut, LogReader } from '@leadledger/event-store';
 import { type Clock, type IdSource } from '@leadledger/kernel';
-import { type EngineConfig, openEventStore } from '@leadledger/platform';
+import { type EngineConfig, openEventStore, workflowCheckpointsFileFor } from '@leadledger/platform';
 import { type Projection, ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
 import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
@@ -21,7 +21,7 @@ import { ProjectionLifecycle } from './projection-lifecycle';
 import { CurrentReadModels } from './current-read-models.interceptor';
 import { ReadModelGate } from './read-model-gate.interceptor';
 import { ReadModelRecovery } from './read-model-recovery';
-import { CLOCK, ENGINE_CONFIG, ID_SOURCE, PROJECTIONS, WORK_LOOKUPS } from './tokens';
+import { CLOCK, ENGINE_CONFIG, ID_SOURCE, PROJECTIONS, WORKFLOW_CHECKPOINTS, WORK_LOOKUPS } from './tokens';
 
 export interface PlatformOptions {
   readonly config: EngineConfig;
@@ -50,6 +50,10 @@ export class PlatformModule {
         {
           provide: ReadModelDatabase,
           useFactory: () => new ReadModelDatabase(options.config.readModelsFile, { backgroundCheckpoints: true }),
+        },
+        {
+          provide: WORKFLOW_CHECKPOINTS,
+          useFactory: () => new ReadModelDatabase(workflowCheckpointsFileFor(options.config.readModelsFile)),
         },
         {
           provide: ProjectionRunner,
@@ -82,15 +86,15 @@ export class PlatformModule {
         },
         {
           provide: ReactorRunner,
-          inject: [EventStore, ReadModelDatabase, WORK_LOOKUPS, IntakesInFlight],
+          inject: [EventStore, WORKFLOW_CHECKPOINTS, WORK_LOOKUPS, IntakesInFlight],
           useFactory: (
             store: EventStore,
-            readModels: ReadModelDatabase,
+            checkpoints: ReadModelDatabase,
             lookups: WorkLookups,
             intakes: IntakesInFlight,
           ) => {
             const policy = workflowPolicy(options.config);
-            return new ReactorRunner(store, readModels, [
+            return new ReactorRunner(store, checkpoints, [
               leadIntakeReactor(store, policy, intakes),
               leadRoutingReactor(store, policy),
               handOverReactor(store, lookups, policy),
@@ -114,6 +118,7 @@ export class PlatformModule {
         PROJECTIONS,
         EventStore,
         ReadModelDatabase,
+        WORKFLOW_CHECKPOINTS,
         ProjectionRunner,
         ReactorRunner,
         IntakesInFlight,

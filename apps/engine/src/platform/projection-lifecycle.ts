@@ -1,7 +1,8 @@
 import { EventStore } from '@leadledger/event-store';
 import { ReadModelDatabase } from '@leadledger/projections';
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ReadModelRecovery } from './read-model-recovery';
+import { WORKFLOW_CHECKPOINTS } from './tokens';
 
 /**
  * Starts the projections and workflow reactors when the app is up, both fed by the process's
@@ -15,6 +16,7 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicatio
     private readonly recovery: ReadModelRecovery,
     private readonly store: EventStore,
     private readonly readModels: ReadModelDatabase,
+    @Inject(WORKFLOW_CHECKPOINTS) private readonly workflowCheckpoints: ReadModelDatabase,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -24,6 +26,7 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicatio
   async onApplicationShutdown(): Promise<void> {
     await this.recovery.stop();
     this.readModels.close();
+    this.workflowCheckpoints.close();
     await this.store.close();
   }
 }

@@ -3,10 +3,10 @@ import { isSqliteCorruption } from '@leadledger/event-store-sqlite';
 import type { Clock } from '@leadledger/kernel';
 import { checkConnection, moveDamagedFileAside } from '@leadledger/platform';
 import { type Projection, ProjectionRunner, ReadModelDatabase, checkReadModelOrigin } from '@leadledger/projections';
-import { ReactorRunner } from '@leadledger/workflows';
+import { ReactorRunner, carryOverReactorCheckpoints, forgetCheckpointsOfAnotherLog } from '@leadledger/workflows';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { reportingDamage } from './damage-reporting-consumer';
-import { CLOCK } from './tokens';
+import { CLOCK, WORKFLOW_CHECKPOINTS } from './tokens';
 
 /** How long a quick_check that found the read-model file intact is taken as still true. */
 const INTACT_VERDICT_MS = 60_000;
@@ -47,6 +47,7 @@ export class ReadModelRecovery {
     private readonly readModels: ReadModelDatabase,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly live: LiveFanOut,
+    @Inject(WORKFLOW_CHECKPOINTS) private readonly workflowCheckpoints: ReadModelDatabase,
   ) {}
 
   get state(): ReadModelState {
@@ -75,6 +76,7 @@ export class ReadModelRecovery {
    */
   private async startFollowing(): Promise<void> {
     const origin = await this.whileStoreUnavailable(() => checkReadModelOrigin(this.store, this.readModels));
+    await this.takeWorkflowPositions(origin.matches);
     if (!origin.matches) {
       this.rebuildInBackground(async () => this.setForeignFileAside(origin.reason));
       return;
@@ -95,6 +97,22 @@ export class ReadModelRecovery {
     this.logger.warn(
       `Building ${unbuilt.map((p) => p.name).join(', ')} from the log; requests answer 503 until it is done.`,
     );
+  }
+
+  /**
+   * The workflows' positions, in their file of their own: those recorded against another log are
+   * forgotten; those a release before kept in the read-model file are taken over from it.
+   */
+  private async takeWorkflowPositions(readModelsFromThisLog: boolean): Promise<void> {
+    const file = this.workflowCheckpoints.file;
+    if (await this.whileStoreUnavailable(() => forgetCheckpointsOfAnotherLog(this.store, this.workflowCheckpoints))) {
+      this.logger.warn(
+        `${file} held positions in another log; the workflows go over this log from its start (their steps are idempotent).`,
+      );
+    }
+    if (!readModelsFromThisLog) return;
+    const carried = carryOverReactorCheckpoints(this.readModels, this.workflowCheckpoints);
+    if (carried.length > 0) this.logger.log(`Moved the positions of ${carried.join(', ')} to ${file}.`);
   }
 
   private async setForeignFileAside(reason: string): Promise<void> {
@@ -238,8 +256,8 @@ export class ReadModelRecovery {
     try {
       await this.reactors.stop();
     } catch (error) {
-      // Stopping stores the reactors' positions, which a damaged file may refuse: they go
-      // again from the fresh file's start, and reactions are idempotent.
+      // Stopping stores the reactors' positions, which a damaged file of theirs may refuse: they
+      // go again from the last stored ones, and reactions are idempotent.
       if (!isSqliteCorruption(error)) throw error;
     }
     await this.runner.stop();
