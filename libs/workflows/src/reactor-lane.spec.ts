@@ -129,3 +129,60 @@ describe('a reactor lane storing its position', () => {
     checkpoints.close();
   });
 });
+
+describe('a reactor lane whose checkpoint file refuses writes', () => {
+  const dir = tempDirectory('leadledger-lane-refused');
+  afterAll(() => dir.remove());
+
+  it('goes on handling, says so, and stores its position once the file takes writes again', async () => {
+    const checkpoints = new ReadModelDatabase(dir.file('full.sqlite'));
+    const handled: bigint[] = [];
+    const refused: string[] = [];
+    const reactor = {
+      name: 'full',
+      eventTypes: ['LeadReceived'],
+      handle: async (e: StoredEvent) => void handled.push(e.position),
+    };
+    const lane = new ReactorLane(reactor, checkpoints, {
+      onCheckpointWriteFailure: (name, error) => refused.push(`${name}: ${String(error)}`),
+    });
+    lane.prepare();
+    // As a full disk would: every write fails until space is freed.
+    const save = jest.spyOn(checkpoints, 'saveCheckpoint').mockImplementation(() => {
+      throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    });
+    lane.take([stored(1n), stored(2n)]);
+    await lane.idle();
+    expect(handled).toEqual([1n, 2n]);
+    expect(refused).toEqual(['full: Error: database or disk is full']);
+    expect(lane.status()).toMatchObject({ state: 'running', position: 2n, failure: null });
+
+    save.mockRestore();
+    lane.take([stored(3n)]);
+    await lane.idle();
+    expect(checkpoints.checkpoint('reactor:full')?.position).toBe(3n);
+    checkpoints.close();
+  });
+
+  it('still fails on an event it cannot handle when the failure cannot be written either', async () => {
+    const checkpoints = new ReadModelDatabase(dir.file('failing.sqlite'));
+    const refused: string[] = [];
+    const reactor = {
+      name: 'failing',
+      eventTypes: ['LeadReceived'],
+      handle: async () => {
+        throw new TypeError('no repId');
+      },
+    };
+    const lane = new ReactorLane(reactor, checkpoints, { onCheckpointWriteFailure: (name) => refused.push(name) });
+    lane.prepare();
+    jest.spyOn(checkpoints, 'recordFailure').mockImplementation(() => {
+      throw new Error('database disk image is malformed');
+    });
+    lane.take([stored(4n)]);
+    await lane.idle();
+    expect(lane.status()).toMatchObject({ state: 'failed', failure: { position: 4n, error: 'TypeError: no repId' } });
+    expect(refused).toEqual(['failing']);
+    checkpoints.close();
+  });
+});

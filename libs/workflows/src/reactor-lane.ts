@@ -47,6 +47,8 @@ export interface ReactorLaneOptions {
   /** Between attempts at an event that met passing trouble; jittered, so engines sharing a store spread out. */
   readonly backoff?: RetryBackoff;
   readonly sleep?: Sleep;
+  /** Told when the lane could not write its position or its failure (a full disk, a damaged file). */
+  readonly onCheckpointWriteFailure?: (reactor: string, error: unknown) => void;
 }
 
 /**
@@ -73,6 +75,7 @@ export class ReactorLane {
   private readonly types: ReadonlySet<string>;
   private readonly backoff: RetryBackoff;
   private readonly sleep: Sleep;
+  private readonly onCheckpointWriteFailure: (reactor: string, error: unknown) => void;
   /** Cuts a wait between attempts short when the lane stops. */
   private stopping = new AbortController();
   readonly progress = new EventEmitter().setMaxListeners(0);
@@ -85,6 +88,7 @@ export class ReactorLane {
     this.types = new Set(reactor.eventTypes);
     this.backoff = options.backoff ?? jitteredBackoff({ initialMs: 50, maxMs: 5_000 });
     this.sleep = options.sleep ?? timerSleep;
+    this.onCheckpointWriteFailure = options.onCheckpointWriteFailure ?? (() => undefined);
   }
 
   private get key(): string {
@@ -188,15 +192,30 @@ export class ReactorLane {
     this.progress.emit('progress');
   }
 
+  /**
+   * A position that could not be written is only handled again after a restart (reactions are
+   * idempotent): the lane goes on, and its next store tries again. Thrown from here it would
+   * reject a drain nobody awaits, which ends the process.
+   */
   private store(): void {
-    this.checkpoints.saveCheckpoint(this.key, CHECKPOINT_VERSION, this.checkpoint);
+    try {
+      this.checkpoints.saveCheckpoint(this.key, CHECKPOINT_VERSION, this.checkpoint);
+    } catch (error) {
+      this.onCheckpointWriteFailure(this.reactor.name, error);
+      return;
+    }
     this.stored = this.checkpoint;
     this.reactionsSinceStored = 0;
   }
 
   private fail(event: StoredEvent, error: unknown): void {
     this.failure = { eventId: event.id, position: event.position, error: String(error) };
-    this.checkpoints.recordFailure(this.key, this.failure);
+    try {
+      this.checkpoints.recordFailure(this.key, this.failure);
+    } catch (writeError) {
+      // Shown by status() all the same; after a restart the lane meets the event again.
+      this.onCheckpointWriteFailure(this.reactor.name, writeError);
+    }
     this.state = 'failed';
     this.queue.length = 0;
     this.progress.emit('progress');

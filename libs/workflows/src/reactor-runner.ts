@@ -8,7 +8,7 @@ import {
   type StoredEvent,
 } from '@leadledger/event-store';
 import type { ProjectionFailure } from '@leadledger/projections';
-import { ReactorLane } from './reactor-lane';
+import { ReactorLane, type ReactorLaneOptions } from './reactor-lane';
 import type { ReactorCheckpoints } from './workflow-checkpoints';
 
 /** Reacts to events of some types by running commands; must be idempotent per event. */
@@ -24,6 +24,10 @@ export interface ReactorStatus {
   readonly position: bigint;
   readonly failure: ProjectionFailure | null;
 }
+
+/** How long `reached()` waits for a log reader that is down (see ReaderOutage), and who hears of a lane's failed writes. */
+export interface ReactorRunnerOptions
+  extends ReaderOutageOptions, Pick<ReactorLaneOptions, 'onCheckpointWriteFailure'> {}
 
 /** Events a lane may have waiting before the log reader waits for it. */
 const MAX_BACKLOG = 1000;
@@ -44,10 +48,10 @@ export class ReactorRunner implements LogConsumer {
     private readonly store: EventStore,
     checkpoints: ReactorCheckpoints,
     reactors: readonly Reactor[],
-    /** How long `reached()` waits for a log reader that is down (see ReaderOutage). */
-    outage: ReaderOutageOptions = {},
+    options: ReactorRunnerOptions = {},
   ) {
-    this.lanes = reactors.map((reactor) => new ReactorLane(reactor, checkpoints));
+    const { onCheckpointWriteFailure, ...outage } = options;
+    this.lanes = reactors.map((reactor) => new ReactorLane(reactor, checkpoints, { onCheckpointWriteFailure }));
     this.outage = new ReaderOutage(outage);
   }
 
