@@ -94,12 +94,23 @@ export class PlatformModule {
             intakes: IntakesInFlight,
           ) => {
             const policy = workflowPolicy(options.config);
-            return new ReactorRunner(store, checkpoints, [
-              leadIntakeReactor(store, policy, intakes),
-              leadRoutingReactor(store, policy),
-              handOverReactor(store, lookups, policy),
-              saleConversionReactor(store),
-            ]);
+            const logger = new Logger('Workflows');
+            const onCheckpointWriteFailure = (reactor: string, error: unknown) =>
+              logger.warn(
+                `${reactor} could not write its position to ${checkpoints.file} (${String(error)}); ` +
+                  'it goes on, and after a restart handles again what came after the last position written.',
+              );
+            return new ReactorRunner(
+              store,
+              checkpoints,
+              [
+                leadIntakeReactor(store, policy, intakes),
+                leadRoutingReactor(store, policy),
+                handOverReactor(store, lookups, policy),
+                saleConversionReactor(store),
+              ],
+              { onCheckpointWriteFailure },
+            );
           },
         },
         ReadModelRecovery,

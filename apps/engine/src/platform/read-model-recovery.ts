@@ -253,13 +253,8 @@ export class ReadModelRecovery {
 
   private async stopFollowing(): Promise<void> {
     await this.reader.stop();
-    try {
-      await this.reactors.stop();
-    } catch (error) {
-      // Stopping stores the reactors' positions, which a damaged file of theirs may refuse: they
-      // go again from the last stored ones, and reactions are idempotent.
-      if (!isSqliteCorruption(error)) throw error;
-    }
+    // Stopping stores the reactors' positions; one their file refuses is reported, not thrown.
+    await this.reactors.stop();
     await this.runner.stop();
   }
 }
