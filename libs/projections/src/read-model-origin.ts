@@ -31,6 +31,12 @@ function furthestCheckpoint(readModels: ReadModelDatabase): bigint {
   return row.furthest ?? 0n;
 }
 
+/** Forgets which log the file was built from: the next check records the log it is given. */
+export function forgetOrigin(readModels: ReadModelDatabase): void {
+  readModels.db.exec(`CREATE TABLE IF NOT EXISTS ${ORIGIN_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
+  readModels.db.exec(`DELETE FROM ${ORIGIN_TABLE}`);
+}
+
 /**
  * Whether the read models in this file were built from this store's log. They were not when the
  * file records another log's first event, or when a checkpoint lies past the log's head (a

@@ -1,5 +1,5 @@
 import type { EventStore } from '@leadledger/event-store';
-import { type ReadModelDatabase, checkReadModelOrigin } from '@leadledger/projections';
+import { type ReadModelDatabase, checkReadModelOrigin, forgetOrigin } from '@leadledger/projections';
 
 /** Each reactor's checkpoint row is named after it with this prefix. */
 export const REACTOR_CHECKPOINT_PREFIX = 'reactor:';
@@ -23,7 +23,8 @@ export async function forgetCheckpointsOfAnotherLog(
 ): Promise<boolean> {
   if ((await checkReadModelOrigin(store, checkpoints)).matches) return false;
   checkpoints.db.transaction(() => {
-    checkpoints.db.exec('DELETE FROM projection_checkpoints; DELETE FROM read_model_origin;');
+    checkpoints.db.exec('DELETE FROM projection_checkpoints');
+    forgetOrigin(checkpoints);
   })();
   await checkReadModelOrigin(store, checkpoints);
   return true;
@@ -41,15 +42,14 @@ export function carryOverReactorCheckpoints(readModels: ReadModelDatabase, check
     .safeIntegers(true)
     .all(REACTOR_CHECKPOINT_PREFIX.length, REACTOR_CHECKPOINT_PREFIX) as CheckpointRow[];
   const carried: string[] = [];
+  const insert = checkpoints.db.prepare(
+    `INSERT INTO projection_checkpoints (name, version, position, failed_event_id, failed_position, error)
+     VALUES (@name, @version, @position, @failed_event_id, @failed_position, @error)`,
+  );
   checkpoints.db.transaction(() => {
     for (const row of rows) {
       if (checkpoints.checkpoint(row.name)) continue;
-      checkpoints.db
-        .prepare(
-          `INSERT INTO projection_checkpoints (name, version, position, failed_event_id, failed_position, error)
-           VALUES (@name, @version, @position, @failed_event_id, @failed_position, @error)`,
-        )
-        .run(row);
+      insert.run(row);
       carried.push(row.name.slice(REACTOR_CHECKPOINT_PREFIX.length));
     }
   })();
