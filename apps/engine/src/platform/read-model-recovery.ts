@@ -35,6 +35,8 @@ export class ReadModelRecovery {
   private current: ReadModelState = 'serving';
   private damage: ReadModelDamage | null = null;
   private rebuilt: Promise<void> = Promise.resolve();
+  /** The start's look at the file: settled once it follows the log or has begun a rebuild. */
+  private started: Promise<void> = Promise.resolve();
   private onFreshFile = false;
   private lastFoundIntact = Number.NEGATIVE_INFINITY;
   private damagedWhileRebuilding = false;
@@ -58,14 +60,18 @@ export class ReadModelRecovery {
     return this.damage;
   }
 
-  /** Resolves once no rebuild is under way: at once when none is. */
+  /**
+   * Resolves once no rebuild is under way: at once when none is. Asked during the start, it
+   * first waits for the start to look at the file, so a rebuild the start begins is waited for
+   * too (the webhook subscriptions are read from a read model that may not exist yet).
+   */
   whenRebuilt(): Promise<void> {
-    return this.rebuilt;
+    return this.started.then(() => this.rebuilt);
   }
 
   /** Starts following the log; returns at once, the catch-up runs in the background. */
   start(): void {
-    this.startFollowing().catch((error: unknown) =>
+    this.started = this.startFollowing().catch((error: unknown) =>
       this.logger.error(`The log reader did not start: ${String(error)}`),
     );
   }
