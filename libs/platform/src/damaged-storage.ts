@@ -17,10 +17,12 @@ export function describeDamagedFiles(config: EngineConfig): string[] {
   for (const file of derivedFilesOf(config)) {
     const check = checkSqliteFile(file);
     if (check.status === 'damaged') {
-      lines.push(
-        `The file ${file} is damaged (${check.problem}). It holds only data derived from the log: ` +
-          `starting the engine moves it aside and rebuilds it (or move it aside and run \`leadledger rebuild\`).`,
-      );
+      // `rebuild` builds the read models; the snapshots and the workflows' positions start again on their own.
+      const remedy =
+        file === config.readModelsFile
+          ? 'starting the engine moves it aside and rebuilds it (or move it aside and run `leadledger rebuild`).'
+          : 'starting the engine moves it aside and starts a new one.';
+      lines.push(`The file ${file} is damaged (${check.problem}). It holds only data derived from the log: ${remedy}`);
     }
   }
   return lines;
