@@ -10,14 +10,20 @@ import {
 } from '@leadledger/platform';
 import { Logger } from '@nestjs/common';
 import type { Server } from 'node:http';
+import pino, { type Logger as PinoLogger } from 'pino';
 import { createEngineApp } from './engine-app';
+import { createRootLogger } from './logging/root-logger';
 import { startupFailureLine } from './startup-failure';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // The lines written before the app (and its logger) exist are JSON lines of the same shape too,
+  // so a log shipper that parses them does not drop the warning that a file was moved aside.
+  // Written at once (a few lines), so none is left behind the app's own lines or lost to an exit.
+  const early = createRootLogger(config.logLevel, pino.destination({ dest: 1, sync: true }));
   // Before anything opens the databases: refuses a damaged log, sets aside damaged read models.
-  checkStorageAtStart(config, (line) => Logger.warn(line, 'Storage'), new Date());
-  await bootstrapAdminKey(config);
+  checkStorageAtStart(config, (line) => early.warn({ context: 'Storage' }, line), new Date());
+  await bootstrapAdminKey(config, early);
   const app = await createEngineApp(config);
   await app.init();
   // Listening ourselves, not app.listen: a port in use is then the one line below, not also Nest's log of it.
@@ -27,7 +33,7 @@ async function main(): Promise<void> {
 }
 
 /** Prints a generated admin key once; the log keeps only its hash. */
-async function bootstrapAdminKey(config: ReturnType<typeof loadConfig>): Promise<void> {
+async function bootstrapAdminKey(config: ReturnType<typeof loadConfig>, log: PinoLogger): Promise<void> {
   const store = openEventStore(config);
   try {
     // The first call to the store: an EventStoreDB server older than the adapter needs is refused here.
@@ -39,12 +45,12 @@ async function bootstrapAdminKey(config: ReturnType<typeof loadConfig>): Promise
           `    ${outcome.key.secret}\n\nKeep it safe; make more with: npm run cli -- keys create\n\n`,
       );
     } else if (outcome.kind === 'from-environment') {
-      Logger.log(`Admin key from LEADLEDGER_ADMIN_KEY registered as ${outcome.keyId}`, 'Engine');
+      log.info({ context: 'Engine' }, `Admin key from LEADLEDGER_ADMIN_KEY registered as ${outcome.keyId}`);
     } else if (outcome.kind === 'chosen-elsewhere') {
-      Logger.warn(
+      log.warn(
+        { context: 'Engine' },
         `The first admin key (${outcome.keyId}) was made by another engine starting on this log, which shows its ` +
           `secret once. If none did (it stopped first), set LEADLEDGER_ADMIN_KEY or run: npm run cli -- keys create`,
-        'Engine',
       );
     }
   } finally {
