@@ -15,19 +15,21 @@ export type ReactorCheckpoints = Pick<ReadModelDatabase, 'checkpoint' | 'saveChe
  *
  * Positions recorded against another log (another store, a log restored from an older backup:
  * a position past its head) mean nothing here: they are forgotten, and the workflows go over
- * this log from its start, as they would from an empty file. Answers whether they were forgotten.
+ * this log from its start, as they would from an empty file. Answers why they were forgotten,
+ * or null when they were kept.
  */
 export async function forgetCheckpointsOfAnotherLog(
   store: Pick<EventStore, 'readAll' | 'headPosition'>,
   checkpoints: ReadModelDatabase,
-): Promise<boolean> {
-  if ((await checkReadModelOrigin(store, checkpoints)).matches) return false;
+): Promise<string | null> {
+  const origin = await checkReadModelOrigin(store, checkpoints);
+  if (origin.matches) return null;
   checkpoints.db.transaction(() => {
     checkpoints.db.exec('DELETE FROM projection_checkpoints');
     forgetOrigin(checkpoints);
   })();
   await checkReadModelOrigin(store, checkpoints);
-  return true;
+  return origin.reason;
 }
 
 /**

@@ -111,9 +111,13 @@ export class ReadModelRecovery {
    */
   private async takeWorkflowPositions(readModelsFromThisLog: boolean): Promise<void> {
     const file = this.workflowCheckpoints.file;
-    if (await this.whileStoreUnavailable(() => forgetCheckpointsOfAnotherLog(this.store, this.workflowCheckpoints))) {
+    const forgotten = await this.whileStoreUnavailable(() =>
+      forgetCheckpointsOfAnotherLog(this.store, this.workflowCheckpoints),
+    );
+    if (forgotten !== null) {
       this.logger.warn(
-        `${file} held positions in another log; the workflows go over this log from its start (their steps are idempotent).`,
+        `${file} was ${forgotten}; forgot its positions, and the workflows go over this log from its start ` +
+          '(their steps are idempotent).',
       );
     }
     if (!readModelsFromThisLog) return;
