@@ -126,12 +126,15 @@ export class ProjectionRunner implements LogConsumer {
    * in one pass, as `leadledger rebuild` does (batches of 2,000 events, the engine's page cache,
    * one sync at the end): fewer, larger commits than the reader's batches of 500, and no reactor
    * in between (docs/benchmarks.md). Following the log resumes from the checkpoints it leaves.
+   * Stopped by `signal`, it leaves them unbuilt (position 0) for the next start.
    */
-  async buildUnbuilt(): Promise<void> {
+  async buildUnbuilt(signal?: AbortSignal): Promise<void> {
     // The file may have been replaced since the last look (a damaged one set aside).
     await this.reloadCheckpoints();
     const unbuilt = await this.unbuiltProjections();
-    if (unbuilt.length > 0) await rebuildProjections(this.store, this.readModels, unbuilt, undefined, LEAN_REBUILD);
+    if (unbuilt.length > 0) {
+      await rebuildProjections(this.store, this.readModels, unbuilt, undefined, LEAN_REBUILD, signal);
+    }
     await this.reloadCheckpoints();
   }
 

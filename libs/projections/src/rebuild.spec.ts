@@ -105,4 +105,32 @@ describe('rebuildProjections', () => {
     readModels.close();
     await store.close();
   });
+
+  it('stops between two batches when asked, and leaves each projection unbuilt for the next pass', async () => {
+    const store = await storeOfThirtyLeadEvents(dir.file('events-stopped.sqlite'));
+    const readModels = new ReadModelDatabase(dir.file('stopped.sqlite'));
+    const stop = new AbortController();
+    let applied = 0;
+    const all = lister('all-events');
+    // The engine is asked to stop while the first batch is applied.
+    const stopping: Projection = {
+      ...all,
+      apply: (event, db) => {
+        if (++applied === 1) stop.abort();
+        all.apply(event, db);
+      },
+    };
+    const budget = { batchEvents: 7, pageCacheKiB: 64 };
+
+    const statuses = await rebuildProjections(store, readModels, [stopping], undefined, budget, stop.signal);
+    expect(applied).toBe(7);
+    expect(statuses.map((s) => [s.name, s.position])).toEqual([['all-events', 0n]]);
+    expect(readModels.checkpoint('all-events')?.position).toBe(0n);
+
+    await rebuildProjections(store, readModels, [all], undefined, budget);
+    expect(readModels.checkpoint('all-events')?.position).toBe(30n);
+    expect(tableDigest(readModels.db, 'all_events_rows').rows).toBe(30);
+    readModels.close();
+    await store.close();
+  });
 });

@@ -27,6 +27,10 @@ export const AMPLE_REBUILD: RebuildBudget = { batchEvents: 10_000, pageCacheKiB:
  * once and applied to all of them in one transaction. `until` (inclusive) bounds each
  * projection, by name (verify rebuilds each up to its live checkpoint); absent, the head of
  * the log. Run it while no engine is writing the same read-model file.
+ *
+ * `signal` stops the pass between two batches (an engine asked to stop while it builds): each
+ * projection is then left at position 0, so the next start builds it again in one pass rather
+ * than serve it half built, and the statuses answered say so.
  */
 export async function rebuildProjections(
   store: EventStore,
@@ -34,6 +38,7 @@ export async function rebuildProjections(
   projections: readonly Projection[],
   until?: ReadonlyMap<string, bigint>,
   budget: RebuildBudget = LEAN_REBUILD,
+  signal?: AbortSignal,
 ): Promise<ProjectionStatus[]> {
   const head = await store.headPosition();
   const workers = projections.map((p) => new ProjectionWorker(readModels, p, until?.get(p.name) ?? head));
@@ -43,11 +48,20 @@ export async function rebuildProjections(
   }
   await readModels.unsyncedWhile(async () => {
     for await (const batch of readAllInBatches(store, { maxCount: budget.batchEvents })) {
+      if (signal?.aborted) return leaveUnbuilt(readModels, workers);
       applyToProjections(readModels, workers, batch);
       if (!workers.some((w) => w.takesEvents)) break;
     }
   }, budget.pageCacheKiB);
   return workers.map((w) => w.status());
+}
+
+/** Back to position 0 (their tables are dropped when they are built again), in one transaction. */
+function leaveUnbuilt(readModels: ReadModelDatabase, workers: readonly ProjectionWorker[]): void {
+  readModels.db.transaction(() => {
+    for (const { projection } of workers) readModels.saveCheckpoint(projection.name, projection.version, 0n);
+  })();
+  for (const worker of workers) worker.adopt(0n);
 }
 
 /** Rebuilds one projection from the first event up to `until` (default: the head of the log). */
