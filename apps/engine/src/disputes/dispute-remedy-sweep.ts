@@ -10,6 +10,7 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { once } from 'node:events';
 import { ENGINE_CONFIG } from '../platform/tokens';
 import { workflowPolicy } from '../platform/workflow-policy';
 import { DisputeReads } from './dispute-subjects';
@@ -26,10 +27,8 @@ export class DisputeRemedySweep implements OnApplicationBootstrap, BeforeApplica
   private readonly logger = new Logger('DisputeRemedySweep');
   /** The start-up run, for tests and for shutdown to wait on. */
   done: Promise<number> = Promise.resolve(0);
-  private stopAsked = false;
-  private askStop: () => void = () => undefined;
-  /** Settles when shutdown begins: the wait for the read models ends there, not at their close. */
-  private readonly stopping = new Promise<void>((resolve) => (this.askStop = resolve));
+  /** Shutdown has begun: the wait for the read models ends there, not at their close. */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly store: EventStore,
@@ -48,20 +47,19 @@ export class DisputeRemedySweep implements OnApplicationBootstrap, BeforeApplica
 
   /** Runs before any database closes: the sweep ends after the dispute it is completing, if any. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopAsked = true;
-    this.askStop();
+    this.stopping.abort();
     await this.done;
   }
 
   /** Completes every pending remedy; answers how many remedy events it wrote. */
   async runOnce(): Promise<number> {
     // The read models may still be catching up when the engine is stopped.
-    await Promise.race([this.reads.settled(), this.stopping]);
-    if (this.stopAsked) return 0;
+    await Promise.race([this.reads.settled(), once(this.stopping.signal, 'abort')]);
+    if (this.stopping.signal.aborted) return 0;
     const terms = defaultTerms(workflowPolicy(this.config));
     let written = 0;
     for (const disputeId of disputesWithPendingRemedy(this.readModels.db)) {
-      if (this.stopAsked) break;
+      if (this.stopping.signal.aborted) break;
       const [resolution] = await this.store.readStream(disputeStreamId(disputeId), {
         direction: 'backwards',
         maxCount: 1,

@@ -1,6 +1,12 @@
 import { EventStore } from '@leadledger/event-store';
 import { ReadModelDatabase } from '@leadledger/projections';
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { ReadModelRecovery } from './read-model-recovery';
 import { WORKFLOW_CHECKPOINTS } from './tokens';
 
@@ -11,7 +17,7 @@ import { WORKFLOW_CHECKPOINTS } from './tokens';
  * committed with the writes it covers.
  */
 @Injectable()
-export class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     private readonly recovery: ReadModelRecovery,
     private readonly store: EventStore,
@@ -21,6 +27,11 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicatio
 
   onApplicationBootstrap(): void {
     this.recovery.start();
+  }
+
+  /** A rebuild under way stops now, not after the requests in flight (which it answers 503) are drained. */
+  beforeApplicationShutdown(): void {
+    this.recovery.askToStop();
   }
 
   async onApplicationShutdown(): Promise<void> {

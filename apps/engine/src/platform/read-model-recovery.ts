@@ -37,6 +37,8 @@ export class ReadModelRecovery {
   private rebuilt: Promise<void> = Promise.resolve();
   /** The start's look at the file: settled once it follows the log or has begun a rebuild. */
   private started: Promise<void> = Promise.resolve();
+  /** Asked to stop (for good: an engine stops once): a rebuild stops at its next batch, store retries end. */
+  private readonly stopping = new AbortController();
   private onFreshFile = false;
   private lastFoundIntact = Number.NEGATIVE_INFINITY;
   private damagedWhileRebuilding = false;
@@ -136,8 +138,23 @@ export class ReadModelRecovery {
     );
   }
 
-  /** Waits for a rebuild under way, then stops the followers; the databases close after. */
+  /**
+   * Stops a rebuild under way at its next batch (the read models it was building are left
+   * unbuilt, for the next start to build again: an orchestrator's stop does not wait for a
+   * rebuild of the whole log), then the followers; the databases close after.
+   */
+  /**
+   * At the start of a shutdown, before the requests in flight are drained: a rebuild under way
+   * stops at its next batch instead of going on while the engine waits for them.
+   */
+  askToStop(): void {
+    this.stopping.abort();
+  }
+
   async stop(): Promise<void> {
+    this.askToStop();
+    // The start may be about to begin a rebuild: it sees the stop, and its rebuild ends at once.
+    await this.started;
     await this.rebuilt;
     await this.stopFollowing();
   }
@@ -201,6 +218,8 @@ export class ReadModelRecovery {
       this.onFreshFile = true;
     }
     const head = await this.buildFromTheLog();
+    // Stopped: the read models stay unbuilt, and nothing is served from them until the engine has gone.
+    if (this.stopping.signal.aborted) return 'rebuilding';
     if (this.damagedWhileRebuilding) {
       this.logger.error(`${this.readModels.file} was damaged again while it was rebuilt: check the disk.`);
       return 'failed';
@@ -217,8 +236,9 @@ export class ReadModelRecovery {
    * file that is damaged too means a failing disk.
    */
   private async buildFromTheLog(): Promise<bigint> {
+    const { signal } = this.stopping;
     try {
-      await this.whileStoreUnavailable(() => this.runner.buildUnbuilt());
+      await this.whileStoreUnavailable(() => this.runner.buildUnbuilt(signal));
     } catch (error) {
       if (!isSqliteCorruption(error)) throw error;
       if (this.onFreshFile) {
@@ -230,6 +250,7 @@ export class ReadModelRecovery {
       this.onFreshFile = true;
       return this.buildFromTheLog();
     }
+    if (signal.aborted) return 0n;
     await this.follow();
     const head = await this.whileStoreUnavailable(() => this.store.headPosition());
     await this.whileStoreUnavailable(() => this.runner.reached(head));
@@ -238,7 +259,11 @@ export class ReadModelRecovery {
 
   /** A rebuild outlives a store outage: the log reader resubscribes, and the rebuild waits for it. */
   private whileStoreUnavailable<T>(attempt: () => Promise<T>): Promise<T> {
-    return withRetries(attempt, { retryOn: (error) => error instanceof EventStoreUnavailableError });
+    return withRetries(attempt, {
+      retryOn: (error) => error instanceof EventStoreUnavailableError,
+      // A stop does not wait for the store to come back.
+      signal: this.stopping.signal,
+    });
   }
 
   private setDamagedFileAside(error: unknown): void {

@@ -12,6 +12,7 @@ import {
 import { ReadModelDatabase } from '@leadledger/projections';
 import { ReadModelRecovery } from '../platform/read-model-recovery';
 import { CLOCK, ENGINE_CONFIG } from '../platform/tokens';
+import { once } from 'node:events';
 import { SubscriptionWorker, type WorkerState } from './subscription-worker';
 import { WebhookCheckpoints } from './webhook-checkpoints';
 import { WebhookSecrets } from './webhook-secrets';
@@ -39,7 +40,7 @@ export class WebhookDeliveries implements OnApplicationBootstrap, BeforeApplicat
   private readonly logger = new Logger('Webhooks');
   private readonly workers = new Map<string, SubscriptionWorker>();
   private stopListening: (() => void) | null = null;
-  private stopping = false;
+  private readonly stopping = new AbortController();
   /** Changes to subscriptions are applied one at a time, in log order. */
   private changes: Promise<void> = Promise.resolve();
 
@@ -56,16 +57,18 @@ export class WebhookDeliveries implements OnApplicationBootstrap, BeforeApplicat
 
   onApplicationBootstrap(): void {
     this.stopListening = this.live.listen((batch) => this.onNewEvents(batch));
-    // The read model may be rebuilding: what it lacks then reaches us through the fan-out.
+    // The read model may be rebuilding: what it lacks then reaches us through the fan-out. A stop
+    // ends the wait (the rebuild itself is stopped only after this service's shutdown hook).
     this.enqueue(async () => {
-      await this.recovery.whenRebuilt();
+      await Promise.race([this.recovery.whenRebuilt(), once(this.stopping.signal, 'abort')]);
+      if (this.stopping.signal.aborted) return;
       for (const id of liveWebhookSubscriptionIds(this.readModels.connection)) await this.changed(id);
     });
   }
 
   /** Before the store and the read models close (their owners stop in onApplicationShutdown). */
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
+    this.stopping.abort();
     this.stopListening?.();
     await this.changes;
     await Promise.all([...this.workers.values()].map((worker) => worker.stop()));
@@ -106,7 +109,7 @@ export class WebhookDeliveries implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private async changed(subscriptionId: string): Promise<void> {
-    if (this.stopping) return;
+    if (this.stopping.signal.aborted) return;
     let worker = this.workers.get(subscriptionId);
     const fresh = !worker;
     worker ??= new SubscriptionWorker(subscriptionId, {
