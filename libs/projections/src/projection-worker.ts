@@ -34,6 +34,12 @@ export class ProjectionWorker {
     readonly projection: Projection,
     /** Inclusive: events after it are left alone (a rebuild up to the live checkpoint). */
     private readonly until?: bigint,
+    /**
+     * A rebuild's: the stored checkpoint stays at 0 while its batches commit, and the rebuild
+     * stores the position once it is done, so a pass cut short (a crash, a kill) is a read model
+     * still to build, not one half built that would be served and followed on from there.
+     */
+    private readonly checkpointStoredAtEnd = false,
   ) {
     this.types = projection.eventTypes ? new Set(projection.eventTypes) : null;
   }
@@ -89,7 +95,9 @@ export class ProjectionWorker {
     const { projection } = this;
     if (mine.length > 1 && projection.applyBatch) projection.applyBatch(mine, this.readModels.connection);
     else for (const event of mine) projection.apply(event, this.readModels.connection);
-    if (last !== this.checkpoint) this.readModels.saveCheckpoint(this.projection.name, this.projection.version, last);
+    if (last !== this.checkpoint && !this.checkpointStoredAtEnd) {
+      this.readModels.saveCheckpoint(this.projection.name, this.projection.version, last);
+    }
     return last;
   }
 

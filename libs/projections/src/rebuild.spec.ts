@@ -133,4 +133,30 @@ describe('rebuildProjections', () => {
     readModels.close();
     await store.close();
   });
+
+  it('keeps each stored checkpoint at 0 until the pass is done, so a pass cut short is built again', async () => {
+    const store = await storeOfThirtyLeadEvents(dir.file('events-cut-short.sqlite'));
+    const readModels = new ReadModelDatabase(dir.file('cut-short.sqlite'));
+    const all = lister('all-events');
+    let applied = 0;
+    // As a process killed in the second batch: the first batch's rows are committed, nothing after.
+    const killed: Projection = {
+      ...all,
+      apply: (event, db) => {
+        if (++applied === 8)
+          throw Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+        all.apply(event, db);
+      },
+    };
+    const budget = { batchEvents: 7, pageCacheKiB: 64 };
+    await expect(rebuildProjections(store, readModels, [killed], undefined, budget)).rejects.toThrow('malformed');
+    expect(tableDigest(readModels.db, 'all_events_rows').rows).toBe(7);
+    expect(readModels.checkpoint('all-events')?.position).toBe(0n);
+
+    const [done] = await rebuildProjections(store, readModels, [all], undefined, budget);
+    expect(done.position).toBe(30n);
+    expect(readModels.checkpoint('all-events')?.position).toBe(30n);
+    readModels.close();
+    await store.close();
+  });
 });

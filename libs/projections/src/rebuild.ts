@@ -28,9 +28,9 @@ export const AMPLE_REBUILD: RebuildBudget = { batchEvents: 10_000, pageCacheKiB:
  * projection, by name (verify rebuilds each up to its live checkpoint); absent, the head of
  * the log. Run it while no engine is writing the same read-model file.
  *
- * `signal` stops the pass between two batches (an engine asked to stop while it builds): each
- * projection is then left at position 0, so the next start builds it again in one pass rather
- * than serve it half built, and the statuses answered say so.
+ * Until the pass is done, each stored checkpoint stays at 0: a pass cut short, by `signal`
+ * between two batches (an engine asked to stop while it builds) or by a crash, leaves its
+ * projections to be built again in one pass at the next start rather than served half built.
  */
 export async function rebuildProjections(
   store: EventStore,
@@ -41,7 +41,7 @@ export async function rebuildProjections(
   signal?: AbortSignal,
 ): Promise<ProjectionStatus[]> {
   const head = await store.headPosition();
-  const workers = projections.map((p) => new ProjectionWorker(readModels, p, until?.get(p.name) ?? head));
+  const workers = projections.map((p) => new ProjectionWorker(readModels, p, until?.get(p.name) ?? head, true));
   for (const worker of workers) {
     readModels.reset(worker.projection.tables, worker.projection.name);
     worker.prepare(head);
@@ -52,11 +52,23 @@ export async function rebuildProjections(
       applyToProjections(readModels, workers, batch);
       if (!workers.some((w) => w.takesEvents)) break;
     }
+    storeCheckpoints(readModels, workers);
   }, budget.pageCacheKiB);
   return workers.map((w) => w.status());
 }
 
-/** Back to position 0 (their tables are dropped when they are built again), in one transaction. */
+/** The pass is done: each position (and failure) stored at once, in one transaction. */
+function storeCheckpoints(readModels: ReadModelDatabase, workers: readonly ProjectionWorker[]): void {
+  readModels.db.transaction(() => {
+    for (const worker of workers) {
+      const { name, version, position, failure } = worker.status();
+      readModels.saveCheckpoint(name, version, position);
+      if (failure) readModels.recordFailure(name, failure);
+    }
+  })();
+}
+
+/** Back to position 0 in memory too (their tables are dropped when they are built again). */
 function leaveUnbuilt(readModels: ReadModelDatabase, workers: readonly ProjectionWorker[]): void {
   readModels.db.transaction(() => {
     for (const { projection } of workers) readModels.saveCheckpoint(projection.name, projection.version, 0n);
