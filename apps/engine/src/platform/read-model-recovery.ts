@@ -139,11 +139,6 @@ export class ReadModelRecovery {
   }
 
   /**
-   * Stops a rebuild under way at its next batch (the read models it was building are left
-   * unbuilt, for the next start to build again: an orchestrator's stop does not wait for a
-   * rebuild of the whole log), then the followers; the databases close after.
-   */
-  /**
    * At the start of a shutdown, before the requests in flight are drained: a rebuild under way
    * stops at its next batch instead of going on while the engine waits for them.
    */
@@ -151,6 +146,11 @@ export class ReadModelRecovery {
     this.stopping.abort();
   }
 
+  /**
+   * Stops a rebuild under way at its next batch (the read models it was building are left
+   * unbuilt, for the next start to build again: an orchestrator's stop does not wait for a
+   * rebuild of the whole log), then the followers; the databases close after.
+   */
   async stop(): Promise<void> {
     this.askToStop();
     // The start may be about to begin a rebuild: it sees the stop, and its rebuild ends at once.
