@@ -18,7 +18,7 @@ export interface ProjectionStatus {
 /**
  * One projection's checkpoint, state and failure. It does not read the log itself: a
  * ProjectionBatch hands it events (live from the process's log reader, or from a rebuild),
- * and it applies those after its checkpoint, up to `until` when one is set.
+ * and it applies those after its checkpoint, up to `rebuildUntil` when one is set.
  */
 export class ProjectionWorker {
   private state: ProjectionState = 'idle';
@@ -32,14 +32,13 @@ export class ProjectionWorker {
   constructor(
     private readonly readModels: ReadModelDatabase,
     readonly projection: Projection,
-    /** Inclusive: events after it are left alone (a rebuild up to the live checkpoint). */
-    private readonly until?: bigint,
     /**
-     * A rebuild's: the stored checkpoint stays at 0 while its batches commit, and the rebuild
+     * A rebuild's worker only: the last position it applies (inclusive; verify rebuilds up to the
+     * live checkpoint). Its stored checkpoint stays at 0 while the batches commit, and the rebuild
      * stores the position once it is done, so a pass cut short (a crash, a kill) is a read model
      * still to build, not one half built that would be served and followed on from there.
      */
-    private readonly checkpointStoredAtEnd = false,
+    private readonly rebuildUntil?: bigint,
   ) {
     this.types = projection.eventTypes ? new Set(projection.eventTypes) : null;
   }
@@ -48,10 +47,10 @@ export class ProjectionWorker {
     return this.checkpoint;
   }
 
-  /** Whether it still takes events: not failed, not stopped, not past `until`. */
+  /** Whether it still takes events: not failed, not stopped, not past `rebuildUntil`. */
   get takesEvents(): boolean {
     if (this.state === 'failed' || this.state === 'stopped') return false;
-    return this.until === undefined || this.checkpoint < this.until;
+    return this.rebuildUntil === undefined || this.checkpoint < this.rebuildUntil;
   }
 
   status(): ProjectionStatus {
@@ -88,14 +87,14 @@ export class ProjectionWorker {
     const mine: StoredEvent[] = [];
     for (const event of batch) {
       if (event.position <= last) continue;
-      if (this.until !== undefined && event.position > this.until) break;
+      if (this.rebuildUntil !== undefined && event.position > this.rebuildUntil) break;
       if (this.reads(event)) mine.push(event);
       last = event.position;
     }
     const { projection } = this;
     if (mine.length > 1 && projection.applyBatch) projection.applyBatch(mine, this.readModels.connection);
     else for (const event of mine) projection.apply(event, this.readModels.connection);
-    if (last !== this.checkpoint && !this.checkpointStoredAtEnd) {
+    if (last !== this.checkpoint && this.rebuildUntil === undefined) {
       this.readModels.saveCheckpoint(this.projection.name, this.projection.version, last);
     }
     return last;

@@ -41,14 +41,14 @@ export async function rebuildProjections(
   signal?: AbortSignal,
 ): Promise<ProjectionStatus[]> {
   const head = await store.headPosition();
-  const workers = projections.map((p) => new ProjectionWorker(readModels, p, until?.get(p.name) ?? head, true));
+  const workers = projections.map((p) => new ProjectionWorker(readModels, p, until?.get(p.name) ?? head));
   for (const worker of workers) {
     readModels.reset(worker.projection.tables, worker.projection.name);
     worker.prepare(head);
   }
   await readModels.unsyncedWhile(async () => {
     for await (const batch of readAllInBatches(store, { maxCount: budget.batchEvents })) {
-      if (signal?.aborted) return leaveUnbuilt(readModels, workers);
+      if (signal?.aborted) return leaveUnbuilt(workers);
       applyToProjections(readModels, workers, batch);
       if (!workers.some((w) => w.takesEvents)) break;
     }
@@ -68,11 +68,8 @@ function storeCheckpoints(readModels: ReadModelDatabase, workers: readonly Proje
   })();
 }
 
-/** Back to position 0 in memory too (their tables are dropped when they are built again). */
-function leaveUnbuilt(readModels: ReadModelDatabase, workers: readonly ProjectionWorker[]): void {
-  readModels.db.transaction(() => {
-    for (const { projection } of workers) readModels.saveCheckpoint(projection.name, projection.version, 0n);
-  })();
+/** Their stored checkpoints are still 0 (stored at the end only): the answered statuses say so too. */
+function leaveUnbuilt(workers: readonly ProjectionWorker[]): void {
   for (const worker of workers) worker.adopt(0n);
 }
 
