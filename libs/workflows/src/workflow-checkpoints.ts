@@ -39,34 +39,21 @@ export async function forgetCheckpointsOfAnotherLog(
  * the reactors whose positions it took over.
  */
 export function carryOverReactorCheckpoints(readModels: ReadModelDatabase, checkpoints: ReadModelDatabase): string[] {
-  const rows = readModels.db
-    .prepare('SELECT * FROM projection_checkpoints WHERE substr(name, 1, ?) = ? ORDER BY name')
-    .safeIntegers(true)
-    .all(REACTOR_CHECKPOINT_PREFIX.length, REACTOR_CHECKPOINT_PREFIX) as CheckpointRow[];
+  const names = readModels.db
+    .prepare('SELECT name FROM projection_checkpoints WHERE substr(name, 1, ?) = ? ORDER BY name')
+    .pluck()
+    .all(REACTOR_CHECKPOINT_PREFIX.length, REACTOR_CHECKPOINT_PREFIX) as string[];
   const carried: string[] = [];
-  const insert = checkpoints.db.prepare(
-    `INSERT INTO projection_checkpoints (name, version, position, failed_event_id, failed_position, error)
-     VALUES (@name, @version, @position, @failed_event_id, @failed_position, @error)`,
-  );
   checkpoints.db.transaction(() => {
-    for (const row of rows) {
-      if (checkpoints.checkpoint(row.name)) continue;
-      insert.run(row);
-      carried.push(row.name.slice(REACTOR_CHECKPOINT_PREFIX.length));
+    for (const name of names) {
+      const stored = readModels.checkpoint(name);
+      if (!stored || checkpoints.checkpoint(name)) continue;
+      checkpoints.saveCheckpoint(name, stored.version, stored.position);
+      if (stored.failure) checkpoints.recordFailure(name, stored.failure);
+      carried.push(name.slice(REACTOR_CHECKPOINT_PREFIX.length));
     }
   })();
   // Once they are safely in their own file: a crash in between leaves them in both, and the next start finds them there.
-  readModels.db
-    .prepare('DELETE FROM projection_checkpoints WHERE substr(name, 1, ?) = ?')
-    .run(REACTOR_CHECKPOINT_PREFIX.length, REACTOR_CHECKPOINT_PREFIX);
+  for (const name of names) readModels.reset([], name);
   return carried;
-}
-
-interface CheckpointRow {
-  readonly name: string;
-  readonly version: string;
-  readonly position: bigint;
-  readonly failed_event_id: string | null;
-  readonly failed_position: bigint | null;
-  readonly error: string | null;
 }
