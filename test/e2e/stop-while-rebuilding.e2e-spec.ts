@@ -60,7 +60,9 @@ describe('an engine stopped while it builds its read models', () => {
       return build.call(this, signal);
     });
     const stopped = await startEngine({ env });
+    // Closed directly: the harness's close() waits for the read models, which this engine never builds.
     await stopped.app.close();
+    rmSync(stopped.dataDir, { recursive: true, force: true });
     gate.mockRestore();
     asked.mockRestore();
     expect(checkpointPositions().length).toBeGreaterThan(0);
