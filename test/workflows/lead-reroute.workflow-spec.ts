@@ -18,14 +18,25 @@ async function leadWaitingForRepA(store: EventStore): Promise<void> {
   await processReceivedLead(store, 'lead-1', policy);
 }
 
-const decline = (store: EventStore, repId: string) =>
-  handleCommand(
-    store,
-    leadStreamId('lead-1'),
-    leadDecider,
-    { kind: 'DeclineLead', repId, reason: 'busy' },
-    byRep(repId),
+const decline = (store: EventStore, repId: string, leadId = 'lead-1') =>
+  handleCommand(store, leadStreamId(leadId), leadDecider, { kind: 'DeclineLead', repId, reason: 'busy' }, byRep(repId));
+
+/** lead-1 routed to rep-a by the pool, and lead-2 of the same customer after it: rep-a owns the customer and holds both. */
+async function twoLeadsOfOneCustomerWithRepA(store: EventStore): Promise<void> {
+  await leadWaitingForRepA(store);
+  await receive(store, 'lead-2', { channel: 'web-form', phone: '13800138000', poolId: 'east' });
+  await processReceivedLead(store, 'lead-2', policy);
+}
+
+const poolDecisions = async (store: EventStore) =>
+  (await store.readAll({ maxCount: 1000, filter: { eventTypes: ['PoolLeadAssigned'] } })).map(
+    (e) => `${String(e.data.leadId)} -> ${String(e.data.repId)}`,
   );
+
+const holderOf = async (store: EventStore, leadId: string) => {
+  const { state } = await loadState(store, leadStreamId(leadId), leadDecider);
+  return state.status === 'assigned' ? state.repId : state.status;
+};
 
 describe('re-routing a declined lead', () => {
   const dir = tempDirectory('leadledger-reroute');
@@ -50,6 +61,53 @@ describe('re-routing a declined lead', () => {
     if (lead.status === 'absent') throw new Error('no lead');
     const { state: customer } = await loadState(store, customerStreamId(lead.customerId!), customerDecider);
     expect(customer).toMatchObject({ status: 'owned', owner: { repId: 'rep-b', since: declinedAt } });
+    await store.close();
+  });
+
+  it.each([
+    ['one after the other', false],
+    ['both at once', true],
+  ])(
+    'takes no pool turn for a second declined lead of a customer the first re-route gave a new owner (%s)',
+    async (_, atOnce) => {
+      const store = open(`two-leads-${String(atOnce)}`);
+      await twoLeadsOfOneCustomerWithRepA(store);
+      await decline(store, 'rep-a', 'lead-1');
+      await decline(store, 'rep-a', 'lead-2');
+      const reroute = (leadId: string) => rerouteLead(store, leadId, declinedAt, policy.timeZone, byRep('rep-a'));
+      if (atOnce) await Promise.all([reroute('lead-1'), reroute('lead-2')]);
+      else for (const leadId of ['lead-1', 'lead-2']) await reroute(leadId);
+
+      expect(await holderOf(store, 'lead-1')).toBe('rep-b');
+      expect(await holderOf(store, 'lead-2')).toBe('rep-b');
+      const lastAssignment = (await store.readStream(leadStreamId('lead-2'))).filter((e) => e.type === 'LeadAssigned');
+      expect(lastAssignment.at(-1)!.data.trace).toEqual({
+        rule: 'existing-customer',
+        pool: null,
+        note: 'rep-b owns this customer',
+      });
+      // rep-c was not counted a lead it never got, so the next new customer is rep-c's turn.
+      expect(await poolDecisions(store)).toEqual(['lead-1 -> rep-a', 'lead-1 -> rep-b']);
+      await receive(store, 'lead-3', { channel: 'web-form', phone: '13900139000', poolId: 'east' });
+      await processReceivedLead(store, 'lead-3', policy);
+      expect(await holderOf(store, 'lead-3')).toBe('rep-c');
+      await store.close();
+    },
+  );
+
+  it('leaves the customer with an owner who declined the lead, and lets the pool choose who takes it', async () => {
+    const store = open('owner-declined');
+    await twoLeadsOfOneCustomerWithRepA(store);
+    await decline(store, 'rep-a', 'lead-2');
+    await rerouteLead(store, 'lead-2', declinedAt, policy.timeZone, byRep('rep-a'));
+
+    expect(await holderOf(store, 'lead-2')).toBe('rep-b');
+    expect(await holderOf(store, 'lead-1')).toBe('rep-a');
+    expect(await poolDecisions(store)).toEqual(['lead-1 -> rep-a', 'lead-2 -> rep-b']);
+    const { state: lead } = await loadState(store, leadStreamId('lead-2'), leadDecider);
+    if (lead.status === 'absent') throw new Error('no lead');
+    const { state: customer } = await loadState(store, customerStreamId(lead.customerId!), customerDecider);
+    expect(customer).toMatchObject({ status: 'owned', owner: { repId: 'rep-a' } });
     await store.close();
   });
 

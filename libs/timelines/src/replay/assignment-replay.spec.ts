@@ -341,6 +341,96 @@ describe('replaying a lead’s assignment from the log', () => {
     });
   });
 
+  describe('when a re-route gave the lead to the customer’s owner without asking the pool', () => {
+    const later = '2026-03-09T09:30:00.000Z';
+    const ownership = { kind: 'AssignOwnership', via: 'pool-rotation', reason: 'rotation', ...terms } as const;
+
+    /** l30 brings the new customer c30: the pool picks Wang, who gets c30 and l30; c30's next lead l31 follows him. Wang declines both. */
+    async function wangDeclinesBoth(): Promise<void> {
+      const at = '2026-03-09T09:00:00.000Z';
+      await receive('l30', 'web-form', null, 'web', at);
+      await register('c30', 'l30', 'web-form', null, null, at);
+      await match('l30', 'c30', true, at);
+      const first = await poolPick('l30', at);
+      await customer('c30', { ...ownership, repId: 'rep-wang', leadId: 'l30', at }, at);
+      await assign('l30', 'rep-wang', by('pool-rotation', first, 'rotation'), at);
+      await receive('l31', 'web-form', null, 'web', at);
+      await match('l31', 'c30', false, at);
+      await assign('l31', 'rep-wang', by('existing-customer'), at);
+      for (const leadId of ['l30', 'l31']) {
+        await lead(leadId, { kind: 'DeclineLead', repId: 'rep-wang', reason: 'busy' }, later, 'rep-wang');
+      }
+    }
+
+    /** Then l30's re-route goes to Li by the pool and takes c30 to Li; l31's is recorded to `recordedRep` as c30's owner, with no pool turn. */
+    async function bothDeclined(recordedRep: string): Promise<void> {
+      await wangDeclinesBoth();
+      const [rerouted] = await pool({ kind: 'RerouteLead', leadId: 'l30', passedOver: ['rep-wang'] }, later);
+      await customer(
+        'c30',
+        { ...ownership, repId: 'rep-li', leadId: 'l30', at: later, replacesLeadOwner: true },
+        later,
+      );
+      await assign(
+        'l30',
+        'rep-li',
+        by('reassigned-after-decline', rerouted.data.trace as unknown as RoutingTrace),
+        later,
+      );
+      await assign('l31', recordedRep, by('existing-customer', null, `${recordedRep} owns this customer`), later);
+    }
+
+    it('replays the owner rule on the customer as it stood: identical, the lead to the owner', async () => {
+      await bothDeclined('rep-li');
+
+      expect(await replayAssignment(store, 'l31', 2)).toMatchObject({
+        recorded: { repId: 'rep-li', rule: 'existing-customer' },
+        replayed: { rule: 'existing-customer', repId: 'rep-li' },
+        identical: true,
+        differences: [],
+        inputs: { customer: { customerId: 'c30', ownerId: 'rep-li' }, pool: null },
+      });
+    });
+
+    it('names the rep when the record followed someone other than the owner', async () => {
+      await bothDeclined('rep-zhao');
+
+      expect(await replayAssignment(store, 'l31', 2)).toMatchObject({
+        replayed: { rule: 'existing-customer', repId: 'rep-li' },
+        identical: false,
+        differences: [{ input: 'repId', recorded: 'rep-zhao', replayed: 'rep-li' }],
+      });
+    });
+
+    it('leaves it to the pool when the owner had passed on the lead', async () => {
+      await wangDeclinesBoth();
+      await assign('l31', 'rep-wang', by('existing-customer', null, 'rep-wang owns this customer'), later);
+
+      expect(await replayAssignment(store, 'l31', 2)).toMatchObject({
+        replayed: { rule: 'pool-rotation', repId: null },
+        identical: false,
+        differences: [{ input: 'repId', recorded: 'rep-wang', replayed: null }],
+        inputs: { customer: { customerId: 'c30', ownerId: 'rep-wang' } },
+      });
+    });
+
+    it('nor to an owner who has the customer through this very lead: that re-route was the pool’s', async () => {
+      await wangDeclinesBoth();
+      await pool({ kind: 'RerouteLead', leadId: 'l30', passedOver: ['rep-wang'] }, later);
+      await customer(
+        'c30',
+        { ...ownership, repId: 'rep-li', leadId: 'l30', at: later, replacesLeadOwner: true },
+        later,
+      );
+      await assign('l30', 'rep-li', by('existing-customer', null, 'rep-li owns this customer'), later);
+
+      expect(await replayAssignment(store, 'l30', 2)).toMatchObject({
+        replayed: { rule: 'pool-rotation', repId: null },
+        differences: [{ input: 'repId', recorded: 'rep-li', replayed: null }],
+      });
+    });
+  });
+
   describe('when the lead followed an owner who had passed on it', () => {
     it('names the rep: an owner who declined the lead keeps the customer but not the lead', async () => {
       // Zhao owns c22 (walk-in l23) and is a member of pool web. l22 (c22's web-form lead) goes to

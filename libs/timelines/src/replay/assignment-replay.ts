@@ -176,5 +176,26 @@ export async function replayAssignment(
       }
     }
   }
+  if (assignment > 1 && trace.pool === null) {
+    replayed = ownerRuleOnReroute(events, stored.position, owner);
+    if (replayed.repId !== repId) differences.push({ input: 'repId', recorded: repId, replayed: replayed.repId });
+  }
   return { ...base, replayed, identical: differences.length === 0, differences, inputs: { lead, customer, pool } };
+}
+
+/**
+ * A re-route that gave the lead to its customer's owner without asking the pool (routing rule a):
+ * the owner as the customer stood then (`customerBefore` leaves out an owner this lead's own
+ * re-route made), unless they had passed on this lead: then the re-route was the pool's to make.
+ */
+function ownerRuleOnReroute(
+  events: readonly StoredEvent[],
+  position: bigint,
+  owner: { readonly repId: string } | null,
+): { readonly rule: string; readonly repId: string | null } {
+  const passedOver = events
+    .filter((e) => e.position < position && (e.type === 'LeadDeclined' || e.type === 'LeadAcceptanceExpired'))
+    .map((e) => String(e.data.repId));
+  const follows = owner !== null && !passedOver.includes(owner.repId);
+  return follows ? { rule: 'existing-customer', repId: owner.repId } : { rule: 'pool-rotation', repId: null };
 }

@@ -19,22 +19,13 @@ import {
 import { type OwnershipTerms, type WorkflowPolicy, acceptByAfter, defaultTerms } from '../lead-routing/ownership-terms';
 import { workflowContext } from './intake-context';
 import { matchedCustomer } from './matched-customer';
-import { OneAtATime } from './one-at-a-time';
+import { customerRoutings } from './customer-routings';
 import { type LeadOfCustomer, customerRegistration, keyAdditions } from './lead-of-customer';
 import { reserveAndRegisterAtOnce } from './reserve-and-register';
 import { type CustomerResolution, resolveCustomer } from './resolve-customer';
 import { routeInPool } from './route-in-pool';
 
 const WORKFLOW = 'lead-intake';
-
-/**
- * Leads of one customer route one at a time in this process. Two leads of a new customer
- * arriving together (a form sent twice) would otherwise both ask the pool before either
- * recorded the owner: the second then follows the owner, but the pool had counted a turn for
- * a rep who never got the lead. Each step stays idempotent, so nothing here is needed for
- * correctness after a crash; engines sharing one file can still race (docs/architecture.md).
- */
-const customerRoutings = new OneAtATime();
 
 /**
  * Takes a received lead to its customer and its rep: reserve identity keys -> register or
