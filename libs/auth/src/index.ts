@@ -4,3 +4,4 @@ export * from './api-keys/api-key.decider';
 export * from './api-keys/api-key.events';
 export * from './admin-bootstrap/admin-bootstrap.decider';
 export * from './admin-bootstrap/admin-bootstrap.events';
+export * from './credential-events';

@@ -68,4 +68,29 @@ describe('the timeline index', () => {
     expect(wang).toEqual([2n, 3n]);
     expect(li).toEqual([4n]);
   });
+
+  it('files no credential event under a rep: an API key made for a rep names its hash', () => {
+    const db = new Database(':memory:');
+    timelineIndexProjection.setup(db);
+    const key = { keyId: 'k1', name: 'sun', role: 'rep', repId: 'rep-sun', secretHash: 'ab12' };
+    const created = stored(1, 'api-key-ab12', { type: 'ApiKeyCreated', data: key }, '2026-03-01T00:00:00.000Z', {
+      id: 'rep-sun',
+      role: 'rep',
+    });
+    const revoked = stored(
+      2,
+      'api-key-ab12',
+      { type: 'ApiKeyRevoked', data: { keyId: 'k1', repId: 'rep-sun' } },
+      '2026-03-02T00:00:00.000Z',
+    );
+    const followUp = stored(
+      3,
+      'customer-c1',
+      { type: 'FollowUpLogged', data: { customerId: 'c1', repId: 'rep-sun', kind: 'call' } },
+      '2026-03-03T00:00:00.000Z',
+    );
+    for (const event of [created, revoked, followUp]) timelineIndexProjection.apply(event, db);
+
+    expect(repEventRefs(db, 'rep-sun', { from: null, to: null }, null, 10).map((r) => r.position)).toEqual([3n]);
+  });
 });

@@ -1,3 +1,4 @@
+import { CREDENTIAL_EVENT_TYPES } from '@leadledger/auth';
 import type { StoredEvent } from '@leadledger/event-store';
 import type { Projection, ReadModelConnection } from '@leadledger/projections';
 
@@ -66,7 +67,8 @@ function ownerChangeOf(event: StoredEvent, db: ReadModelConnection): string | nu
  */
 export const timelineIndexProjection: Projection = {
   name: TIMELINE_INDEX,
-  version: '1',
+  // 2: credential events (an API key made for a rep) are no longer filed under the rep.
+  version: '2',
   tables: ['timeline_customer_streams', 'timeline_rep_events', 'timeline_customer_owners'],
   setup(db: ReadModelConnection) {
     db.exec(`
@@ -88,6 +90,8 @@ export const timelineIndexProjection: Projection = {
     `);
   },
   apply(event: StoredEvent, db: ReadModelConnection) {
+    // A key's stream id is its hash: a rep's timeline (and its CSV for HR) must not show it.
+    if (CREDENTIAL_EVENT_TYPES.has(event.type)) return;
     const customerId = customerLinkOf(event);
     // Both null checks below are shortcuts: INSERT OR IGNORE drops a row with a NULL key (NOT NULL), so
     // dropping either is an equivalent mutant.

@@ -220,7 +220,7 @@ describe('timeline index', () => {
   });
 
   it('shows under its name and version on /health, and rebuilds from scratch: nothing of an earlier build stays', async () => {
-    expect(built).toMatchObject({ name: 'timeline-index', version: '1', failure: null });
+    expect(built).toMatchObject({ name: 'timeline-index', version: '2', failure: null });
     // Rebuilt from another log (a read-model file of another engine), holding only the lead's first three events.
     const other = new SqliteEventStore({ file: dir.file('other.sqlite') });
     await appendAll(other, log.slice(0, 3));
