@@ -330,4 +330,27 @@ describe('disputes: "that customer was mine"', () => {
     const customer = await get(`/customers/${lead.body.customerId}`).expect(200);
     expect(customer.body.owner).toMatchObject({ repId: 'rep-c', via: 'transfer' });
   });
+
+  it('takes the same uphold again when its transfer left effectiveAt out: "now" was the first request’s', async () => {
+    clock.set('2026-11-21T02:00:00.000Z');
+    const lead = await post('/leads', { channel: 'walk-in', receivedBy: 'rep-b', contact: { phone: '13900000023' } });
+    await engine.settle();
+    const opened = await post('/disputes', {
+      subject: { kind: 'lead-assignment', id: lead.body.leadId },
+      claim: 'rep-b took my walk-in again',
+      repId: 'rep-c',
+    }).expect(201);
+    const id = opened.body.disputeId;
+    const uphold = { outcome: 'upheld', reason: 'rep-c was at the desk', transfer: { toRepId: 'rep-c' } };
+    await post(`/disputes/${id}/resolution`, uphold).expect(200);
+    const before = await logLength();
+
+    clock.set('2026-11-21T02:05:00.000Z');
+    const retried = await post(`/disputes/${id}/resolution`, uphold).expect(200);
+    expect(retried.body.resolution.remedy.transfer).toMatchObject({ effectiveAt: '2026-11-21T02:00:00.000Z' });
+    const other = await post(`/disputes/${id}/resolution`, { ...uphold, transfer: { toRepId: 'rep-a' } });
+    expect(other.status).toBe(409);
+    expect(other.body.code).toBe('DisputeAlreadyResolved');
+    expect(await logLength()).toBe(before);
+  });
 });

@@ -231,8 +231,13 @@ export class ResolveDisputeHandler implements ICommandHandler<ResolveDisputeRequ
     if (!body.transfer) return { transfer: null, adjustments };
     const customerId = body.transfer.customerId ?? (await this.reads.subject(dispute.subject)).customerId;
     if (!customerId) throw badRequest([{ field: 'transfer.customerId', problem: 'name the customer to transfer' }]);
-    await requireActiveRep(this.store, body.transfer.toRepId);
-    const effectiveAt = await this.times.at(body.transfer.effectiveAt);
-    return { transfer: { customerId, toRepId: body.transfer.toRepId, effectiveAt }, adjustments };
+    const { toRepId } = body.transfer;
+    await requireActiveRep(this.store, toRepId);
+    // A retried resolution that left effectiveAt out meant the first request's "now", which it recorded.
+    const recorded = dispute.resolution?.remedy.transfer;
+    const retried =
+      body.transfer.effectiveAt === undefined && recorded?.customerId === customerId && recorded.toRepId === toRepId;
+    const effectiveAt = retried ? recorded.effectiveAt : await this.times.at(body.transfer.effectiveAt);
+    return { transfer: { customerId, toRepId, effectiveAt }, adjustments };
   }
 }
