@@ -63,6 +63,12 @@ describe('hand-overs and departures', () => {
       .body;
     await engine.settle();
     const holder = lead.repId as string;
+    // A successor named with a release is a contradiction, refused before anything is written.
+    const head = await engine.store.headPosition();
+    const both = { mode: 'release', successorRepId: 'rep-c', reason: 'contract ended' };
+    const contradictory = await post(`/reps/${holder}/departure`, both).expect(400);
+    expect(contradictory.body.problems).toEqual([expect.objectContaining({ field: 'successorRepId' })]);
+    expect(await engine.store.headPosition()).toBe(head);
     const { body } = await post(`/reps/${holder}/departure`, { mode: 'release', reason: 'contract ended' }).expect(200);
     expect(body.pools).toMatchObject([{ id: 'east', change: 'removed', eventType: 'PoolMemberRemoved' }]);
     expect(

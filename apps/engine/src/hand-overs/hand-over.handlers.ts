@@ -7,6 +7,7 @@ import { type HandOverRecord, type WorkLookups, handOverRecord, handOverWork } f
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RefusalException } from '../http/refusal.exception';
+import { badRequest } from '../http/validation';
 import { RequestContexts } from '../http/request-context';
 import { EffectiveTimes } from '../platform/effective-at';
 import { ReadModelsBehindError } from '../platform/read-model-lookups';
@@ -98,6 +99,11 @@ export class DepartRepHandler implements ICommandHandler<DepartRep, HandOverReco
   constructor(private readonly work: RepWork) {}
 
   async execute({ repId, body, actor }: DepartRep): Promise<HandOverRecord> {
+    // A release cannot be undone: a successor named with it says the caller meant a hand-off.
+    if (body.mode === 'release' && body.successorRepId !== undefined) {
+      const problem = 'a release sends everything to the shared pool: leave the successor out, or use mode hand-off';
+      throw badRequest([{ field: 'successorRepId', problem }]);
+    }
     const successor = body.successorRepId
       ? { repId: body.successorRepId, active: await this.work.successorIsActive(body.successorRepId) }
       : null;
