@@ -172,6 +172,8 @@ describe('disputes: "that customer was mine"', () => {
 
   it('answers a refused remedy with 409 and writes nothing of the resolution', async () => {
     clock.set('2026-11-16T02:00:00.000Z');
+    await registerReps(engine, manager, ['rep-gone']);
+    await post('/reps/rep-gone/departure', { mode: 'release', reason: 'resigned' }).expect(200);
     const before = await logLength();
     const early = await post(`/disputes/${disputeId}/resolution`, {
       outcome: 'upheld',
@@ -187,7 +189,13 @@ describe('disputes: "that customer was mine"', () => {
       reason: 'x',
       transfer: { toRepId: 'rep-a', effectiveAt: '2026-12-01T00:00:00.000Z' },
     }).expect(409);
-    expect(future.body.code).toBe('EffectiveAtInFuture');
+    expect(future.body).toMatchObject({ code: 'EffectiveAtInFuture', current: { remedy: 'transfer' } });
+    const departed = await post(`/disputes/${disputeId}/resolution`, {
+      outcome: 'upheld',
+      reason: 'x',
+      transfer: { toRepId: 'rep-gone' },
+    }).expect(409);
+    expect(departed.body).toMatchObject({ code: 'RepDeparted', current: { repId: 'rep-gone', remedy: 'transfer' } });
     await post(`/disputes/${disputeId}/resolution`, { outcome: 'upheld', reason: 'x' }, rep['rep-a']).expect(403);
     const rejectWithRemedy = await post(`/disputes/${disputeId}/resolution`, {
       outcome: 'rejected',

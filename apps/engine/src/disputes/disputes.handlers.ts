@@ -48,6 +48,17 @@ function answerFor(refusal: Refusal, disputeId: string, customerId = ''): Error 
   return refusalAnswer(refusal, mapping);
 }
 
+/** A refusal met while the transfer is prepared (its rep departed, its time) names the step, as the remedy's own do. */
+async function asTransferStep<T>(prepare: () => Promise<T>): Promise<T> {
+  try {
+    return await prepare();
+  } catch (error) {
+    if (!(error instanceof RefusalException)) throw error;
+    const { code, message, facts } = error.refusal;
+    throw new RefusalException(refuse(code, message, { ...facts, remedy: 'transfer' }));
+  }
+}
+
 /** Opens or comments on a dispute: decided on its stream; a refusal is the answer, else the dispute as the board then shows it. */
 async function decideOnDispute(
   deps: { readonly store: EventStore; readonly reads: DisputeReads; readonly contexts: RequestContexts },
@@ -232,12 +243,14 @@ export class ResolveDisputeHandler implements ICommandHandler<ResolveDisputeRequ
     const customerId = body.transfer.customerId ?? (await this.reads.subject(dispute.subject)).customerId;
     if (!customerId) throw badRequest([{ field: 'transfer.customerId', problem: 'name the customer to transfer' }]);
     const { toRepId } = body.transfer;
-    await requireActiveRep(this.store, toRepId);
+    await asTransferStep(() => requireActiveRep(this.store, toRepId));
     // A retried resolution that left effectiveAt out meant the first request's "now", which it recorded.
     const recorded = dispute.resolution?.remedy.transfer;
     const retried =
       body.transfer.effectiveAt === undefined && recorded?.customerId === customerId && recorded.toRepId === toRepId;
-    const effectiveAt = retried ? recorded.effectiveAt : await this.times.at(body.transfer.effectiveAt);
+    const effectiveAt = retried
+      ? recorded.effectiveAt
+      : await asTransferStep(() => this.times.at(body.transfer?.effectiveAt));
     return { transfer: { customerId, toRepId, effectiveAt }, adjustments };
   }
 }

@@ -76,13 +76,13 @@ describe('the remedy of an upheld dispute', () => {
     ]);
   });
 
-  it('refuses an uphold with an adjustment before any plan is published, writing nothing', async () => {
+  it('refuses an uphold with an adjustment before any plan is published, naming the step, writing nothing', async () => {
     await walkInDisputed(store);
     const head = await headOf();
 
     const refusal = (await resolveDispute(store, adjustmentOnly, terms, context(RESOLVED_AT))) as Refusal;
 
-    expect(refusal.code).toBe('NoPlanPublished');
+    expect(refusal).toMatchObject({ code: 'NoPlanPublished', facts: { remedy: 'adjustment' } });
     expect(await headOf()).toBe(head);
   });
 

@@ -64,7 +64,8 @@ async function stepsOf(
   }
   if (remedy.adjustments.length === 0) return steps;
   const calendar = (await loadState(store, PLAN_BOOK_STREAM, planBookDecider)).state.plans[0];
-  if (!calendar) return refuse('NoPlanPublished', 'No commission plan has been published yet');
+  if (!calendar)
+    return refuse('NoPlanPublished', 'No commission plan has been published yet', { remedy: 'adjustment' });
   for (const { adjustmentId, repId, amount, currency, period } of remedy.adjustments) {
     const command: AdjustCommission = {
       type: 'AdjustCommission',
