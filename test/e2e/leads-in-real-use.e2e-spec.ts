@@ -137,6 +137,25 @@ describe('leads and ownership in real use', () => {
 
       const customerId = a.body.customerId as string;
       await post(`/leads/${flagged.body.leadId}/route`, { repId: 'rep-li', reason: 'same person' }).expect(400);
+      // A customer the flag did not name is refused as that, even one a colleague protects.
+      const other = await post('/leads', {
+        channel: 'walk-in',
+        contact: { phone: '13700000011' },
+        receivedBy: 'rep-zhao',
+      });
+      await engine.settle();
+      const notNamed = await refusedWithNothingWritten(() =>
+        post(`/leads/${flagged.body.leadId}/route`, {
+          repId: 'rep-li',
+          customerId: other.body.customerId,
+          reason: 'same person',
+        }),
+      );
+      expect(notNamed.status).toBe(409);
+      expect(notNamed.body).toMatchObject({
+        code: 'CustomerNotInReview',
+        current: { customerIds: expect.arrayContaining([customerId, b.body.customerId]) },
+      });
       const routed = await post(`/leads/${flagged.body.leadId}/route`, {
         repId: 'rep-wang',
         customerId,

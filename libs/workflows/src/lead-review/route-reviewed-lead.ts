@@ -69,6 +69,11 @@ export async function routeLeadByManager(
       customerIds: candidates,
     });
   }
+  if (lead.flaggedForReview) {
+    // Decided first, writing nothing: a customer the flag did not name is refused as that, not by its protection.
+    const review = leadDecider.decide({ kind: 'ResolveReview', customerId, reason, evidence: [] }, lead);
+    if (isRefusal(review)) return review;
+  }
   const { state: customer } = await loadState(store, customerStreamId(customerId), customerDecider);
   if (customer.status === 'unregistered') throw new NotFoundError('customer', customerId);
   if ('repId' in target && customer.status === 'owned' && customer.owner.repId !== target.repId) {
