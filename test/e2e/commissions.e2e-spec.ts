@@ -19,6 +19,14 @@ describe('a month of commissions', () => {
     engine.http().post(path).set('Authorization', auth).send(body);
   const get = (path: string, auth = finance) => engine.http().get(path).set('Authorization', auth);
 
+  /** The request is a 400 with exactly these problems, and the log did not move. */
+  async function refused(path: string, body: object, problems: { field: string; problem: string }[]) {
+    const head = await engine.store.headPosition();
+    const answer = await post(path, body, finance).expect(400);
+    expect(answer.body.problems).toEqual(problems);
+    expect(await engine.store.headPosition()).toBe(head);
+  }
+
   const basePlan = {
     planId: 'sales-2026',
     currency: 'CNY',
@@ -158,6 +166,45 @@ describe('a month of commissions', () => {
     expect(refunded.body.commissionLines.at(-1)).toMatchObject({ kind: 'clawback', amount: -25_000 });
   });
 
+  describe('a sale refused before anything is written', () => {
+    const saleOf = (extra: object) => ({
+      externalId: 'SO-9',
+      customerId: customerOf.y,
+      amount: 1_000_000,
+      currency: 'CNY',
+      closedAt: '2026-10-09T10:00:00+08:00',
+      closingRepId: 'rep-b',
+      ...extra,
+    });
+
+    it('answers 400 naming closingRepId for a rep nobody registered, and credits nobody', async () => {
+      await refused('/sales', saleOf({ externalId: 'SO-GHOST', closingRepId: 'ghost-rep' }), [
+        { field: 'closingRepId', problem: 'no rep ghost-rep is registered' },
+      ]);
+      await get('/sales/SO-GHOST').expect(404);
+    });
+
+    it.each(['2026-10-09', '2026-10-09T10:00:00'])(
+      'answers 400 naming closedAt for %s, a time without its zone, as a payment does for receivedAt',
+      async (closedAt) => {
+        const notAnInstant = 'The time is not an ISO 8601 instant';
+        await refused('/sales', saleOf({ closedAt }), [{ field: 'closedAt', problem: notAnInstant }]);
+        const payment = { externalId: 'RC-9', amount: 1, currency: 'CNY', receivedAt: closedAt };
+        await refused('/sales/SO-2/payments', payment, [{ field: 'receivedAt', problem: notAnInstant }]);
+      },
+    );
+
+    it('answers 400 naming customerId when neither customerId nor customerKeys is given', async () => {
+      const { customerId: _customerId, ...withoutCustomer } = saleOf({});
+      await refused('/sales', withoutCustomer, [
+        { field: 'customerId', problem: 'give customerId or customerKeys to name the customer' },
+      ]);
+      await refused('/sales', saleOf({ customerKeys: { phone: '13900000002' } }), [
+        { field: 'customerId', problem: 'give either customerId or customerKeys, not both' },
+      ]);
+    });
+  });
+
   it('pays October out, reconciles it to the cent and refuses a second run', async () => {
     clock.set('2026-11-02T02:00:00.000Z');
     const preview = (await get('/payout-runs/2026-10/preview').expect(200)).body;
@@ -267,6 +314,13 @@ describe('a month of commissions', () => {
     expect(posted).toMatchObject({ period: '2026-11', amount: 5_000 });
     const statement = (await get('/reps/rep-c/statements/2026-11').expect(200)).body;
     expect(statement.totals[0]).toMatchObject({ opening: 0, adjusted: 5_000, closingDue: 5_000 });
+  });
+
+  it('answers 400 naming payeeId for an adjustment to a rep nobody registered, leaving reconciliation alone', async () => {
+    const body = { payeeKind: 'rep', payeeId: 'nobody-at-all', amount: 5_000, currency: 'CNY', reason: 'bonus' };
+    await refused('/ledger/adjustments', body, [{ field: 'payeeId', problem: 'no rep nobody-at-all is registered' }]);
+    const november = (await get('/reconciliation?period=2026-11').expect(200)).body;
+    expect(november.payees.map((p: { payee: { id: string } }) => p.payee.id)).not.toContain('nobody-at-all');
   });
 
   it('shows attribution: revenue by rep, class and channel', async () => {

@@ -155,7 +155,8 @@ describe('payout runs read back, and sales by contract number', () => {
     const second = (await get(`/payout-runs?limit=2&before=${first.next}`).expect(200)).body;
     expect(second).toMatchObject({ runs: [{ period: '2026-10' }], next: null });
     await get('/payout-runs?limit=0').expect(400);
-    await get('/payout-runs?before=October').expect(400);
+    const bad = await get('/payout-runs?before=zzz').expect(400);
+    expect(bad.body.problems).toEqual([{ field: 'before', problem: 'must be a month such as 2026-11' }]);
   });
 
   it('shows who was paid what in a run, and the statement lines each payment settled', async () => {

@@ -16,6 +16,7 @@ export * from './hand-over/hand-over.workflow';
 export * from './hand-over/hand-over-record';
 export * from './hand-over/hand-over.reactor';
 export * from './scheduler/scheduled-rules';
+export * from './reps/registered-rep';
 export * from './sales/record-sale';
 export * from './sales/sale-conversion.reactor';
 export * from './lead-review/route-reviewed-lead';

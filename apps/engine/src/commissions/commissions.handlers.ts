@@ -26,6 +26,7 @@ import { EventStore, handleCommand, loadState } from '@leadledger/event-store';
 import { type Clock, type IdSource, NotFoundError, idFromSeed, isRefusal, isSafeSum, refuse } from '@leadledger/kernel';
 import { getRep } from '@leadledger/leads';
 import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
+import { refuseUnregisteredRep } from '@leadledger/workflows';
 import { ForbiddenException, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler, Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { RequestContexts } from '../http/request-context';
@@ -65,13 +66,13 @@ export class CommissionBooks {
     return { periodLength: first.periodLength, timeZone: first.timeZone };
   }
 
-  /** 400 unless `period` names a period on the plans' calendar. */
-  async requirePeriod(period: string): Promise<void> {
+  /** 400 naming `field` (where the request carried it) unless `period` names a period on the plans' calendar. */
+  async requirePeriod(period: string, field = 'period'): Promise<void> {
     const calendar = await this.calendar();
     if (!isPeriodId(period, calendar.periodLength))
       throw badRequest([
         {
-          field: 'period',
+          field,
           problem: `must be a ${calendar.periodLength} such as ${calendar.periodLength === 'month' ? '2026-11' : '2026-Q4'}`,
         },
       ]);
@@ -209,6 +210,9 @@ export class PostAdjustmentHandler implements ICommandHandler<PostAdjustmentRequ
   ) {}
 
   async execute({ body, actor, idempotencyKey }: PostAdjustmentRequest): Promise<object> {
+    // A rep payee must be registered; partners are registered nowhere (a lead names one freely), so any id is taken.
+    const unregistered = body.payeeKind === 'rep' ? await refuseUnregisteredRep(this.store, body.payeeId) : null;
+    if (unregistered) throw refusalAnswer(unregistered, { badInput: { RepNotRegistered: 'payeeId' } });
     const at = this.clock.now().toISOString();
     // Under a key the id is the key's (per actor), so a resend meets the adjustment it already posted.
     const adjustmentId = idempotencyKey ? idFromSeed(`adjustment:${actor.id}:${idempotencyKey}`) : this.ids.next();

@@ -24,7 +24,7 @@ export class ListPayoutRunsHandler implements IQueryHandler<ListPayoutRuns, Payo
   constructor(private readonly books: CommissionBooks) {}
 
   async execute({ limit, before }: ListPayoutRuns): Promise<PayoutRunPage> {
-    if (before !== null) await this.books.requirePeriod(before);
+    if (before !== null) await this.books.requirePeriod(before, 'before');
     const { db } = await this.books.settledLedger();
     return listPayoutRuns(db, { limit, before });
   }

@@ -44,6 +44,9 @@ const saleRefusals = (saleId: string, customerId = '', leadId = '') =>
       CurrencyNotInPlan: 'currency',
       CurrencyMismatch: 'currency',
       ClosedInFuture: 'closedAt',
+      // A time without its zone: closedAt of a sale; a payment, refund or cancellation names its own time field.
+      InvalidTime: 'closedAt',
+      RepNotRegistered: 'closingRepId',
       ReasonRequired: 'reason',
     },
   }) as const;
@@ -130,7 +133,9 @@ export class RecordSaleHandler implements ICommandHandler<RecordSaleRequest, Sal
 
   /** Our customer id as given, or the one customer holding the given identity keys. */
   private async customerOf(body: RecordSaleDto): Promise<string> {
-    if ((body.customerId === undefined) === (body.customerKeys === undefined))
+    if (body.customerId === undefined && body.customerKeys === undefined)
+      throw badRequest([{ field: 'customerId', problem: 'give customerId or customerKeys to name the customer' }]);
+    if (body.customerId !== undefined && body.customerKeys !== undefined)
       throw badRequest([{ field: 'customerId', problem: 'give either customerId or customerKeys, not both' }]);
     if (body.customerId !== undefined) return body.customerId;
     const { keys, problems } = identityKeysOf(body.customerKeys ?? {}, this.config.defaultCountry as CountryCode);

@@ -10,6 +10,7 @@ import {
 import { type Refusal, isRefusal, refuse } from '@leadledger/kernel';
 import { leadCustomerId, leadDecider, leadStreamId } from '@leadledger/leads';
 import { type RecordSale, saleDecider, saleStreamId } from '@leadledger/sales';
+import { refuseUnregisteredRep } from '../reps/registered-rep';
 
 /** A sale as the edge hands it over: the customer already resolved to an id, the plan not yet looked up. */
 export type SaleToRecord = Omit<RecordSale, 'type' | 'plan'>;
@@ -20,10 +21,10 @@ export interface SalePolicy {
 }
 
 /**
- * Records a sale after checking what spans other streams (the customer exists, the lead is
- * the customer's, the plan in effect at closedAt), then marks its lead converted. The
- * conversion is repeated by the sale-conversion reactor, so a crash between the two steps
- * is completed from the log.
+ * Records a sale after checking what spans other streams (the closing rep is registered, the
+ * customer exists, the lead is the customer's, the plan in effect at closedAt), then marks its
+ * lead converted. The conversion is repeated by the sale-conversion reactor, so a crash
+ * between the two steps is completed from the log.
  */
 export async function recordSale(
   store: EventStore,
@@ -31,6 +32,8 @@ export async function recordSale(
   policy: SalePolicy,
   context: CommandContext,
 ): Promise<readonly StoredEvent[] | Refusal> {
+  const unregistered = await refuseUnregisteredRep(store, sale.closingRepId);
+  if (unregistered) return unregistered;
   const customer = await loadState(store, customerStreamId(sale.customerId), customerDecider);
   if (customer.state.status === 'unregistered')
     return refuse('CustomerUnknown', 'No such customer', { customerId: sale.customerId });
