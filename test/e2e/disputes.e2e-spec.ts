@@ -131,6 +131,9 @@ describe('disputes: "that customer was mine"', () => {
     const bad = await post('/disputes', { subject: { kind: 'vip', id: 'x' }, claim: '' }, rep['rep-a']).expect(400);
     expect(bad.body.problems.map((p: { field: string }) => p.field).sort()).toEqual(['claim', 'subject.kind']);
     await post('/disputes', { subject, claim: 'x', repId: 'rep-b' }, rep['rep-a']).expect(403);
+    // A manager opens for a rep: one nobody registered is refused, naming repId.
+    const ghost = await post('/disputes', { subject, claim: 'x', repId: 'ghost' }).expect(400);
+    expect(ghost.body.problems).toEqual([{ field: 'repId', problem: 'no rep ghost is registered' }]);
     // Found by the HTTP fuzz suite: no subject at all, or a list for one, was a 500.
     const noSubject = await post('/disputes', { claim: 'x', repId: 'rep-a' }).expect(400);
     expect(noSubject.body.problems).toEqual([
@@ -197,6 +200,12 @@ describe('disputes: "that customer was mine"', () => {
     }).expect(409);
     expect(departed.body).toMatchObject({ code: 'RepDeparted', current: { repId: 'rep-gone', remedy: 'transfer' } });
     await post(`/disputes/${disputeId}/resolution`, { outcome: 'upheld', reason: 'x' }, rep['rep-a']).expect(403);
+    const ghostPayee = await post(`/disputes/${disputeId}/resolution`, {
+      outcome: 'upheld',
+      reason: 'x',
+      adjustments: [{ repId: 'ghost', amount: 1, currency: 'CNY' }],
+    }).expect(400);
+    expect(ghostPayee.body.problems).toEqual([{ field: 'adjustments', problem: 'no rep ghost is registered' }]);
     const rejectWithRemedy = await post(`/disputes/${disputeId}/resolution`, {
       outcome: 'rejected',
       reason: 'x',

@@ -10,7 +10,7 @@ import {
 import { EventStore, type StoredEvent, handleCommand } from '@leadledger/event-store';
 import { type Clock, type IdSource, type Refusal, idFromSeed, isRefusal, refuse } from '@leadledger/kernel';
 import type { EngineConfig } from '@leadledger/platform';
-import { defaultTerms } from '@leadledger/workflows';
+import { defaultTerms, refuseUnregisteredRep } from '@leadledger/workflows';
 import { ForbiddenException, Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actingRep } from '../auth/acting-rep';
@@ -46,6 +46,12 @@ function answerFor(refusal: Refusal, disputeId: string, customerId = ''): Error 
     return refusalAnswer(refusal, { notFound: { SubjectUnknown: [subject.kind, subject.id] } });
   }
   return refusalAnswer(refusal, mapping);
+}
+
+/** A rep the request names (the claimant a manager opens for, an adjustment's payee) must be registered: 400 naming `field`. */
+async function requireRegistered(store: EventStore, repId: string, field: string): Promise<void> {
+  const unregistered = await refuseUnregisteredRep(store, repId);
+  if (unregistered) throw refusalAnswer(unregistered, { badInput: { RepNotRegistered: field } });
 }
 
 /** A refusal met while the transfer is prepared (its rep departed, its time) names the step, as the remedy's own do. */
@@ -103,6 +109,7 @@ export class OpenDisputeHandler implements ICommandHandler<OpenDisputeRequest, D
 
   async execute({ body, actor, idempotencyKey }: OpenDisputeRequest): Promise<DisputeAnswer> {
     const claimantRepId = actingRep(actor, body.repId);
+    await requireRegistered(this.store, claimantRepId, 'repId');
     const disputeId = idempotencyKey ? idFromSeed(`dispute:${actor.id}:${idempotencyKey}`) : this.ids.next();
     await this.reads.settled();
     const facts = await this.reads.subject(body.subject);
@@ -232,6 +239,7 @@ export class ResolveDisputeHandler implements ICommandHandler<ResolveDisputeRequ
 
   /** The remedy the body asks for, with the transfer's customer and time resolved and the adjustments' ids derived. */
   private async remedyOf(disputeId: string, body: ResolveDisputeDto, dispute: DisputeAnswer): Promise<DisputeRemedy> {
+    for (const { repId } of body.adjustments ?? []) await requireRegistered(this.store, repId, 'adjustments');
     const adjustments = (body.adjustments ?? []).map(({ repId, amount, currency, period }, index) => ({
       adjustmentId: idFromSeed(`dispute:${disputeId}:adjustment:${index}`),
       repId,
