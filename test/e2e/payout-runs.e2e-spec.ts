@@ -252,6 +252,13 @@ describe('payout runs read back, and sales by contract number', () => {
     ]);
   });
 
+  it('writes a contract number a spreadsheet would run as a formula as text, with a leading quote', async () => {
+    clock.set('2027-01-10T02:00:00.000Z');
+    await sale('=1+2', 'x', 100_000, '2027-01-05T10:00:00+08:00', 'rep-a').expect(201);
+    const csv = parseCsv((await get('/reps/rep-a/statements/2027-01?format=csv').expect(200)).text);
+    expect(csv.rows.filter((r) => r.row === 'line').map((r) => r.sale_external_id)).toEqual(["'=1+2"]);
+  });
+
   it('describes the plan body in the OpenAPI document, and that schema accepts a valid plan', async () => {
     const document = (await engine.http().get('/docs/openapi.json').expect(200)).body;
     const schema = document.paths['/commission-plans'].post.requestBody.content['application/json'].schema;

@@ -26,6 +26,12 @@ describe('CSV made from a table', () => {
       ),
     ).toBe('a,b\r\n"x,y","say ""hi"""\r\n,"two\nlines"\r\n');
   });
+
+  it('writes text a spreadsheet would run as a formula with a leading quote, and figures as they are', () => {
+    const formulas = [['=1+2'], ['+1'], ['-x'], ['@SUM(A1)'], ['\t=1']];
+    expect(toCsv(['note'], formulas)).toBe(`note\r\n"'=1+2"\r\n"'+1"\r\n"'-x"\r\n"'@SUM(A1)"\r\n"'\t=1"\r\n`);
+    expect(toCsv(['sale', 'amount'], [['SO-1', '-250']], [false, true])).toBe('sale,amount\r\nSO-1,-250\r\n');
+  });
 });
 
 describe('the navigation', () => {

@@ -32,6 +32,7 @@ export function DataTable<Row>({ caption, columns, rows, fileName, engineCsv, te
             toCsv(
               columns.map((c) => c.header),
               rows.map((row) => columns.map((c) => c.value(row))),
+              columns.map((c) => c.numeric === true),
             ),
           ],
           { type: 'text/csv' },

@@ -1,5 +1,5 @@
 import type { LedgerStatement, Reconciliation, StatementLine } from '@leadledger/commissions';
-import { stringify } from 'csv-stringify/sync';
+import { csvTable } from './csv-table';
 
 /** Column names are a contract with payroll and BI imports: add at the end, never rename. */
 export const STATEMENT_COLUMNS = [
@@ -81,7 +81,7 @@ export function statementCsv(statement: LedgerStatement): string {
     })),
   );
   const rows = [...statement.lines.map((l) => lineRow(statement, l)), ...totals];
-  return stringify(rows, { header: true, columns: [...STATEMENT_COLUMNS] });
+  return csvTable(rows, STATEMENT_COLUMNS);
 }
 
 export const RECONCILIATION_COLUMNS = [
@@ -120,5 +120,5 @@ export function reconciliationCsv(reconciliation: Reconciliation): string {
       matches: t.matches,
     })),
   ];
-  return stringify(rows, { header: true, columns: [...RECONCILIATION_COLUMNS], cast: { boolean: (b) => String(b) } });
+  return csvTable(rows, RECONCILIATION_COLUMNS);
 }

@@ -1,5 +1,5 @@
 import type { PayoutRunDetail, PayoutRunSummary } from '@leadledger/commissions';
-import { stringify } from 'csv-stringify/sync';
+import { csvTable } from './csv-table';
 
 /** Column names are a contract with payroll and BI imports: add at the end, never rename. */
 export const PAYOUT_RUN_LIST_COLUMNS = [
@@ -33,7 +33,7 @@ export function payoutRunListCsv({ runs }: { readonly runs: readonly PayoutRunSu
     if (run.totals.length === 0) return [common];
     return run.totals.map((t) => ({ ...common, currency: t.currency, total_minor: t.amount }));
   });
-  return stringify(rows, { header: true, columns: [...PAYOUT_RUN_LIST_COLUMNS] });
+  return csvTable(rows, PAYOUT_RUN_LIST_COLUMNS);
 }
 
 export const PAYOUT_RUN_COLUMNS = [
@@ -106,5 +106,5 @@ export function payoutRunCsv(run: PayoutRunDetail): string {
     }));
     return [payment, ...lines];
   });
-  return stringify(rows, { header: true, columns: [...PAYOUT_RUN_COLUMNS] });
+  return csvTable(rows, PAYOUT_RUN_COLUMNS);
 }

@@ -1,5 +1,5 @@
 import type { TimelineEntry } from '@leadledger/timelines';
-import { stringify } from 'csv-stringify/sync';
+import { csvTable } from '../commissions/csv-table';
 
 /** Column names are a contract with HR and legal files: add at the end, never rename. */
 const ENTRY_COLUMNS = [
@@ -41,7 +41,7 @@ export function timelineCsv(entries: readonly TimelineEntry<unknown>[], stateFie
     for (const field of stateFields) row[field] = state[field] ?? '';
     return row;
   });
-  return stringify(rows, { header: true, columns: [...ENTRY_COLUMNS, ...stateFields] });
+  return csvTable(rows, [...ENTRY_COLUMNS, ...stateFields]);
 }
 
 export const CUSTOMER_STATE_COLUMNS = ['state_status', 'state_owner_id', 'state_protected_until', 'state_warned'];
