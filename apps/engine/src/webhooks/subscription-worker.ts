@@ -48,6 +48,8 @@ export class SubscriptionWorker {
   private stopped = false;
   private woken = false;
   private wake: (() => void) | null = null;
+  /** Ends a backoff between attempts: only a change to the subscription or a stop does, never new events. */
+  private endBackoff: (() => void) | null = null;
   private failingAttempts = 0;
   private checkpoint: WebhookCheckpoint | null = null;
   /** Kept-alive connections to the receiver, one socket: one request in flight at a time anyway. */
@@ -98,10 +100,11 @@ export class SubscriptionWorker {
     this.revision = revision;
     this.generation++;
     if (this.state.status === 'deleted') this.deps.checkpoints.forget(this.subscriptionId);
+    this.endBackoff?.();
     this.poke();
   }
 
-  /** New events in the log. */
+  /** New events in the log: wakes an idle worker, not one waiting out the backoff between attempts. */
   poke(): void {
     this.woken = true;
     this.wake?.();
@@ -109,6 +112,7 @@ export class SubscriptionWorker {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.endBackoff?.();
     this.poke();
     await this.running;
     this.agent.destroy();
@@ -207,8 +211,26 @@ export class SubscriptionWorker {
         return false;
       }
       const backoff = jitteredBackoff({ initialMs: settings.backoffBaseMs, maxMs: settings.backoffMaxMs });
-      await this.sleep(backoff.delayMs(attempt));
+      await this.backOff(backoff.delayMs(attempt));
     }
+  }
+
+  /**
+   * The wait before the next attempt at an event. New events do not end it: on a busy log they
+   * arrive every few milliseconds, and would spend every attempt of a receiver's short outage
+   * within a second and mark the subscription failing.
+   */
+  private backOff(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.endBackoff = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.endBackoff = done;
+    });
   }
 
   /** Standard Webhooks headers; during a rotation's grace period, a signature by each secret. */
