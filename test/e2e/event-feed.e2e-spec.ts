@@ -112,8 +112,14 @@ describe('the event feed', () => {
       expect(pool.every((e) => e.subject === 'pool-east')).toBe(true);
     });
 
-    it('answers 400 for a bad cursor and 403 to a rep', async () => {
+    it('answers 400 for a bad cursor or a type nothing is published as, and 403 to a rep', async () => {
       await engine.http().get('/events?after=-1').set('Authorization', service).expect(400);
+      // The same check as a webhook subscription's filter: a misspelt type matches nothing, so it is refused.
+      for (const types of ['leadledger.nope.*', 'leadledger.lead.assinged.v1']) {
+        const bad = await engine.http().get(`/events?types=${types}`).set('Authorization', service).expect(400);
+        expect(bad.body.problems).toEqual([expect.objectContaining({ field: 'types' })]);
+        await engine.http().get(`/events/stream?types=${types}`).set('Authorization', service).expect(400);
+      }
       const rep = `Bearer ${await engine.key('rep', 'rep-a')}`;
       await engine.http().get('/events').set('Authorization', rep).expect(403);
       await engine.http().get('/events/stream').set('Authorization', rep).expect(403);

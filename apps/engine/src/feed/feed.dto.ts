@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsOptional, IsString, Matches } from 'class-validator';
 import { PageLimit } from '../http/page-limit';
+import { IsPublishedTypeOrArea } from './published-type-or-area.validator';
 
 const POSITION = /^\d{1,19}$/;
 /** `a,b` and `?x=a&x=b` both make a list. */
@@ -22,11 +23,7 @@ export class FeedFilterQueryDto {
   @IsOptional()
   @Transform(commaList)
   @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @Matches(/^leadledger\.[a-z0-9.*-]+$/, {
-    each: true,
-    message: 'types must be public event types such as leadledger.lead.assigned.v1',
-  })
+  @IsPublishedTypeOrArea()
   types?: string[];
 
   @ApiPropertyOptional({

@@ -1,41 +1,9 @@
-import { ALL_PUBLIC_EVENT_TYPES, WEBHOOK_SUBSCRIPTION_STATUSES } from '@leadledger/feed';
+import { WEBHOOK_SUBSCRIPTION_STATUSES } from '@leadledger/feed';
+import { IsPublishedTypeOrArea } from '../feed/published-type-or-area.validator';
 import { NestedObject } from '../http/nested-object';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsBoolean,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  MaxLength,
-  ValidationArguments,
-  registerDecorator,
-} from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { PageLimit } from '../http/page-limit';
-
-/** A published type, or an area wildcard that names at least one (`leadledger.lead.*`). */
-function IsPublishedTypeOrArea() {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isPublishedTypeOrArea',
-      target: target.constructor,
-      propertyName,
-      validator: {
-        validate: (values: unknown) =>
-          Array.isArray(values) &&
-          values.every(
-            (type) =>
-              typeof type === 'string' &&
-              (type.endsWith('.*')
-                ? ALL_PUBLIC_EVENT_TYPES.some((known) => known.startsWith(type.slice(0, -1)))
-                : (ALL_PUBLIC_EVENT_TYPES as readonly string[]).includes(type)),
-          ),
-        defaultMessage: (args: ValidationArguments) =>
-          `${args.property} must list published event types (such as leadledger.lead.assigned.v1) or areas (leadledger.lead.*); see /asyncapi.json`,
-      },
-    });
-}
 
 export class FeedFilterDto {
   @ApiPropertyOptional({
