@@ -120,6 +120,14 @@ describe('the event feed', () => {
         expect(bad.body.problems).toEqual([expect.objectContaining({ field: 'types' })]);
         await engine.http().get(`/events/stream?types=${types}`).set('Authorization', service).expect(400);
       }
+      // A cursor past the head (a log restored from a backup) is refused, not answered with nothing.
+      const head = (await engine.store.headPosition()).toString();
+      const past = (BigInt(head) + 5n).toString();
+      const refused = await engine.http().get(`/events?after=${past}`).set('Authorization', service).expect(409);
+      expect(refused.body).toMatchObject({ code: 'CursorPastHead', current: { after: past, head } });
+      await engine.http().get(`/events?after=${head}`).set('Authorization', service).expect(200);
+      const stream = engine.http().get('/events/stream').set('Authorization', service).set('Last-Event-ID', past);
+      expect((await stream.expect(409)).body.code).toBe('CursorPastHead');
       const rep = `Bearer ${await engine.key('rep', 'rep-a')}`;
       await engine.http().get('/events').set('Authorization', rep).expect(403);
       await engine.http().get('/events/stream').set('Authorization', rep).expect(403);

@@ -1,15 +1,28 @@
 import { EventStore, LiveFanOut } from '@leadledger/event-store';
 import { readFeedPage } from '@leadledger/feed';
+import { refuse } from '@leadledger/kernel';
 import type { EngineConfig } from '@leadledger/platform';
 import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/auth.decorators';
+import { RefusalException } from '../http/refusal.exception';
 import { badRequest } from '../http/validation';
 import { ServedWhileRebuilding } from '../platform/read-model-gate.interceptor';
 import { ENGINE_CONFIG } from '../platform/tokens';
 import { EventStreams } from './event-streams';
 import { EventStreamQueryDto, FeedPageDto, FeedPageQueryDto } from './feed.dto';
+
+/**
+ * A cursor past the head cannot come from this log: it was restored from a backup (the positions
+ * after the backup are being used again by new events) or it is another log. Answered 200 with
+ * nothing, a consumer would wait, then skip every new event up to its cursor without a word.
+ */
+function refuseCursorPastHead(after: bigint, head: bigint): void {
+  if (after <= head) return;
+  const message = `The log ends at position ${head}, before this cursor: it was restored from a backup or is another log; read it again from a position at or before ${head}`;
+  throw new RefusalException(refuse('CursorPastHead', message, { after: after.toString(), head: head.toString() }));
+}
 
 @ApiTags('event feed')
 @ApiBearerAuth()
@@ -30,10 +43,12 @@ export class FeedController {
   @ApiOkResponse({ type: FeedPageDto })
   async page(@Query() query: FeedPageQueryDto): Promise<FeedPageDto> {
     const head = await this.store.headPosition();
+    const after = BigInt(query.after ?? '0');
+    refuseCursorPastHead(after, head);
     const page = await readFeedPage(
       this.store,
       this.config.eventSource,
-      BigInt(query.after ?? '0'),
+      after,
       { types: query.types, streams: query.streams },
       query.limit ?? 100,
     );
@@ -50,15 +65,16 @@ export class FeedController {
     description: 'Resume after this position (sent by EventSource on reconnect)',
   })
   @ApiOkResponse({ description: 'text/event-stream of CloudEvents; see docs/integration.md' })
-  stream(
+  async stream(
     @Query() query: EventStreamQueryDto,
     @Headers('last-event-id') lastEventId: string | undefined,
     @Res() response: Response,
-  ): void {
+  ): Promise<void> {
     const resumeAt = lastEventId ?? query.after ?? '0';
     if (!/^\d{1,19}$/.test(resumeAt)) {
       throw badRequest([{ field: 'Last-Event-ID', problem: 'must be a global position: a whole number' }]);
     }
+    refuseCursorPastHead(BigInt(resumeAt), await this.store.headPosition());
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
