@@ -26,6 +26,7 @@ describe('engine configuration', () => {
         masterKey: null,
         masterKeyFile: 'data/webhook-master.key',
         allowPrivate: false,
+        delivering: true,
         maxAttempts: 12,
         backoffBaseMs: 1000,
         backoffMaxMs: 900000,
@@ -68,6 +69,11 @@ describe('engine configuration', () => {
     expect(() => loadConfig({ LEADLEDGER_SCHEDULER_INTERVAL_MS: 'often' })).toThrow(
       /LEADLEDGER_SCHEDULER_INTERVAL_MS: /,
     );
+  });
+
+  it('delivers webhooks unless told off, and takes nothing but on or off', () => {
+    expect(loadConfig({ LEADLEDGER_WEBHOOK_DELIVERY: 'off' }).webhooks.delivering).toBe(false);
+    expect(() => loadConfig({ LEADLEDGER_WEBHOOK_DELIVERY: 'no' })).toThrow(/LEADLEDGER_WEBHOOK_DELIVERY: /);
   });
 
   it('reads the HTTP edge settings: body limit, CORS allow-list, log level', () => {

@@ -66,6 +66,7 @@ const environmentSchema = z
     LEADLEDGER_STARTUP_CHECK: z.enum(['structure', 'full']).default('structure'),
     LEADLEDGER_WEBHOOK_MASTER_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     LEADLEDGER_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+    LEADLEDGER_WEBHOOK_DELIVERY: z.enum(['on', 'off']).default('on'),
     LEADLEDGER_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(12),
     LEADLEDGER_WEBHOOK_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(1000),
     LEADLEDGER_WEBHOOK_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(900000),
@@ -147,6 +148,11 @@ export interface WebhookSettings {
   readonly masterKeyFile: string;
   /** Lets subscriptions call loopback, link-local and private addresses (tests, closed networks). */
   readonly allowPrivate: boolean;
+  /**
+   * False on an engine that must not call anyone: a copy of the data directory for a restore
+   * test, a staging engine on a production export. Subscriptions are kept, nothing is sent.
+   */
+  readonly delivering: boolean;
   /** Failed attempts at one event before the subscription is marked failing and stops. */
   readonly maxAttempts: number;
   readonly backoffBaseMs: number;
@@ -198,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
       masterKey: e.LEADLEDGER_WEBHOOK_MASTER_KEY ?? null,
       masterKeyFile: join(e.LEADLEDGER_DATA_DIR, 'webhook-master.key'),
       allowPrivate: e.LEADLEDGER_WEBHOOK_ALLOW_PRIVATE === 'true',
+      delivering: e.LEADLEDGER_WEBHOOK_DELIVERY === 'on',
       maxAttempts: e.LEADLEDGER_WEBHOOK_MAX_ATTEMPTS,
       backoffBaseMs: e.LEADLEDGER_WEBHOOK_BACKOFF_BASE_MS,
       backoffMaxMs: e.LEADLEDGER_WEBHOOK_BACKOFF_MAX_MS,

@@ -56,6 +56,10 @@ export class WebhookDeliveries implements OnApplicationBootstrap, BeforeApplicat
   ) {}
 
   onApplicationBootstrap(): void {
+    if (!this.config.webhooks.delivering) {
+      this.logger.warn('Webhook delivery is off (LEADLEDGER_WEBHOOK_DELIVERY=off): no subscription is sent anything.');
+      return;
+    }
     this.stopListening = this.live.listen((batch) => this.onNewEvents(batch));
     // The read model may be rebuilding: what it lacks then reaches us through the fan-out. A stop
     // ends the wait (the rebuild itself is stopped only after this service's shutdown hook).
@@ -77,6 +81,7 @@ export class WebhookDeliveries implements OnApplicationBootstrap, BeforeApplicat
 
   /** A subscription's stream changed (or a request just wrote to it): its worker follows. */
   subscriptionChanged(subscriptionId: string): Promise<void> {
+    if (!this.config.webhooks.delivering) return Promise.resolve();
     return this.enqueue(() => this.changed(subscriptionId));
   }
 
