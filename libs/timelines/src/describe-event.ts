@@ -8,7 +8,9 @@ import type { StoredEvent } from '@leadledger/event-store';
 import { LEAD_EVENT_TYPES, REP_EVENT_TYPES, type LeadEvent, type RepEvent } from '@leadledger/leads';
 import { POOL_EVENT_TYPES, type PoolEvent } from '@leadledger/routing';
 import { SALE_EVENT_TYPES, type SaleEvent } from '@leadledger/sales';
+import { DISPUTE_EVENT_TYPES, type DisputeEvent } from '@leadledger/disputes';
 import { describeCustomerEvent } from './customer-sentences';
+import { describeDisputeEvent } from './dispute-sentences';
 import { describeLeadEvent } from './lead-sentences';
 import { describePoolEvent, describeRepEvent, describeSaleEvent } from './other-sentences';
 import type { RepNames } from './timeline-entry';
@@ -19,6 +21,7 @@ const LEAD = typesOf(LEAD_EVENT_TYPES);
 const SALE = typesOf(SALE_EVENT_TYPES);
 const REP = typesOf(REP_EVENT_TYPES);
 const POOL = typesOf(POOL_EVENT_TYPES);
+const DISPUTE = typesOf(DISPUTE_EVENT_TYPES);
 
 /** What a sentence may need besides the event: the customer just before it, a sale's currency. */
 export interface SentenceContext {
@@ -44,5 +47,6 @@ export function describeEvent(event: StoredEvent, name: RepNames, context: Sente
   }
   if (REP.has(event.type)) return describeRepEvent(domainEvent<RepEvent>(event), name);
   if (POOL.has(event.type)) return describePoolEvent(domainEvent<PoolEvent>(event), name);
+  if (DISPUTE.has(event.type)) return describeDisputeEvent(domainEvent<DisputeEvent>(event), name);
   return `${event.type} on ${event.streamId}`;
 }

@@ -262,6 +262,36 @@ describe('a pool’s events in words', () => {
   });
 });
 
+describe('a dispute’s events in words', () => {
+  const dispute = (type: string, data: object) => say('dispute-d1', type, { disputeId: 'd1', ...data });
+
+  it('says who disputed what, and the claim', () => {
+    const opened = (kind: string, id: string) =>
+      dispute('DisputeOpened', { claimantRepId: 'rep-wang', subject: { kind, id }, claim: 'I followed up first' });
+    expect(opened('customer-ownership', 'c1')).toBe('Wang disputed who owns customer c1: I followed up first');
+    expect(opened('lead-assignment', 'l1')).toBe('Wang disputed where lead l1 went: I followed up first');
+    expect(opened('ledger-line', 'e1:0')).toBe('Wang disputed ledger line e1:0: I followed up first');
+  });
+
+  it('gives a comment, and the decision with its remedy', () => {
+    expect(dispute('DisputeCommented', { text: 'the customer called me' })).toBe(
+      'A comment on dispute d1: the customer called me',
+    );
+    const remedy = {
+      transfer: { customerId: 'c1', toRepId: 'rep-wang', effectiveAt: '2026-03-01T00:00:00.000Z' },
+      adjustments: [{ adjustmentId: 'a1', repId: 'rep-li', amount: -12_345, currency: 'CNY', period: null }],
+    };
+    expect(dispute('DisputeResolved', { outcome: 'upheld', reason: 'the follow-ups came first', remedy })).toBe(
+      'Dispute d1 was upheld: the follow-ups came first; the customer goes to Wang as of 2026-03-01T00:00:00.000Z; ' +
+        "Li's commission is adjusted by -123.45 CNY",
+    );
+    const none = { transfer: null, adjustments: [] };
+    expect(dispute('DisputeResolved', { outcome: 'rejected', reason: 'no record', remedy: none })).toBe(
+      'Dispute d1 was rejected: no record',
+    );
+  });
+});
+
 describe('an event no area describes', () => {
   it('reads as its type and stream', () => {
     expect(say('plan-book', 'PlanVersionPublished', { planId: 'p1' })).toBe('PlanVersionPublished on plan-book');

@@ -93,4 +93,27 @@ describe('the timeline index', () => {
 
     expect(repEventRefs(db, 'rep-sun', { from: null, to: null }, null, 10).map((r) => r.position)).toEqual([3n]);
   });
+
+  it('files a dispute’s comments and resolution under both its parties, as its opening', () => {
+    const db = new Database(':memory:');
+    timelineIndexProjection.setup(db);
+    const at = '2026-03-05T00:00:00.000Z';
+    const subject = { kind: 'customer-ownership', id: 'c1' };
+    const opened = { disputeId: 'd1', claimantRepId: 'rep-a', respondentRepId: 'rep-b', subject, claim: 'mine' };
+    const events = [
+      stored(1, 'dispute-d1', { type: 'DisputeOpened', data: opened }, at),
+      stored(2, 'dispute-d1', { type: 'DisputeCommented', data: { disputeId: 'd1', text: 'no', authorId: 'k' } }, at),
+      stored(3, 'dispute-d1', { type: 'DisputeResolved', data: { disputeId: 'd1', outcome: 'rejected' } }, at, {
+        id: 'mgr',
+        role: 'manager',
+      }),
+      stored(4, 'dispute-d2', { type: 'DisputeResolved', data: { disputeId: 'd2', outcome: 'rejected' } }, at),
+    ];
+    for (const event of events) timelineIndexProjection.apply(event, db);
+
+    const positions = (repId: string) =>
+      repEventRefs(db, repId, { from: null, to: null }, null, 10).map((r) => r.position);
+    expect(positions('rep-a')).toEqual([1n, 2n, 3n]);
+    expect(positions('rep-b')).toEqual([1n, 2n, 3n]);
+  });
 });

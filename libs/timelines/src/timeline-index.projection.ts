@@ -61,15 +61,37 @@ function ownerChangeOf(event: StoredEvent, db: ReadModelConnection): string | nu
 }
 
 /**
+ * The two sides of a dispute, for its comments and resolution: those name only the dispute, yet
+ * belong on the claimant's and the respondent's timelines, as its opening does.
+ */
+function disputePartiesOf(event: StoredEvent, db: ReadModelConnection): string[] {
+  const disputeId = event.data.disputeId;
+  if (typeof disputeId !== 'string' || !event.streamId.startsWith('dispute-')) return [];
+  if (event.type === 'DisputeOpened') {
+    const { claimantRepId, respondentRepId } = event.data as { claimantRepId: string; respondentRepId: string | null };
+    db.prepare(
+      'INSERT OR IGNORE INTO timeline_dispute_parties (dispute_id, claimant_rep_id, respondent_rep_id) VALUES (?, ?, ?)',
+    ).run(disputeId, claimantRepId, respondentRepId);
+    return [];
+  }
+  const parties = db
+    .prepare('SELECT claimant_rep_id, respondent_rep_id FROM timeline_dispute_parties WHERE dispute_id = ?')
+    .get(disputeId) as { claimant_rep_id: string; respondent_rep_id: string | null } | undefined;
+  if (!parties) return [];
+  return parties.respondent_rep_id ? [parties.claimant_rep_id, parties.respondent_rep_id] : [parties.claimant_rep_id];
+}
+
+/**
  * Which streams make up a customer's timeline (its own, its leads', its sales'), and which
  * events touched each rep, by business time: so a timeline reads only its own events,
  * however old the log is.
  */
 export const timelineIndexProjection: Projection = {
   name: TIMELINE_INDEX,
-  // 2: credential events (an API key made for a rep) are no longer filed under the rep.
+  // 2: credential events (an API key made for a rep) are no longer filed under the rep; a dispute's
+  // comments and resolution are filed under both its parties.
   version: '2',
-  tables: ['timeline_customer_streams', 'timeline_rep_events', 'timeline_customer_owners'],
+  tables: ['timeline_customer_streams', 'timeline_rep_events', 'timeline_customer_owners', 'timeline_dispute_parties'],
   setup(db: ReadModelConnection) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS timeline_customer_streams (
@@ -86,6 +108,11 @@ export const timelineIndexProjection: Projection = {
       CREATE TABLE IF NOT EXISTS timeline_customer_owners (
         customer_id TEXT PRIMARY KEY,
         rep_id      TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS timeline_dispute_parties (
+        dispute_id        TEXT PRIMARY KEY,
+        claimant_rep_id   TEXT NOT NULL,
+        respondent_rep_id TEXT
       ) WITHOUT ROWID;
     `);
   },
@@ -104,6 +131,7 @@ export const timelineIndexProjection: Projection = {
     const reps = repsTouchedBy(event);
     const previousOwner = ownerChangeOf(event, db);
     if (previousOwner !== null) reps.push(previousOwner);
+    reps.push(...disputePartiesOf(event, db));
     const addRep = db.prepare(
       'INSERT OR IGNORE INTO timeline_rep_events (rep_id, occurred_at, position) VALUES (?, ?, ?)',
     );
