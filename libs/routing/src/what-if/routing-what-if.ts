@@ -121,9 +121,11 @@ export class RoutingWhatIf {
   /** Changes dated on or before `day` take effect, in date order, as a manager's change would. */
   private takeEffect(day: string): void {
     for (let due = this.pending[0]; due && due.change.from <= day; due = this.pending[0]) {
+      const pool = asActive(this.whatIf);
+      // A pool created later this very day takes the day's changes from its creation (reconfigure).
+      if (!pool && due.change.from === day) return;
       this.pending.shift();
       const { change, index } = due;
-      const pool = asActive(this.whatIf);
       if (!pool) {
         this.problems.push({ field: `changes.${index}.from`, problem: `the pool did not exist yet on ${change.from}` });
         continue;
@@ -154,6 +156,7 @@ export class RoutingWhatIf {
     const next = evolvePool(this.whatIf, event);
     // Equivalent mutant: `true`: a configuration event reaches an absent pool only if it came before PoolCreated.
     this.whatIf = next.status === 'active' ? overlaid(next, this.overlay) : next;
+    if (event.type === 'PoolCreated') this.takeEffect(day);
     // The pool drains its queue after these four, in the same decision.
     const drains = ['PoolMemberAdded', 'PoolMemberResumed', 'PoolMemberWeightChanged', 'PoolMemberCapsChanged'];
     if (drains.includes(event.type)) this.drain(day);

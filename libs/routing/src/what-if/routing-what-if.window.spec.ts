@@ -56,6 +56,20 @@ describe('routing what-if: changes in date order', () => {
     });
   });
 
+  it('takes a change dated the day the pool was created from its creation', () => {
+    // The pool is created on 1 March, in the window: Wang and Li 1:1 in fact (W L W L on Monday);
+    // Wang 3 from that very day in the what-if: W W L W.
+    const past = history([created(), added('rep-wang', 1), added('rep-li', 1)], leads(MON, 'm1', 'm2', 'm3', 'm4'));
+    const heavier: RoutingChange = { kind: 'member', from: '2026-03-01', repId: 'rep-wang', weight: 3 };
+
+    const result = answer(routingWhatIf(past, { from: '2026-03-01', to: TUE }, [heavier]));
+
+    expect(result.reps).toEqual([
+      { repId: 'rep-li', actual: 2, whatIf: 1, difference: -1 },
+      { repId: 'rep-wang', actual: 2, whatIf: 3, difference: 1 },
+    ]);
+  });
+
   it('counts a monthly cap over the whole month, not the day', () => {
     // Wang and Li 1:1 give W L | W L. With Wang capped at 1 a month, Monday is W L and Tuesday L L.
     const past = history(
