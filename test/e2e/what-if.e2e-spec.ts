@@ -244,6 +244,11 @@ describe('what-if over history', () => {
     expect(gone.body.problems).toEqual([
       { field: 'changes.0.repId', problem: "rep-c left on 2026-03-03, before the change's day 2026-03-04" },
     ]);
+    const sameDay = { ...joinsWednesday, changes: [{ ...joinsWednesday.changes[0], from: '2026-03-03' }] };
+    const onTheDay = await post('/what-if/routing', sameDay, manager).expect(400);
+    expect(onTheDay.body.problems).toEqual([
+      { field: 'changes.0.repId', problem: "rep-c left on 2026-03-03, the change's own day" },
+    ]);
   });
 
   it('validates the draft as publishing would (400 naming plan.* fields), never publishes it, and 404s a period before any plan', async () => {

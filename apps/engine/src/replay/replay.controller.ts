@@ -1,5 +1,6 @@
 import type { Actor } from '@leadledger/auth';
 import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { badRequest } from '../http/validation';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -16,6 +17,8 @@ import type { LineReplayAnswer } from '@leadledger/commissions';
 import { GetLineReplay } from './line-replay.handler';
 
 /** Decisions re-run from the log, beside what was recorded: for settling "the rotation was unfair". */
+
+const NOT_AN_ASSIGNMENT = 'must be a whole number: which assignment of the lead, 1 for the first';
 @ApiTags('replay')
 @ApiBearerAuth()
 @Controller()
@@ -33,7 +36,8 @@ export class ReplayController {
   @ApiNotFoundResponse({ description: 'Unknown lead, or the lead has fewer assignments' })
   assignment(
     @Param('id') id: string,
-    @Param('n', new ParseIntPipe({ errorHttpStatusCode: 400 })) n: number,
+    @Param('n', new ParseIntPipe({ exceptionFactory: () => badRequest([{ field: 'n', problem: NOT_AN_ASSIGNMENT }]) }))
+    n: number,
     @CurrentActor() actor: Actor,
   ): Promise<AssignmentReplay> {
     return this.queries.execute(new GetAssignmentReplay(id, n, actor));

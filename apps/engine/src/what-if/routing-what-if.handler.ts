@@ -142,8 +142,10 @@ export class RoutingWhatIfHandler implements IQueryHandler<RunRoutingWhatIf, Rou
     const rep = getRep(this.readModels.db, change.repId);
     if (!rep) return [{ field, problem: `no rep is registered as ${change.repId}` }];
     const leftOn = rep.departedAt && businessDay(rep.departedAt, this.config.timeZone);
-    if (leftOn && leftOn <= change.from)
-      return [{ field, problem: `${change.repId} left on ${leftOn}, before the change's day ${change.from}` }];
+    if (leftOn && leftOn <= change.from) {
+      const when = leftOn === change.from ? "the change's own day" : `before the change's day ${change.from}`;
+      return [{ field, problem: `${change.repId} left on ${leftOn}, ${when}` }];
+    }
     return [];
   }
 
