@@ -2,38 +2,56 @@ import { handleCommand } from '@leadledger/event-store';
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import { anEvent, tempDirectory } from '@leadledger/event-store/testing';
 import { webhookSubscriptionDecider, webhookSubscriptionStreamId } from '@leadledger/feed';
-import { loadConfig } from '@leadledger/platform';
+import { type EngineConfig, loadConfig } from '@leadledger/platform';
 import { ReadModelDatabase } from '@leadledger/projections';
 import { Logger } from '@nestjs/common';
-import { type Server, createServer } from 'node:http';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SubscriptionWorker } from './subscription-worker';
 import { WebhookCheckpoints } from './webhook-checkpoints';
 import { WebhookSecrets } from './webhook-secrets';
 
+interface Scene {
+  readonly worker: SubscriptionWorker;
+  /** A RepRegistered, which the subscription takes. */
+  register(repId: string): Promise<void>;
+}
+
 describe('a webhook subscription worker', () => {
   const dir = tempDirectory('leadledger-webhook-worker');
   afterAll(() => dir.remove());
 
-  it('does not restart the attempts at an event when a change it has already seen is announced again', async () => {
-    const config = loadConfig({
+  /**
+   * A receiver answering as `answer` says, one subscription to rep registrations, and its worker
+   * (refreshed, not started), for `run`; everything is closed after it.
+   */
+  async function withWorker(
+    name: string,
+    env: Record<string, string>,
+    answer: (response: ServerResponse, worker: SubscriptionWorker) => Promise<void> | void,
+    run: (scene: Scene) => Promise<void>,
+  ): Promise<void> {
+    const config: EngineConfig = loadConfig({
       LEADLEDGER_DATA_DIR: dir.path,
       LEADLEDGER_WEBHOOK_ALLOW_PRIVATE: 'true',
       LEADLEDGER_WEBHOOK_MAX_ATTEMPTS: '3',
-      LEADLEDGER_WEBHOOK_BACKOFF_BASE_MS: '5',
-      LEADLEDGER_WEBHOOK_BACKOFF_MAX_MS: '20',
+      ...env,
     });
-    const store = new SqliteEventStore({ file: dir.file('events.sqlite') });
-    const readModels = new ReadModelDatabase(dir.file('read.sqlite'));
-    const subscriptionId = 'sub-announced-twice';
-    let worker: SubscriptionWorker | null = null;
-    let requests = 0;
-    // Answers 500; while the first attempt is in flight, the log reader announces the creation the request already did.
-    const receiver: Server = createServer(async (request, response) => {
+    const store = new SqliteEventStore({ file: dir.file(`${name}.sqlite`) });
+    const readModels = new ReadModelDatabase(dir.file(`${name}-read.sqlite`));
+    const subscriptionId = `sub-${name}`;
+    const worker = new SubscriptionWorker(subscriptionId, {
+      store,
+      checkpoints: new WebhookCheckpoints(readModels),
+      secrets: new WebhookSecrets(config),
+      settings: config.webhooks,
+      eventSource: config.eventSource,
+      clock: { now: () => new Date() },
+      logger: new Logger('webhook-worker-spec'),
+    });
+    const receiver: Server = createServer(async (request: IncomingMessage, response) => {
       request.resume();
-      requests += 1;
-      if (requests === 1) await worker?.refresh();
-      response.writeHead(500).end();
+      await answer(response, worker);
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     try {
@@ -52,87 +70,60 @@ describe('a webhook subscription worker', () => {
         },
         { actorId: 'key:admin', actorRole: 'admin', occurredAt: '2026-11-30T09:00:00.000Z', correlationId: 'c-1' },
       );
-      await store.appendToStream('rep-r1', [anEvent('RepRegistered', { repId: 'r1' })], {
-        expectedRevision: 'no_stream',
-      });
-
-      worker = new SubscriptionWorker(subscriptionId, {
-        store,
-        checkpoints: new WebhookCheckpoints(readModels),
-        secrets: new WebhookSecrets(config),
-        settings: config.webhooks,
-        eventSource: config.eventSource,
-        clock: { now: () => new Date() },
-        logger: new Logger('webhook-worker-spec'),
-      });
       await worker.refresh();
-      worker.start();
-      while (worker.status.state !== 'failing') await new Promise((resolve) => setTimeout(resolve, 10));
-
-      expect(requests).toBe(config.webhooks.maxAttempts);
-      await worker.stop();
+      const register = async (repId: string) => {
+        await store.appendToStream(`rep-${repId}`, [anEvent('RepRegistered', { repId })], {
+          expectedRevision: 'no_stream',
+        });
+      };
+      await run({ worker, register });
     } finally {
       receiver.closeAllConnections();
       await new Promise<void>((resolve) => receiver.close(() => resolve()));
       readModels.close();
       await store.close();
     }
+  }
+
+  const until = async (done: () => boolean) => {
+    while (!done()) await new Promise((resolve) => setTimeout(resolve, 5));
+  };
+
+  it('does not restart the attempts at an event when a change it has already seen is announced again', async () => {
+    let requests = 0;
+    // Answers 500; while the first attempt is in flight, the log reader announces the creation the request already did.
+    const answer = async (response: ServerResponse, worker: SubscriptionWorker) => {
+      requests += 1;
+      if (requests === 1) await worker.refresh();
+      response.writeHead(500).end();
+    };
+    const env = { LEADLEDGER_WEBHOOK_BACKOFF_BASE_MS: '5', LEADLEDGER_WEBHOOK_BACKOFF_MAX_MS: '20' };
+    await withWorker('announced-twice', env, answer, async ({ worker, register }) => {
+      await register('r1');
+      worker.start();
+      await until(() => worker.status.state === 'failing');
+
+      expect(requests).toBe(3);
+      await worker.stop();
+    });
   });
 
   it('waits out its backoff however many new events arrive, and a stop ends the wait', async () => {
-    const config = loadConfig({
-      LEADLEDGER_DATA_DIR: dir.path,
-      LEADLEDGER_WEBHOOK_ALLOW_PRIVATE: 'true',
-      LEADLEDGER_WEBHOOK_MAX_ATTEMPTS: '3',
-      LEADLEDGER_WEBHOOK_BACKOFF_BASE_MS: '600000', // a stop that did not end the wait would outlast the test's timeout
-    });
-    const store = new SqliteEventStore({ file: dir.file('busy.sqlite') });
-    const readModels = new ReadModelDatabase(dir.file('busy-read.sqlite'));
-    const subscriptionId = 'sub-busy-log';
     let requests = 0;
-    const receiver: Server = createServer((request, response) => {
-      request.resume();
+    const answer = (response: ServerResponse) => {
       requests += 1;
       response.writeHead(503).end();
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = receiver.address() as AddressInfo;
-      await handleCommand(
-        store,
-        webhookSubscriptionStreamId(subscriptionId),
-        webhookSubscriptionDecider,
-        {
-          kind: 'CreateWebhookSubscription',
-          subscriptionId,
-          url: `http://127.0.0.1:${port}/hooks`,
-          filter: { types: ['leadledger.rep.registered.v1'], streams: [] },
-          description: '',
-          startAfter: (await store.headPosition()).toString(),
-        },
-        { actorId: 'key:admin', actorRole: 'admin', occurredAt: '2026-11-30T09:00:00.000Z', correlationId: 'c-2' },
-      );
-      await store.appendToStream('rep-r1', [anEvent('RepRegistered', { repId: 'r1' })], {
-        expectedRevision: 'no_stream',
-      });
-      const worker = new SubscriptionWorker(subscriptionId, {
-        store,
-        checkpoints: new WebhookCheckpoints(readModels),
-        secrets: new WebhookSecrets(config),
-        settings: config.webhooks,
-        eventSource: config.eventSource,
-        clock: { now: () => new Date() },
-        logger: new Logger('webhook-worker-spec'),
-      });
-      await worker.refresh();
+    };
+    // A stop that did not end the wait would outlast the test's timeout.
+    const env = { LEADLEDGER_WEBHOOK_BACKOFF_BASE_MS: '600000' };
+    await withWorker('busy-log', env, answer, async ({ worker, register }) => {
+      await register('r1');
       worker.start();
-      while (worker.status.state !== 'retrying') await new Promise((resolve) => setTimeout(resolve, 5));
+      await until(() => worker.status.state === 'retrying');
 
       // A busy log: twenty more events, each announced, while the receiver is down.
       for (let n = 2; n <= 21; n++) {
-        await store.appendToStream(`rep-r${n}`, [anEvent('RepRegistered', { repId: `r${n}` })], {
-          expectedRevision: 'no_stream',
-        });
+        await register(`r${n}`);
         worker.poke();
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
@@ -140,11 +131,6 @@ describe('a webhook subscription worker', () => {
       expect(requests).toBe(1);
       expect(worker.status.state).toBe('retrying');
       await worker.stop();
-    } finally {
-      receiver.closeAllConnections();
-      await new Promise<void>((resolve) => receiver.close(() => resolve()));
-      readModels.close();
-      await store.close();
-    }
+    });
   });
 });
