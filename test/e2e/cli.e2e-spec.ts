@@ -110,5 +110,6 @@ describe('the CLI against the engine configuration', () => {
     );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('line 1: stream call-9 is at revision 1 and does not hold event x at revision 0');
+    expect(run.stderr).toContain('nothing from this line on was imported (of the 0 events before it, 0 were imported');
   });
 });

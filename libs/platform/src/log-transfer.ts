@@ -113,7 +113,8 @@ export async function importLog(
       if (existing?.id !== event.id) {
         throw new ImportError(
           lineNumber,
-          `stream ${event.streamId} is at revision ${String(error.actualRevision)} and does not hold event ${event.id} at revision ${event.revision}`,
+          `stream ${event.streamId} is at revision ${String(error.actualRevision)} and does not hold event ${event.id} at revision ${event.revision}: ` +
+            `the log holds another history; nothing from this line on was imported (of the ${imported + skipped} events before it, ${imported} were imported now and ${skipped} were there already)`,
         );
       }
       skipped++;
