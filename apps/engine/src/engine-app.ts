@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { EngineModule } from './engine.module';
+import { claimReadModelsForEngine } from './platform/claim-read-models';
 import { installHttpEdge } from './http/edge/install-http-edge';
 import { validationPipe } from './http/validation';
 import { EngineLogger } from './logging/engine-logger';
@@ -23,19 +24,30 @@ export interface EngineAppOptions {
 /** Builds the configured app without listening: main.ts listens, e2e tests hand it to supertest. */
 export async function createEngineApp(config: EngineConfig, options: EngineAppOptions = {}): Promise<INestApplication> {
   const logger = createRootLogger(config.logLevel, options.logTo);
-  const app = await NestFactory.create<NestExpressApplication>(
-    EngineModule.forRoot(
-      {
-        config,
-        clock: options.clock ?? systemClock,
-        ids: options.ids ?? randomIds,
-        projections: options.projections ?? allProjections(config),
-      },
-      logger,
-    ),
-    // The edge parses bodies itself: JSON only, bounded, with 4xx answers for what it cannot read.
-    { bufferLogs: true, bodyParser: false },
-  );
+  // Before anything opens the file, and outside Nest (a provider that throws ends the process with
+  // Nest's stack): a refusal is then the one line main.ts prints.
+  const readModelsLock = claimReadModelsForEngine(config.readModelsFile, new Date());
+  let app: NestExpressApplication;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(
+      EngineModule.forRoot(
+        {
+          config,
+          clock: options.clock ?? systemClock,
+          ids: options.ids ?? randomIds,
+          projections: options.projections ?? allProjections(config),
+          readModelsLock,
+        },
+        logger,
+      ),
+      // The edge parses bodies itself: JSON only, bounded, with 4xx answers for what it cannot read.
+      { bufferLogs: true, bodyParser: false },
+    );
+  } catch (error) {
+    // An engine that never started holds nothing: a retry in this process (or a rebuild) may claim it.
+    readModelsLock.release();
+    throw error;
+  }
   app.useLogger(app.get(EngineLogger));
   // Nest flushes what it buffered on listen(); tests never listen, so flush here.
   app.flushLogs();

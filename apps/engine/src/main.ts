@@ -12,6 +12,7 @@ import { Logger } from '@nestjs/common';
 import type { Server } from 'node:http';
 import pino, { type Logger as PinoLogger } from 'pino';
 import { createEngineApp } from './engine-app';
+import { ReadModelsInUseError } from './platform/claim-read-models';
 import { createRootLogger } from './logging/root-logger';
 import { startupFailureLine } from './startup-failure';
 
@@ -67,6 +68,7 @@ main().catch((error: unknown) => {
 function failureMessage(error: unknown): string {
   if (error instanceof ConfigurationError) return `${error.message}\n\nSee the configuration table in README.md.`;
   if (error instanceof DamagedEventLogError) return error.message;
+  if (error instanceof ReadModelsInUseError) return error.message;
   return (
     startupFailureLine(error, loadConfig()) ??
     `leadledger failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`

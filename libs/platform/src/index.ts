@@ -11,4 +11,5 @@ export * from './event-log-integrity';
 export * from './log-transfer';
 export * from './open-event-store';
 export * from './read-model-integrity';
+export * from './read-models-lock';
 export * from './sqlite-file-check';

@@ -1,6 +1,6 @@
 import { EventStore, LiveFanOut, LogReader } from '@leadledger/event-store';
 import { type Clock, type IdSource } from '@leadledger/kernel';
-import { type EngineConfig, openEventStore, workflowCheckpointsFileFor } from '@leadledger/platform';
+import { type EngineConfig, ReadModelsLock, openEventStore, workflowCheckpointsFileFor } from '@leadledger/platform';
 import { type Projection, ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
 import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
@@ -28,6 +28,8 @@ export interface PlatformOptions {
   readonly clock: Clock;
   readonly ids: IdSource;
   readonly projections: readonly Projection[];
+  /** The read-model file, claimed for the engine's lifetime (claim-read-models.ts); released at shutdown. */
+  readonly readModelsLock: ReadModelsLock;
 }
 
 /** The event store, the read-model database and the projection runner, for every area. */
@@ -42,6 +44,7 @@ export class PlatformModule {
         { provide: CLOCK, useValue: options.clock },
         { provide: ID_SOURCE, useValue: options.ids },
         { provide: PROJECTIONS, useValue: options.projections },
+        { provide: ReadModelsLock, useValue: options.readModelsLock },
         // The serving engine checkpoints both files from threads of their own (BackgroundCheckpoints).
         {
           provide: EventStore,

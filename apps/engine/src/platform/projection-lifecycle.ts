@@ -1,4 +1,5 @@
 import { EventStore } from '@leadledger/event-store';
+import { ReadModelsLock } from '@leadledger/platform';
 import { ReadModelDatabase } from '@leadledger/projections';
 import {
   type BeforeApplicationShutdown,
@@ -23,6 +24,7 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
     private readonly store: EventStore,
     private readonly readModels: ReadModelDatabase,
     @Inject(WORKFLOW_CHECKPOINTS) private readonly workflowCheckpoints: ReadModelDatabase,
+    private readonly readModelsLock: ReadModelsLock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -35,9 +37,14 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.recovery.stop();
-    this.readModels.close();
-    this.workflowCheckpoints.close();
-    await this.store.close();
+    try {
+      await this.recovery.stop();
+      this.readModels.close();
+      this.workflowCheckpoints.close();
+      await this.store.close();
+    } finally {
+      // Last: a rebuild may start once nothing of this engine writes the files.
+      this.readModelsLock.release();
+    }
   }
 }
