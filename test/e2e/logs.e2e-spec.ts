@@ -1,4 +1,5 @@
 import { type EngineHarness, startEngine } from './support/engine-harness';
+import { startWebhookReceiver } from './support/webhook-receiver';
 
 interface LogLine {
   readonly level: number;
@@ -21,7 +22,7 @@ describe('the engine log', () => {
   let secret: string;
   beforeAll(async () => {
     engine = await startEngine({
-      env: { LOG_LEVEL: 'debug' },
+      env: { LOG_LEVEL: 'debug', LEADLEDGER_WEBHOOK_ALLOW_PRIVATE: 'true', LEADLEDGER_WEBHOOK_MAX_ATTEMPTS: '1' },
       logTo: { write: (line: string) => void lines.push(JSON.parse(line)) },
     });
     secret = await engine.key('manager');
@@ -89,5 +90,33 @@ describe('the engine log', () => {
       .send('hello')
       .expect(415);
     expect(requestLines().find((l) => l.requestId === 'not-json')).toMatchObject({ res: { statusCode: 415 } });
+  });
+
+  it('logs what a webhook worker does without the id of the request that created its subscription', async () => {
+    const hooks = await startWebhookReceiver();
+    hooks.answerWith(() => 500);
+    try {
+      const service = `Bearer ${await engine.key('service')}`;
+      await engine
+        .http()
+        .post('/subscriptions')
+        .set('Authorization', service)
+        .set('X-Request-Id', 'crm-subscribe')
+        .send({ url: hooks.url, filter: { types: ['leadledger.rep.registered.v1'] } })
+        .expect(201);
+      // One event for it, refused by the receiver: with one attempt allowed, the worker logs the subscription failing.
+      await engine
+        .http()
+        .post('/reps')
+        .set('Authorization', `Bearer ${secret}`)
+        .send({ repId: 'rep-logged', name: 'Logged', email: 'logged@example.cn', team: 'east' })
+        .expect(201);
+      const failing = () => lines.find((line) => line.msg.includes('failing after 1 attempts'));
+      while (!failing()) await new Promise((resolve) => setTimeout(resolve, 10));
+
+      expect(failing()!.requestId).toBeUndefined();
+    } finally {
+      await hooks.close();
+    }
   });
 });

@@ -12,6 +12,7 @@ import {
 import { ReadModelDatabase } from '@leadledger/projections';
 import { ReadModelRecovery } from '../platform/read-model-recovery';
 import { CLOCK, ENGINE_CONFIG } from '../platform/tokens';
+import { AsyncResource } from 'node:async_hooks';
 import { once } from 'node:events';
 import { SubscriptionWorker, type WorkerState } from './subscription-worker';
 import { WebhookCheckpoints } from './webhook-checkpoints';
@@ -43,6 +44,11 @@ export class WebhookDeliveries implements OnApplicationBootstrap, BeforeApplicat
   private readonly stopping = new AbortController();
   /** Changes to subscriptions are applied one at a time, in log order. */
   private changes: Promise<void> = Promise.resolve();
+  /**
+   * The context the service was made in, outside any request: a worker started for the request
+   * that created its subscription would otherwise carry that request's id on every line it logs.
+   */
+  private readonly outsideRequests = new AsyncResource('WebhookDeliveries');
 
   constructor(
     private readonly store: EventStore,
@@ -134,7 +140,7 @@ export class WebhookDeliveries implements OnApplicationBootstrap, BeforeApplicat
     }
     if (fresh) {
       this.workers.set(subscriptionId, worker);
-      worker.start();
+      this.outsideRequests.runInAsyncScope(() => worker.start());
     }
   }
 
