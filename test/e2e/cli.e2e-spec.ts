@@ -2,7 +2,7 @@ import { anEvent, tempDirectory } from '@leadledger/event-store/testing';
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import { ReadModelDatabase } from '@leadledger/projections';
 import { toExportLine } from '@leadledger/platform';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cli } from './support/cli-harness';
 import { type EngineHarness, startEngine } from './support/engine-harness';
 
@@ -75,6 +75,15 @@ describe('the CLI against the engine configuration', () => {
     expect(tampered.stdout).toContain('"CallTransferred","40"');
     // Put back by hand: `rebuild` refuses beside the running engine (cli-rebuild-guard.e2e-spec.ts repairs with it).
     tamper(faithful);
+  });
+
+  it('verify says there is no read-model file to compare, and does not make one', async () => {
+    const missing = `${engine.dataDir}/gone.read-models.sqlite`;
+    const run = await cli({ ...env, LEADLEDGER_READ_MODELS_FILE: missing }, ['verify']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('event log: hash chain intact');
+    expect(run.stderr).toContain(`verify: there is no ${missing} to compare with the log`);
+    expect(existsSync(missing)).toBe(false);
   });
 
   it('rebuild refuses beside the running engine, once the projection it names is known', async () => {

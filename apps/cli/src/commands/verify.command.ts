@@ -2,6 +2,7 @@ import { type ChainReport, verifyHashChain } from '@leadledger/event-store';
 import { allProjections, describeDamagedFiles, loadConfig } from '@leadledger/platform';
 import { verifyReadModels } from '@leadledger/projections';
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { CliFailure, type CliIo } from '../cli-io';
 import { withStore, withStoreAndReadModels } from '../cli-resources';
 import { namingDamagedFiles } from '../naming-damaged-files';
@@ -64,6 +65,14 @@ function checkEveryPage(io: CliIo): void {
 
 /** Rebuilds each read model in a scratch database and prints how it compares; returns how many differ. */
 async function verifyEveryReadModel(io: CliIo): Promise<number> {
+  const { readModelsFile } = loadConfig(io.env);
+  // Opening it would make an empty one, which a running engine whose file was deleted would then meet.
+  if (!existsSync(readModelsFile)) {
+    throw new CliFailure(
+      `verify: there is no ${readModelsFile} to compare with the log: the engine builds it when it starts ` +
+        '(an engine running while it was deleted goes on writing the deleted file: restart it)',
+    );
+  }
   const results = await namingDamagedFiles(io, () =>
     withStoreAndReadModels(io, (store, readModels, config) =>
       verifyReadModels(store, readModels, allProjections(config)),
