@@ -51,6 +51,32 @@ describe('API keys on every route but /health and /docs', () => {
     await engine.http().get('/stats').set('Authorization', `Bearer ${key}`).expect(401);
   });
 
+  it('refuses the keys of a rep who has left, and no one else’s', async () => {
+    const manager = `Bearer ${await engine.key('manager')}`;
+    for (const repId of ['rep-leaving', 'rep-staying']) {
+      await engine
+        .http()
+        .post('/reps')
+        .set('Authorization', manager)
+        .send({ repId, name: repId, email: `${repId}@example.cn`, team: 'east' })
+        .expect(201);
+    }
+    const leaving = `Bearer ${await engine.key('rep', 'rep-leaving')}`;
+    const staying = `Bearer ${await engine.key('rep', 'rep-staying')}`;
+    await engine.http().get('/reps/rep-leaving/leads').set('Authorization', leaving).expect(200);
+    await engine
+      .http()
+      .post('/reps/rep-leaving/departure')
+      .set('Authorization', manager)
+      .send({ mode: 'hand-off', successorRepId: 'rep-staying', reason: 'resigned' })
+      .expect(200);
+
+    const refused = await engine.http().get('/reps/rep-leaving/leads').set('Authorization', leaving).expect(401);
+    expect(refused.body.message).toBe('Rep rep-leaving has left: their API keys no longer open anything');
+    await engine.http().get('/customers?status=released').set('Authorization', leaving).expect(401);
+    await engine.http().get('/reps/rep-staying/leads').set('Authorization', staying).expect(200);
+  });
+
   it('never stores the secret, only its hash', async () => {
     const key = await engine.key('finance');
     const created = await engine.store.readAll({ filter: { eventTypes: ['ApiKeyCreated'] } });

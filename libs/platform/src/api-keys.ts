@@ -9,6 +9,7 @@ import {
 } from '@leadledger/auth';
 import { type CommandContext, EventStore, handleCommand, loadState, readAllInBatches } from '@leadledger/event-store';
 import { type IdSource, NotFoundError, type Refusal, isRefusal, randomIds } from '@leadledger/kernel';
+import { repDecider, repStreamId } from '@leadledger/leads';
 import { generateApiKeySecret, hashApiKeySecret } from './api-key-secret';
 
 export interface IssuedApiKey {
@@ -86,6 +87,17 @@ export async function authenticateApiKey(store: EventStore, secret: string): Pro
   if (state.status !== 'active') return null;
   const { keyId, role, repId } = state.key;
   return { id: repId ?? `key:${keyId}`, role, keyId, repId };
+}
+
+/**
+ * A rep's key opens nothing once the rep has left: their customers and leads went to a
+ * successor or the shared pool, and a key made before the departure would still read them.
+ * The key itself stays as it was (revoking it is an admin's act, listed by `keys list`).
+ */
+export async function repHasLeft(store: EventStore, actor: Actor): Promise<boolean> {
+  if (actor.role !== 'rep' || !actor.repId) return false;
+  const { state } = await loadState(store, repStreamId(actor.repId), repDecider);
+  return state.status === 'departed';
 }
 
 export async function hasAnyApiKey(store: EventStore): Promise<boolean> {

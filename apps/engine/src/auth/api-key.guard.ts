@@ -1,6 +1,6 @@
 import type { Role } from '@leadledger/auth';
 import { EventStore } from '@leadledger/event-store';
-import { authenticateApiKey } from '@leadledger/platform';
+import { authenticateApiKey, repHasLeft } from '@leadledger/platform';
 import {
   type CanActivate,
   type ExecutionContext,
@@ -50,6 +50,9 @@ export class ApiKeyGuard implements CanActivate {
       );
       this.refuseWhileBlocked(response, await this.failures.record(address));
       throw new UnauthorizedException('The API key is unknown or revoked');
+    }
+    if (await repHasLeft(this.store, actor)) {
+      throw new UnauthorizedException(`Rep ${actor.repId} has left: their API keys no longer open anything`);
     }
 
     const admitted = this.reflector.getAllAndOverride<Role[]>(ROLES, targets) ?? [];
