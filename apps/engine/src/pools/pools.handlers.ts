@@ -17,6 +17,7 @@ import {
 } from '@leadledger/routing';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler, type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { recordedAsNew, refuseKeyReusedFor } from '../http/idempotency-key-reuse';
 import { badRequest } from '../http/validation';
 import { requireActiveRep } from '../platform/active-rep';
 import { CLOCK, ENGINE_CONFIG, ID_SOURCE } from '../platform/tokens';
@@ -56,6 +57,12 @@ export class CreatePoolHandler implements ICommandHandler<CreatePoolRequest, Poo
     if (isRefusal(answer) && answer.code === 'PoolAlreadyExists' && idempotencyKey) {
       const [created] = await this.store.readStream(poolStreamId(poolId), { maxCount: 1 });
       if (created?.metadata.idempotencyKey === idempotencyKey) {
+        const asRecorded = recordedAsNew(poolDecider, command);
+        refuseKeyReusedFor(
+          'pool',
+          created.data,
+          Object.fromEntries(Object.keys(settings).map((f) => [f, asRecorded[f]])),
+        );
         const { state } = await loadState(this.store, poolStreamId(poolId), poolDecider);
         return poolView(state, this.pools.today())!;
       }

@@ -4,6 +4,7 @@ import { type Clock, type IdSource, NotFoundError, idFromSeed, isRefusal } from 
 import { type RepEvent, type RepView, repDecider, repStreamId } from '@leadledger/leads';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { recordedAsNew, refuseKeyReusedFor } from '../http/idempotency-key-reuse';
 import { RefusalException } from '../http/refusal.exception';
 import { RequestContexts } from '../http/request-context';
 import { badRequest } from '../http/validation';
@@ -39,15 +40,22 @@ export class RegisterRepHandler implements ICommandHandler<RegisterRep, RepView>
     const command = { kind: 'RegisterRep', repId, name: body.name, email: body.email, team: body.team } as const;
     const context = this.contexts.for(actor, { idempotencyKey, occurredAt });
     const result = await handleCommand(this.store, repStreamId(repId), repDecider, command, context);
-    if (isRefusal(result) && !(await this.isRetry(repId, actor, idempotencyKey))) throw new RefusalException(result);
+    if (isRefusal(result)) {
+      const registered = await this.registeredUnder(repId, actor, idempotencyKey);
+      if (!registered) throw new RefusalException(result);
+      const { name, email, team } = recordedAsNew(repDecider, command);
+      refuseKeyReusedFor('rep', registered.data, { name, email, team });
+    }
     return repAnswer(this.store, repId);
   }
 
-  /** A retry of the request that registered the rep gets the same answer, not a conflict. */
-  private async isRetry(repId: string, actor: Actor, idempotencyKey: string | null): Promise<boolean> {
-    if (idempotencyKey === null) return false;
+  /** The registration a request under this key made: its retry gets the same answer, not a conflict. */
+  private async registeredUnder(repId: string, actor: Actor, idempotencyKey: string | null) {
+    if (idempotencyKey === null) return null;
     const [registered] = await this.store.readStream(repStreamId(repId), { maxCount: 1 });
-    return registered?.metadata.idempotencyKey === idempotencyKey && registered.metadata.actorId === actor.id;
+    const sameRequest =
+      registered?.metadata.idempotencyKey === idempotencyKey && registered.metadata.actorId === actor.id;
+    return sameRequest ? registered : null;
   }
 }
 

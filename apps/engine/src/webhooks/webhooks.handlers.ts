@@ -1,10 +1,17 @@
 import type { Actor } from '@leadledger/auth';
 import { EventStore } from '@leadledger/event-store';
-import type { StoredFeedFilter, WebhookSubscriptionCommand, WebhookSubscriptionView } from '@leadledger/feed';
+import {
+  type StoredFeedFilter,
+  type WebhookSubscriptionCommand,
+  type WebhookSubscriptionView,
+  webhookSubscriptionDecider,
+  webhookSubscriptionStreamId,
+} from '@leadledger/feed';
 import { type Clock, type IdSource, idFromSeed } from '@leadledger/kernel';
 import type { EngineConfig } from '@leadledger/platform';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { recordedAsNew, refuseKeyReusedFor } from '../http/idempotency-key-reuse';
 import { RefusalException } from '../http/refusal.exception';
 import { RequestContexts } from '../http/request-context';
 import { badRequest } from '../http/validation';
@@ -78,6 +85,9 @@ export class CreateSubscriptionHandler implements ICommandHandler<CreateSubscrip
       const retried =
         idempotencyKey && error instanceof RefusalException && error.refusal.code === 'WebhookSubscriptionExists';
       if (!retried) throw error;
+      const [created] = await this.store.readStream(webhookSubscriptionStreamId(subscriptionId), { maxCount: 1 });
+      const { url, filter, description } = recordedAsNew(webhookSubscriptionDecider, command);
+      refuseKeyReusedFor('subscription', created.data, { url, filter, description });
     }
     await this.deliveries.subscriptionChanged(subscriptionId);
     const view = await subscriptionAnswer(this.store, subscriptionId);

@@ -57,6 +57,15 @@ describe('dispute decider', () => {
     it('records a comment by the rep disputed, once per comment id', () => {
       given(disputeDecider, [opened]).when(comment()).thenEvents([commented]);
       given(disputeDecider, [opened, commented]).when(comment()).thenEvents([]);
+      given(disputeDecider, [opened, commented])
+        .when(comment({ text: ' 客户说他是自己找来的 ' }))
+        .thenEvents([]);
+    });
+
+    it('refuses other words under a comment id already recorded (its Idempotency-Key used again)', () => {
+      given(disputeDecider, [opened, commented])
+        .when(comment({ text: '我先打的电话' }))
+        .thenRefuses({ code: 'IdempotencyKeyReused', facts: { fields: ['text'] } });
     });
 
     it('records a manager’s comment, and refuses a rep who is no party', () => {

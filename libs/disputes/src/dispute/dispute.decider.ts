@@ -39,7 +39,13 @@ function open(c: OpenDispute, s: DisputeState): Decision<DisputeEvent> {
 }
 
 function comment(c: CommentOnDispute, s: Found): Decision<DisputeEvent> {
-  if (Object.hasOwn(s.commentIds, c.commentId)) return [];
+  // The same comment sent again (its Idempotency-Key makes the id) is taken once; other words under it are refused.
+  if (Object.hasOwn(s.commentIds, c.commentId)) {
+    if (s.commentIds[c.commentId] === c.text.trim()) return [];
+    return refuse('IdempotencyKeyReused', 'This Idempotency-Key was used for a different comment', {
+      fields: ['text'],
+    });
+  }
   if (s.status !== 'open')
     return refuse('DisputeClosedToComments', 'The dispute is resolved; it takes no more comments', resolvedFacts(s));
   const { claimantRepId, respondentRepId } = s.dispute;

@@ -3,8 +3,8 @@ import type { DisputeEvent, DisputeOpened, DisputeResolved } from './dispute.eve
 
 interface Opened {
   readonly dispute: DisputeOpened['data'];
-  /** Comment ids already recorded (a plain object, so the state folds to JSON and back). */
-  readonly commentIds: Readonly<Record<string, true>>;
+  /** Each recorded comment's text by its id (a plain object, so the state folds to JSON and back). */
+  readonly commentIds: Readonly<Record<string, string>>;
 }
 
 export type DisputeState =
@@ -18,8 +18,7 @@ export const initialDisputeState: DisputeState = { status: 'absent' };
 /**
  * Folds one dispute event; a resolved dispute is final, so nothing after DisputeResolved changes it.
  * The decider writes no second DisputeOpened or DisputeResolved and no comment once resolved, so the mutants
- * of the three guards below are equivalent on its streams; a comment id is looked up with Object.hasOwn, so
- * `true` as `false` in commentIds is equivalent too.
+ * of the three guards below are equivalent on its streams.
  */
 export function evolveDispute(state: DisputeState, event: DisputeEvent): DisputeState {
   switch (event.type) {
@@ -27,7 +26,7 @@ export function evolveDispute(state: DisputeState, event: DisputeEvent): Dispute
       return state.status === 'absent' ? { status: 'open', dispute: event.data, commentIds: {} } : state;
     case 'DisputeCommented':
       if (state.status !== 'open') return state;
-      return { ...state, commentIds: { ...state.commentIds, [event.data.commentId]: true } };
+      return { ...state, commentIds: { ...state.commentIds, [event.data.commentId]: event.data.text } };
     case 'DisputeResolved':
       if (state.status !== 'open') return state;
       return { ...state, status: event.data.outcome, resolution: event.data };

@@ -1,0 +1,77 @@
+import { type EngineHarness, startEngine } from './support/engine-harness';
+import { registerReps } from './support/sales-team';
+
+/** A request sent again under its Idempotency-Key gets the first answer; another request under it is refused. */
+describe('an Idempotency-Key used again for a different request', () => {
+  let engine: EngineHarness;
+  let manager: string;
+  let admin: string;
+  beforeAll(async () => {
+    engine = await startEngine({ env: { LEADLEDGER_WEBHOOK_ALLOW_PRIVATE: 'true' } });
+    manager = `Bearer ${await engine.key('manager')}`;
+    admin = `Bearer ${await engine.key('admin')}`;
+  });
+  afterAll(async () => engine.close());
+
+  const post = (path: string, key: string, body: object, auth = manager) =>
+    engine.http().post(path).set('Authorization', auth).set('Idempotency-Key', key).send(body);
+
+  /** The first request, its retry (the same answer), then another body under the key: 409 naming `fields`, nothing written. */
+  async function retryThenReuse(path: string, first: object, other: object, fields: string[], auth = manager) {
+    const created = await post(path, `key-${path}`, first, auth);
+    expect(created.status).toBe(201);
+    const retried = await post(path, `key-${path}`, first, auth);
+    expect(retried.status).toBe(201);
+    const head = await engine.store.headPosition();
+    const reused = await post(path, `key-${path}`, other, auth);
+    expect(reused.status).toBe(409);
+    expect(reused.body).toMatchObject({ code: 'IdempotencyKeyReused', current: { fields } });
+    expect(await engine.store.headPosition()).toBe(head);
+    return { created: created.body, retried: retried.body };
+  }
+
+  it('registers a rep once, and refuses another name under the same key', async () => {
+    const rep = { name: 'Wang Fang', email: 'wang@example.cn', team: 'east' };
+    const { created, retried } = await retryThenReuse('/reps', rep, { ...rep, name: 'Li Lei' }, ['name']);
+    expect(retried.repId).toBe(created.repId);
+  });
+
+  it('creates a pool once, and refuses other settings under the same key', async () => {
+    const pool = {
+      name: 'East',
+      strategy: 'smooth-weighted-round-robin',
+      acceptanceSlaMinutes: 30,
+      protectionDays: 30,
+      protectionWarningDays: 5,
+    };
+    const other = { ...pool, acceptanceSlaMinutes: 60 };
+    const { created, retried } = await retryThenReuse('/pools', pool, other, ['acceptanceSlaMinutes']);
+    expect(retried.poolId).toBe(created.poolId);
+  });
+
+  it('subscribes once, and refuses another URL under the same key', async () => {
+    const first = { url: 'http://127.0.0.1:9/a', description: 'CRM' };
+    const other = { url: 'http://127.0.0.1:9/b', description: ' CRM ' };
+    const { created, retried } = await retryThenReuse('/subscriptions', first, other, ['url'], admin);
+    expect(retried).toMatchObject({ subscriptionId: created.subscriptionId, url: first.url });
+  });
+
+  it('takes a dispute comment once, and refuses other words under the same key', async () => {
+    const reps = await registerReps(engine, manager, ['rep-a']);
+    const lead = await engine
+      .http()
+      .post('/leads')
+      .set('Authorization', `Bearer ${await engine.key('service')}`)
+      .send({ channel: 'walk-in', contact: { phone: '13900000031' }, receivedBy: 'rep-a' })
+      .expect(201);
+    await engine.settle();
+    const opened = await engine
+      .http()
+      .post('/disputes')
+      .set('Authorization', reps['rep-a'])
+      .send({ subject: { kind: 'customer-ownership', id: lead.body.customerId }, claim: 'mine' })
+      .expect(201);
+    const path = `/disputes/${opened.body.disputeId}/comments`;
+    await retryThenReuse(path, { text: 'I called first' }, { text: 'I called second' }, ['text']);
+  });
+});
