@@ -74,4 +74,41 @@ describe('an Idempotency-Key used again for a different request', () => {
     const path = `/disputes/${opened.body.disputeId}/comments`;
     await retryThenReuse(path, { text: 'I called first' }, { text: 'I called second' }, ['text']);
   });
+
+  it('takes a lead action once, and refuses another action under the same key', async () => {
+    const reps = await registerReps(engine, manager, ['rep-w']);
+    const pool = {
+      name: 'West',
+      strategy: 'least-assigned',
+      acceptanceSlaMinutes: 30,
+      protectionDays: 30,
+      protectionWarningDays: 5,
+    };
+    const { body: created } = await post('/pools', 'west-pool', pool).expect(201);
+    await engine
+      .http()
+      .post(`/pools/${created.poolId}/members`)
+      .set('Authorization', manager)
+      .send({ repId: 'rep-w', weight: 1 })
+      .expect(201);
+    const lead = await engine
+      .http()
+      .post('/leads')
+      .set('Authorization', `Bearer ${await engine.key('service')}`)
+      .send({ channel: 'web-form', contact: { phone: '13900000032' }, poolId: created.poolId })
+      .expect(201);
+    expect(lead.body.repId).toBe('rep-w');
+    const act = (action: string, body: object) =>
+      post(`/leads/${lead.body.leadId}/${action}`, 'act-1', body, reps['rep-w']);
+
+    expect((await act('accept', {}).expect(200)).body.status).toBe('accepted');
+    expect((await act('accept', {}).expect(200)).body.status).toBe('accepted');
+    const head = await engine.store.headPosition();
+    const declined = await act('decline', { reason: 'not mine' }).expect(409);
+    expect(declined.body).toMatchObject({
+      code: 'IdempotencyKeyReused',
+      current: { fields: expect.arrayContaining(['action']) },
+    });
+    expect(await engine.store.headPosition()).toBe(head);
+  });
 });

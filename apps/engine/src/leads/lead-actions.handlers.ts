@@ -5,6 +5,7 @@ import { type LeadCommand, leadDecider, leadStreamId } from '@leadledger/leads';
 
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actingRep } from '../auth/acting-rep';
+import { refuseKeyReusedFor } from '../http/idempotency-key-reuse';
 import { RefusalException } from '../http/refusal.exception';
 import { RequestContexts } from '../http/request-context';
 import type { AcceptLeadDto, DeclineLeadDto, DisqualifyLeadDto, LeadAnswerDto, QualifyLeadDto } from './leads.dto';
@@ -27,6 +28,14 @@ export class ActOnLead extends Command<LeadAnswerDto> {
     super();
   }
 }
+
+/** The event each action writes: a retry under the same key finds it in the lead's stream. */
+const EVENT_OF: Record<LeadAction['kind'], string> = {
+  AcceptLead: 'LeadAccepted',
+  DeclineLead: 'LeadDeclined',
+  QualifyLead: 'LeadQualified',
+  DisqualifyLead: 'LeadDisqualified',
+};
 
 function commandFor(action: LeadAction, actor: Actor): { command: LeadCommand; reason: string | null } {
   switch (action.kind) {
@@ -62,7 +71,15 @@ export class ActOnLeadHandler implements ICommandHandler<ActOnLead, LeadAnswerDt
 
   async execute({ leadId, action, actor, idempotencyKey }: ActOnLead): Promise<LeadAnswerDto> {
     const { command, reason } = commandFor(action, actor);
-    if (idempotencyKey && (await this.alreadyDone(leadId, actor, idempotencyKey))) {
+    const written = idempotencyKey ? await this.writtenUnder(leadId, actor, idempotencyKey) : undefined;
+    if (written) {
+      // A retry answers as the first request did; another action (or other words) under the key is refused.
+      const { kind: _kind, ...fields } = command;
+      refuseKeyReusedFor(
+        'lead action',
+        { action: written.type, ...written.data },
+        { action: EVENT_OF[action.kind], ...fields },
+      );
       return leadAnswer(this.store, leadId);
     }
     const context = this.contexts.for(actor, { reason, idempotencyKey });
@@ -72,9 +89,9 @@ export class ActOnLeadHandler implements ICommandHandler<ActOnLead, LeadAnswerDt
     return leadAnswer(this.store, leadId);
   }
 
-  /** A retry with the same Idempotency-Key from the same caller answers as the first request did. */
-  private async alreadyDone(leadId: string, actor: Actor, idempotencyKey: string): Promise<boolean> {
+  /** What a request under this Idempotency-Key from the same caller wrote on the lead, if one did. */
+  private async writtenUnder(leadId: string, actor: Actor, idempotencyKey: string) {
     const events = await this.store.readStream(leadStreamId(leadId));
-    return events.some((e) => e.metadata.idempotencyKey === idempotencyKey && e.metadata.actorId === actor.id);
+    return events.find((e) => e.metadata.idempotencyKey === idempotencyKey && e.metadata.actorId === actor.id);
   }
 }
