@@ -1,6 +1,15 @@
 import { hashApiKeySecret, listApiKeys, revokeApiKey, toExportLine } from '@leadledger/platform';
 import { type EngineHarness, startEngine } from './support/engine-harness';
 
+interface SchemaObject {
+  readonly type?: string;
+  readonly nullable?: boolean;
+  readonly $ref?: string;
+  readonly allOf?: unknown[];
+  readonly properties?: Record<string, SchemaObject>;
+  readonly additionalProperties?: unknown;
+}
+
 describe('API keys on every route but /health and /docs', () => {
   let engine: EngineHarness;
   beforeAll(async () => (engine = await startEngine()));
@@ -14,6 +23,24 @@ describe('API keys on every route but /health and /docs', () => {
     expect(Object.keys(openApi.paths)).toEqual(expect.arrayContaining(['/health', '/stats']));
     expect(openApi.paths['/stats'].get.security).toEqual([{ bearer: [] }]);
     expect(openApi.paths['/health'].get.security).toBeUndefined();
+  });
+
+  it('types every nullable field of the OpenAPI document, as generated clients need', async () => {
+    const { body: openApi } = await engine.http().get('/docs/openapi.json').expect(200);
+    const untyped: string[] = [];
+    for (const [name, schema] of Object.entries(openApi.components.schemas as Record<string, SchemaObject>)) {
+      for (const [field, property] of Object.entries(schema.properties ?? {})) {
+        // A `string | null` the generator could not see through comes out as a bare nullable object.
+        const bare =
+          property.type === 'object' &&
+          !property.properties &&
+          !property.$ref &&
+          !property.allOf &&
+          !property.additionalProperties;
+        if (property.nullable && bare) untyped.push(`${name}.${field}`);
+      }
+    }
+    expect(untyped).toEqual([]);
   });
 
   it('answers 401 without a key, with a malformed header, or with an unknown key', async () => {

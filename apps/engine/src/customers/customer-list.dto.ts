@@ -29,15 +29,17 @@ export class CustomerListQueryDto {
 
 export class CustomerListItemDto {
   @ApiProperty() customerId!: string;
-  @ApiProperty({ nullable: true, description: "The contact name the customer's first lead gave" })
+  @ApiProperty({ type: String, nullable: true, description: "The contact name the customer's first lead gave" })
   name!: string | null;
-  @ApiProperty({ nullable: true }) company!: string | null;
-  @ApiProperty({ nullable: true, description: 'The owner now (null in the shared pool)' }) ownerId!: string | null;
-  @ApiProperty({ nullable: true, description: 'When the customer went back to the shared pool' })
+  @ApiProperty({ type: String, nullable: true }) company!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The owner now (null in the shared pool)' }) ownerId!:
+    string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'When the customer went back to the shared pool' })
   releasedAt!: string | null;
   @ApiProperty({ nullable: true, enum: ['protection-expired', 'owner-released', 'departure'] })
   releaseReason!: string | null;
   @ApiProperty({
+    type: String,
     nullable: true,
     description: 'Whose customer it was; shown to a rep only when it was their own',
   })
@@ -49,6 +51,6 @@ export class CustomerPageDto {
   @ApiProperty() total!: number;
   @ApiProperty() limit!: number;
   @ApiProperty() offset!: number;
-  @ApiProperty({ nullable: true, description: 'The offset of the next page; null on the last' })
+  @ApiProperty({ type: Number, nullable: true, description: 'The offset of the next page; null on the last' })
   nextOffset!: number | null;
 }

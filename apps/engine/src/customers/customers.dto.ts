@@ -23,7 +23,7 @@ export class OwnerAsOfQueryDto {
 export class OwnershipIntervalDto {
   @ApiProperty() repId!: string;
   @ApiProperty() from!: string;
-  @ApiProperty({ nullable: true }) to!: string | null;
+  @ApiProperty({ type: String, nullable: true }) to!: string | null;
   @ApiProperty() via!: string;
   @ApiProperty() reason!: string;
   @ApiProperty({ description: 'The event that started the interval' }) eventId!: string;
@@ -34,10 +34,10 @@ export class CustomerDto {
   @ApiProperty() registeredAt!: string;
   @ApiProperty() firstLeadId!: string;
   @ApiProperty() firstLeadChannel!: string;
-  @ApiProperty({ nullable: true }) finderRepId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) finderRepId!: string | null;
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: true })
   owner!: { repId: string; since: string; via: string; protectedUntil: string } | null;
-  @ApiProperty({ nullable: true }) lastFollowUpAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) lastFollowUpAt!: string | null;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) identityKeys!: { kind: string; value: string }[];
   @ApiProperty({ type: [OwnershipIntervalDto] }) ownership!: OwnershipIntervalDto[];
 }

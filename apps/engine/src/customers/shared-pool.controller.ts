@@ -14,6 +14,7 @@ import { type SharedPoolPolicy, sharedPoolPolicy } from './shared-pool-claims';
 
 export class ClaimRulesDto {
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     minimum: 1,
     description: 'Claims one rep may make per business day; null: no limit',
@@ -32,6 +33,7 @@ export class ClaimRulesDto {
   reclaimCoolDownDays!: number;
 
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     minimum: 1,
     description: 'Customers one rep may hold and still claim (保有量上限); null: no cap',

@@ -19,9 +19,9 @@ export class ProjectionHealthDto {
 export class StoreHealthDto {
   @ApiProperty({ enum: ['sqlite', 'eventstoredb'] }) kind!: string;
   @ApiProperty() reachable!: boolean;
-  @ApiProperty({ nullable: true, description: 'Position of the last event (decimal string)' })
+  @ApiProperty({ type: String, nullable: true, description: 'Position of the last event (decimal string)' })
   headPosition!: string | null;
-  @ApiProperty({ nullable: true }) error!: string | null;
+  @ApiProperty({ type: String, nullable: true }) error!: string | null;
 }
 
 export class LogReaderHealthDto {
@@ -30,7 +30,8 @@ export class LogReaderHealthDto {
     description: 'retrying: the store ended the subscription; it subscribes again from the last event read',
   })
   state!: string;
-  @ApiProperty({ nullable: true, description: 'Why it is not reading (retrying, failed)' }) error!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it is not reading (retrying, failed)' }) error!:
+    string | null;
   @ApiProperty({ description: 'Failed subscriptions in a row' }) attempts!: number;
 }
 
@@ -76,7 +77,8 @@ export class HealthDto {
       'degraded: a projection failed, or the log is not being read; rebuilding: the read models (503); down: no store, or no read models (503)',
   })
   status!: 'ok' | 'degraded' | 'rebuilding' | 'down';
-  @ApiProperty({ nullable: true, description: 'Why the status is not ok; null when ok' }) reason!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the status is not ok; null when ok' }) reason!:
+    string | null;
   @ApiProperty({ type: StoreHealthDto }) store!: StoreHealthDto;
   @ApiProperty({ type: LogReaderHealthDto }) logReader!: LogReaderHealthDto;
   @ApiProperty({ type: [ProjectionHealthDto] }) projections!: ProjectionHealthDto[];

@@ -80,8 +80,8 @@ export class ReceiveLeadDto {
 export class LeadAnswerDto {
   @ApiProperty() leadId!: string;
   @ApiProperty({ enum: LEAD_STATUSES }) status!: string;
-  @ApiProperty({ nullable: true }) customerId!: string | null;
-  @ApiProperty({ nullable: true }) repId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) customerId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) repId!: string | null;
   @ApiProperty() flaggedForReview!: boolean;
   @ApiProperty({
     description: 'Every event of the lead, oldest first: the decision trace',
@@ -134,7 +134,7 @@ export class LeadAssignmentDto {
   @ApiProperty({ description: 'existing-customer, received-walk-in, rep-sourced, pool-rotation, claim, reassigned-…' })
   rule!: string;
   @ApiProperty() repId!: string;
-  @ApiProperty({ nullable: true }) acceptBy!: string | null;
+  @ApiProperty({ type: String, nullable: true }) acceptBy!: string | null;
   @ApiProperty() note!: string;
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'The pool’s routing trace' })
   pool!: object | null;
@@ -170,17 +170,17 @@ export class LeadSummaryDto {
   @ApiProperty({ enum: LEAD_CHANNELS }) channel!: LeadChannel;
   @ApiProperty({ type: 'object', additionalProperties: true }) contact!: LeadContact;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) identityKeys!: { kind: string; value: string }[];
-  @ApiProperty({ nullable: true }) externalId!: string | null;
-  @ApiProperty({ nullable: true }) receivedBy!: string | null;
-  @ApiProperty({ nullable: true }) referralPartnerId!: string | null;
-  @ApiProperty({ nullable: true }) poolId!: string | null;
-  @ApiProperty({ nullable: true }) customerId!: string | null;
-  @ApiProperty({ nullable: true, description: 'The rep holding it now' }) repId!: string | null;
-  @ApiProperty({ nullable: true }) acceptBy!: string | null;
+  @ApiProperty({ type: String, nullable: true }) externalId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) receivedBy!: string | null;
+  @ApiProperty({ type: String, nullable: true }) referralPartnerId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) poolId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) customerId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The rep holding it now' }) repId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) acceptBy!: string | null;
   @ApiProperty() flaggedForReview!: boolean;
-  @ApiProperty({ nullable: true }) flagReason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) flagReason!: string | null;
   @ApiProperty({ type: [String] }) passedOver!: string[];
-  @ApiProperty({ nullable: true }) disqualificationReason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) disqualificationReason!: string | null;
   @ApiProperty() receivedAt!: string;
   @ApiProperty() updatedAt!: string;
 }

@@ -47,13 +47,23 @@ export class AddMemberDto {
   @Max(MAX_MEMBER_WEIGHT)
   weight!: number;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1, description: 'Leads per business day; absent or null: none' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    description: 'Leads per business day; absent or null: none',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   dailyCap?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1, description: 'Leads per month; absent or null: none' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    description: 'Leads per month; absent or null: none',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -76,13 +86,13 @@ export class ChangeMemberDto {
   @Max(MAX_MEMBER_WEIGHT)
   weight?: number;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1, description: 'null clears the cap' })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, description: 'null clears the cap' })
   @IsOptional()
   @IsInt()
   @Min(1)
   dailyCap?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1, description: 'null clears the cap' })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, description: 'null clears the cap' })
   @IsOptional()
   @IsInt()
   @Min(1)

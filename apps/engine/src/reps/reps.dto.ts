@@ -69,8 +69,8 @@ export class RepDto {
   @ApiProperty() team!: string;
   @ApiProperty({ enum: REP_STATUSES }) status!: RepStatus;
   @ApiProperty() registeredAt!: string;
-  @ApiProperty({ nullable: true }) departedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) departedAt!: string | null;
   @ApiProperty({ nullable: true, enum: ['hand-off', 'release'] }) departureMode!: 'hand-off' | 'release' | null;
-  @ApiProperty({ nullable: true }) successorRepId!: string | null;
-  @ApiProperty({ nullable: true }) departureReason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) successorRepId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) departureReason!: string | null;
 }

@@ -79,7 +79,7 @@ class SubscriptionFailureDto {
   @ApiProperty() eventId!: string;
   @ApiProperty({ description: 'Global position of the event that was not delivered' }) position!: string;
   @ApiProperty() attempts!: number;
-  @ApiProperty({ nullable: true }) lastStatusCode!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) lastStatusCode!: number | null;
   @ApiProperty() lastError!: string;
 }
 
@@ -90,7 +90,11 @@ export class SubscriptionDto {
   @ApiProperty({ type: StoredFilterDto }) filter!: StoredFilterDto;
   @ApiProperty({ enum: WEBHOOK_SUBSCRIPTION_STATUSES }) status!: string;
   @ApiProperty() secretVersion!: number;
-  @ApiProperty({ nullable: true, description: 'Until then deliveries carry the previous secret’s signature too' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Until then deliveries carry the previous secret’s signature too',
+  })
   previousSecretValidUntil!: string | null;
   @ApiProperty({ type: SubscriptionFailureDto, nullable: true }) failure!: SubscriptionFailureDto | null;
   @ApiProperty() createdAt!: string;
@@ -109,8 +113,8 @@ export class DeliveryAttemptDto {
   @ApiProperty() eventId!: string;
   @ApiProperty({ description: 'Global position (decimal string)' }) position!: string;
   @ApiProperty({ description: '1 for the first attempt at this event since the engine started' }) attempt!: number;
-  @ApiProperty({ nullable: true, description: 'null when no answer came' }) statusCode!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'null when no answer came' }) statusCode!: number | null;
   @ApiProperty() latencyMs!: number;
-  @ApiProperty({ nullable: true }) error!: string | null;
+  @ApiProperty({ type: String, nullable: true }) error!: string | null;
   @ApiProperty() attemptedAt!: string;
 }

@@ -57,13 +57,18 @@ export class RoutingChangeDto {
   @Max(MAX_MEMBER_WEIGHT)
   weight?: number;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1, description: 'Leads per business day; null lifts the cap' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    description: 'Leads per business day; null lifts the cap',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   dailyCap?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1, description: 'Leads per month; null lifts the cap' })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, description: 'Leads per month; null lifts the cap' })
   @IsOptional()
   @IsInt()
   @Min(1)
