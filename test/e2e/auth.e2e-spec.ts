@@ -1,6 +1,10 @@
 import { hashApiKeySecret, listApiKeys, revokeApiKey, toExportLine } from '@leadledger/platform';
 import { type EngineHarness, startEngine } from './support/engine-harness';
 
+interface Operation {
+  readonly parameters?: { readonly name: string; readonly in: string; readonly required?: boolean }[];
+}
+
 interface SchemaObject {
   readonly type?: string;
   readonly nullable?: boolean;
@@ -41,6 +45,16 @@ describe('API keys on every route but /health and /docs', () => {
       }
     }
     expect(untyped).toEqual([]);
+    // Each header once, and none required that a request may leave out (Idempotency-Key is optional everywhere).
+    const headers = Object.entries(openApi.paths as Record<string, Record<string, Operation>>).flatMap(([path, item]) =>
+      Object.entries(item).flatMap(([method, op]) =>
+        (op.parameters ?? []).filter((p) => p.in === 'header').map((p) => ({ at: `${method} ${path}`, ...p })),
+      ),
+    );
+    const idempotency = headers.filter((h) => h.name.toLowerCase() === 'idempotency-key');
+    expect(idempotency.length).toBeGreaterThan(10);
+    expect(idempotency.filter((h) => h.required || h.name !== 'Idempotency-Key')).toEqual([]);
+    expect(new Set(idempotency.map((h) => h.at)).size).toBe(idempotency.length);
   });
 
   it('answers 401 without a key, with a malformed header, or with an unknown key', async () => {

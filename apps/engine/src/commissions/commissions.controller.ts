@@ -71,7 +71,7 @@ export class CommissionsController {
   adjust(
     @Body() body: PostAdjustmentDto,
     @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers('Idempotency-Key') idempotencyKey?: string,
   ): Promise<object> {
     return this.commands.execute(new PostAdjustmentRequest(body, actor, idempotencyKey ?? null));
   }

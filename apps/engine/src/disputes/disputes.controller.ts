@@ -6,6 +6,7 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
@@ -30,11 +31,16 @@ export class DisputesController {
   @HttpCode(201)
   @Roles('rep', 'manager', 'admin')
   @ApiCreatedResponse({ description: 'The dispute, with the subject as the read models show it' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A resend with the same key opens the same dispute',
+  })
   @ApiNotFoundResponse({ description: 'No such customer, lead or ledger line' })
   open(
     @Body() body: OpenDisputeDto,
     @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers('Idempotency-Key') idempotencyKey?: string,
   ): Promise<DisputeAnswer> {
     return this.commands.execute(new OpenDisputeRequest(body, actor, idempotencyKey ?? null));
   }
@@ -59,12 +65,20 @@ export class DisputesController {
   @Post(':id/comments')
   @HttpCode(201)
   @Roles('manager', 'admin', 'finance', 'rep')
-  @ApiConflictResponse({ description: 'DisputeClosedToComments' })
+  @ApiCreatedResponse({ description: 'The dispute with the comment' })
+  @ApiConflictResponse({
+    description: 'DisputeClosedToComments; IdempotencyKeyReused for other words under a used key',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A resend with the same key adds the comment once',
+  })
   comment(
     @Param('id') id: string,
     @Body() body: CommentOnDisputeDto,
     @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers('Idempotency-Key') idempotencyKey?: string,
   ): Promise<DisputeAnswer> {
     return this.commands.execute(new CommentOnDisputeRequest(id, body, actor, idempotencyKey ?? null));
   }

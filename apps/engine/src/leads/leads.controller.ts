@@ -54,7 +54,7 @@ export class LeadsController {
   receive(
     @Body() body: ReceiveLeadDto,
     @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers('Idempotency-Key') idempotencyKey?: string,
   ): Promise<LeadAnswerDto> {
     return this.commands.execute(new ReceiveLead(body, actor, idempotencyKey ?? null));
   }
@@ -113,7 +113,7 @@ export class LeadsController {
     @Param('id') id: string,
     @Body() body: AcceptLeadDto,
     @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') key?: string,
+    @Headers('Idempotency-Key') key?: string,
   ): Promise<LeadAnswerDto> {
     return this.act(id, { kind: 'AcceptLead', body }, actor, key);
   }
@@ -129,7 +129,7 @@ export class LeadsController {
     @Param('id') id: string,
     @Body() body: DeclineLeadDto,
     @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') key?: string,
+    @Headers('Idempotency-Key') key?: string,
   ): Promise<LeadAnswerDto> {
     return this.act(id, { kind: 'DeclineLead', body }, actor, key);
   }
@@ -145,7 +145,7 @@ export class LeadsController {
     @Param('id') id: string,
     @Body() body: QualifyLeadDto,
     @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') key?: string,
+    @Headers('Idempotency-Key') key?: string,
   ): Promise<LeadAnswerDto> {
     return this.act(id, { kind: 'QualifyLead', body }, actor, key);
   }
@@ -161,7 +161,7 @@ export class LeadsController {
     @Param('id') id: string,
     @Body() body: DisqualifyLeadDto,
     @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') key?: string,
+    @Headers('Idempotency-Key') key?: string,
   ): Promise<LeadAnswerDto> {
     return this.act(id, { kind: 'DisqualifyLead', body }, actor, key);
   }

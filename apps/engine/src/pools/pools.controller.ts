@@ -46,7 +46,7 @@ export class PoolsController {
   create(
     @Body() body: CreatePoolDto,
     @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers('Idempotency-Key') idempotencyKey?: string,
   ): Promise<PoolView> {
     return this.commands.execute(new CreatePoolRequest(body, actor, idempotencyKey ?? null));
   }

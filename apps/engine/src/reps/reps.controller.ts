@@ -35,7 +35,7 @@ export class RepsController {
   register(
     @Body() body: RegisterRepDto,
     @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers('Idempotency-Key') idempotencyKey?: string,
   ): Promise<RepView> {
     return this.commands.execute(new RegisterRep(body, actor, idempotencyKey ?? null));
   }

@@ -3,6 +3,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@n
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
+  ApiHeader,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
@@ -47,13 +48,18 @@ export class SalesController {
   @HttpCode(201)
   @Roles('service', 'admin', 'finance', 'manager')
   @ApiCreatedResponse({ description: 'The sale with its attribution and commission lines' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Recorded with the sale; its externalId is what makes a resend answer with the sale as recorded',
+  })
   @ApiConflictResponse({
     description: 'NoPlanInEffect, ExternalIdReused, LeadRequired, LeadOfAnotherCustomer, LeadDisqualified',
   })
   record(
     @Body() body: RecordSaleDto,
     @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers('Idempotency-Key') idempotencyKey?: string,
   ): Promise<SaleAnswer> {
     return this.commands.execute(new RecordSaleRequest(body, actor, idempotencyKey ?? null));
   }

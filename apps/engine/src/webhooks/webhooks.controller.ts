@@ -48,7 +48,7 @@ export class WebhooksController {
   create(
     @Body() body: CreateSubscriptionDto,
     @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers('Idempotency-Key') idempotencyKey?: string,
   ): Promise<SubscriptionWithSecret> {
     return this.commands.execute(new CreateSubscription(body, actor, idempotencyKey ?? null));
   }
