@@ -21,6 +21,13 @@ describe('security at the HTTP edge', () => {
       });
     });
 
+    it('has no answer to a key holder kept by a browser or a proxy', async () => {
+      const stats = await engine.http().get('/stats').set('Authorization', manager).expect(200);
+      expect(stats.headers['cache-control']).toBe('no-store');
+      const health = await engine.http().get('/health').expect(200);
+      expect(health.headers['cache-control']).not.toBe('no-store');
+    });
+
     it('allows no cross-origin browser calls unless origins are configured', async () => {
       const response = await engine
         .http()
@@ -67,6 +74,11 @@ describe('security at the HTTP edge', () => {
         'https://crm.example.cn',
       );
       expect((await preflight('https://evil.example')).headers['access-control-allow-origin']).toBeUndefined();
+    });
+
+    it('lets a listed origin’s script read the request id and Retry-After', async () => {
+      const answer = await engine.http().get('/health').set('Origin', 'https://crm.example.cn').expect(200);
+      expect(answer.headers['access-control-expose-headers']).toBe('X-Request-Id,Retry-After');
     });
   });
 });

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { EngineConfig } from '@leadledger/platform';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { logRequests } from '../../logging/request-logging';
@@ -14,7 +15,7 @@ import { answerUnreadableRequests, refuseLongUrls } from './long-urls';
 /**
  * Everything a request passes before a controller sees it, in order: its log line and metrics
  * (written when it ends, whatever answers it), the URL's length, security
- * headers and CORS, then the body (JSON only, bounded in size and depth). Each refusal is a 4xx
+ * headers, no caching of what a key holder is answered, and CORS, then the body (JSON only, bounded in size and depth). Each refusal is a 4xx
  * in the API's problem shape; nothing reaches the domain.
  */
 export function installHttpEdge(app: NestExpressApplication, config: EngineConfig, logger: Logger): void {
@@ -24,7 +25,20 @@ export function installHttpEdge(app: NestExpressApplication, config: EngineConfi
   app.use(logRequests(logger), countRequests(app.get(EngineMetrics)));
   app.use(refuseLongUrls);
   app.use(helmet());
-  if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins], maxAge: 600 });
+  app.use(noStoreForKeyHolders);
+  if (config.corsOrigins.length > 0) {
+    // A browser script may read only the headers it is told of: the request id and when to retry.
+    app.enableCors({ origin: [...config.corsOrigins], maxAge: 600, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
+  }
   app.use(...jsonBodies(config.bodyLimitBytes));
   app.use(answerUnreadableBodies);
+}
+
+/**
+ * An answer to a request that carried a key is that key holder's (a webhook secret, a customer's
+ * contact): no browser or proxy keeps it. A route may still say otherwise for itself.
+ */
+function noStoreForKeyHolders(request: Request, response: Response, next: NextFunction): void {
+  if (request.headers.authorization !== undefined) response.setHeader('Cache-Control', 'no-store');
+  next();
 }
