@@ -133,4 +133,29 @@ describe('the scheduler, on a fake clock', () => {
       expect(event.metadata).toMatchObject({ occurredAt: event.data.at, actorId: 'system:scheduler' });
     }
   });
+
+  it('hands a lead queued by a full day out the next business day, to the member whose cap reset', async () => {
+    await registerReps(engine, manager, ['rep-c']);
+    await createPool(engine, manager, {
+      poolId: 'capped',
+      acceptanceSlaMinutes: 30,
+      protectionDays: 10,
+      protectionWarningDays: 3,
+      members: [{ repId: 'rep-c', dailyCap: 1 }],
+    });
+    const push = async (phone: string) =>
+      (await post('/leads', { channel: 'web-form', contact: { phone }, poolId: 'capped' }).expect(201)).body;
+    expect(await push('13800000101')).toMatchObject({ status: 'assigned', repId: 'rep-c' });
+    const waiting = await push('13800000102');
+    expect(waiting).toMatchObject({ status: 'queued' });
+    expect((await runScheduler()).drainedLeads).toEqual([]);
+
+    // A day later is a new business day: rep-c may take one lead again.
+    clock.advanceMs(24 * 60 * MINUTE);
+    expect((await runScheduler()).drainedLeads).toEqual([waiting.leadId]);
+    const { body } = await get(`/leads/${waiting.leadId}`).expect(200);
+    expect(body).toMatchObject({ status: 'assigned', repId: 'rep-c' });
+    expect(body.assignments.at(-1)).toMatchObject({ rule: 'pool-rotation', repId: 'rep-c' });
+    expect((await runScheduler()).drainedLeads).toEqual([]);
+  });
 });

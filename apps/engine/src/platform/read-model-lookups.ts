@@ -6,7 +6,7 @@ import {
 } from '@leadledger/customers';
 import { LEAD_BOARD, leadsDueForAcceptanceExpiry, openLeadsOf } from '@leadledger/leads';
 import type { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
-import { POOL_BOARD, poolsWithMember } from '@leadledger/routing';
+import { POOL_BOARD, poolsWithMember, poolsWithQueuedLeads } from '@leadledger/routing';
 import type { DueWork, WorkLookups } from '@leadledger/workflows';
 
 /** The read models a hand-over lists a rep's work from. */
@@ -41,5 +41,6 @@ export function readModelLookups(readModels: ReadModelDatabase, runner: Projecti
     leadsDueForAcceptanceExpiry: (now) => leadsDueForAcceptanceExpiry(readModels.db, now),
     customersDueForWarning: (now) => customersDueForWarning(readModels.db, now),
     customersDueForRelease: (now) => customersDueForRelease(readModels.db, now),
+    poolsWithQueuedLeads: () => poolsWithQueuedLeads(readModels.db),
   };
 }

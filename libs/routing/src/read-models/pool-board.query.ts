@@ -29,6 +29,14 @@ export function poolsWithMember(db: ReadModelConnection, repId: string): string[
   return rows.map((row) => row.pool_id);
 }
 
+/** The pools with leads waiting in their queue, by pool id: the scheduler drains them as a new day resets the caps. */
+export function poolsWithQueuedLeads(db: ReadModelConnection): { readonly poolId: string }[] {
+  const rows = db
+    .prepare("SELECT pool_id FROM pool_board WHERE json_array_length(state, '$.queue') > 0 ORDER BY pool_id")
+    .all() as { pool_id: string }[];
+  return rows.map((row) => ({ poolId: row.pool_id }));
+}
+
 /** Every pool the board knows, by pool id (a company has tens, not thousands). */
 export function listPools(db: ReadModelConnection): PoolSummary[] {
   const rows = db.prepare('SELECT state FROM pool_board ORDER BY pool_id').all() as { state: string }[];

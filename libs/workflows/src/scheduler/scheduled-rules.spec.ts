@@ -17,15 +17,17 @@ describe('a scheduled pass', () => {
       leadsDueForAcceptanceExpiry: () => (asked.push('leads due'), []),
       customersDueForWarning: () => (asked.push('warnings due'), []),
       customersDueForRelease: () => (asked.push('releases due'), []),
+      poolsWithQueuedLeads: () => (asked.push('queues'), []),
     };
     const policy = { timeZone: 'Asia/Shanghai', defaultProtectionDays: 30, defaultProtectionWarningDays: 3 };
     const run = await runScheduledRules(store, due, '2026-11-30T01:00:00.000Z', policy);
-    expect(asked).toEqual([`caught up to ${head}`, 'leads due', 'warnings due', 'releases due']);
+    expect(asked).toEqual([`caught up to ${head}`, 'leads due', 'warnings due', 'releases due', 'queues']);
     expect(run).toEqual({
       at: '2026-11-30T01:00:00.000Z',
       expiredLeads: [],
       warnedCustomers: [],
       releasedCustomers: [],
+      drainedLeads: [],
     });
     await store.close();
   });

@@ -2,6 +2,9 @@ import { customerDecider, customerStreamId } from '@leadledger/customers';
 import { type CommandContext, EventStore, handleCommand } from '@leadledger/event-store';
 import { isRefusal } from '@leadledger/kernel';
 import { leadDecider, leadStreamId } from '@leadledger/leads';
+import { businessDay } from '@leadledger/projections';
+import { type PoolLeadAssigned, poolDecider, poolStreamId } from '@leadledger/routing';
+import { completePoolAssignment } from '../lead-routing/complete-pool-assignment';
 import type { WorkflowPolicy } from '../lead-routing/ownership-terms';
 import { rerouteLead } from '../lead-routing/reroute-lead';
 
@@ -16,6 +19,7 @@ export interface DueWork {
   leadsDueForAcceptanceExpiry(now: string): readonly { readonly leadId: string }[];
   customersDueForWarning(now: string): readonly { readonly customerId: string }[];
   customersDueForRelease(now: string): readonly { readonly customerId: string }[];
+  poolsWithQueuedLeads(): readonly { readonly poolId: string }[];
 }
 
 export interface ScheduledRun {
@@ -23,6 +27,8 @@ export interface ScheduledRun {
   readonly expiredLeads: readonly string[];
   readonly warnedCustomers: readonly string[];
   readonly releasedCustomers: readonly string[];
+  /** Queued leads a pool handed out in this pass: a new business day reset its members' caps. */
+  readonly drainedLeads: readonly string[];
 }
 
 export const SCHEDULER_ACTOR = 'system:scheduler';
@@ -30,7 +36,8 @@ export const SCHEDULER_ACTOR = 'system:scheduler';
 /**
  * The time-based rules, applied as of `now` (the scheduler's clock, which tests replace):
  * acceptance SLAs that ran out move their leads on; customers near the end of protection
- * get the warning (流失预警); customers past it go back to the shared pool (公海). What it
+ * get the warning (流失预警); customers past it go back to the shared pool (公海); pools hand
+ * out queued leads to members a new day made eligible again. What it
  * decides is written as events carrying `now`, so replaying them never consults a clock.
  */
 export async function runScheduledRules(
@@ -63,7 +70,39 @@ export async function runScheduledRules(
     at: now,
     reason: 'protection-expired',
   });
-  return { at: now, expiredLeads, warnedCustomers, releasedCustomers };
+  const drainedLeads = await drainQueues(store, due.poolsWithQueuedLeads(), now, policy, context);
+  return { at: now, expiredLeads, warnedCustomers, releasedCustomers, drainedLeads };
+}
+
+/**
+ * Each pool with queued leads assigns them, oldest first, to members eligible as of `now`'s
+ * business day: the day's and month's caps start again at a new day, which no member change
+ * announces. A pool with nobody eligible writes nothing. The leads then go to their reps as a
+ * drain's always do (completePoolAssignment; the lead-routing reactor repeats it after a crash).
+ */
+async function drainQueues(
+  store: EventStore,
+  pools: readonly { readonly poolId: string }[],
+  now: string,
+  policy: WorkflowPolicy,
+  context: CommandContext,
+): Promise<string[]> {
+  const day = businessDay(now, policy.timeZone);
+  const drained: string[] = [];
+  for (const { poolId } of pools) {
+    const command = { kind: 'DrainQueue', poolId, day, month: day.slice(0, 7) } as const;
+    const result = await handleCommand(store, poolStreamId(poolId), poolDecider, command, context, {
+      retriesOnConflict: 100,
+    });
+    if (isRefusal(result)) continue;
+    for (const event of result.events) {
+      if (event.type !== 'PoolLeadAssigned') continue;
+      const assigned = event.data as unknown as PoolLeadAssigned['data'];
+      await completePoolAssignment(store, assigned, now, context);
+      drained.push(assigned.leadId);
+    }
+  }
+  return drained;
 }
 
 async function applyToCustomers(
