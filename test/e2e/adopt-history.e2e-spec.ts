@@ -199,4 +199,22 @@ describe('adopting the engine with history', () => {
     }).expect(400);
     expect(JSON.stringify(body)).toContain('joinedAt');
   });
+
+  it('refuses a historical time without its zone (400 naming the field), rather than read it in the server’s', async () => {
+    const head = await engine.store.headPosition();
+    const zoneless = '2026-02-10T10:00:00';
+    const rep = { repId: 'rep-local', name: 'Local', email: 'local@example.cn', team: 'east', joinedAt: zoneless };
+    const lead = { channel: 'walk-in', contact: { phone: '13900000077' }, receivedBy: 'rep-li', occurredAt: zoneless };
+    for (const [path, body, field] of [
+      ['/reps', rep, 'joinedAt'],
+      ['/leads', lead, 'occurredAt'],
+      ['/reps/rep-li/departure', { mode: 'release', reason: 'resigned', effectiveAt: '2026-02-10' }, 'effectiveAt'],
+    ] as const) {
+      const { body: answer } = await post(path, body).expect(400);
+      expect(answer.problems).toEqual([
+        { field, problem: `${field} must be an ISO 8601 time with its zone, such as 2026-10-25T10:00:00+08:00` },
+      ]);
+    }
+    expect(await engine.store.headPosition()).toBe(head);
+  });
 });

@@ -114,9 +114,13 @@ describe('claiming a customer (认领)', () => {
   it('refuses a claim by a rep who has departed', async () => {
     const customerId = await unownedCustomer('13900000003');
     await registerRep('rep-gone');
+    const ownKey = await repKey('rep-gone');
     await onRep('rep-gone', { kind: 'DepartRep', mode: 'release', successor: null, reason: 'resigned' });
 
-    const refused = await claim(customerId, await repKey('rep-gone')).expect(409);
+    // Their own key opens nothing any more (auth.e2e-spec.ts); a manager claiming for them is refused by the rule.
+    await claim(customerId, ownKey).expect(401);
+    const manager = `Bearer ${await engine.key('manager')}`;
+    const refused = await claim(customerId, manager, { repId: 'rep-gone' }).expect(409);
 
     expect(refused.body).toMatchObject({ code: 'RepDeparted', current: { repId: 'rep-gone' } });
   });

@@ -187,10 +187,11 @@ describe('a month of commissions', () => {
     it.each(['2026-10-09', '2026-10-09T10:00:00'])(
       'answers 400 naming closedAt for %s, a time without its zone, as a payment does for receivedAt',
       async (closedAt) => {
-        const notAnInstant = 'The time is not an ISO 8601 instant';
-        await refused('/sales', saleOf({ closedAt }), [{ field: 'closedAt', problem: notAnInstant }]);
+        const withZone = (field: string) =>
+          `${field} must be an ISO 8601 time with its zone, such as 2026-10-25T10:00:00+08:00`;
+        await refused('/sales', saleOf({ closedAt }), [{ field: 'closedAt', problem: withZone('closedAt') }]);
         const payment = { externalId: 'RC-9', amount: 1, currency: 'CNY', receivedAt: closedAt };
-        await refused('/sales/SO-2/payments', payment, [{ field: 'receivedAt', problem: notAnInstant }]);
+        await refused('/sales/SO-2/payments', payment, [{ field: 'receivedAt', problem: withZone('receivedAt') }]);
       },
     );
 

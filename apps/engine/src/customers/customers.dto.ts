@@ -1,6 +1,7 @@
 import { FOLLOW_UP_KINDS, type FollowUpKind } from '@leadledger/customers';
+import { IsInstant } from '../http/instant';
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { LeadContactDto } from '../leads/leads.dto';
 import { IsQueryInstant, QUERY_INSTANT_DESCRIPTION } from '../platform/query-time';
 import { CustomerListQueryDto } from './customer-list.dto';
@@ -64,7 +65,7 @@ export class ClaimCustomerDto {
     example: '2026-03-16T09:00:00+08:00',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   effectiveAt?: string;
 }
 
@@ -89,7 +90,7 @@ export class ReleaseCustomerDto {
     example: '2026-03-16T09:00:00+08:00',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   effectiveAt?: string;
 }
 
@@ -108,7 +109,7 @@ export class LogFollowUpDto {
     example: '2026-03-16T09:00:00+08:00',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   effectiveAt?: string;
 
   @ApiPropertyOptional({
@@ -117,7 +118,7 @@ export class LogFollowUpDto {
     deprecated: true,
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   occurredAt?: string;
 
   @ApiPropertyOptional({ description: 'The owner a manager or admin logs it for; a rep logs as themselves' })
@@ -154,6 +155,6 @@ export class TransferCustomerDto {
     example: '2026-03-16T09:00:00+08:00',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   effectiveAt?: string;
 }

@@ -5,6 +5,7 @@ import {
   type EvidenceKind,
 } from '@leadledger/disputes';
 import { NestedObject } from '../http/nested-object';
+import { IsInstant } from '../http/instant';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -12,7 +13,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Length,
@@ -68,7 +68,7 @@ export class TransferRemedyDto {
 
   @ApiPropertyOptional({ description: 'When the transfer takes effect (ISO 8601), e.g. the walk-in; now when absent' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   effectiveAt?: string;
 
   @ApiPropertyOptional({ description: "The customer; the dispute's customer, or its lead's, when absent" })

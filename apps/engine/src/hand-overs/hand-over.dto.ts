@@ -1,5 +1,6 @@
+import { IsInstant } from '../http/instant';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Length } from 'class-validator';
 
 /** An optional past business time for the departure or hand-over, and every transfer it makes. */
 class EffectiveAtDto {
@@ -9,7 +10,7 @@ class EffectiveAtDto {
     example: '2026-02-28T18:00:00+08:00',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   effectiveAt?: string;
 }
 

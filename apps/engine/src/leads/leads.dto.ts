@@ -8,8 +8,9 @@ import {
   type LeadStatus,
 } from '@leadledger/leads';
 import { NestedObject } from '../http/nested-object';
+import { IsInstant } from '../http/instant';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsDefined, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class LeadContactDto {
   @ApiPropertyOptional({ example: '张伟' })
@@ -73,7 +74,7 @@ export class ReceiveLeadDto {
 
   @ApiPropertyOptional({ description: 'When the lead arrived (ISO 8601); defaults to now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   occurredAt?: string;
 }
 

@@ -28,4 +28,12 @@ describe('times in queries', () => {
     expect(queryInstantProblem('asOf', '2026-03-11')).toBeNull();
     expect(queryInstantProblem('asOf', '2026-03-11T09:30:00Z')).toBeNull();
   });
+
+  it('refuses a time without its zone: read in the server’s zone, it would be hours off the caller’s', () => {
+    expect(queryInstantProblem('asOf', '2026-09-01T08:30:00')).toBe(
+      'asOf must be a business day (YYYY-MM-DD) or an ISO 8601 time with its zone, such as 2026-03-11T09:30:00%2B08:00',
+    );
+    expect(queryInstantProblem('asOf', '2026-09-01T08:30:00+0800')).toBeNull();
+    expect(queryInstantProblem('asOf', '2026-09-01T08:30:00.123-05:00')).toBeNull();
+  });
 });

@@ -1,5 +1,6 @@
 import { startOfBusinessDay } from '@leadledger/customers';
 import { type ValidationOptions, ValidateBy, isISO8601 } from 'class-validator';
+import { saysItsZone } from '../http/instant';
 
 const DATE_ONLY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** What an offset's `+` becomes when a client forgets to encode it: a space before hh:mm or hhmm. */
@@ -14,11 +15,12 @@ export const isBusinessDay = (value: unknown): value is string =>
 /** The problem with a time given in a query, or null when it is a day or a strict ISO 8601 instant. */
 export function queryInstantProblem(field: string, value: unknown): string | null {
   if (isBusinessDay(value)) return null;
-  if (typeof value === 'string' && isISO8601(value, { strict: true })) return null;
+  if (typeof value === 'string' && isISO8601(value, { strict: true }) && saysItsZone(value)) return null;
   if (typeof value === 'string' && UNENCODED_PLUS.test(value)) {
     return `${field} has a space where its offset's + was: write + as %2B in a URL (a bare + arrives as a space)`;
   }
-  return `${field} must be a business day (YYYY-MM-DD) or an ISO 8601 time such as 2026-03-11T09:30:00%2B08:00`;
+  // A time without its zone would be read in the server's: eight hours off in Shanghai.
+  return `${field} must be a business day (YYYY-MM-DD) or an ISO 8601 time with its zone, such as 2026-03-11T09:30:00%2B08:00`;
 }
 
 /** The problem with a business day given in a query (a time is refused: the figures are kept per day). */

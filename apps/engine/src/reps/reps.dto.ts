@@ -1,6 +1,7 @@
 import { LEAD_STATUSES, type LeadStatus, REP_STATUSES, type RepStatus } from '@leadledger/leads';
+import { IsInstant } from '../http/instant';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 /** Rep ids name streams (`rep-<id>`) and appear in URLs: plain characters only. */
 const REP_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -38,7 +39,7 @@ export class RegisterRepDto {
       "When the rep joined (ISO 8601, not in the future), to load history as it happened; recorded as the registration's business time and shown as registeredAt. Defaults to now",
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   joinedAt?: string;
 }
 

@@ -1,7 +1,8 @@
 import { NestedObject } from '../http/nested-object';
+import { IsInstant } from '../http/instant';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCurrencyCode, IsMinorUnits } from '../http/money-fields';
-import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
 import { IsQueryInstant, QUERY_INSTANT_DESCRIPTION } from '../platform/query-time';
 
 /** The customer's identity keys, when the source system does not know our customer id. */
@@ -44,7 +45,7 @@ export class RecordSaleDto {
   currency!: string;
 
   @ApiProperty({ description: 'When the deal closed (ISO 8601)' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   closedAt!: string;
 
   @ApiProperty()
@@ -73,7 +74,7 @@ export class RecordPaymentDto {
   currency!: string;
 
   @ApiProperty({ description: 'When the money arrived (ISO 8601)' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   receivedAt!: string;
 }
 
@@ -87,7 +88,7 @@ export class RecordRefundDto {
   @IsCurrencyCode()
   currency!: string;
 
-  @ApiProperty() @IsISO8601({ strict: true }) refundedAt!: string;
+  @ApiProperty() @IsInstant() refundedAt!: string;
 
   @ApiProperty() @IsString() @Length(1, 500) reason!: string;
 }
@@ -97,7 +98,7 @@ export class CancelSaleDto {
 
   @ApiPropertyOptional({ description: 'When it was cancelled; now when absent' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   cancelledAt?: string;
 }
 
