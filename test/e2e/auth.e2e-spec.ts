@@ -1,5 +1,6 @@
 import { hashApiKeySecret, listApiKeys, revokeApiKey, toExportLine } from '@leadledger/platform';
 import { type EngineHarness, startEngine } from './support/engine-harness';
+import { registerReps } from './support/sales-team';
 
 interface Operation {
   readonly parameters?: { readonly name: string; readonly in: string; readonly required?: boolean }[];
@@ -94,16 +95,10 @@ describe('API keys on every route but /health and /docs', () => {
 
   it('refuses the keys of a rep who has left, and no one else’s', async () => {
     const manager = `Bearer ${await engine.key('manager')}`;
-    for (const repId of ['rep-leaving', 'rep-staying']) {
-      await engine
-        .http()
-        .post('/reps')
-        .set('Authorization', manager)
-        .send({ repId, name: repId, email: `${repId}@example.cn`, team: 'east' })
-        .expect(201);
-    }
-    const leaving = `Bearer ${await engine.key('rep', 'rep-leaving')}`;
-    const staying = `Bearer ${await engine.key('rep', 'rep-staying')}`;
+    const { 'rep-leaving': leaving, 'rep-staying': staying } = await registerReps(engine, manager, [
+      'rep-leaving',
+      'rep-staying',
+    ]);
     await engine.http().get('/reps/rep-leaving/leads').set('Authorization', leaving).expect(200);
     await engine
       .http()
