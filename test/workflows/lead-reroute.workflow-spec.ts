@@ -4,7 +4,7 @@ import { tempDirectory } from '@leadledger/event-store/testing';
 import { SqliteEventStore } from '@leadledger/event-store-sqlite';
 import { leadDecider, leadStreamId } from '@leadledger/leads';
 import { ReadModelDatabase } from '@leadledger/projections';
-import { ReactorRunner, leadRoutingReactor, processReceivedLead, rerouteLead } from '@leadledger/workflows';
+import { ReactorRunner, claimLead, leadRoutingReactor, processReceivedLead, rerouteLead } from '@leadledger/workflows';
 import { CrashingStore, logOf } from './crashing-store';
 import { at, poolOf, receive } from './intake-fixtures';
 
@@ -120,6 +120,24 @@ describe('re-routing a declined lead', () => {
     }
     const { state } = await loadState(store, leadStreamId('lead-1'), leadDecider);
     expect(state).toMatchObject({ status: 'queued', poolId: 'east', passedOver: ['rep-a', 'rep-b', 'rep-c'] });
+    await store.close();
+  });
+
+  it('gives the customer with the lead to a rep who claims it once everyone passed, not to the last who ignored it', async () => {
+    const store = open('claimed-after-all-passed');
+    await leadWaitingForRepA(store);
+    for (const repId of ['rep-a', 'rep-b', 'rep-c']) {
+      await decline(store, repId);
+      await rerouteLead(store, 'lead-1', declinedAt, policy.timeZone, byRep(repId));
+    }
+    const claimedAt = '2026-11-02T03:00:00.000Z';
+    expect(await claimLead(store, 'lead-1', 'rep-a', claimedAt, policy, at(claimedAt))).toBeNull();
+
+    const { state: lead } = await loadState(store, leadStreamId('lead-1'), leadDecider);
+    expect(lead).toMatchObject({ status: 'accepted', repId: 'rep-a' });
+    if (lead.status === 'absent') throw new Error('no lead');
+    const { state: customer } = await loadState(store, customerStreamId(lead.customerId!), customerDecider);
+    expect(customer).toMatchObject({ status: 'owned', owner: { repId: 'rep-a' } });
     await store.close();
   });
 

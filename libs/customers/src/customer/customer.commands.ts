@@ -49,6 +49,11 @@ export interface ClaimCustomer {
   readonly warningDays: number;
   /** Days a rep whose customer was released must wait before claiming it back; absent or 0: none. */
   readonly reclaimCoolDownDays?: number;
+  /**
+   * The lead claimed with the customer, and every rep who passed on it: an owner who got the
+   * customer through that very lead and then passed on it does not keep it from the claimant.
+   */
+  readonly withLead?: { readonly leadId: string; readonly passedOver: readonly string[] };
 }
 
 /** 跟进 by the owner: extends protection by the owner's own protectionDays, never shortening it. */

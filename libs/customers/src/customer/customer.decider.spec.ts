@@ -134,6 +134,38 @@ describe('customer decider: claims and routing', () => {
     });
   });
 
+  describe('when the owner got it through a lead, passed on that lead, and another rep claims the lead', () => {
+    const rotatedToWang = [registered, rotatedTo('rep-wang', '2026-03-02T00:00:00.000Z', '2026-03-09T00:00:00.000Z')];
+    const at = '2026-03-02T01:00:00.000Z';
+    const withLead = (leadId: string, passedOver: string[]) => ({
+      ...claimBy('rep-li', at),
+      withLead: { leadId, passedOver },
+    });
+
+    it('lets the customer go with its lead to the claimant despite protection', () => {
+      given(customerDecider, rotatedToWang)
+        .when(withLead('lead-2', ['rep-zhao', 'rep-wang']))
+        .thenEvents([
+          claimed(
+            'rep-li',
+            at,
+            '2026-04-01T01:00:00.000Z',
+            'claimed with the lead that brought it, which its owner passed on',
+          ),
+        ]);
+    });
+
+    it('still refuses when the owner did not pass on that lead, or got the customer through another', () => {
+      given(customerDecider, rotatedToWang)
+        .when(withLead('lead-2', ['rep-zhao']))
+        .thenRefuses({ code: 'CustomerProtected' });
+      given(customerDecider, rotatedToWang)
+        .when(withLead('lead-9', ['rep-wang']))
+        .thenRefuses({ code: 'CustomerProtected' });
+      given(customerDecider, rotatedToWang).when(claimBy('rep-li', at)).thenRefuses({ code: 'CustomerProtected' });
+    });
+  });
+
   describe('when unowned and a re-routed lead brings it', () => {
     it('gives it to the next rep like any routing', () => {
       given(customerDecider, [registered])

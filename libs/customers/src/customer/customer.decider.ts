@@ -97,13 +97,21 @@ function assign(command: AssignOwnership, state: CustomerState): Decision<Custom
   return [assigned(state.customerId, at, assignment)];
 }
 
+/** The owner got the customer through the lead being claimed, then passed on that lead: it goes with the lead. */
+const passedOnItsLead = (command: ClaimCustomer, state: Registered): boolean =>
+  command.withLead !== undefined &&
+  state.status === 'owned' &&
+  state.owner.leadId === command.withLead.leadId &&
+  command.withLead.passedOver.includes(state.owner.repId);
+
 function claim(command: ClaimCustomer, state: CustomerState): Decision<CustomerEvent> {
   if (state.status === 'unregistered') return unknown();
   const { repId, at, protectionDays, warningDays, reclaimCoolDownDays = 0 } = command;
   if (state.status === 'owned' && state.owner.repId === repId) {
     return refuse('AlreadyOwner', 'You already own this customer', { ownerId: repId });
   }
-  const refusal = outOfOrder(at, state) ?? protectedFrom(repId, at, state);
+  const withItsLead = passedOnItsLead(command, state);
+  const refusal = outOfOrder(at, state) ?? (withItsLead ? null : protectedFrom(repId, at, state));
   if (refusal) return refusal;
   const releasedAt = state.releasedAt.get(repId);
   // `> 0` may be `>= 0` or dropped (equivalent): with no cool-down, `at` (not before the release,
@@ -117,8 +125,11 @@ function claim(command: ClaimCustomer, state: CustomerState): Decision<CustomerE
       });
     }
   }
-  const reason =
-    state.status === 'owned' ? "claimed after the owner's protection ended" : 'claimed from the shared pool';
+  const reason = withItsLead
+    ? 'claimed with the lead that brought it, which its owner passed on'
+    : state.status === 'owned'
+      ? "claimed after the owner's protection ended"
+      : 'claimed from the shared pool';
   const policy = { protectionDays, warningDays };
   return [assigned(state.customerId, at, { repId, via: 'claim', reason, leadId: null, byActorId: repId, ...policy })];
 }

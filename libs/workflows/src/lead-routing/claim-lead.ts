@@ -59,9 +59,11 @@ export async function completeClaim(
   if (isRefusal(claimed)) return claimed;
   const { state: lead } = await loadState(store, leadStreamId(leadId), leadDecider);
   const customerId = lead.status === 'absent' ? null : lead.customerId;
-  if (customerId) {
-    const command = { kind: 'ClaimCustomer', repId, at, ...terms } as const;
-    // A customer a colleague protects stays theirs; the claim was for the lead.
+  if (customerId && lead.status !== 'absent') {
+    const withLead = { leadId, passedOver: lead.passedOver };
+    const command = { kind: 'ClaimCustomer', repId, at, withLead, ...terms } as const;
+    // A customer a colleague protects stays theirs (the claim was for the lead), unless that
+    // colleague got it through this lead and passed on it (a run-out SLA left it with them).
     await handleCommand(store, customerStreamId(customerId), customerDecider, command, context, {
       retriesOnConflict: 20,
     });
