@@ -118,6 +118,25 @@ describe('the HTTP edge', () => {
       });
     });
 
+    it('answers 400 naming a field called like a prototype, which the unknown-field check cannot see', async () => {
+      for (const [body, field] of [
+        [
+          '{"channel":"web-form","poolId":"east","contact":{"phone":"13800000099"},"__proto__":{"isAdmin":true}}',
+          '__proto__',
+        ],
+        [
+          '{"channel":"web-form","poolId":"east","contact":{"phone":"13800000099","constructor":{"x":1}}}',
+          'contact.constructor',
+        ],
+      ]) {
+        const answer = await expectNothingWritten(() => postLead({ 'Content-Type': 'application/json' }, body));
+        expect(answer.status).toBe(400);
+        expect(answer.body.problems).toEqual([
+          { field, problem: expect.stringMatching(/is not a field of any request$/) },
+        ]);
+      }
+    });
+
     it('answers 400 naming contact when a lead has none', async () => {
       const { channel, poolId } = aLead;
       const answer = await expectNothingWritten(() =>

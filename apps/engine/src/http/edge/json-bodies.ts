@@ -29,14 +29,29 @@ function hasBody(request: Request): boolean {
 }
 
 function refuseDeepJson(request: Request, response: Response, next: NextFunction): void {
-  if (!nestedDeeperThan(request.body, MAX_JSON_DEPTH)) return next();
-  response
-    .status(400)
-    .json(
-      problemBody(400, 'The request is not valid; nothing was written', [
-        { field: 'body', problem: `is nested deeper than ${MAX_JSON_DEPTH} levels` },
-      ]),
-    );
+  const problem = nestedDeeperThan(request.body, MAX_JSON_DEPTH)
+    ? { field: 'body', problem: `is nested deeper than ${MAX_JSON_DEPTH} levels` }
+    : prototypeKeyIn(request.body);
+  if (!problem) return next();
+  response.status(400).json(problemBody(400, 'The request is not valid; nothing was written', [problem]));
+}
+
+/** Names JavaScript gives meaning to: no request has such a field, and the unknown-field check does not see them. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The first field named like an object's prototype, with its path, or null. */
+function prototypeKeyIn(body: unknown): { field: string; problem: string } | null {
+  const pending: [unknown, string][] = [[body, '']];
+  while (pending.length > 0) {
+    const [next, path] = pending.pop()!;
+    if (next === null || typeof next !== 'object') continue;
+    for (const [key, child] of Object.entries(next)) {
+      const field = path ? `${path}.${key}` : key;
+      if (PROTOTYPE_KEYS.has(key)) return { field, problem: `${key} is not a field of any request` };
+      pending.push([child, field]);
+    }
+  }
+  return null;
 }
 
 /** Walks with its own stack: the point is to stop bodies that would overflow the call stack. */
