@@ -131,9 +131,11 @@ describe('the HTTP edge', () => {
       ]) {
         const answer = await expectNothingWritten(() => postLead({ 'Content-Type': 'application/json' }, body));
         expect(answer.status).toBe(400);
-        expect(answer.body.problems).toEqual([
-          { field, problem: expect.stringMatching(/is not a field of any request$/) },
-        ]);
+        expect(answer.body).toEqual(
+          expect.objectContaining({
+            problems: [{ field, problem: expect.stringMatching(/is not a field of any request$/) }],
+          }),
+        );
       }
     });
 
