@@ -40,8 +40,8 @@ function open(c: OpenDispute, s: DisputeState): Decision<DisputeEvent> {
 
 function comment(c: CommentOnDispute, s: Found): Decision<DisputeEvent> {
   // The same comment sent again (its Idempotency-Key makes the id) is taken once; other words under it are refused.
-  if (Object.hasOwn(s.commentIds, c.commentId)) {
-    if (s.commentIds[c.commentId] === c.text.trim()) return [];
+  if (Object.hasOwn(s.commentTexts, c.commentId)) {
+    if (s.commentTexts[c.commentId] === c.text.trim()) return [];
     return refuse('IdempotencyKeyReused', 'This Idempotency-Key was used for a different comment', {
       fields: ['text'],
     });

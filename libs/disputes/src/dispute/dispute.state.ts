@@ -4,7 +4,7 @@ import type { DisputeEvent, DisputeOpened, DisputeResolved } from './dispute.eve
 interface Opened {
   readonly dispute: DisputeOpened['data'];
   /** Each recorded comment's text by its id (a plain object, so the state folds to JSON and back). */
-  readonly commentIds: Readonly<Record<string, string>>;
+  readonly commentTexts: Readonly<Record<string, string>>;
 }
 
 export type DisputeState =
@@ -23,10 +23,10 @@ export const initialDisputeState: DisputeState = { status: 'absent' };
 export function evolveDispute(state: DisputeState, event: DisputeEvent): DisputeState {
   switch (event.type) {
     case 'DisputeOpened':
-      return state.status === 'absent' ? { status: 'open', dispute: event.data, commentIds: {} } : state;
+      return state.status === 'absent' ? { status: 'open', dispute: event.data, commentTexts: {} } : state;
     case 'DisputeCommented':
       if (state.status !== 'open') return state;
-      return { ...state, commentIds: { ...state.commentIds, [event.data.commentId]: event.data.text } };
+      return { ...state, commentTexts: { ...state.commentTexts, [event.data.commentId]: event.data.text } };
     case 'DisputeResolved':
       if (state.status !== 'open') return state;
       return { ...state, status: event.data.outcome, resolution: event.data };
