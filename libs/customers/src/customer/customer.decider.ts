@@ -77,11 +77,12 @@ function addKey(command: AddIdentityKey, state: CustomerState): Decision<Custome
 }
 
 /** The lead was re-routed before anyone accepted it and its owner got the customer through it. */
+/** The owner of the customer now, when they got it through `leadId` (a routing of that very lead). */
+const ownerThrough = (state: Registered, leadId: string | null): string | null =>
+  leadId !== null && state.status === 'owned' && state.owner.leadId === leadId ? state.owner.repId : null;
+
 const followsItsLead = (command: AssignOwnership, state: Registered): boolean =>
-  command.replacesLeadOwner === true &&
-  command.leadId !== null &&
-  state.status === 'owned' &&
-  state.owner.leadId === command.leadId;
+  command.replacesLeadOwner === true && ownerThrough(state, command.leadId) !== null;
 
 function assign(command: AssignOwnership, state: CustomerState): Decision<CustomerEvent> {
   if (state.status === 'unregistered') return unknown();
@@ -98,11 +99,11 @@ function assign(command: AssignOwnership, state: CustomerState): Decision<Custom
 }
 
 /** The owner got the customer through the lead being claimed, then passed on that lead: it goes with the lead. */
-const passedOnItsLead = (command: ClaimCustomer, state: Registered): boolean =>
-  command.withLead !== undefined &&
-  state.status === 'owned' &&
-  state.owner.leadId === command.withLead.leadId &&
-  command.withLead.passedOver.includes(state.owner.repId);
+function passedOnItsLead({ withLead }: ClaimCustomer, state: Registered): boolean {
+  if (!withLead) return false;
+  const owner = ownerThrough(state, withLead.leadId);
+  return owner !== null && withLead.passedOver.includes(owner);
+}
 
 function claim(command: ClaimCustomer, state: CustomerState): Decision<CustomerEvent> {
   if (state.status === 'unregistered') return unknown();
