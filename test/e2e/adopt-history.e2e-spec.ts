@@ -217,4 +217,17 @@ describe('adopting the engine with history', () => {
     }
     expect(await engine.store.headPosition()).toBe(head);
   });
+
+  it('refuses an offset without its minutes (+08), which no date parser reads, as a 400 naming the field, not a 500', async () => {
+    const head = await engine.store.headPosition();
+    const lead = { channel: 'walk-in', contact: { phone: '13900000078' }, receivedBy: 'rep-li' };
+    const { body } = await post('/leads', { ...lead, occurredAt: '2026-02-10T10:00:00+08' }).expect(400);
+    expect(body.problems).toEqual([
+      {
+        field: 'occurredAt',
+        problem: 'occurredAt must be an ISO 8601 time with its zone, such as 2026-10-25T10:00:00+08:00',
+      },
+    ]);
+    expect(await engine.store.headPosition()).toBe(head);
+  });
 });

@@ -195,6 +195,19 @@ describe('a month of commissions', () => {
       },
     );
 
+    it.each(['2026-10-09T10:00:00+0800', '2026-10-09T10:00:00+08'])(
+      'answers 400 naming the field for %s, an offset the sale’s rules cannot read (was a 409 or a 500)',
+      async (at) => {
+        const problem = (field: string) =>
+          `${field} must be an ISO 8601 time with its zone, such as 2026-10-25T10:00:00+08:00`;
+        await refused('/sales', saleOf({ externalId: 'SO-OFFSET', closedAt: at }), [
+          { field: 'closedAt', problem: problem('closedAt') },
+        ]);
+        const refund = { externalId: 'RF-OFFSET', amount: 1, currency: 'CNY', refundedAt: at, reason: 'returned' };
+        await refused('/sales/SO-2/refunds', refund, [{ field: 'refundedAt', problem: problem('refundedAt') }]);
+      },
+    );
+
     it('answers 400 naming customerId when neither customerId nor customerKeys is given', async () => {
       const { customerId: _customerId, ...withoutCustomer } = saleOf({});
       await refused('/sales', withoutCustomer, [

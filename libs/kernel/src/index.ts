@@ -3,5 +3,6 @@ export * from './clock';
 export * from './decision';
 export * from './errors';
 export * from './ids';
+export * from './instant';
 export * from './money';
 export * from './time-zone';

@@ -1,11 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
+import { RFC3339_INSTANT } from '@leadledger/kernel';
 import { IsISO8601, Matches } from 'class-validator';
 
-/** A date, a time of day and the zone it was read in: `Z` or an offset such as `+08:00`. */
-const WITH_ZONE = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
-
-/** Whether a time says the zone it was written in (an ISO 8601 time is checked apart). */
-export const saysItsZone = (value: string): boolean => WITH_ZONE.test(value);
+/** Whether a time says the zone it was written in, as the deciders read it (an ISO 8601 time is checked apart). */
+export const saysItsZone = (value: string): boolean => RFC3339_INSTANT.test(value);
 
 /**
  * An ISO 8601 instant that says its zone. Without one, `2026-10-25T10:00:00` would be read in
@@ -15,7 +13,7 @@ export const saysItsZone = (value: string): boolean => WITH_ZONE.test(value);
 export function IsInstant(): PropertyDecorator {
   return applyDecorators(
     IsISO8601({ strict: true }),
-    Matches(WITH_ZONE, {
+    Matches(RFC3339_INSTANT, {
       message: '$property must be an ISO 8601 time with its zone, such as 2026-10-25T10:00:00+08:00',
     }),
   );

@@ -33,7 +33,12 @@ describe('times in queries', () => {
     expect(queryInstantProblem('asOf', '2026-09-01T08:30:00')).toBe(
       'asOf must be a business day (YYYY-MM-DD) or an ISO 8601 time with its zone, such as 2026-03-11T09:30:00%2B08:00',
     );
-    expect(queryInstantProblem('asOf', '2026-09-01T08:30:00+0800')).toBeNull();
     expect(queryInstantProblem('asOf', '2026-09-01T08:30:00.123-05:00')).toBeNull();
+  });
+
+  it('refuses an offset Date.parse cannot read (+08) or RFC 3339 does not write (+0800), rather than fail with a 500', () => {
+    for (const value of ['2026-09-01T08:30:00+08', '2026-09-01T08:30:00+0800']) {
+      expect(queryInstantProblem('asOf', value)).toMatch(/^asOf must be a business day/);
+    }
   });
 });

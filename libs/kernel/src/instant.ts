@@ -1,0 +1,11 @@
+/**
+ * An instant as RFC 3339 writes it: a date, a time of day and its zone, `Z` or `+08:00`.
+ * One pattern for the HTTP edge and the deciders, so that a time one accepts the other never
+ * refuses, and every time an event carries reads as a JSON Schema `date-time`. Offsets without
+ * their colon (`+0800`) or minutes (`+08`) are refused: `Date.parse` cannot read `+08`.
+ * The `^` keeps out six-digit years ('+002026-…'), which Date.parse reads.
+ */
+export const RFC3339_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Milliseconds of an instant written as RFC3339_INSTANT says, NaN for anything else ("2026-11-02" has no zone). */
+export const instantMs = (iso: string): number => (RFC3339_INSTANT.test(iso) ? Date.parse(iso) : Number.NaN);
