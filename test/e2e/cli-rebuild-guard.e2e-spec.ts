@@ -1,7 +1,7 @@
 import { anEvent, tempDirectory } from '@leadledger/event-store/testing';
 import { type ReadModelsClaim, ReadModelsLock, loadConfig, readModelsLockFileFor } from '@leadledger/platform';
 import Database from 'better-sqlite3';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { cli } from './support/cli-harness';
@@ -163,6 +163,30 @@ describe('rebuild beside a running engine', () => {
       } finally {
         lock.release();
       }
+    });
+  });
+
+  describe('when the lock file is damaged', () => {
+    const dir = tempDirectory('leadledger-rebuild-guard-damaged');
+    const env = { LEADLEDGER_DATA_DIR: dir.path, LEADLEDGER_TIMEZONE: 'UTC', LEADLEDGER_SCHEDULER_INTERVAL_MS: '0' };
+    const lockFile = readModelsLockFileFor(loadConfig(env).readModelsFile);
+    beforeAll(async () => {
+      await (await settledEngine(env)).close();
+      writeFileSync(lockFile, 'not a database, though named like one: '.repeat(200));
+    });
+    afterAll(() => dir.remove());
+
+    const damaged = (file: string) =>
+      `The read-model lock file ${file} is damaged. It holds only which process uses the read models: ` +
+      `with no engine and no rebuild running on them, delete it, then start again.\n`;
+
+    it('rebuild and the engine name it and what to do, in one line, instead of SQLite’s bare “file is not a database”', async () => {
+      const rebuild = await cli(env, ['rebuild']);
+      expect(rebuild.code).toBe(1);
+      expect(rebuild.stderr).toBe(`rebuild refused: ${damaged(lockFile)}`);
+      const start = await runFromSource('apps/engine/src/main.ts', [], { ...env, PORT: String(await freePort()) });
+      expect(start.code).toBe(1);
+      expect(start.stderr).toBe(damaged(lockFile));
     });
   });
 

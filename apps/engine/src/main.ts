@@ -3,6 +3,7 @@ import { randomIds, systemClock } from '@leadledger/kernel';
 import {
   ConfigurationError,
   DamagedEventLogError,
+  DamagedLockFileError,
   checkStorageAtStart,
   ensureAdminKey,
   loadConfig,
@@ -68,7 +69,7 @@ main().catch((error: unknown) => {
 function failureMessage(error: unknown): string {
   if (error instanceof ConfigurationError) return `${error.message}\n\nSee the configuration table in README.md.`;
   if (error instanceof DamagedEventLogError) return error.message;
-  if (error instanceof ReadModelsInUseError) return error.message;
+  if (error instanceof ReadModelsInUseError || error instanceof DamagedLockFileError) return error.message;
   return (
     startupFailureLine(error, loadConfig()) ??
     `leadledger failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`

@@ -1,3 +1,4 @@
+import { isSqliteCorruption } from '@leadledger/event-store-sqlite';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -13,6 +14,20 @@ export interface ReadModelsHolder {
   readonly pid: number;
   readonly host: string;
   readonly since: string;
+}
+
+/**
+ * The lock file is not a database any more (overwritten, a disk fault). It holds nothing but who
+ * uses the read models, so it is named with the remedy rather than set aside here: a process
+ * holding a lock on the damaged file would not see a new one made beside it.
+ */
+export class DamagedLockFileError extends Error {
+  constructor(readonly file: string) {
+    super(
+      `The read-model lock file ${file} is damaged. It holds only which process uses the read models: ` +
+        `with no engine and no rebuild running on them, delete it, then start again.`,
+    );
+  }
 }
 
 export type ReadModelsClaim =
@@ -75,7 +90,7 @@ export class ReadModelsLock {
     } catch (error) {
       if (!isBusy(error)) {
         db.close();
-        throw error;
+        throw isSqliteCorruption(error) ? new DamagedLockFileError(file) : error;
       }
       return refused(db);
     }

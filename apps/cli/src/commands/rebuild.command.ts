@@ -1,4 +1,4 @@
-import { ReadModelsLock, allProjections, describeHolder, loadConfig } from '@leadledger/platform';
+import { DamagedLockFileError, ReadModelsLock, allProjections, describeHolder, loadConfig } from '@leadledger/platform';
 import { AMPLE_REBUILD, type Projection, rebuildProjections } from '@leadledger/projections';
 import type { Command } from 'commander';
 import { CliFailure, type CliIo } from '../cli-io';
@@ -45,10 +45,19 @@ function chosenProjections(projections: readonly Projection[], name: string | un
 
 /** The engine's read models are its own while it runs: a rebuild beside it would be overwritten under it. */
 function claimReadModels(readModelsFile: string, now: Date): ReadModelsLock {
-  const claim = ReadModelsLock.claim(readModelsFile, 'rebuild', now);
+  const claim = claimOrName(readModelsFile, now);
   if (claim.held) return claim.lock;
   const remedy = claim.holder?.user === 'rebuild' ? 'wait for it to finish' : 'stop it, then run rebuild again';
   throw new CliFailure(
     `rebuild refused: ${describeHolder(claim.holder)} is using the read models in ${readModelsFile}; ${remedy}. Nothing was changed.`,
   );
+}
+
+function claimOrName(readModelsFile: string, now: Date): ReturnType<typeof ReadModelsLock.claim> {
+  try {
+    return ReadModelsLock.claim(readModelsFile, 'rebuild', now);
+  } catch (error) {
+    if (error instanceof DamagedLockFileError) throw new CliFailure(`rebuild refused: ${error.message}`);
+    throw error;
+  }
 }
