@@ -30,6 +30,7 @@ export interface AccrualGroup {
   readonly rule: LineRule;
   readonly rateBps: number | null;
   readonly multiplierBps: number | null;
+  /** What still stands of the base the group accrued on: each clawback takes its part of it. */
   readonly base: MinorUnits | null;
   /** The finder's share when the group was split between finder and owner. */
   readonly shareBps: number | null;

@@ -262,6 +262,24 @@ describe('partial refunds one after another', () => {
     ]);
     expect(total(lines, 'rep-a')).toBe(2_500);
   });
+
+  it("gives each clawback the base it takes back, so the bases add up to the sale's (not the whole base again)", () => {
+    const log = saleLog({}, 1_000_000)
+      .refund('s1', 333_333, at('2026-03-10'))
+      .refund('s1', 333_333, at('2026-03-20'))
+      .refund('s1', 333_334, at('2026-03-30'));
+    // 10,000.00 accrued. Each refund takes back its own share of the base still standing:
+    // 10,000.00 x 3,333.33 / 10,000.00 = 3,333.33; 6,666.67 x 3,333.33 / 6,666.67 = 3,333.33; the rest, 3,333.34.
+    const lines = ledgerOf(log);
+    expect(lines.map((l) => [l.kind, l.base])).toEqual([
+      ['accrual', 1_000_000],
+      ['clawback', -333_333],
+      ['clawback', -333_333],
+      ['clawback', -333_334],
+    ]);
+    expect(lines.reduce((sum, l) => sum + (l.base ?? 0), 0)).toBe(0);
+    expect(total(lines, 'rep-a')).toBe(0);
+  });
 });
 
 describe('a clawback to nothing (full cover lost)', () => {

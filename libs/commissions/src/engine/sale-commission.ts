@@ -292,10 +292,18 @@ function clawBack(track: Track, target: MinorUnits, book: SaleBook, write: Write
           ? `-(${standing}${at}); ${line.role} part = ${money(book, -amounts[i])}`
           : `-(${standing})${at}`,
     }));
-    const base = group.base === null ? null : -prorate(group.base, fall, track.cover, book.plan.rounding);
-    write({ ...group, base }, parts, { kind: 'clawback', referencesLineIds: group.lines.map((l) => l.lineId) });
+    // The group's base is what still stands of it, as its lines' `remaining` is of their amounts.
+    const taken = group.base === null ? null : prorate(group.base, fall, track.cover, book.plan.rounding);
+    write({ ...group, base: taken === null ? null : -taken }, parts, {
+      kind: 'clawback',
+      referencesLineIds: group.lines.map((l) => l.lineId),
+    });
     // The group keeps pointing at its accrual lines; only what is left of them falls.
-    return { ...group, lines: group.lines.map((line, i) => ({ ...line, remaining: line.remaining - amounts[i] })) };
+    return {
+      ...group,
+      base: taken === null || group.base === null ? null : group.base - taken,
+      lines: group.lines.map((line, i) => ({ ...line, remaining: line.remaining - amounts[i] })),
+    };
   });
   return { ...track, cover: target, groups };
 }

@@ -12,8 +12,9 @@ export const COMMISSION_LEDGER = 'commission-ledger';
 export const commissionLedgerProjection: Projection = {
   name: COMMISSION_LEDGER,
   // 2: ledger_balances, the sums reconciliation reads. 3: the latest accrual in ledger_state.
-  // 4: ledger_tier_history, the tier bases line replays read.
-  version: '4',
+  // 4: ledger_tier_history, the tier bases line replays read. 5: a clawback's base is its part of
+  // the base still standing, not of the whole base again (lines after a second partial refund).
+  version: '5',
   tables: LEDGER_TABLES,
   eventTypes: LEDGER_EVENT_TYPES,
   setup(db: ReadModelConnection) {
