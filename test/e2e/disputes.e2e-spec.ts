@@ -125,7 +125,8 @@ describe('disputes: "that customer was mine"', () => {
   it('refuses a rep who had no part in the customer (403), an unknown subject (404) and bad input (400)', async () => {
     const before = await logLength();
     const subject = { kind: 'customer-ownership', id: customerId };
-    await post('/disputes', { subject, claim: 'mine too' }, rep['rep-c']).expect(403);
+    const notYours = await post('/disputes', { subject, claim: 'mine too' }, rep['rep-c']).expect(403);
+    expect(notYours.body).toMatchObject({ code: 'NotYourSubject', current: { claimantRepId: 'rep-c', subject } });
     const missing = { kind: 'lead-assignment', id: 'no-such-lead' };
     await post('/disputes', { subject: missing, claim: 'x' }, rep['rep-a']).expect(404);
     const bad = await post('/disputes', { subject: { kind: 'vip', id: 'x' }, claim: '' }, rep['rep-a']).expect(400);
@@ -369,5 +370,27 @@ describe('disputes: "that customer was mine"', () => {
     expect(other.status).toBe(409);
     expect(other.body.code).toBe('DisputeAlreadyResolved');
     expect(await logLength()).toBe(before);
+  });
+
+  it('shows a claimant with no part in the subject the dispute, not the lead they may not read (its contact)', async () => {
+    clock.set('2026-11-22T02:00:00.000Z');
+    const lead = await post('/leads', { channel: 'walk-in', receivedBy: 'rep-b', contact: { phone: '13900000024' } });
+    await engine.settle();
+    const opened = await post('/disputes', {
+      subject: { kind: 'lead-assignment', id: lead.body.leadId },
+      claim: 'the pool should have given me this one',
+      repId: 'rep-c',
+    }).expect(201);
+    const id = opened.body.disputeId;
+    await get(`/leads/${lead.body.leadId}`, rep['rep-c']).expect(403);
+    const asClaimant = (await get(`/disputes/${id}`, rep['rep-c']).expect(200)).body;
+    expect(asClaimant).toMatchObject({ disputeId: id, claim: 'the pool should have given me this one' });
+    expect(asClaimant.subjectRecord).toBeNull();
+    expect(JSON.stringify(asClaimant)).not.toContain('13900000024');
+    // rep-b received the lead: their side, like the manager's, shows it.
+    expect((await get(`/disputes/${id}`, rep['rep-b']).expect(200)).body.subjectRecord).toMatchObject({
+      repId: 'rep-b',
+    });
+    expect((await get(`/disputes/${id}`).expect(200)).body.subjectRecord).toMatchObject({ repId: 'rep-b' });
   });
 });

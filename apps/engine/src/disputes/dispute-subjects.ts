@@ -77,6 +77,10 @@ export class DisputeReads {
   async view(disputeId: string, actor: Actor): Promise<DisputeAnswer> {
     const dispute = getDispute(this.readModels.db, disputeId);
     if (!dispute || !mayView(actor, dispute)) throw new NotFoundError('dispute', disputeId);
-    return { ...dispute, subjectRecord: (await this.subject(dispute.subject)).record };
+    const { record, parties } = await this.subject(dispute.subject);
+    // A manager may open a dispute for a rep with no part in its subject ("the pool should have given
+    // it to me"): that rep reads the dispute, but not a colleague's lead or customer through it.
+    const readsSubject = actor.role !== 'rep' || (parties ?? []).includes(actor.repId ?? '');
+    return { ...dispute, subjectRecord: readsSubject ? record : null };
   }
 }

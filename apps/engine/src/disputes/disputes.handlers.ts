@@ -27,7 +27,10 @@ import type { CommentOnDisputeDto, OpenDisputeDto, ResolveDisputeDto } from './d
 
 /** Refusals that are an unknown id, bad input or a rep out of bounds rather than a conflict with the state. */
 function answerFor(refusal: Refusal, disputeId: string, customerId = ''): Error {
-  if (refusal.code === 'NotYourSubject' || refusal.code === 'NotAParty') return new ForbiddenException(refusal.message);
+  if (refusal.code === 'NotYourSubject' || refusal.code === 'NotAParty') {
+    const { code, message, facts } = refusal;
+    return new ForbiddenException({ statusCode: 403, error: 'Forbidden', code, message, current: facts });
+  }
   const mapping: RefusalMapping = {
     notFound: { DisputeUnknown: ['dispute', disputeId], CustomerUnknown: ['customer', customerId] },
     badInput: {
