@@ -1,4 +1,5 @@
 import type { StoredEvent } from '@leadledger/event-store';
+import { utcInstant } from '@leadledger/kernel';
 
 /**
  * One event of a timeline as a person reads it: when it happened in the business and when
@@ -26,7 +27,7 @@ export function timelineEntry<State>(event: StoredEvent, sentence: string, state
     eventId: event.id,
     type: event.type,
     streamId: event.streamId,
-    occurredAt,
+    occurredAt: utcInstant(occurredAt),
     recordedAt,
     actorId,
     actorRole,

@@ -1,5 +1,6 @@
 import { CREDENTIAL_EVENT_TYPES } from '@leadledger/auth';
 import type { StoredEvent } from '@leadledger/event-store';
+import { utcInstant } from '@leadledger/kernel';
 import type { Projection, ReadModelConnection } from '@leadledger/projections';
 
 export const TIMELINE_INDEX = 'timeline-index';
@@ -89,8 +90,9 @@ function disputePartiesOf(event: StoredEvent, db: ReadModelConnection): string[]
 export const timelineIndexProjection: Projection = {
   name: TIMELINE_INDEX,
   // 2: credential events (an API key made for a rep) are no longer filed under the rep; a dispute's
-  // comments and resolution are filed under both its parties.
-  version: '2',
+  // comments and resolution are filed under both its parties. 3: business times in UTC (a sale's
+  // `closedAt` keeps its caller's offset, which sorted as text put it out of order).
+  version: '3',
   tables: ['timeline_customer_streams', 'timeline_rep_events', 'timeline_customer_owners', 'timeline_dispute_parties'],
   setup(db: ReadModelConnection) {
     db.exec(`
@@ -135,6 +137,8 @@ export const timelineIndexProjection: Projection = {
     const addRep = db.prepare(
       'INSERT OR IGNORE INTO timeline_rep_events (rep_id, occurred_at, position) VALUES (?, ?, ?)',
     );
-    for (const repId of reps) addRep.run(repId, event.metadata.occurredAt, event.position);
+    // In one spelling (UTC), so the index sorts and filters by business time, whatever offset a caller wrote.
+    const occurredAt = utcInstant(event.metadata.occurredAt);
+    for (const repId of reps) addRep.run(repId, occurredAt, event.position);
   },
 };

@@ -1,3 +1,4 @@
+import { utcInstant } from '@leadledger/kernel';
 import type { ReadModelConnection } from '@leadledger/projections';
 
 /** The lead and sale streams linked to a customer (its own stream is not listed). */
@@ -56,8 +57,8 @@ export function repEventRefsAmong(
   // for "later" and "tie" alike) and of the tie-break (`a + b`) are equivalent (also checked on 300 random
   // lists of up to 500 events with ties and late-recorded ones: the same order as the comparison here).
   return events
-    .filter((event) => touched.get(repId, event.metadata.occurredAt, event.position) !== undefined)
-    .map((event) => ({ occurredAt: event.metadata.occurredAt, position: event.position }))
+    .map((event) => ({ occurredAt: utcInstant(event.metadata.occurredAt), position: event.position }))
+    .filter((ref) => touched.get(repId, ref.occurredAt, ref.position) !== undefined)
     .sort((a, b) =>
       a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : Number(a.position - b.position),
     );

@@ -7,6 +7,7 @@ import { type RepEventRef, customerLinkedStreams, repEventRefs, repEventRefsAmon
 
 const nov = (day: string, time = '02:00') => `2026-11-${day}T${time}:00.000Z`;
 const dec = (day: string) => `2026-12-${day}T02:00:00.000Z`;
+const EARLIER = '2026-11-05T09:59:00+08:00';
 const owned = (repId: string, via: string, since: string) => ({
   type: 'OwnershipAssigned',
   data: {
@@ -33,7 +34,7 @@ const SYSTEM = { id: 'system:scheduler', role: 'system' };
 
 /**
  * Customer cust-1's life, in the order the log recorded it (label, stream, event, business time, actor).
- * Wang's follow-up of the 4th was recorded after the one of the 5th (history brought in late).
+ * Wang's earlier follow-up was recorded after the later one (history brought in late).
  */
 const log: [string, string, { type: string; data: object }, string, { id: string; role: string }][] = [
   [
@@ -94,7 +95,8 @@ const log: [string, string, { type: string; data: object }, string, { id: string
   ],
   ['owned by wang', 'customer-cust-1', owned('rep-wang', 'received-walk-in', nov('02')), nov('02'), SYSTEM],
   ['follow-up of the 5th', 'customer-cust-1', followUp(nov('05')), nov('05'), WANG],
-  ['follow-up of the 4th', 'customer-cust-1', followUp(nov('04')), nov('04'), WANG],
+  // Written in the caller's +08:00: 01:59 UTC, before the follow-up above, though it sorts after it as text.
+  ['earlier follow-up (+08:00)', 'customer-cust-1', followUp(EARLIER), EARLIER, WANG],
   ['transferred to li', 'customer-cust-1', owned('rep-li', 'transfer', nov('10')), nov('10'), MANAGER],
   [
     'released by li',
@@ -186,11 +188,11 @@ describe('timeline index', () => {
 
   it('shows a rep every event that names them, did by them, or took their customer, in business-time order', () => {
     // Wang: found and owned the customer (same time: in log order), two follow-ups by business time
-    // (the 4th before the 5th), and the transfer that took the customer from them.
+    // (the earlier first, whatever its offset), and the transfer that took the customer from them.
     expect(timelineOf('rep-wang')).toEqual([
       'registered',
       'owned by wang',
-      'follow-up of the 4th',
+      'earlier follow-up (+08:00)',
       'follow-up of the 5th',
       'transferred to li',
     ]);
@@ -207,7 +209,7 @@ describe('timeline index', () => {
     expect(named(repEventRefsAmong(readModels.db, 'rep-wang', own))).toEqual([
       'registered',
       'owned by wang',
-      'follow-up of the 4th',
+      'earlier follow-up (+08:00)',
       'follow-up of the 5th',
       'transferred to li',
     ]);
@@ -220,7 +222,7 @@ describe('timeline index', () => {
   });
 
   it('shows under its name and version on /health, and rebuilds from scratch: nothing of an earlier build stays', async () => {
-    expect(built).toMatchObject({ name: 'timeline-index', version: '2', failure: null });
+    expect(built).toMatchObject({ name: 'timeline-index', version: '3', failure: null });
     // Rebuilt from another log (a read-model file of another engine), holding only the lead's first three events.
     const other = new SqliteEventStore({ file: dir.file('other.sqlite') });
     await appendAll(other, log.slice(0, 3));
