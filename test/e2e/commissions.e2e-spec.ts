@@ -337,6 +337,13 @@ describe('a month of commissions', () => {
     expect(november.payees.map((p: { payee: { id: string } }) => p.payee.id)).not.toContain('nobody-at-all');
   });
 
+  it('answers 400 naming currency for an adjustment in a currency no plan pays in, and pays none out', async () => {
+    const body = { payeeKind: 'rep', payeeId: 'rep-c', amount: 1, currency: 'JPY', reason: 'bonus' };
+    await refused('/ledger/adjustments', body, [{ field: 'currency', problem: 'No published plan pays in JPY' }]);
+    const preview = (await get('/payout-runs/2026-11/preview').expect(200)).body;
+    expect(JSON.stringify(preview)).not.toContain('JPY');
+  });
+
   it('shows attribution: revenue by rep, class and channel', async () => {
     const { body } = await get('/attribution?from=2026-10-01T00:00:00%2B08:00&to=2026-11-01T00:00:00%2B08:00').expect(
       200,

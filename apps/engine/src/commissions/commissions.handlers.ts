@@ -8,6 +8,7 @@ import {
   type PeriodCalendar,
   type Reconciliation,
   commissionPeriodsDecider,
+  currenciesOf,
   differingAdjustmentFields,
   type LedgerStatement,
   isPeriodId,
@@ -224,6 +225,7 @@ export class PostAdjustmentHandler implements ICommandHandler<PostAdjustmentRequ
       amount: body.amount,
       period: body.period ?? null,
       calendar: await this.books.calendar(),
+      planCurrencies: currenciesOf(await this.books.plans()),
       reason: body.reason,
       reference: body.reference ?? null,
       at,
@@ -243,6 +245,7 @@ export class PostAdjustmentHandler implements ICommandHandler<PostAdjustmentRequ
           ReasonRequired: 'reason',
           InvalidAmount: 'amount',
           UnknownCurrency: 'currency',
+          CurrencyNotInPlan: 'currency',
         },
       });
     const [adjusted] = result.events;

@@ -41,6 +41,7 @@ function answerFor(refusal: Refusal, disputeId: string, customerId = ''): Error 
       AdjustmentRepeated: 'adjustments',
       InvalidAmount: 'adjustments',
       UnknownCurrency: 'adjustments',
+      CurrencyNotInPlan: 'adjustments',
       InvalidPeriod: 'adjustments',
     },
   };

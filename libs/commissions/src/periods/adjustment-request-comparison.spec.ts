@@ -20,6 +20,7 @@ const resent = (overrides: Partial<AdjustCommission> = {}): AdjustCommission => 
   amount: 5_000,
   period: null,
   calendar: { periodLength: 'month', timeZone: 'Asia/Shanghai' },
+  planCurrencies: ['CNY'],
   reason: 'missed exhibition bonus',
   reference: 'sale-7',
   at: '2026-12-01T02:00:00.000Z',

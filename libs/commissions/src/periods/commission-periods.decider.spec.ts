@@ -51,6 +51,7 @@ const adjust = (overrides: Partial<AdjustCommission> = {}): AdjustCommission => 
   amount: 5_000,
   period: null,
   calendar: monthly,
+  planCurrencies: ['CNY'],
   reason: 'missed exhibition bonus',
   reference: null,
   at: '2026-11-03T02:00:00.000Z',
@@ -241,6 +242,15 @@ describe('commission periods decider: adjustments', () => {
       given(commissionPeriodsDecider)
         .when(adjust({ currency: 'XYZ' }))
         .thenRefuses({ code: 'UnknownCurrency', facts: { currency: 'XYZ' } });
+    });
+
+    it('refuses a currency no published plan pays in: it would be paid out with no plan behind it', () => {
+      given(commissionPeriodsDecider)
+        .when(adjust({ currency: 'JPY', planCurrencies: ['CNY', 'USD'] }))
+        .thenRefuses({ code: 'CurrencyNotInPlan', facts: { currency: 'JPY', planCurrencies: ['CNY', 'USD'] } });
+      given(commissionPeriodsDecider)
+        .when(adjust({ currency: 'USD', planCurrencies: ['CNY', 'USD'] }))
+        .thenEvents([adjusted('2026-11', { currency: 'USD' })]);
     });
 
     it.each(['2026-Q4', '2026-00', 'November'])('refuses the period %j on a monthly calendar', (period) => {

@@ -36,6 +36,8 @@ export interface AdjustCommission {
   readonly amount: number;
   readonly period: string | null;
   readonly calendar: PeriodCalendar;
+  /** The currencies the published plan versions pay in: an adjustment in another would be paid with no plan behind it. */
+  readonly planCurrencies: readonly string[];
   readonly reason: string;
   readonly reference: string | null;
   readonly at: string;
@@ -192,6 +194,11 @@ function adjust(command: AdjustCommission, state: CommissionPeriodsState): Decis
   if (!Number.isSafeInteger(amount) || amount === 0)
     return refuse('InvalidAmount', 'The amount must be a non-zero whole number of minor units', { amount });
   if (!isKnownCurrency(currency)) return refuse('UnknownCurrency', `Unknown currency ${currency}`, { currency });
+  if (!command.planCurrencies.includes(currency))
+    return refuse('CurrencyNotInPlan', `No published plan pays in ${currency}`, {
+      currency,
+      planCurrencies: command.planCurrencies,
+    });
   if (!isInstant(at)) return refuse('InvalidTime', 'The time is not an ISO 8601 instant', { at });
   const { closedThrough } = state;
   const named = command.period;

@@ -54,3 +54,6 @@ export interface CommissionPlan {
   readonly minimumPerSaleMinor: MinorUnits | null;
   readonly partnerFee: PartnerFeeRule | null;
 }
+
+/** The currencies these plan versions pay in, each once, in the order they were first published. */
+export const currenciesOf = (plans: readonly CommissionPlan[]): string[] => [...new Set(plans.map((p) => p.currency))];

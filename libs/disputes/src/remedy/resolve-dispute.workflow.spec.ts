@@ -133,6 +133,7 @@ describe('resolving a dispute with a remedy', () => {
       amount: 100,
       period: null,
       calendar: { periodLength: 'month', timeZone: 'Asia/Shanghai' },
+      planCurrencies: ['CNY'],
       reason: 'exhibition bonus',
       reference: null,
       at: RESOLVED_AT,

@@ -4,6 +4,7 @@ import {
   type CommissionAdjusted,
   PLAN_BOOK_STREAM,
   commissionPeriodsDecider,
+  currenciesOf,
   planBookDecider,
 } from '@leadledger/commissions';
 import { type TransferCustomer, customerDecider, customerStreamId } from '@leadledger/customers';
@@ -63,7 +64,8 @@ async function stepsOf(
     steps.push({ kind: 'transfer', customerId, command });
   }
   if (remedy.adjustments.length === 0) return steps;
-  const calendar = (await loadState(store, PLAN_BOOK_STREAM, planBookDecider)).state.plans[0];
+  const { plans } = (await loadState(store, PLAN_BOOK_STREAM, planBookDecider)).state;
+  const calendar = plans[0];
   if (!calendar)
     return refuse('NoPlanPublished', 'No commission plan has been published yet', { remedy: 'adjustment' });
   for (const { adjustmentId, repId, amount, currency, period } of remedy.adjustments) {
@@ -75,6 +77,7 @@ async function stepsOf(
       amount,
       period,
       calendar: { periodLength: calendar.periodLength, timeZone: calendar.timeZone },
+      planCurrencies: currenciesOf(plans),
       reason: `dispute ${disputeId} upheld: ${reason}`,
       reference: disputeStreamId(disputeId),
       at: resolvedAt,
