@@ -75,6 +75,21 @@ describe('an Idempotency-Key used again for a different request', () => {
     await retryThenReuse(path, { text: 'I called first' }, { text: 'I called second' }, ['text']);
   });
 
+  it('opens a dispute once, and refuses another claim under the same key', async () => {
+    await registerReps(engine, manager, ['rep-d']);
+    const lead = await engine
+      .http()
+      .post('/leads')
+      .set('Authorization', `Bearer ${await engine.key('service')}`)
+      .send({ channel: 'walk-in', contact: { phone: '13900000033' }, receivedBy: 'rep-d' })
+      .expect(201);
+    await engine.settle();
+    const dispute = { subject: { kind: 'lead-assignment', id: lead.body.leadId }, claim: 'mine', repId: 'rep-d' };
+    const other = { ...dispute, claim: 'mine, truly' };
+    const { created, retried } = await retryThenReuse('/disputes', dispute, other, ['claim']);
+    expect(retried.disputeId).toBe(created.disputeId);
+  });
+
   it('takes a lead action once, and refuses another action under the same key', async () => {
     const reps = await registerReps(engine, manager, ['rep-w']);
     const pool = {

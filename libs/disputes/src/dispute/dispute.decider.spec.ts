@@ -47,11 +47,14 @@ describe('dispute decider', () => {
   });
 
   describe('when the dispute is open', () => {
-    it('changes nothing when the same dispute is opened again, and refuses other data under its id', () => {
+    it('changes nothing when the same dispute is opened again, and refuses other data under its id, naming the fields', () => {
       given(disputeDecider, [opened]).when(openDispute).thenEvents([]);
       given(disputeDecider, [opened])
         .when({ ...openDispute, claim: 'something else' })
-        .thenRefuses({ code: 'DisputeAlreadyOpened', facts: { disputeId: 'd-1' } });
+        .thenRefuses({ code: 'IdempotencyKeyReused', facts: { disputeId: 'd-1', fields: ['claim'] } });
+      given(disputeDecider, [opened])
+        .when({ ...openDispute, claimantRepId: 'rep-c', evidence: [] })
+        .thenRefuses({ code: 'IdempotencyKeyReused', facts: { disputeId: 'd-1', fields: ['repId', 'evidence'] } });
     });
 
     it('records a comment by the rep disputed, once per comment id', () => {
@@ -148,13 +151,13 @@ describe('dispute decider: the same request sent again', () => {
     it('refuses the same id opened by another claimant', () => {
       given(disputeDecider, [opened])
         .when({ ...openDispute, claimantRepId: 'rep-c', subjectParties: ['rep-c'] })
-        .thenRefuses({ code: 'DisputeAlreadyOpened', facts: { disputeId: 'd-1' } });
+        .thenRefuses({ code: 'IdempotencyKeyReused', facts: { disputeId: 'd-1', fields: ['repId'] } });
     });
 
     it('refuses the same id opened over another subject', () => {
       given(disputeDecider, [opened])
         .when({ ...openDispute, subject: { kind: 'customer-ownership', id: 'cust-2' } })
-        .thenRefuses({ code: 'DisputeAlreadyOpened', facts: { disputeId: 'd-1' } });
+        .thenRefuses({ code: 'IdempotencyKeyReused', facts: { disputeId: 'd-1', fields: ['subject'] } });
     });
 
     it('changes nothing when the retry writes the same subject and evidence with their members in another order', () => {
@@ -171,7 +174,7 @@ describe('dispute decider: the same request sent again', () => {
     it('refuses the same id opened with other evidence', () => {
       given(disputeDecider, [opened])
         .when({ ...openDispute, evidence: [{ kind: 'lead', id: 'lead-1' }] })
-        .thenRefuses({ code: 'DisputeAlreadyOpened', facts: { disputeId: 'd-1' } });
+        .thenRefuses({ code: 'IdempotencyKeyReused', facts: { disputeId: 'd-1', fields: ['evidence'] } });
     });
   });
 

@@ -17,13 +17,19 @@ function open(c: OpenDispute, s: DisputeState): Decision<DisputeEvent> {
   const { disputeId, claimantRepId, subject, evidence } = c;
   const claim = c.claim.trim();
   if (s.status !== 'absent') {
+    // Only an Idempotency-Key makes an id twice: the same request again is taken once, another is refused.
     const d = s.dispute;
-    const same =
-      d.claimantRepId === claimantRepId &&
-      sameJson(d.subject, subject) &&
-      d.claim === claim &&
-      sameJson(d.evidence, evidence);
-    return same ? [] : refuse('DisputeAlreadyOpened', 'Another dispute was opened under this id', { disputeId });
+    const fields = [
+      d.claimantRepId === claimantRepId ? null : 'repId',
+      sameJson(d.subject, subject) ? null : 'subject',
+      d.claim === claim ? null : 'claim',
+      sameJson(d.evidence, evidence) ? null : 'evidence',
+    ].filter((field) => field !== null);
+    if (fields.length === 0) return [];
+    return refuse('IdempotencyKeyReused', 'This Idempotency-Key was used to open a different dispute', {
+      disputeId,
+      fields,
+    });
   }
   if (claim === '') return refuse('ClaimRequired', 'A dispute needs the claim in words');
   if (c.subjectParties === null)
