@@ -30,6 +30,7 @@ const envelope: Schema = {
     subject: { type: 'string', description: 'The stream, e.g. lead-<leadId>' },
     time: { type: 'string', format: 'date-time', description: 'When it happened in the business' },
     datacontenttype: { const: 'application/json' },
+    data: { type: 'object', description: "The event's own fields; each message names their schema" },
     position: {
       type: 'string',
       pattern: '^[0-9]+$',
@@ -55,7 +56,9 @@ export function asyncApiDocument(schemas: Record<string, Schema>, version: strin
       {
         name: type,
         title: type,
-        contentType: 'application/cloudevents+json',
+        // What the engine sends: webhook POSTs carry Content-Type application/json, and the SSE
+        // stream's data lines and /events hold the same plain JSON (CloudEvents structured mode).
+        contentType: 'application/json',
         payload: {
           allOf: [
             { $ref: '#/components/schemas/CloudEventEnvelope' },
@@ -85,7 +88,7 @@ export function asyncApiDocument(schemas: Record<string, Schema>, version: strin
       description:
         'Every published event of the log as a CloudEvent 1.0 (structured JSON), in commit order. Pull a page with GET /events, follow the log with GET /events/stream (Server-Sent Events, resume with Last-Event-ID), or subscribe a webhook (POST /subscriptions; Standard Webhooks signatures). See docs/integration.md.',
     },
-    defaultContentType: 'application/cloudevents+json',
+    defaultContentType: 'application/json',
     channels: {
       eventStream: {
         address: '/events/stream',
