@@ -4,8 +4,9 @@ import type { Projection } from '@leadledger/projections';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { EngineModule } from './engine.module';
+import { createOpenApiDocument } from './openapi-document';
 import { claimReadModelsForEngine } from './platform/claim-read-models';
 import { installHttpEdge } from './http/edge/install-http-edge';
 import { validationPipe } from './http/validation';
@@ -54,23 +55,7 @@ export async function createEngineApp(config: EngineConfig, options: EngineAppOp
   installHttpEdge(app, config, logger);
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('leadledger')
-      .setDescription(
-        'Event-sourced lead-assignment and commission engine. The event feed (SSE, webhooks) is described in AsyncAPI at [/asyncapi.json](/asyncapi.json).',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth({
-        type: 'http',
-        scheme: 'bearer',
-        bearerFormat: 'opaque',
-        description:
-          'An opaque API key (llk_ followed by 43 random characters), made with `keys create`; not a JWT, so it carries no claims to decode.',
-      })
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

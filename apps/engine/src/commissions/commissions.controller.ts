@@ -7,7 +7,16 @@ import {
 } from '@leadledger/commissions';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
@@ -24,6 +33,17 @@ import {
 import { answer } from './csv-answer';
 import { reconciliationCsv, statementCsv } from './ledger-csv';
 
+const PLAN_SCHEMA = commissionPlanJsonSchema() as SchemaObject;
+const OBJECT: SchemaObject = { type: 'object', additionalProperties: true };
+/** An answer in JSON, or CSV with `format=csv` or `Accept: text/csv`. */
+const jsonOrCsv = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: OBJECT }, 'text/csv': { schema: { type: 'string' } } },
+});
+const STATEMENT = jsonOrCsv(
+  'The statement: lines and totals (opening, accrued, clawed back, adjusted, paid, closing due)',
+);
+
 @ApiTags('commissions')
 @ApiBearerAuth()
 @Controller()
@@ -39,18 +59,20 @@ export class CommissionsController {
   @Roles('admin', 'finance')
   @ApiBody({
     description: 'A plan version; field reference in docs/commissions.md',
-    schema: commissionPlanJsonSchema() as SchemaObject,
+    schema: PLAN_SCHEMA,
   })
   @ApiConflictResponse({
     description:
       'VersionNotNext, VersionAlreadyPublished, NotAfterLatestPlan, PeriodCalendarChanged; RetroactivePlan naming the closed period or accrued line on or after effectiveFrom',
   })
+  @ApiCreatedResponse({ description: 'The plan version as published', schema: PLAN_SCHEMA })
   publish(@Body() body: unknown, @CurrentActor() actor: Actor): Promise<CommissionPlan> {
     return this.commands.execute(new PublishPlanRequest(body, actor));
   }
 
   @Get('commission-plans')
   @Roles('admin', 'finance', 'manager', 'service', 'rep')
+  @ApiOkResponse({ description: 'Every published plan version', schema: { type: 'array', items: PLAN_SCHEMA } })
   plans(): Promise<readonly CommissionPlan[]> {
     return this.queries.execute(new ListPlans());
   }
@@ -64,7 +86,7 @@ export class CommissionsController {
     required: false,
     description: 'A resend with the same key (from the same API key) answers the adjustment already posted',
   })
-  @ApiCreatedResponse({ description: 'The adjustment as recorded, with the period it was posted to' })
+  @ApiCreatedResponse({ description: 'The adjustment as recorded, with the period it was posted to', schema: OBJECT })
   @ApiConflictResponse({
     description: 'PeriodClosed: names the earliest open period; IdempotencyKeyReused: names the differing fields',
   })
@@ -79,6 +101,7 @@ export class CommissionsController {
   /** What a payout run for the period would pay, without running it. */
   @Get('payout-runs/:period/preview')
   @Roles('admin', 'finance', 'manager')
+  @ApiOkResponse({ description: 'What a payout run for the period would pay, per payee', schema: OBJECT })
   preview(@Param('period') period: string): Promise<object> {
     return this.queries.execute(new PreviewPayout(period));
   }
@@ -87,6 +110,7 @@ export class CommissionsController {
   @Post('payout-runs')
   @HttpCode(201)
   @Roles('admin', 'finance')
+  @ApiCreatedResponse({ description: 'The payout run: each payment made, and the period it closed', schema: OBJECT })
   @ApiConflictResponse({ description: 'PeriodAlreadyClosed (names the run that closed it), PeriodNotEnded' })
   payout(@Body() body: RunPayoutDto, @CurrentActor() actor: Actor): Promise<object> {
     return this.commands.execute(new RunPayoutRequest(body.period, actor));
@@ -95,6 +119,8 @@ export class CommissionsController {
   /** A rep's statement: lines and totals (opening, accrued, clawed back, adjusted, paid, closing due). */
   @Get('reps/:id/statements/:period')
   @Roles('admin', 'finance', 'manager', 'rep')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse(STATEMENT)
   async repStatement(
     @Param('id') id: string,
     @Param('period') period: string,
@@ -109,6 +135,8 @@ export class CommissionsController {
   /** A referral partner's statement (渠道/中介 fees). */
   @Get('partners/:id/statements/:period')
   @Roles('admin', 'finance', 'manager')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse(STATEMENT)
   async partnerStatement(
     @Param('id') id: string,
     @Param('period') period: string,
@@ -125,6 +153,8 @@ export class CommissionsController {
   /** Per payee and in total, the ledger beside a control total recomputed from the log; `matches` flags differences. */
   @Get('reconciliation')
   @Roles('admin', 'finance')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse(jsonOrCsv('Per payee and in total: the ledger, the control total and whether they match'))
   async reconciliation(@Query() query: ReconciliationQueryDto, @Res() res: Response) {
     const reconciliation: Reconciliation = await this.queries.execute(new GetReconciliation(query.period));
     return answer(res, query.format, reconciliation, reconciliationCsv, `reconciliation-${query.period}`);

@@ -9,6 +9,15 @@ import { PayoutRunQueryDto, PayoutRunsQueryDto } from './payout-runs.dto';
 import { GetPayoutRun, ListPayoutRuns, type PayoutRunPage } from './payout-runs.handlers';
 import { payoutRunCsv, payoutRunListCsv } from './payout-runs-csv';
 
+/** An answer in JSON, or CSV with `format=csv`, `Accept: text/csv` or `.csv`. */
+const jsonOrCsv = (description: string) => ({
+  description,
+  content: {
+    'application/json': { schema: { type: 'object' as const, additionalProperties: true } },
+    'text/csv': { schema: { type: 'string' as const } },
+  },
+});
+
 /** Reading back what was paid: the payout runs, as JSON or CSV (`format=csv`, `Accept: text/csv` or `.csv`). */
 @ApiTags('commissions')
 @ApiBearerAuth()
@@ -20,7 +29,7 @@ export class PayoutRunsController {
   @Get(['payout-runs', 'payout-runs.csv'])
   @Roles('admin', 'finance', 'manager')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: '{ runs, next }: pass `next` as `before` for the following page' })
+  @ApiOkResponse(jsonOrCsv('{ runs, next }: pass `next` as `before` for the following page'))
   async list(@Query() query: PayoutRunsQueryDto, @Res() res: Response) {
     const page: PayoutRunPage = await this.queries.execute(new ListPayoutRuns(query.limit ?? 20, query.before ?? null));
     return answer(res, query.format, page, payoutRunListCsv, 'payout-runs');
@@ -30,6 +39,7 @@ export class PayoutRunsController {
   @Get('payout-runs/:period')
   @Roles('admin', 'finance', 'manager')
   @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse(jsonOrCsv('The run: each payment, the balance it carried in and the statement lines it settled'))
   @ApiNotFoundResponse({ description: 'No run was made for this period' })
   async get(@Param('period') param: string, @Query() query: PayoutRunQueryDto, @Res() res: Response) {
     const period = periodOfPath(param);

@@ -9,6 +9,7 @@ import {
   ApiExtraModels,
   ApiOkResponse,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { badRequest } from '../http/validation';
 import { CustomerPageDto } from './customer-list.dto';
@@ -45,8 +46,11 @@ export class CustomersController {
    */
   @Get()
   @Roles('admin', 'manager', 'finance', 'service', 'rep')
-  @ApiOkResponse({ description: 'CustomerDto for a key lookup; CustomerPageDto for a list', type: CustomerDto })
-  @ApiExtraModels(CustomerPageDto)
+  @ApiOkResponse({
+    description: 'CustomerDto for a key lookup (phone, email or company); CustomerPageDto for a list (status, ownerId)',
+    schema: { oneOf: [{ $ref: getSchemaPath(CustomerDto) }, { $ref: getSchemaPath(CustomerPageDto) }] },
+  })
+  @ApiExtraModels(CustomerDto, CustomerPageDto)
   find(@Query() query: CustomersQueryDto, @CurrentActor() actor: Actor): Promise<CustomerView | CustomerPage> {
     const { status, ownerId, limit, offset, ...keys } = query;
     if (status !== undefined || ownerId !== undefined) {

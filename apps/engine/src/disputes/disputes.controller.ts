@@ -87,6 +87,7 @@ export class DisputesController {
   @Post(':id/resolution')
   @HttpCode(200)
   @Roles('manager', 'admin')
+  @ApiOkResponse({ description: 'The dispute, resolved, with the remedies carried out' })
   @ApiConflictResponse({
     description: "DisputeAlreadyResolved; a remedy's refusal (OccurredBeforeLastChange, AlreadyOwner, PeriodClosed…)",
   })

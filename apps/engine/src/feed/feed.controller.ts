@@ -3,7 +3,7 @@ import { readFeedPage } from '@leadledger/feed';
 import { refuse } from '@leadledger/kernel';
 import type { EngineConfig } from '@leadledger/platform';
 import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/auth.decorators';
 import { RefusalException } from '../http/refusal.exception';
@@ -24,6 +24,11 @@ function refuseCursorPastHead(after: bigint, head: bigint): void {
   throw new RefusalException(refuse('CursorPastHead', message, { after: after.toString(), head: head.toString() }));
 }
 
+const CURSOR_PAST_HEAD = {
+  description:
+    'CursorPastHead (`current: { after, head }`): the cursor is past the log head; read on from at or before `head`',
+};
+
 @ApiTags('event feed')
 @ApiBearerAuth()
 // The feed reads the log alone, never a read model: it goes on while they are rebuilt.
@@ -41,6 +46,7 @@ export class FeedController {
   @Get()
   @Roles('admin', 'service')
   @ApiOkResponse({ type: FeedPageDto })
+  @ApiConflictResponse(CURSOR_PAST_HEAD)
   async page(@Query() query: FeedPageQueryDto): Promise<FeedPageDto> {
     const head = await this.store.headPosition();
     const after = BigInt(query.after ?? '0');
@@ -64,7 +70,19 @@ export class FeedController {
     required: false,
     description: 'Resume after this position (sent by EventSource on reconnect)',
   })
-  @ApiOkResponse({ description: 'text/event-stream of CloudEvents; see docs/integration.md' })
+  @ApiOkResponse({
+    description:
+      'Server-Sent Events: `retry: 3000`, then per event `id: <position>` and `data: <the CloudEvent JSON>`; see docs/integration.md',
+    content: {
+      'text/event-stream': {
+        schema: {
+          type: 'string',
+          description: 'An SSE stream; each message data is a CloudEvent (components.schemas.CloudEventDto)',
+        },
+      },
+    },
+  })
+  @ApiConflictResponse(CURSOR_PAST_HEAD)
   async stream(
     @Query() query: EventStreamQueryDto,
     @Headers('last-event-id') lastEventId: string | undefined,

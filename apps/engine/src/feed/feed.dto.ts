@@ -14,11 +14,19 @@ const commaList = ({ value }: { value: unknown }) =>
         .map((v) => v.trim())
         .filter(Boolean);
 
+/**
+ * How a list travels in the query: one parameter, comma-separated (`types=a,b`), not the
+ * form/explode default (`types=a&types=b`, which the engine also reads).
+ */
+// ApiPropertyOptions has no style/explode, but the swagger module copies them onto the query parameter.
+const COMMA_SEPARATED = { type: [String], style: 'form', explode: false } as { type: [StringConstructor] };
+
 export class FeedFilterQueryDto {
   @ApiPropertyOptional({
     description:
       'Public event types, comma-separated; `leadledger.lead.*` takes every type of an area. Absent: every type.',
     example: 'leadledger.lead.assigned.v1,leadledger.customer.*',
+    ...COMMA_SEPARATED,
   })
   @IsOptional()
   @Transform(commaList)
@@ -29,6 +37,7 @@ export class FeedFilterQueryDto {
   @ApiPropertyOptional({
     description: 'Stream-id prefixes, comma-separated (`lead-`, `customer-42`).',
     example: 'lead-',
+    ...COMMA_SEPARATED,
   })
   @IsOptional()
   @Transform(commaList)
@@ -57,13 +66,34 @@ export class EventStreamQueryDto extends FeedFilterQueryDto {
   after?: string;
 }
 
-export class FeedPageDto {
+/** A published event: a CloudEvent 1.0 in structured JSON mode. Each type's `data` schema is in /asyncapi.json. */
+export class CloudEventDto {
+  @ApiProperty({ enum: ['1.0'] }) specversion!: '1.0';
+  @ApiProperty({ description: 'The event id: the same on every redelivery and every page; de-duplicate by it' })
+  id!: string;
+  @ApiProperty({ description: 'LEADLEDGER_EVENT_SOURCE of the engine', example: 'urn:leadledger' }) source!: string;
+  @ApiProperty({ description: 'The public type', example: 'leadledger.lead.assigned.v1' }) type!: string;
+  @ApiProperty({ description: 'The stream the event belongs to', example: 'lead-0b9f' }) subject!: string;
+  @ApiProperty({ format: 'date-time', description: 'When it happened in the business (occurredAt)' }) time!: string;
+  @ApiProperty({ enum: ['application/json'] }) datacontenttype!: 'application/json';
   @ApiProperty({
-    description: 'CloudEvents 1.0 in structured JSON mode, in commit order',
-    type: 'array',
-    items: { type: 'object' },
+    type: 'object',
+    additionalProperties: true,
+    description: "The event's own fields; their JSON Schema per type is in /asyncapi.json",
   })
-  events!: object[];
+  data!: object;
+  @ApiProperty({ pattern: '^[0-9]+$', description: 'Global position in the log, a decimal string', example: '1234' })
+  position!: string;
+  @ApiProperty() correlationid!: string;
+  @ApiPropertyOptional() causationid?: string;
+  @ApiProperty() actorid!: string;
+  @ApiProperty() actorrole!: string;
+  @ApiPropertyOptional({ description: 'Why, where a person decided' }) reason?: string;
+}
+
+export class FeedPageDto {
+  @ApiProperty({ description: 'CloudEvents 1.0 in structured JSON mode, in commit order', type: [CloudEventDto] })
+  events!: CloudEventDto[];
 
   @ApiProperty({ description: 'Pass as `after` for the next page (the last position looked at)', example: '1200' })
   next!: string;

@@ -18,12 +18,15 @@ const SALE_ID = ApiParam({
 });
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import {
+  AttributionDto,
   AttributionQueryDto,
   CancelSaleDto,
   FindSalesQueryDto,
   RecordPaymentDto,
   RecordRefundDto,
   RecordSaleDto,
+  SaleAnswerDto,
+  SalesFoundDto,
 } from './sales.dto';
 import {
   FindSales,
@@ -47,7 +50,7 @@ export class SalesController {
   @Post('sales')
   @HttpCode(201)
   @Roles('service', 'admin', 'finance', 'manager')
-  @ApiCreatedResponse({ description: 'The sale with its attribution and commission lines' })
+  @ApiCreatedResponse({ description: 'The sale with its attribution and commission lines', type: SaleAnswerDto })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -67,7 +70,10 @@ export class SalesController {
   /** The sale recorded under a contract number: a list of none or one. */
   @Get('sales')
   @Roles('service', 'admin', 'finance', 'manager', 'rep')
-  @ApiOkResponse({ description: '{ externalId, sales }: the sale recorded under externalId, or none' })
+  @ApiOkResponse({
+    description: '{ externalId, sales }: the sale recorded under externalId, or none',
+    type: SalesFoundDto,
+  })
   find(@Query() query: FindSalesQueryDto, @CurrentActor() actor: Actor): Promise<{ sales: SaleAnswer[] }> {
     return this.queries.execute(new FindSales(query.externalId, actor));
   }
@@ -76,7 +82,7 @@ export class SalesController {
   @Get('sales/:id')
   @SALE_ID
   @Roles('service', 'admin', 'finance', 'manager', 'rep')
-  @ApiOkResponse({ description: 'The sale with its attribution and commission lines' })
+  @ApiOkResponse({ description: 'The sale with its attribution and commission lines', type: SaleAnswerDto })
   get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<SaleAnswer> {
     return this.queries.execute(new GetSale(id, actor));
   }
@@ -86,6 +92,7 @@ export class SalesController {
   @SALE_ID
   @HttpCode(201)
   @Roles('service', 'admin', 'finance')
+  @ApiCreatedResponse({ description: 'The sale with the payment', type: SaleAnswerDto })
   @ApiConflictResponse({ description: 'PaymentExceedsOutstanding, SaleCancelled, ExternalIdReused' })
   pay(@Param('id') id: string, @Body() body: RecordPaymentDto, @CurrentActor() actor: Actor): Promise<SaleAnswer> {
     return this.commands.execute(new SaleChangeRequest(id, { kind: 'payment', body }, actor));
@@ -96,6 +103,7 @@ export class SalesController {
   @SALE_ID
   @HttpCode(201)
   @Roles('service', 'admin', 'finance')
+  @ApiCreatedResponse({ description: 'The sale with the refund (and any clawback lines)', type: SaleAnswerDto })
   @ApiConflictResponse({ description: 'RefundExceedsNet, SaleCancelled, ExternalIdReused' })
   refund(@Param('id') id: string, @Body() body: RecordRefundDto, @CurrentActor() actor: Actor): Promise<SaleAnswer> {
     return this.commands.execute(new SaleChangeRequest(id, { kind: 'refund', body }, actor));
@@ -106,6 +114,7 @@ export class SalesController {
   @SALE_ID
   @HttpCode(200)
   @Roles('service', 'admin', 'finance')
+  @ApiOkResponse({ description: 'The sale, cancelled', type: SaleAnswerDto })
   cancel(@Param('id') id: string, @Body() body: CancelSaleDto, @CurrentActor() actor: Actor): Promise<SaleAnswer> {
     return this.commands.execute(new SaleChangeRequest(id, { kind: 'cancellation', body }, actor));
   }
@@ -113,6 +122,7 @@ export class SalesController {
   /** Net revenue by credited rep, attribution class and first-lead channel, for sales closed in [from, to). */
   @Get('attribution')
   @Roles('admin', 'manager', 'finance')
+  @ApiOkResponse({ type: AttributionDto })
   attribution(@Query() query: AttributionQueryDto) {
     return this.queries.execute(new GetAttribution(query.from, query.to));
   }

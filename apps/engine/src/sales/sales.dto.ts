@@ -115,3 +115,50 @@ export class FindSalesQueryDto {
   @Length(1, 200)
   externalId!: string;
 }
+
+/** The answer of every sale route: GET /sales/:id and what a write left (SaleAnswer in sales.handlers.ts). */
+export class SaleAnswerDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The sale as recorded (the SaleRecorded event data: ids, amount, currency, closedAt …)',
+  })
+  sale!: object;
+  @ApiProperty({ enum: ['open', 'cancelled'] }) status!: 'open' | 'cancelled';
+  @ApiProperty({ type: 'integer', description: 'Collected (回款), in minor units' }) collectedTotal!: number;
+  @ApiProperty({ type: 'integer', description: 'Refunded, in minor units' }) refundedTotal!: number;
+  @ApiProperty({ type: 'integer', description: 'Amount less refunds, in minor units; 0 once cancelled' })
+  netAmount!: number;
+  @ApiProperty({ type: 'integer', description: 'Net amount not yet collected, in minor units' }) outstanding!: number;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Who is credited, by which class' })
+  attribution!: object;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'The ledger lines of the sale (accruals, clawbacks, partner fees)',
+  })
+  commissionLines!: object[];
+}
+
+export class SalesFoundDto {
+  @ApiProperty() externalId!: string;
+  @ApiProperty({ type: [SaleAnswerDto], description: 'The sale recorded under externalId, or none' })
+  sales!: SaleAnswerDto[];
+}
+
+export class AttributionRowDto {
+  @ApiProperty() repId!: string;
+  @ApiProperty() attributionClass!: string;
+  @ApiProperty({ type: String, nullable: true, description: "The first lead's channel" }) channel!: string | null;
+  @ApiProperty() currency!: string;
+  @ApiProperty({ type: 'integer' }) sales!: number;
+  @ApiProperty({ type: 'integer', description: 'Booked revenue less refunds and cancellations, in minor units' })
+  netRevenue!: number;
+  @ApiProperty({ type: 'integer', description: 'In minor units' }) collected!: number;
+}
+
+export class AttributionDto {
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty({ type: [AttributionRowDto] }) rows!: AttributionRowDto[];
+}

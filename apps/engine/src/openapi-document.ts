@@ -1,0 +1,199 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+
+type Json = Record<string, unknown>;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const text = (description: string) => ({ type: 'string', description });
+const status = (code: number) => ({ type: 'integer', enum: [code] });
+
+/**
+ * The error bodies the engine answers with, each modelled once: the validation pipe and the edge
+ * (400, http/problem-body.ts), the guard (401, 403, 429), ProblemFilter (404, 409).
+ */
+const PROBLEM_SCHEMAS: Record<string, Json> = {
+  FieldProblem: {
+    type: 'object',
+    required: ['field', 'problem'],
+    properties: {
+      field: text('The field (dotted path), query parameter or header at fault'),
+      problem: text('What is wrong with it'),
+    },
+  },
+  ValidationProblem: {
+    type: 'object',
+    description: 'Bad input, unknown fields included; nothing was written',
+    required: ['statusCode', 'error', 'message', 'problems'],
+    properties: {
+      statusCode: status(400),
+      error: { type: 'string', example: 'Bad Request' },
+      message: { type: 'string' },
+      problems: { type: 'array', items: ref('FieldProblem') },
+    },
+  },
+  AuthenticationProblem: {
+    type: 'object',
+    description: 'No key, a malformed Authorization header, an unknown or revoked key, or the key of a rep who left',
+    required: ['statusCode', 'message'],
+    properties: {
+      statusCode: status(401),
+      error: { type: 'string', example: 'Unauthorized' },
+      message: { type: 'string' },
+    },
+  },
+  ForbiddenProblem: {
+    type: 'object',
+    description:
+      "The key's role is not admitted (the message names it and the admitted ones); a rep reading a colleague's customer also gets `code` CustomerOwnedByColleague and `current`",
+    required: ['statusCode', 'message'],
+    properties: {
+      statusCode: status(403),
+      error: { type: 'string', example: 'Forbidden' },
+      message: { type: 'string' },
+      code: { type: 'string' },
+      current: { type: 'object', additionalProperties: true },
+    },
+  },
+  NotFoundProblem: {
+    type: 'object',
+    description: 'An id that names nothing',
+    required: ['statusCode', 'error', 'message'],
+    properties: {
+      statusCode: status(404),
+      error: { type: 'string', example: 'Not Found' },
+      message: { type: 'string' },
+      field: text('The body field that named it, where it came from the body'),
+    },
+  },
+  Refusal: {
+    type: 'object',
+    description: 'A business rule refused the command; nothing was written',
+    required: ['statusCode', 'error', 'code', 'message', 'current'],
+    properties: {
+      statusCode: status(409),
+      error: { type: 'string', example: 'Conflict' },
+      code: text('A stable refusal code, e.g. CustomerProtected'),
+      message: { type: 'string' },
+      current: { type: 'object', additionalProperties: true, description: 'The facts of the current state' },
+    },
+  },
+  TooManyRequestsProblem: {
+    type: 'object',
+    description: 'Too many failed authentications from this address',
+    required: ['statusCode', 'error', 'message'],
+    properties: {
+      statusCode: status(429),
+      error: { type: 'string', example: 'Too Many Requests' },
+      message: { type: 'string' },
+    },
+  },
+};
+
+interface ErrorAnswer {
+  readonly schema: string;
+  readonly description: string;
+  readonly headers?: Json;
+}
+
+const ERROR_ANSWERS: Record<string, ErrorAnswer> = {
+  '400': { schema: 'ValidationProblem', description: 'Bad input: each field and what is wrong with it' },
+  '401': { schema: 'AuthenticationProblem', description: 'No valid API key' },
+  '403': { schema: 'ForbiddenProblem', description: "The key's role is not admitted" },
+  '404': { schema: 'NotFoundProblem', description: 'An id that names nothing' },
+  '409': { schema: 'Refusal', description: 'A business rule refused the command' },
+  '429': {
+    schema: 'TooManyRequestsProblem',
+    description: 'Too many failed authentications from this address',
+    headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer', minimum: 1 } } },
+  },
+};
+
+const WRITES = new Set(['post', 'put', 'patch', 'delete']);
+
+interface Operation {
+  security?: unknown[];
+  requestBody?: unknown;
+  parameters?: { in: string; name: string }[];
+  responses: Record<string, Json>;
+}
+
+/** Which error answers an operation can give, by what it takes; what a controller declared stays and gets a body. */
+function errorStatusesOf(path: string, method: string, operation: Operation): string[] {
+  const where = new Set((operation.parameters ?? []).map((p) => p.in));
+  const statuses = new Set(Object.keys(operation.responses).filter((s) => s in ERROR_ANSWERS));
+  if (operation.security?.length) ['401', '403', '429'].forEach((s) => statuses.add(s));
+  if (operation.requestBody || where.has('query') || where.has('header')) statuses.add('400');
+  if (where.has('path')) statuses.add('404');
+  // Every write can be refused (and can lose a race for good: ConcurrentUpdate); what-if writes nothing.
+  if (operation.security?.length && WRITES.has(method) && !path.startsWith('/what-if/')) statuses.add('409');
+  return [...statuses];
+}
+
+function declareErrorAnswers(document: OpenAPIObject): void {
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item as Record<string, Operation>)) {
+      if (!operation?.responses) continue;
+      for (const code of errorStatusesOf(path, method, operation)) {
+        const standard = ERROR_ANSWERS[code];
+        const declared = operation.responses[code] ?? {};
+        operation.responses[code] = {
+          ...declared,
+          description: (declared.description as string | undefined) || standard.description,
+          ...(standard.headers ? { headers: standard.headers } : {}),
+          content: { 'application/json': { schema: ref(standard.schema) } },
+        };
+      }
+    }
+  }
+}
+
+/**
+ * OpenAPI 3.0's `nullable` widens `type` only: a validator checks `null` against an allOf/$ref
+ * beside it (and fails), and against an enum that leaves null out (and fails; OAS 3.0.3 says
+ * the enum must list null). So a nullable reference becomes oneOf the object or null, and a
+ * nullable enum lists null.
+ */
+export const NULL_SCHEMA = { type: 'object', nullable: true, enum: [null] } as const;
+
+function admitNulls(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(admitNulls);
+  if (node === null || typeof node !== 'object') return node;
+  const schema = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, admitNulls(value)])) as Json;
+  if (schema.nullable !== true) return schema;
+  if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
+  const allOf = schema.allOf as Json[] | undefined;
+  const target = schema.$ref ? { $ref: schema.$ref } : allOf?.length === 1 && allOf[0].$ref ? allOf[0] : null;
+  if (target) {
+    const { $ref: _ref, allOf: _allOf, type: _type, nullable: _nullable, ...rest } = schema;
+    return { ...rest, oneOf: [target, NULL_SCHEMA] };
+  }
+  return schema;
+}
+
+/** The OpenAPI document served at /docs: generated from the controllers and DTOs, then completed. */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('leadledger')
+      .setDescription(
+        'Event-sourced lead-assignment and commission engine. The event feed (SSE, webhooks) is described in AsyncAPI at [/asyncapi.json](/asyncapi.json).',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'opaque',
+        description:
+          'An opaque API key (llk_ followed by 43 random characters), made with `keys create`; not a JWT, so it carries no claims to decode.',
+      })
+      .build(),
+  );
+  const completed = admitNulls(document) as OpenAPIObject;
+  completed.components = {
+    ...completed.components,
+    schemas: { ...completed.components?.schemas, ...PROBLEM_SCHEMAS },
+  };
+  declareErrorAnswers(completed);
+  return completed;
+}
