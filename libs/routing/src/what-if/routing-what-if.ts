@@ -147,9 +147,11 @@ export class RoutingWhatIf {
   private reconfigure(event: PoolEvent, day: string): void {
     if (event.type === 'PoolMemberRemoved') this.overlay = unpin(this.overlay, event.data.repId);
     // Equivalent mutants: ending the removal on the rep's other events changes nothing, since
-    // `overlaid` dropped the rep from the what-if's members; only a real PoolMemberAdded brings them back.
-    if (event.type === 'PoolMemberAdded' && this.overlay.removed.has(event.data.repId)) {
-      const removed = new Set(this.overlay.removed);
+    // `overlaid` dropped the rep from the what-if's members; only a real PoolMemberAdded brings them back,
+    // on a later day: a removal dated the day they joined in fact holds all that day.
+    const removedFrom = event.type === 'PoolMemberAdded' ? this.overlay.removed.get(event.data.repId) : undefined;
+    if (event.type === 'PoolMemberAdded' && removedFrom !== undefined && day > removedFrom) {
+      const removed = new Map(this.overlay.removed);
       removed.delete(event.data.repId);
       this.overlay = { ...this.overlay, removed };
     }

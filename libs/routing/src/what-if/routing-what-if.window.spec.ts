@@ -342,6 +342,26 @@ describe('routing what-if: real membership changes in the window', () => {
     });
   });
 
+  it('keeps out a rep the what-if removes from the very day they joined in fact: the removal holds all that day', () => {
+    // Fact: Li joins on Tuesday, after the day began: W; then W L. What-if without Li from Tuesday: W W W.
+    const past = history(
+      [created(), added('rep-wang', 1)],
+      [
+        ...leads(TUE, 't1'),
+        onDay(TUE, { kind: 'AddMember', repId: 'rep-li', weight: 1, dailyCap: null, monthlyCap: null }),
+        ...leads(TUE, 't2', 't3'),
+      ],
+    );
+    const withoutLi: RoutingChange = { kind: 'remove-member', from: TUE, repId: 'rep-li' };
+
+    const result = answer(routingWhatIf(past, { from: TUE, to: WED }, [withoutLi]));
+
+    expect(result.reps).toEqual([
+      { repId: 'rep-li', actual: 1, whatIf: 0, difference: -1 },
+      { repId: 'rep-wang', actual: 2, whatIf: 3, difference: 1 },
+    ]);
+  });
+
   it('keeps a rep the what-if removed out when they only go on leave and come back in fact', () => {
     // Fact: W; Li on leave Tuesday: W; Li back Wednesday with fresh credits: W L. What-if: W W W W.
     const past = history(

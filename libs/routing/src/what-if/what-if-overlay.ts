@@ -32,10 +32,11 @@ export interface PinnedTerms {
 export interface Overlay {
   readonly strategy: PoolStrategy | null;
   readonly pinned: ReadonlyMap<string, PinnedTerms>;
-  readonly removed: ReadonlySet<string>;
+  /** Each rep the what-if removed, with the business day it removed them from. */
+  readonly removed: ReadonlyMap<string, string>;
 }
 
-export const emptyOverlay: Overlay = { strategy: null, pinned: new Map(), removed: new Set() };
+export const emptyOverlay: Overlay = { strategy: null, pinned: new Map(), removed: new Map() };
 
 /** The overlay after one change takes effect on `pool`; a problem when a rep joins without a weight. */
 export function withChange(overlay: Overlay, pool: ActivePool, change: RoutingChange): Overlay | string {
@@ -45,7 +46,7 @@ export function withChange(overlay: Overlay, pool: ActivePool, change: RoutingCh
     case 'remove-member': {
       const pinned = new Map(overlay.pinned);
       pinned.delete(change.repId);
-      return { ...overlay, pinned, removed: new Set(overlay.removed).add(change.repId) };
+      return { ...overlay, pinned, removed: new Map(overlay.removed).set(change.repId, change.from) };
     }
     case 'member': {
       const current = pool.members.find((member) => member.repId === change.repId);
@@ -57,7 +58,7 @@ export function withChange(overlay: Overlay, pool: ActivePool, change: RoutingCh
         dailyCap: change.dailyCap !== undefined ? change.dailyCap : (current?.dailyCap ?? null),
         monthlyCap: change.monthlyCap !== undefined ? change.monthlyCap : (current?.monthlyCap ?? null),
       };
-      const removed = new Set(overlay.removed);
+      const removed = new Map(overlay.removed);
       removed.delete(change.repId);
       return { ...overlay, pinned: new Map(overlay.pinned).set(change.repId, terms), removed };
     }
