@@ -106,9 +106,11 @@ describe('replaying an assignment from the log, beside what was recorded', () =>
     await replay(lead.leadId, 1, reps['rep-wang']).expect(403);
     await replay(lead.leadId, 2).expect(404);
     await replay('no-such-lead', 1).expect(404);
-    const bad = await replay(lead.leadId, 'first').expect(400);
-    expect(bad.body.problems).toEqual([
-      { field: 'n', problem: 'must be a whole number: which assignment of the lead, 1 for the first' },
-    ]);
+    for (const n of ['first', 0, -1]) {
+      const bad = await replay(lead.leadId, n).expect(400);
+      expect(bad.body.problems).toEqual([
+        { field: 'n', problem: 'must be a whole number: which assignment of the lead, 1 for the first' },
+      ]);
+    }
   });
 });

@@ -40,6 +40,8 @@ export class ReplayController {
     n: number,
     @CurrentActor() actor: Actor,
   ): Promise<AssignmentReplay> {
+    // Assignments count from 1: 0 or less names none, however many the lead has (not a 404).
+    if (n < 1) throw badRequest([{ field: 'n', problem: NOT_AN_ASSIGNMENT }]);
     return this.queries.execute(new GetAssignmentReplay(id, n, actor));
   }
 
