@@ -129,6 +129,11 @@ describe('disputes: "that customer was mine"', () => {
     expect(notYours.body).toMatchObject({ code: 'NotYourSubject', current: { claimantRepId: 'rep-c', subject } });
     const missing = { kind: 'lead-assignment', id: 'no-such-lead' };
     await post('/disputes', { subject: missing, claim: 'x' }, rep['rep-a']).expect(404);
+    const notALine = await post('/disputes', { subject: { kind: 'ledger-line', id: 'zzz' }, claim: 'x' }, rep['rep-a']);
+    expect(notALine.status).toBe(400);
+    expect(notALine.body.problems).toEqual([
+      { field: 'subject.id', problem: 'must be a ledger line id: <source event id>:<n>' },
+    ]);
     const bad = await post('/disputes', { subject: { kind: 'vip', id: 'x' }, claim: '' }, rep['rep-a']).expect(400);
     expect(bad.body.problems.map((p: { field: string }) => p.field).sort()).toEqual(['claim', 'subject.kind']);
     await post('/disputes', { subject, claim: 'x', repId: 'rep-b' }, rep['rep-a']).expect(403);

@@ -7,6 +7,7 @@ import {
   disputeStreamId,
   resolveDispute,
 } from '@leadledger/disputes';
+import { NOT_A_LINE_ID, parseLineId } from '@leadledger/commissions';
 import { EventStore, type StoredEvent, handleCommand } from '@leadledger/event-store';
 import { type Clock, type IdSource, type Refusal, idFromSeed, isRefusal, refuse } from '@leadledger/kernel';
 import type { EngineConfig } from '@leadledger/platform';
@@ -113,6 +114,9 @@ export class OpenDisputeHandler implements ICommandHandler<OpenDisputeRequest, D
 
   async execute({ body, actor, idempotencyKey }: OpenDisputeRequest): Promise<DisputeAnswer> {
     const claimantRepId = actingRep(actor, body.repId);
+    // As the line's own replay route answers it: a malformed id is bad input, not an unknown line.
+    if (body.subject.kind === 'ledger-line' && parseLineId(body.subject.id) === null)
+      throw badRequest([{ field: 'subject.id', problem: NOT_A_LINE_ID }]);
     await requireRegistered(this.store, claimantRepId, 'repId');
     const disputeId = idempotencyKey ? idFromSeed(`dispute:${actor.id}:${idempotencyKey}`) : this.ids.next();
     await this.reads.settled();

@@ -1,5 +1,5 @@
 import type { Actor } from '@leadledger/auth';
-import { type LineReplayAnswer, parseLineId, replayLine, sqlLedgerView } from '@leadledger/commissions';
+import { type LineReplayAnswer, NOT_A_LINE_ID, parseLineId, replayLine, sqlLedgerView } from '@leadledger/commissions';
 import { EventStore } from '@leadledger/event-store';
 import { NotFoundError } from '@leadledger/kernel';
 import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
@@ -31,8 +31,7 @@ export class GetLineReplayHandler implements IQueryHandler<GetLineReplay, LineRe
   ) {}
 
   async execute({ lineId, actor }: GetLineReplay): Promise<LineReplayAnswer> {
-    if (!parseLineId(lineId))
-      throw badRequest([{ field: 'id', problem: 'must be a ledger line id: <source event id>:<n>' }]);
+    if (!parseLineId(lineId)) throw badRequest([{ field: 'id', problem: NOT_A_LINE_ID }]);
     // The ledger as it stands once it has applied the log up to now, like a statement.
     await this.projections.reached(await this.store.headPosition());
     const db = this.readModels.connection;

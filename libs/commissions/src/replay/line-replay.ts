@@ -77,6 +77,9 @@ export interface LineReplayInputs {
   readonly limits: readonly string[];
 }
 
+/** What is wrong with an id parseLineId refuses, as every route that takes a line id says it. */
+export const NOT_A_LINE_ID = 'must be a ledger line id: <source event id>:<n>';
+
 /** `<source event id>:<n>`; null when the id is not of that shape. */
 export function parseLineId(lineId: string): { eventId: string; index: number } | null {
   const match = /^([A-Za-z0-9][A-Za-z0-9._-]{0,127}):(0|[1-9][0-9]{0,5})$/.exec(lineId);
