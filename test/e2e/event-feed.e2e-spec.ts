@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { request as httpRequest } from 'node:http';
+import Ajv from 'ajv';
 import { EventSource } from 'eventsource';
 import { poolOf } from '../workflows/intake-fixtures';
 import { type EngineHarness, startEngine } from './support/engine-harness';
@@ -142,7 +143,8 @@ describe('the event feed', () => {
       expect(body.operations.deliverWebhook.channel).toEqual({ $ref: '#/channels/webhook' });
       const messages = Object.values(body.components.messages) as { name: string; payload: { allOf: object[] } }[];
       expect(messages.map((m) => m.name)).toContain('leadledger.lead.assigned.v1');
-      for (const message of messages) {
+      // Every message but the stream's own closing one is a published event type.
+      for (const message of messages.filter((m) => m.name !== 'leadledger.feed.closed')) {
         const dataRef = (message.payload.allOf[1] as { properties: { data: { $ref: string } } }).properties.data.$ref;
         expect(body.components.schemas[dataRef.split('/').at(-1)!]).toMatchObject({ type: 'object' });
       }
@@ -265,8 +267,15 @@ describe('the event feed', () => {
       const text = await closing;
       const last = text.trimEnd().split('\n\n').at(-1)!;
       expect(last).toMatch(/^event: leadledger\.feed\.closed\ndata: /);
-      const { reason, lastEventId } = JSON.parse(last.split('data: ')[1]);
+      const closed = JSON.parse(last.split('data: ')[1]);
+      const { reason, lastEventId } = closed;
       expect(reason).toBe('slow-consumer');
+      // The message is in the published contract, as integration.md tells clients to listen for it.
+      const asyncapi = (await slow.http().get('/asyncapi.json').expect(200)).body;
+      const message = asyncapi.components.messages.leadledger_feed_closed;
+      expect(message.name).toBe('leadledger.feed.closed');
+      expect(new Ajv({ strict: true }).validate(message.payload, closed)).toBe(true);
+      expect(asyncapi.channels.eventStream.messages.leadledger_feed_closed).toBeDefined();
       // Everything it did get is in order, up to the position it may resume after.
       const ids = [...text.matchAll(/^id: (\d+)$/gm)].map((m) => BigInt(m[1]));
       expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : 1)));

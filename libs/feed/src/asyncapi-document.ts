@@ -44,6 +44,29 @@ const envelope: Schema = {
   },
 };
 
+/** Why the engine ended an SSE stream: a client too slow to keep up, or the engine stopping. */
+export const FEED_CLOSED_REASONS = ['slow-consumer', 'shutdown'] as const;
+export type FeedClosedReason = (typeof FEED_CLOSED_REASONS)[number];
+
+/** The SSE stream's last message, `event: leadledger.feed.closed`: why it ended and where to resume. */
+const feedClosed: Schema = {
+  name: 'leadledger.feed.closed',
+  title: 'leadledger.feed.closed',
+  summary:
+    'The last message of a stream the engine ends (SSE `event: leadledger.feed.closed`, no `id:`): reconnect with Last-Event-ID = lastEventId',
+  contentType: 'application/json',
+  payload: {
+    type: 'object',
+    required: ['reason', 'lastEventId'],
+    additionalProperties: false,
+    properties: {
+      reason: { type: 'string', enum: [...FEED_CLOSED_REASONS] },
+      lastEventId: { type: 'string', pattern: '^[0-9]+$', description: 'The position of the last event sent' },
+    },
+  },
+};
+const FEED_CLOSED = 'leadledger_feed_closed';
+
 /**
  * The AsyncAPI 3.0 description of the feed, made from the same JSON Schemas the tests check the
  * events against: one message per published type, sent on the SSE stream and by webhooks.
@@ -95,7 +118,7 @@ export function asyncApiDocument(schemas: Record<string, Schema>, version: strin
         title: 'Server-Sent Events',
         description:
           'One SSE message per event: `id:` its position, `data:` the CloudEvent JSON. Filters: ?types=&streams=.',
-        messages: references,
+        messages: { ...references, [FEED_CLOSED]: { $ref: `#/components/messages/${FEED_CLOSED}` } },
       },
       webhook: {
         address: '{subscriptionUrl}',
@@ -121,7 +144,7 @@ export function asyncApiDocument(schemas: Record<string, Schema>, version: strin
     },
     components: {
       schemas: { CloudEventEnvelope: envelope, ...dataSchemas },
-      messages,
+      messages: { ...messages, [FEED_CLOSED]: feedClosed },
     },
   };
 }

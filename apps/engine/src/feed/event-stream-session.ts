@@ -1,9 +1,15 @@
 import type { EventStore, LiveFanOut, StoredEvent } from '@leadledger/event-store';
-import { type FeedFilter, type PublishedEvent, publishIfMatching, readFeedPage } from '@leadledger/feed';
+import {
+  type FeedClosedReason,
+  type FeedFilter,
+  type PublishedEvent,
+  publishIfMatching,
+  readFeedPage,
+} from '@leadledger/feed';
 import type { Response } from 'express';
 
-/** Why the engine ended a stream: sent as the last event, named `leadledger.feed.closed`. */
-export type StreamClosedReason = 'slow-consumer' | 'shutdown';
+/** Why the engine ended a stream: sent as the last event, named `leadledger.feed.closed` (in the AsyncAPI document). */
+export type StreamClosedReason = FeedClosedReason;
 
 export interface EventStreamOptions {
   readonly source: string;
