@@ -1,4 +1,11 @@
-import { EventStore, type StoredEvent, handleCommand, jitteredBackoff, loadState } from '@leadledger/event-store';
+import {
+  EventStore,
+  type Sleep,
+  type StoredEvent,
+  handleCommand,
+  jitteredBackoff,
+  loadState,
+} from '@leadledger/event-store';
 import {
   type PublishedEvent,
   type WebhookSubscriptionState,
@@ -11,8 +18,9 @@ import type { WebhookSettings } from '@leadledger/platform';
 import type { Logger } from '@nestjs/common';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import { setTimeout as delay } from 'node:timers/promises';
 import { Webhook } from 'standardwebhooks';
-import type { WebhookCheckpoint, WebhookCheckpoints } from './webhook-checkpoints';
+import type { FailedAttempts, WebhookCheckpoint, WebhookCheckpoints } from './webhook-checkpoints';
 import type { WebhookSecrets } from './webhook-secrets';
 import { postWebhook } from './webhook-sender';
 
@@ -28,7 +36,13 @@ export interface WorkerDependencies {
   readonly eventSource: string;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** The wait between attempts at an event, ended early by `signal` (a change or a stop). Injected by tests. */
+  readonly sleep?: Sleep;
+  /** The backoff's jitter, 0 to 1 (default Math.random). Injected by tests. */
+  readonly random?: () => number;
 }
+
+const timerSleep: Sleep = (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined);
 
 /** retrying: active, with the current event's attempts failing so far. */
 export type WorkerState = 'active' | 'retrying' | 'paused' | 'failing';
@@ -38,6 +52,9 @@ export type WorkerState = 'active' | 'retrying' | 'paused' | 'failing';
  * its checkpoint, posts each matching event until a 2xx (backing off between attempts), and
  * commits the checkpoint with each 2xx. After `maxAttempts` failures at one event it marks the
  * subscription failing (an event) and waits. Woken by new events and by changes to its stream.
+ * The failures so far at an event are read from the deliveries log, not kept in memory: a worker
+ * started after a restart (or by another engine on the same files) continues their count, and
+ * waits out the backoff from the last one's end.
  */
 export class SubscriptionWorker {
   private state: WebhookSubscriptionState = webhookSubscriptionDecider.initialState;
@@ -171,15 +188,36 @@ export class SubscriptionWorker {
     this.checkpoint = checkpoint;
   }
 
-  /** Attempts until a 2xx (true), or until it gives way or the subscription is marked failing (false). */
+  /**
+   * Attempts until a 2xx (true), or until it gives way or the subscription is marked failing (false).
+   * Continues the failed attempts the deliveries log holds at this event under this revision of the
+   * subscription: their count, and the backoff measured from the end of the last.
+   */
   private async deliver(event: StoredEvent, published: PublishedEvent, after: WebhookCheckpoint): Promise<boolean> {
     const generation = this.generation;
+    const revision = this.revision as bigint; // the state is active: the stream exists
     const body = JSON.stringify(published);
     const url = new URL((this.state as Extract<WebhookSubscriptionState, { status: 'active' }>).subscription.url);
-    const { settings } = this.deps;
-    for (let attempt = 1; ; attempt++) {
+    const { settings, checkpoints, clock } = this.deps;
+    const backoff = jitteredBackoff({
+      initialMs: settings.backoffBaseMs,
+      maxMs: settings.backoffMaxMs,
+      random: this.deps.random,
+    });
+    let failed: FailedAttempts | null = checkpoints.failedAttempts(this.subscriptionId, event.position, revision);
+    for (;;) {
+      this.failingAttempts = failed?.attempts ?? 0;
+      if (failed !== null) {
+        if (failed.attempts >= settings.maxAttempts) {
+          await this.markFailed(event, failed);
+          return false;
+        }
+        const since = Math.max(0, clock.now().getTime() - failed.lastEndedAt);
+        await this.backOff(backoff.delayMs(failed.attempts) - since);
+      }
       if (this.stopped || generation !== this.generation) return false;
-      const attemptedAt = this.deps.clock.now();
+      const attempt = (failed?.attempts ?? 0) + 1;
+      const attemptedAt = clock.now();
       const outcome = await postWebhook({
         url,
         body,
@@ -189,7 +227,7 @@ export class SubscriptionWorker {
         agent: url.protocol === 'https:' ? this.httpsAgent : this.agent,
       });
       const delivered = outcome.error === null;
-      this.deps.checkpoints.record(
+      checkpoints.record(
         {
           subscriptionId: this.subscriptionId,
           eventId: event.id,
@@ -198,6 +236,7 @@ export class SubscriptionWorker {
           ...outcome,
           attemptedAt: attemptedAt.toISOString(),
         },
+        revision,
         delivered ? after : null,
       );
       if (delivered) {
@@ -205,13 +244,12 @@ export class SubscriptionWorker {
         this.failingAttempts = 0;
         return true;
       }
-      this.failingAttempts = attempt;
-      if (attempt >= settings.maxAttempts) {
-        await this.markFailed(event, attempt, outcome.statusCode, outcome.error ?? '');
-        return false;
-      }
-      const backoff = jitteredBackoff({ initialMs: settings.backoffBaseMs, maxMs: settings.backoffMaxMs });
-      await this.backOff(backoff.delayMs(attempt));
+      failed = {
+        attempts: attempt,
+        lastEndedAt: attemptedAt.getTime() + outcome.latencyMs,
+        lastStatusCode: outcome.statusCode,
+        lastError: outcome.error ?? '',
+      };
     }
   }
 
@@ -220,17 +258,15 @@ export class SubscriptionWorker {
    * arrive every few milliseconds, and would spend every attempt of a receiver's short outage
    * within a second and mark the subscription failing.
    */
-  private backOff(ms: number): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.endBackoff = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.endBackoff = done;
-    });
+  private async backOff(ms: number): Promise<void> {
+    if (this.stopped || ms <= 0) return;
+    const ended = new AbortController();
+    this.endBackoff = () => ended.abort();
+    try {
+      await (this.deps.sleep ?? timerSleep)(ms, ended.signal);
+    } finally {
+      this.endBackoff = null;
+    }
   }
 
   /** Standard Webhooks headers; during a rotation's grace period, a signature by each secret. */
@@ -251,7 +287,7 @@ export class SubscriptionWorker {
     };
   }
 
-  private async markFailed(event: StoredEvent, attempts: number, lastStatusCode: number | null, lastError: string) {
+  private async markFailed(event: StoredEvent, { attempts, lastStatusCode, lastError }: FailedAttempts) {
     const now = this.deps.clock.now().toISOString();
     const command = {
       kind: 'MarkWebhookSubscriptionFailed',

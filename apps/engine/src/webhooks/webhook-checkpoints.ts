@@ -20,15 +20,30 @@ export interface DeliveryAttempt {
   readonly attemptedAt: string;
 }
 
+/**
+ * The attempts at one event that have failed so far, in a row, under the subscription's present
+ * revision: what the next attempt continues from, after a restart of the engine too.
+ */
+export interface FailedAttempts {
+  readonly attempts: number;
+  /** When the last of them ended (its start plus its latency), in ms since 1970. */
+  readonly lastEndedAt: number;
+  readonly lastStatusCode: number | null;
+  readonly lastError: string;
+}
+
 /** Attempts kept per subscription; older ones are dropped. */
 export const DELIVERIES_KEPT = 1000;
 
 /**
  * Each subscription's checkpoint and its latest delivery attempts, in the read-model file beside
  * the projections' checkpoints (not a projection: no rebuild drops them, verify ignores them).
- * A checkpoint is committed with the attempt that moved it, after each 2xx. If the read-model file
- * is lost or rebuilt after damage, the rows go with it, and delivery resumes from the position
- * the subscription's own stream vouches for (its creation, last failure or last replay).
+ * A checkpoint is committed with the attempt that moved it, after each 2xx. The attempts also
+ * count the failures at the current event, so a restart of the engine continues that count (and
+ * its backoff) rather than start it again; a change to the subscription (a new stream revision)
+ * does start it again. If the read-model file is lost or rebuilt after damage, the rows go with
+ * it, and delivery resumes from the position the subscription's own stream vouches for (its
+ * creation, last failure or last replay), the count of failures at 1.
  */
 @Injectable()
 export class WebhookCheckpoints {
@@ -53,15 +68,19 @@ export class WebhookCheckpoints {
       .run(subscriptionId, checkpoint.position, checkpoint.replays);
   }
 
-  /** Records an attempt and, for a 2xx, the checkpoint it moves to, in one transaction. */
-  record(attempt: DeliveryAttempt, delivered: WebhookCheckpoint | null): void {
+  /**
+   * Records an attempt, made while the subscription's stream was at `revision`, and, for a 2xx, the
+   * checkpoint it moves to, in one transaction.
+   */
+  record(attempt: DeliveryAttempt, revision: bigint, delivered: WebhookCheckpoint | null): void {
     const db = this.db();
     db.transaction(() => {
       const { lastInsertRowid } = db
         .prepare(
           `INSERT INTO webhook_deliveries
-             (subscription_id, event_id, position, attempt, status_code, latency_ms, error, attempted_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+             (subscription_id, event_id, position, attempt, status_code, latency_ms, error, attempted_at,
+              subscription_revision)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           attempt.subscriptionId,
@@ -72,6 +91,7 @@ export class WebhookCheckpoints {
           attempt.latencyMs,
           attempt.error,
           attempt.attemptedAt,
+          revision,
         );
       // Bounded: every 100th attempt drops what lies beyond the newest DELIVERIES_KEPT of this subscription.
       if (BigInt(lastInsertRowid) % 100n === 0n)
@@ -81,6 +101,38 @@ export class WebhookCheckpoints {
         ).run(attempt.subscriptionId, attempt.subscriptionId, DELIVERIES_KEPT);
       if (delivered) this.save(attempt.subscriptionId, delivered);
     })();
+  }
+
+  /**
+   * The failed attempts at the event at `position` so far, from the newest attempt: it failed, at
+   * that event, under the same revision of the subscription. Any other newest attempt (a 2xx, another
+   * event, a revision since changed, or a row older than the revision column) means none.
+   */
+  failedAttempts(subscriptionId: string, position: bigint, revision: bigint): FailedAttempts | null {
+    const row = this.db()
+      .prepare(
+        `SELECT position, attempt, status_code, latency_ms, error, attempted_at, subscription_revision
+         FROM webhook_deliveries WHERE subscription_id = ? ORDER BY id DESC LIMIT 1`,
+      )
+      .safeIntegers(true)
+      .get(subscriptionId) as
+      | {
+          position: bigint;
+          attempt: bigint;
+          status_code: bigint | null;
+          latency_ms: bigint;
+          error: string | null;
+          attempted_at: string;
+          subscription_revision: bigint | null;
+        }
+      | undefined;
+    if (!row || row.error === null || row.position !== position || row.subscription_revision !== revision) return null;
+    return {
+      attempts: Number(row.attempt),
+      lastEndedAt: Date.parse(row.attempted_at) + Number(row.latency_ms),
+      lastStatusCode: row.status_code === null ? null : Number(row.status_code),
+      lastError: row.error,
+    };
   }
 
   /** The newest attempts first, at most `limit` (and never more than DELIVERIES_KEPT). */
@@ -128,10 +180,17 @@ export class WebhookCheckpoints {
           status_code     INTEGER,
           latency_ms      INTEGER NOT NULL,
           error           TEXT,
-          attempted_at    TEXT    NOT NULL
+          attempted_at    TEXT    NOT NULL,
+          subscription_revision INTEGER
         );
         CREATE INDEX IF NOT EXISTS webhook_deliveries_by_subscription ON webhook_deliveries (subscription_id, id);
       `);
+      // A file from before the column: its rows keep NULL, which continues no count of failures.
+      const columns = db.prepare("SELECT name FROM pragma_table_info('webhook_deliveries')").all() as {
+        name: string;
+      }[];
+      if (!columns.some((column) => column.name === 'subscription_revision'))
+        db.exec('ALTER TABLE webhook_deliveries ADD COLUMN subscription_revision INTEGER');
       this.readyFor = db;
     }
     return db;
