@@ -64,6 +64,23 @@ describeInBrowser('the console: pools and leads', () => {
     expect(await members.getByText('annual leave').count()).toBe(0);
   });
 
+  it('names each field a refused request got wrong, and clears that refusal once another lead’s form is opened', async () => {
+    const [first, second] = ui.scene.inbox['rep-a'];
+    const page = await ui.openConsole();
+    await ui.signIn(page, ui.scene.keys.rep['rep-a']);
+    await ui.goTo(page, 'Leads');
+    await page.getByRole('button', { name: `Decline ${second.slice(0, 8)}` }).click();
+    await page.getByLabel(`Why decline lead ${second.slice(0, 8)}`).fill('   ');
+    await page.getByRole('button', { name: 'Decline the lead' }).click();
+    const alert = page.getByRole('alert');
+    await alert.getByRole('listitem').filter({ hasText: 'reason: reason must not be blank' }).waitFor();
+    expect(await alert.textContent()).toContain('The request is not valid; nothing was written');
+
+    await page.getByRole('button', { name: `Why this rep ${first.slice(0, 8)}` }).click();
+    await page.getByTestId('decision-trace').waitFor();
+    expect(await alert.count()).toBe(0);
+  });
+
   it('lets a rep accept one lead and decline another with a reason, and read why a lead came to them', async () => {
     const [first, second] = ui.scene.inbox['rep-a'];
     const page = await ui.openConsole();
@@ -109,9 +126,26 @@ describeInBrowser('the console: pools and leads', () => {
     const queue = page.getByTestId('review-queue');
     await queue.getByText('identity keys belong to different customers').waitFor();
     await page.getByRole('button', { name: `Route ${flagged}` }).click();
-    await page.getByLabel('The customer this lead is').selectOption(ui.scene.releasedCustomer.id);
+    // Each customer the lead's keys named, with what identifies it and its owner; none chosen for the manager.
+    const customer = page.getByLabel('The customer this lead is');
+    const released = customer.locator(`option[value="${ui.scene.releasedCustomer.id}"]`);
+    await released
+      .filter({ hasText: '李娜 · +8613900000033, owner: nobody (shared pool)' })
+      .waitFor({ state: 'attached' });
+    expect(await customer.locator('option').allTextContents()).toContainEqual(
+      expect.stringContaining('buyer@example.cn, owner: rep-c'),
+    );
+    expect(await customer.inputValue()).toBe('');
     await page.getByLabel(`Route lead ${flagged} to rep`).fill('rep-c');
     await page.getByLabel('Reason').fill('the e-mail was typed on the wrong record');
+    await page.getByRole('button', { name: 'Route', exact: true }).click();
+    expect(
+      await customer.evaluate(
+        (select) => (select as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing,
+      ),
+    ).toBe(true);
+    expect(await queue.getByText(flagged).count()).toBe(1);
+    await customer.selectOption(ui.scene.releasedCustomer.id);
     expect(await ui.accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Route', exact: true }).click();
     await page

@@ -15,6 +15,11 @@ describeInBrowser('the console: ownership, the shared pool and disputes', () => 
     await page.getByLabel('Value').fill('139 0000 0011');
     await page.getByRole('button', { name: 'Look up' }).click();
     await page.getByTestId('owner-now').filter({ hasText: 'rep-b' }).waitFor();
+    // The customer's name and company (its first lead's) lead the card; its id comes last.
+    await page.getByTestId('customer-name').filter({ hasText: '张伟' }).waitFor();
+    await page.getByTestId('customer-company').filter({ hasText: 'Acme 贸易' }).waitFor();
+    expect(await page.getByTestId('customer-facts').locator('dt').first().textContent()).toBe('Name');
+    expect(await page.getByTestId('customer-facts').locator('dt').last().textContent()).toBe('Customer id');
     const ownerAsOf = page.getByTestId('owner-as-of');
     await ownerAsOf.filter({ hasText: 'Owner after the last event: rep-b' }).waitFor();
     await page.getByRole('table', { name: 'Ownership history' }).getByText('rep-a moves to key accounts').waitFor();
@@ -41,6 +46,7 @@ describeInBrowser('the console: ownership, the shared pool and disputes', () => 
     await page.getByLabel('New owner (rep id)').fill('rep-c');
     await page.getByLabel('Reason').fill('rep-a is on leave until December');
     await page.getByRole('button', { name: 'Transfer to another rep' }).click();
+    await page.getByRole('status').filter({ hasText: 'Transferred: rep-c now owns the customer.' }).waitFor();
     await page.getByTestId('owner-now').filter({ hasText: 'rep-c' }).waitFor();
     await page
       .getByRole('table', { name: 'Ownership history' })
@@ -83,6 +89,7 @@ describeInBrowser('the console: ownership, the shared pool and disputes', () => 
     await detail.getByTestId('dispute-status').filter({ hasText: 'open' }).waitFor();
     await detail.getByLabel('Comment').fill('see the walk-in on 2 October');
     await detail.getByRole('button', { name: 'Add comment' }).click();
+    await detail.getByRole('status').filter({ hasText: 'Comment added.' }).waitFor();
     await detail.getByTestId('dispute-comments').getByText('see the walk-in on 2 October').waitFor();
     await detail.getByTestId('timeline-rep-b').getByText('Not visible to this key.').waitFor();
     expect(await ui.accessibilityViolations(rep)).toEqual([]);
@@ -103,12 +110,32 @@ describeInBrowser('the console: ownership, the shared pool and disputes', () => 
     await ui.screenshot(manager, 'dispute-both-sides');
     await read.getByRole('button', { name: 'Resolve' }).click();
     await read.getByTestId('dispute-resolution').filter({ hasText: 'Resolved: upheld' }).waitFor();
+    // The resolution moved the customer back: both sides' timelines show it without reopening the dispute.
+    const entries = (rep: string) => read.getByTestId(`timeline-${rep}`).getByRole('listitem');
+    await entries('rep-a').filter({ hasText: 'rep-a found the customer first' }).waitFor();
+    await entries('rep-b').filter({ hasText: 'rep-a found the customer first' }).waitFor();
     expect(await ui.accessibilityViolations(manager)).toEqual([]);
 
     await ui.goTo(manager, 'Customers');
     await manager.getByLabel('Value').fill(ui.scene.transferredCustomer.phone);
     await manager.getByRole('button', { name: 'Look up' }).click();
     await manager.getByTestId('owner-now').filter({ hasText: 'rep-a' }).waitFor();
+  });
+
+  it('says the engine’s codes and every column header in Chinese', async () => {
+    const page = await ui.openConsole({ locale: 'zh-CN' });
+    await page.getByLabel('API 密钥').fill(ui.scene.keys.manager.replace('Bearer ', ''));
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByLabel('查询值').fill(ui.scene.releasedCustomer.phone);
+    await page.getByRole('button', { name: '查询', exact: true }).click();
+    const history = page.getByRole('table', { name: '负责人历史' });
+    await history.getByRole('cell', { name: '到店接待' }).waitFor();
+    expect(await history.textContent()).not.toContain('received-walk-in');
+
+    await page.getByRole('navigation').getByRole('link', { name: '争议' }).click();
+    const disputes = page.getByTestId('disputes');
+    await disputes.getByRole('columnheader', { name: '编号' }).waitFor();
+    expect(await disputes.getByRole('columnheader').allTextContents()).not.toContain('Id');
   });
 
   it('met no script error and no refusal by the content security policy on the way', () => {

@@ -1,12 +1,11 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { type MessageKey, en } from './en';
+import type { MessageKey } from './en';
 import { type Language, LANGUAGES } from './language';
-import { zhCN } from './zh-CN';
+import { type CodeGroup, type Translate, codeLabel, translator } from './translate';
 
-export { type Language, LANGUAGES };
+export { type CodeGroup, type Language, LANGUAGES, type Translate, codeLabel, translator };
 
-const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
 const CHOICE_ITEM = 'leadledger.console.language';
 
 /** The language chosen before in this browser, else the browser's first one (zh-* → zh-CN), else English. */
@@ -19,13 +18,6 @@ export function initialLanguage(): Language {
 
 export function rememberLanguage(language: Language): void {
   localStorage.setItem(CHOICE_ITEM, language);
-}
-
-export type Translate = (key: MessageKey, params?: Record<string, string | number | null | undefined>) => string;
-
-export function translator(language: Language): Translate {
-  return (key, params = {}) =>
-    MESSAGES[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? '—'));
 }
 
 export const LanguageContext = createContext<{ language: Language; t: Translate }>({

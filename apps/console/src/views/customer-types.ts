@@ -11,6 +11,7 @@ export interface OwnershipInterval {
 
 export interface CustomerView {
   readonly customerId: string;
+  readonly firstLeadId: string;
   readonly firstLeadChannel: string | null;
   readonly finderRepId: string | null;
   readonly owner: { repId: string; since: string; via: string; protectedUntil: string | null } | null;

@@ -1,12 +1,14 @@
-import { useContext, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import { ApiProblem, segment, withQuery } from '../api';
 import { DataTable } from '../components/data-table';
 import { ProblemMessage } from '../components/problem-message';
 import { useRequest } from '../components/use-request';
 import { when } from '../format';
-import { LanguageContext } from '../i18n/i18n';
+import { LanguageContext, codeLabel } from '../i18n/i18n';
 import { isManager, useSession } from '../session';
+import { customerIdentity, firstLeadOf } from './customer-identity';
 import type { CustomerView } from './customer-types';
+import type { LeadSummary } from './lead-types';
 import { OwnershipTimeline } from './ownership-timeline';
 import { TransferForm } from './transfer-form';
 
@@ -26,6 +28,17 @@ export function CustomersView() {
   };
   const customer = lookup.result;
   const error = lookup.error;
+  // The name (and the company as typed) come from the customer's first lead; its keys identify it without.
+  const [firstLead, setFirstLead] = useState<LeadSummary | null>(null);
+  useEffect(() => {
+    setFirstLead(null);
+    let current = true;
+    if (customer) void firstLeadOf(api, customer).then((lead) => current && setFirstLead(lead));
+    return () => {
+      current = false;
+    };
+  }, [customer?.customerId]);
+  const identity = customer && customerIdentity(customer, firstLead);
 
   return (
     <section aria-labelledby="lookup-heading">
@@ -58,21 +71,27 @@ export function CustomersView() {
       ) : (
         <ProblemMessage error={error} />
       )}
-      {customer && (
+      {customer && identity && (
         <>
           <dl class="facts" data-testid="customer-facts">
-            <dt>{t('shared.customer')}</dt>
-            <dd>{customer.customerId}</dd>
+            <dt>{t('shared.name')}</dt>
+            <dd data-testid="customer-name">{identity.name ?? '—'}</dd>
+            <dt>{t('customers.company')}</dt>
+            <dd data-testid="customer-company">{identity.company ?? '—'}</dd>
             <dt>{t('customers.owner')}</dt>
             <dd data-testid="owner-now">
               {customer.owner
-                ? `${customer.owner.repId} (${t('customers.since', { since: when(customer.owner.since, language), via: customer.owner.via })})`
+                ? `${customer.owner.repId} (${t('customers.since', { since: when(customer.owner.since, language), via: codeLabel(t, 'via', customer.owner.via) })})`
                 : t('customers.nobody')}
             </dd>
             <dt>{t('customers.protectedUntil')}</dt>
             <dd>{when(customer.owner?.protectedUntil, language)}</dd>
             <dt>{t('customers.finder')}</dt>
             <dd>{customer.finderRepId ?? '—'}</dd>
+            <dt>{t('customers.id')}</dt>
+            <dd>
+              <code>{customer.customerId}</code>
+            </dd>
           </dl>
           <DataTable
             caption={t('customers.ownership')}
@@ -82,7 +101,7 @@ export function CustomersView() {
               { header: t('col.repId'), value: (i) => i.repId },
               { header: t('col.from'), value: (i) => i.from, render: (i) => when(i.from, language) },
               { header: t('col.to'), value: (i) => i.to, render: (i) => when(i.to, language) },
-              { header: t('col.via'), value: (i) => i.via },
+              { header: t('col.via'), value: (i) => codeLabel(t, 'via', i.via) },
               { header: t('col.reason'), value: (i) => i.reason },
             ]}
           />

@@ -1,6 +1,6 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { segment } from '../api';
-import { ProblemMessage } from '../components/problem-message';
+import { Notice, ProblemMessage } from '../components/problem-message';
 import { useRequest } from '../components/use-request';
 import { shortId, when } from '../format';
 import { LanguageContext } from '../i18n/i18n';
@@ -21,24 +21,33 @@ export function DisputeDetailPanel({ disputeId, onChanged }: Props) {
   const dispute = useRequest<DisputeDetail>();
   const [comment, setComment] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  // Counts the changes made here: a resolution may move the customer, so both sides' timelines read again.
+  const [revision, setRevision] = useState(0);
   const path = `/disputes/${segment(disputeId)}`;
   const load = () => dispute.run(() => api.get<DisputeDetail>(path));
   useEffect(() => void load(), [disputeId]);
 
   // Each answer is the dispute as it stands after the change.
-  const changed = async (request: () => Promise<DisputeDetail>) => {
+  const changed = async (request: () => Promise<DisputeDetail>, done: string) => {
     setError(null);
+    setNotice(null);
     try {
       dispute.setResult(await request());
+      setRevision((n) => n + 1);
+      setNotice(done);
       onChanged();
+      return true;
     } catch (caught) {
       setError(caught);
+      return false;
     }
   };
   const shown = dispute.result;
   return (
     <section class="panel" aria-labelledby="dispute-heading" data-testid="dispute-detail">
       <h2 id="dispute-heading">{t('disputes.detail', { id: shortId(disputeId) })}</h2>
+      <Notice text={notice} />
       <ProblemMessage error={dispute.error ?? error} />
       {shown && (
         <>
@@ -75,9 +84,10 @@ export function DisputeDetailPanel({ disputeId, onChanged }: Props) {
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                void changed(() => api.post<DisputeDetail>(`${path}/comments`, { text: comment })).then(() =>
-                  setComment(''),
-                );
+                void changed(
+                  () => api.post<DisputeDetail>(`${path}/comments`, { text: comment }),
+                  t('disputes.commented'),
+                ).then((added) => added && setComment(''));
               }}
             >
               <label>
@@ -89,13 +99,15 @@ export function DisputeDetailPanel({ disputeId, onChanged }: Props) {
           )}
           {shown.status === 'open' && isManager(role) && (
             <ResolveDisputeForm
-              onResolve={(body) => changed(() => api.post<DisputeDetail>(`${path}/resolution`, body))}
+              onResolve={(body) => changed(() => api.post<DisputeDetail>(`${path}/resolution`, body), t('common.done'))}
             />
           )}
           <h3>{t('disputes.timelines')}</h3>
           <div class="side-by-side">
-            <RepTimelineColumn repId={shown.claimantRepId} subject={shown.subject} />
-            {shown.respondentRepId && <RepTimelineColumn repId={shown.respondentRepId} subject={shown.subject} />}
+            <RepTimelineColumn repId={shown.claimantRepId} subject={shown.subject} revision={revision} />
+            {shown.respondentRepId && (
+              <RepTimelineColumn repId={shown.respondentRepId} subject={shown.subject} revision={revision} />
+            )}
           </div>
         </>
       )}

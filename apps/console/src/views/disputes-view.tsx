@@ -40,7 +40,7 @@ export function DisputesView() {
           rows={page.result.items}
           testId="disputes"
           columns={[
-            { header: 'Id', value: (d) => d.disputeId, render: (d) => <code>{shortId(d.disputeId)}</code> },
+            { header: t('disputes.id'), value: (d) => d.disputeId, render: (d) => <code>{shortId(d.disputeId)}</code> },
             { header: t('common.status'), value: (d) => t(`disputes.${d.status}`) },
             { header: t('disputes.claimantCol'), value: (d) => d.claimantRepId },
             { header: t('disputes.respondent'), value: (d) => d.respondentRepId },

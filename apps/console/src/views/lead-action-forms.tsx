@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { shortId } from '../format';
-import { useT } from '../i18n/i18n';
+import { codeLabel, useT } from '../i18n/i18n';
 import type { LeadSummary } from './lead-types';
 
 interface DeclineProps {
@@ -63,7 +63,7 @@ export function FollowUpForm({ lead, onLog, onCancel }: FollowUpProps) {
         {t('leads.followUpKind')}
         <select value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
           {FOLLOW_UP_KINDS.map((k) => (
-            <option value={k}>{k}</option>
+            <option value={k}>{codeLabel(t, 'followUpKind', k)}</option>
           ))}
         </select>
       </label>

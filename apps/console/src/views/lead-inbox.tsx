@@ -4,7 +4,7 @@ import { DataTable } from '../components/data-table';
 import { Notice, ProblemMessage } from '../components/problem-message';
 import { useRequest } from '../components/use-request';
 import { shortId, when } from '../format';
-import { LanguageContext } from '../i18n/i18n';
+import { LanguageContext, codeLabel } from '../i18n/i18n';
 import { useSession } from '../session';
 import { DecisionTrace } from './decision-trace';
 import { DeclineForm, FollowUpForm } from './lead-action-forms';
@@ -36,6 +36,11 @@ export function LeadInbox({ repId }: { repId: string }) {
       setActionError(error);
     }
   };
+  // Opening another form starts another action: the last one's refusal no longer applies to what is shown.
+  const openForm = (next: Opened) => {
+    setActionError(null);
+    setOpened(next);
+  };
   const accept = (lead: LeadSummary) =>
     act(
       () => api.post(`/leads/${segment(lead.leadId)}/accept`, asRep),
@@ -56,7 +61,7 @@ export function LeadInbox({ repId }: { repId: string }) {
               type="button"
               class="secondary"
               aria-label={`${t('leads.decline')} ${id}`}
-              onClick={() => setOpened({ kind: 'decline', lead })}
+              onClick={() => openForm({ kind: 'decline', lead })}
             >
               {t('leads.decline')}
             </button>
@@ -67,7 +72,7 @@ export function LeadInbox({ repId }: { repId: string }) {
             type="button"
             class="secondary"
             aria-label={`${t('leads.followUp')} ${id}`}
-            onClick={() => setOpened({ kind: 'follow-up', lead })}
+            onClick={() => openForm({ kind: 'follow-up', lead })}
           >
             {t('leads.followUp')}
           </button>
@@ -76,7 +81,7 @@ export function LeadInbox({ repId }: { repId: string }) {
           type="button"
           class="secondary"
           aria-label={`${t('leads.trace')} ${id}`}
-          onClick={() => setOpened({ kind: 'trace', lead })}
+          onClick={() => openForm({ kind: 'trace', lead })}
         >
           {t('leads.trace')}
         </button>
@@ -99,9 +104,9 @@ export function LeadInbox({ repId }: { repId: string }) {
           testId="inbox"
           columns={[
             { header: t('leads.lead'), value: (l) => l.leadId, render: (l) => <code>{shortId(l.leadId)}</code> },
-            { header: t('leads.channel'), value: (l) => l.channel },
+            { header: t('leads.channel'), value: (l) => codeLabel(t, 'channel', l.channel) },
             { header: t('leads.contact'), value: contactText },
-            { header: t('common.status'), value: (l) => l.status },
+            { header: t('common.status'), value: (l) => codeLabel(t, 'leadStatus', l.status) },
             { header: t('leads.acceptBy'), value: (l) => l.acceptBy, render: (l) => when(l.acceptBy, language) },
             { header: t('common.actions'), value: () => '', render: actions },
           ]}

@@ -4,7 +4,7 @@ import { DataTable } from '../components/data-table';
 import { ProblemMessage } from '../components/problem-message';
 import { useRequest } from '../components/use-request';
 import { isoDay } from '../format';
-import { useT } from '../i18n/i18n';
+import { codeLabel, useT } from '../i18n/i18n';
 import { useSession } from '../session';
 import { FairnessChart } from './fairness-chart';
 import type { Fairness } from './pool-types';
@@ -60,7 +60,7 @@ export function PoolFairness({ poolId }: { poolId: string }) {
                 value: (m) =>
                   Object.entries(m.skips)
                     .filter(([, count]) => count > 0)
-                    .map(([reason, count]) => `${reason} ${count}`)
+                    .map(([reason, count]) => `${codeLabel(t, 'skipReason', reason)} ${count}`)
                     .join(', '),
               },
             ]}

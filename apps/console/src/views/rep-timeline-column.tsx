@@ -13,8 +13,15 @@ type RepEntryState = { subject: { kind: string; id: string } };
 /** The stream whose events a rep's timeline is narrowed to; a ledger line has none of its own. */
 const STREAM_OF: Partial<Record<SubjectKind, string>> = { 'customer-ownership': 'customer', 'lead-assignment': 'lead' };
 
+interface Props {
+  readonly repId: string;
+  readonly subject: DisputeSummary['subject'];
+  /** Changes whenever the dispute does: the timeline is read again (a resolution may have moved the customer). */
+  readonly revision: number;
+}
+
 /** One side of a dispute: the events of the rep's timeline that concern the dispute's subject. */
-export function RepTimelineColumn({ repId, subject }: { repId: string; subject: DisputeSummary['subject'] }) {
+export function RepTimelineColumn({ repId, subject, revision }: Props) {
   const { api } = useSession();
   const { t, language } = useContext(LanguageContext);
   const timeline = useRequest<Timeline<RepEntryState>>();
@@ -27,7 +34,7 @@ export function RepTimelineColumn({ repId, subject }: { repId: string; subject: 
           withQuery(`/reps/${segment(repId)}/timeline`, { subject: `${stream}-${subject.id}`, limit: 1000 }),
         ),
       );
-  }, [repId, stream, subject.id]);
+  }, [repId, stream, subject.id, revision]);
   const error = timeline.error;
   const entries = stream ? timeline.result?.entries : [];
   return (

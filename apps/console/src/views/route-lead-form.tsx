@@ -4,6 +4,7 @@ import { ProblemMessage } from '../components/problem-message';
 import { shortId } from '../format';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session';
+import { type CustomerIdentity, identityText, readCustomer } from './customer-identity';
 import type { LeadSummary } from './lead-types';
 
 interface Props {
@@ -14,22 +15,35 @@ interface Props {
 
 type History = { history: readonly { type: string; data: { customerIds?: readonly string[] } }[] };
 
-/** Routes a flagged lead: which of the customers its keys named, to which rep, and why. */
+/** One customer the lead's keys named, with what identifies it (null when it could not be read). */
+interface Candidate {
+  readonly customerId: string;
+  readonly identity: CustomerIdentity | null;
+  readonly ownerId: string | null;
+}
+
+/** Routes a flagged lead: which of the customers its keys named (chosen by the manager, never by default), to which rep, and why. */
 export function RouteLeadForm({ lead, onRouted, onCancel }: Props) {
   const { api } = useSession();
   const t = useT();
-  const [candidates, setCandidates] = useState<readonly string[]>([]);
+  const [candidates, setCandidates] = useState<readonly Candidate[]>([]);
   const [customerId, setCustomerId] = useState('');
   const [repId, setRepId] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    api.get<History>(`/leads/${segment(lead.leadId)}`).then((detail) => {
-      const flagged = detail.history.filter((e) => e.type === 'LeadFlaggedForReview').at(-1);
-      const ids = flagged?.data.customerIds ?? [];
-      setCandidates(ids);
-      setCustomerId(ids[0] ?? '');
-    }, setError);
+    const candidate = (id: string): Promise<Candidate> =>
+      readCustomer(api, id).then(
+        ({ customer, identity }) => ({ customerId: id, identity, ownerId: customer.owner?.repId ?? null }),
+        () => ({ customerId: id, identity: null, ownerId: null }),
+      );
+    api
+      .get<History>(`/leads/${segment(lead.leadId)}`)
+      .then((detail) => {
+        const flagged = detail.history.filter((e) => e.type === 'LeadFlaggedForReview').at(-1);
+        return Promise.all((flagged?.data.customerIds ?? []).map(candidate));
+      })
+      .then(setCandidates, setError);
   }, [lead.leadId]);
 
   const submit = async (event: Event) => {
@@ -48,9 +62,16 @@ export function RouteLeadForm({ lead, onRouted, onCancel }: Props) {
       {candidates.length > 0 && (
         <label>
           {t('leads.routeCustomer')}
-          <select value={customerId} onChange={(e) => setCustomerId(e.currentTarget.value)}>
-            {candidates.map((id) => (
-              <option value={id}>{id}</option>
+          <select required value={customerId} onChange={(e) => setCustomerId(e.currentTarget.value)}>
+            <option value="">{t('leads.chooseCustomer')}</option>
+            {candidates.map((c) => (
+              <option value={c.customerId}>
+                {t('leads.candidate', {
+                  identity: (c.identity && identityText(c.identity)) || t('leads.unreadCustomer'),
+                  owner: c.ownerId ?? t('customers.nobody'),
+                  id: shortId(c.customerId),
+                })}
+              </option>
             ))}
           </select>
         </label>

@@ -4,7 +4,7 @@ import { DataTable } from '../components/data-table';
 import { Notice, ProblemMessage } from '../components/problem-message';
 import { useRequest } from '../components/use-request';
 import { when } from '../format';
-import { LanguageContext } from '../i18n/i18n';
+import { LanguageContext, codeLabel } from '../i18n/i18n';
 import { isManager, useSession } from '../session';
 import type { CustomerView } from './customer-types';
 import { ClaimRules } from './claim-rules';
@@ -89,7 +89,7 @@ export function SharedPoolView() {
                 value: (c) => c.releasedAt,
                 render: (c) => when(c.releasedAt, language),
               },
-              { header: t('shared.releaseReason'), value: (c) => c.releaseReason },
+              { header: t('shared.releaseReason'), value: (c) => codeLabel(t, 'releaseReason', c.releaseReason) },
               { header: t('shared.formerOwner'), value: (c) => c.formerOwnerId },
               ...(mayClaim
                 ? [

@@ -4,7 +4,7 @@ import { DataTable } from '../components/data-table';
 import { ProblemMessage } from '../components/problem-message';
 import { useRequest } from '../components/use-request';
 import { money, when } from '../format';
-import { LanguageContext } from '../i18n/i18n';
+import { LanguageContext, codeLabel } from '../i18n/i18n';
 import { useSession } from '../session';
 import { figureColumns } from './figures-columns';
 import { type Statement, lastMonth } from './finance-types';
@@ -66,7 +66,7 @@ export function StatementPanel() {
             testId="statement-lines"
             columns={[
               { header: t('col.when'), value: (l) => l.occurredAt, render: (l) => when(l.occurredAt, language) },
-              { header: t('finance.kind'), value: (l) => l.kind },
+              { header: t('finance.kind'), value: (l) => codeLabel(t, 'lineKind', l.kind) },
               { header: t('finance.sale'), value: (l) => l.saleExternalId },
               {
                 header: t('finance.amount'),

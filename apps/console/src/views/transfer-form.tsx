@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { segment } from '../api';
-import { ProblemMessage } from '../components/problem-message';
+import { Notice, ProblemMessage } from '../components/problem-message';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session';
 import type { CustomerView } from './customer-types';
@@ -17,12 +17,16 @@ export function TransferForm({ customerId, onTransferred }: Props) {
   const [toRepId, setToRepId] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const submit = async (event: Event) => {
     event.preventDefault();
     setError(null);
+    setNotice(null);
     try {
       const body = { toRepId: toRepId.trim(), reason };
-      onTransferred(await api.post<CustomerView>(`/customers/${segment(customerId)}/transfer`, body));
+      const transferred = await api.post<CustomerView>(`/customers/${segment(customerId)}/transfer`, body);
+      onTransferred(transferred);
+      setNotice(t('customers.transferred', { owner: transferred.owner?.repId }));
       setToRepId('');
       setReason('');
     } catch (caught) {
@@ -41,6 +45,7 @@ export function TransferForm({ customerId, onTransferred }: Props) {
         <textarea required value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
       </label>
       <button type="submit">{t('customers.transfer')}</button>
+      <Notice text={notice} />
       <ProblemMessage error={error} />
     </form>
   );
