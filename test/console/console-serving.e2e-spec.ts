@@ -6,7 +6,7 @@ describe('the console served at /console', () => {
   let engine: EngineHarness;
   beforeAll(async () => {
     ensureConsoleBuilt();
-    engine = await startEngine();
+    engine = await startEngine({ env: { LEADLEDGER_TIMEZONE: 'Asia/Shanghai' } });
   });
   afterAll(async () => engine.close());
 
@@ -35,11 +35,11 @@ describe('the console served at /console', () => {
       .http()
       .get('/console/session')
       .set('Authorization', `Bearer ${await engine.key('rep', 'rep-9')}`);
-    expect(rep.body).toEqual({ role: 'rep', repId: 'rep-9' });
+    expect(rep.body).toEqual({ role: 'rep', repId: 'rep-9', timeZone: 'Asia/Shanghai' });
     const finance = await engine
       .http()
       .get('/console/session')
       .set('Authorization', `Bearer ${await engine.key('finance')}`);
-    expect(finance.body).toEqual({ role: 'finance', repId: null });
+    expect(finance.body).toEqual({ role: 'finance', repId: null, timeZone: 'Asia/Shanghai' });
   });
 });

@@ -27,7 +27,22 @@ export function shortId(id: string | null | undefined): string {
   return id ? id.slice(0, 8) : '—';
 }
 
-/** Today's date (YYYY-MM-DD) shifted by some days, for date pickers' defaults. */
-export function isoDay(offsetDays = 0): string {
-  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+/** The engine's LEADLEDGER_TIMEZONE, as GET /console/session gives it at sign-in; until then, the reader's zone. */
+let businessTimeZone: string | undefined;
+
+export function countBusinessDaysIn(timeZone: string | undefined): void {
+  businessTimeZone = timeZone;
+}
+
+/**
+ * The business day (YYYY-MM-DD) of `now`, shifted by some days, for date pickers' defaults: counted
+ * in the engine's zone, as the API counts the days it is given. UTC would put Shanghai's 00:00–08:00
+ * in yesterday.
+ */
+export function isoDay(offsetDays = 0, now: Date = new Date(), timeZone = businessTimeZone): string {
+  const parts = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })
+    .formatToParts(now)
+    .reduce<Record<string, number>>((found, part) => ({ ...found, [part.type]: Number(part.value) }), {});
+  // Calendar arithmetic on the day itself: a day is a day, whatever the zone's offset or daylight saving.
+  return new Date(Date.UTC(parts.year, parts.month - 1, parts.day + offsetDays)).toISOString().slice(0, 10);
 }

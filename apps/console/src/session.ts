@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { type Api, apiWithKey } from './api';
+import { countBusinessDaysIn } from './format';
 import type { Role } from './roles';
 
 export { type Role, isManager } from './roles';
@@ -26,8 +27,9 @@ export function forgetKey(): void {
 /** Asks the engine who the key is; keeps the key only once the engine accepted it. */
 export async function signIn(key: string): Promise<Session> {
   const api = apiWithKey(key);
-  const who = await api.get<{ role: Role; repId: string | null }>('/console/session');
+  const who = await api.get<{ role: Role; repId: string | null; timeZone: string }>('/console/session');
   sessionStorage.setItem(KEY_ITEM, key);
+  countBusinessDaysIn(who.timeZone);
   return { role: who.role, repId: who.repId, api };
 }
 

@@ -1,6 +1,7 @@
 import { toCsv } from '../../../apps/console/src/csv';
-import { money } from '../../../apps/console/src/format';
+import { countBusinessDaysIn, isoDay, money } from '../../../apps/console/src/format';
 import { viewFromHash, viewsFor } from '../../../apps/console/src/navigation';
+import { lastMonth } from '../../../apps/console/src/views/finance-types';
 
 describe('money in the console', () => {
   it('shows minor units as major units with two decimals, signs and thousands kept', () => {
@@ -11,6 +12,36 @@ describe('money in the console', () => {
 
   it('keeps sums beyond the safe integers exact (the API sends them as strings of digits)', () => {
     expect(money('9007199254740993')).toBe('90,071,992,547,409.93');
+  });
+});
+
+describe('the business days of date pickers’ defaults', () => {
+  // 07:30 on 1 December in Shanghai is still 30 November in UTC.
+  const earlyInShanghai = new Date('2026-11-30T23:30:00.000Z');
+
+  it('count today in the engine’s zone once sign-in has given it, whatever the reader’s zone', () => {
+    countBusinessDaysIn('Asia/Shanghai');
+    try {
+      expect(isoDay(0, earlyInShanghai)).toBe('2026-12-01');
+      expect(lastMonth(earlyInShanghai)).toBe('2026-11');
+      countBusinessDaysIn('America/New_York');
+      expect(isoDay(0, earlyInShanghai)).toBe('2026-11-30');
+    } finally {
+      countBusinessDaysIn(undefined);
+    }
+  });
+
+  it('count today in a given zone, not in UTC', () => {
+    expect(isoDay(0, earlyInShanghai, 'Asia/Shanghai')).toBe('2026-12-01');
+    expect(isoDay(-6, earlyInShanghai, 'Asia/Shanghai')).toBe('2026-11-25');
+    expect(isoDay(1, earlyInShanghai, 'Asia/Shanghai')).toBe('2026-12-02');
+    expect(isoDay(0, earlyInShanghai, 'UTC')).toBe('2026-11-30');
+  });
+
+  it('name last month from that day, across a year', () => {
+    expect(lastMonth(earlyInShanghai, 'Asia/Shanghai')).toBe('2026-11');
+    expect(lastMonth(new Date('2026-12-31T16:30:00.000Z'), 'Asia/Shanghai')).toBe('2026-12');
+    expect(lastMonth(new Date('2027-01-15T02:00:00.000Z'), 'Asia/Shanghai')).toBe('2026-12');
   });
 });
 

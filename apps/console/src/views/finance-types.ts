@@ -1,4 +1,6 @@
 /** The commission answers the console reads (docs/api.md, "Commissions"); amounts are minor units. */
+import { isoDay } from '../format';
+
 export type Amount = number | string;
 
 export interface Figures {
@@ -53,9 +55,8 @@ export interface PayoutRun {
   readonly payeesPaid?: number;
 }
 
-/** The month before this one, as the plans' calendar names it (2026-10). */
-export function lastMonth(): string {
-  const now = new Date();
-  const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  return month.toISOString().slice(0, 7);
+/** The month before this one (in the zone `isoDay` counts days in), as the plans' calendar names it (2026-10). */
+export function lastMonth(now: Date = new Date(), timeZone?: string): string {
+  const [year, month] = isoDay(0, now, timeZone).split('-').map(Number);
+  return new Date(Date.UTC(year, month - 2, 1)).toISOString().slice(0, 7);
 }

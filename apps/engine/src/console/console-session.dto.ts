@@ -7,4 +7,10 @@ export class ConsoleSessionDto {
 
   @ApiProperty({ type: String, nullable: true, description: 'the rep a rep key speaks for; null for other roles' })
   readonly repId!: string | null;
+
+  @ApiProperty({
+    description: 'LEADLEDGER_TIMEZONE: the IANA zone business days are counted in',
+    example: 'Asia/Shanghai',
+  })
+  readonly timeZone!: string;
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '@leadledger/auth';
-import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import type { EngineConfig } from '@leadledger/platform';
+import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { existsSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { join } from 'node:path';
 import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
 import { CONSOLE_ASSETS, consoleDirectory } from './console-files';
 import { ConsoleSessionDto } from './console-session.dto';
+import { ENGINE_CONFIG } from '../platform/tokens';
 
 /**
  * The console's own policy, stricter than the API's default: its files and its API calls come
@@ -34,6 +36,8 @@ const CONSOLE_CSP = [
 export class ConsoleController {
   private readonly directory = consoleDirectory();
 
+  constructor(@Inject(ENGINE_CONFIG) private readonly config: EngineConfig) {}
+
   @Public()
   @Get()
   @ApiExcludeEndpoint()
@@ -41,13 +45,16 @@ export class ConsoleController {
     this.send(res, 'index.html');
   }
 
-  /** Who the key is: the console shows only the views this role may use, and a rep only their own. */
+  /**
+   * Who the key is: the console shows only the views this role may use, and a rep only their own;
+   * and the zone business days are counted in, for the days and months its pickers start on.
+   */
   @Get('session')
   @Roles('admin', 'manager', 'finance', 'service', 'rep')
   @ApiBearerAuth()
   @ApiOkResponse({ type: ConsoleSessionDto })
   session(@CurrentActor() actor: Actor): ConsoleSessionDto {
-    return { role: actor.role, repId: actor.repId };
+    return { role: actor.role, repId: actor.repId, timeZone: this.config.timeZone };
   }
 
   @Public()
