@@ -20,7 +20,7 @@ describe('claims, releases and follow-ups dated in the past', () => {
   const get = (path: string) => engine.http().get(path).set('Authorization', manager);
 
   /** The request is refused with `status`, and the log did not move. */
-  async function refused(path: string, body: object, status: 400 | 409, auth = manager) {
+  async function refused(path: string, body: object, status: 400 | 403 | 409, auth = manager) {
     const before = await engine.store.headPosition();
     const answer = await post(path, body, auth).expect(status);
     expect(await engine.store.headPosition()).toBe(before);
@@ -158,7 +158,10 @@ describe('claims, releases and follow-ups dated in the past', () => {
       const dated = release({ effectiveAt: '2026-04-12T10:00:00+08:00' });
       const { body } = await post(`/customers/${customer.c1}/release`, dated).expect(200);
       expect(body.owner).toBeNull();
-      await post(`/customers/${customer.c2}/release`, dated, rep['rep-wang']).expect(200);
+      // A rep releases now only: dating it would move the cool-down's start (loading history is a manager's).
+      const byRep = await post(`/customers/${customer.c2}/release`, dated, rep['rep-wang']).expect(403);
+      expect(byRep.body).toMatchObject({ code: 'DatedByRep', current: { effectiveAt: '2026-04-12T10:00:00+08:00' } });
+      await post(`/customers/${customer.c2}/release`, { ...dated, repId: 'rep-wang' }).expect(200);
       await post(`/customers/${customer.c3}/release`, { ...dated, repId: 'rep-wang' }).expect(200);
       const before = await get(`/customers/${customer.c1}/owner?asOf=2026-04-12T01:59:00Z`).expect(200);
       expect(before.body.owner).toMatchObject({ repId: 'rep-wang', to: '2026-04-12T02:00:00.000Z' });
@@ -202,6 +205,12 @@ describe('claims, releases and follow-ups dated in the past', () => {
         code: 'OccurredBeforeLastChange',
         current: { lastChangeAt: '2026-04-12T02:00:00.000Z' },
       });
+    });
+
+    it('refuses a rep dating their own claim (403): a date would step round the claims counted per day', async () => {
+      const { repId: _repId, ...own } = claim('2026-04-14T10:00:00+08:00');
+      const body = await refused(`/customers/${customer.c1}/claim`, own, 403, rep['rep-li']);
+      expect(body).toMatchObject({ code: 'DatedByRep', current: { effectiveAt: '2026-04-14T10:00:00+08:00' } });
     });
 
     it('gives the customer from the day the claim is dated', async () => {

@@ -18,6 +18,7 @@ import { actingRep } from '../auth/acting-rep';
 import { RequestContexts } from '../http/request-context';
 import { RefusalException } from '../http/refusal.exception';
 import { badRequest } from '../http/validation';
+import { refuseDatingByRep } from '../platform/undated-for-reps';
 import { requireActiveRep } from '../platform/active-rep';
 import { EffectiveTimes } from '../platform/effective-at';
 import { workflowPolicy } from '../platform/workflow-policy';
@@ -89,6 +90,7 @@ export class ClaimCustomerHandler implements ICommandHandler<ClaimCustomerReques
 
   async execute({ customerId, body, actor }: ClaimCustomerRequest): Promise<CustomerView> {
     const repId = actingRep(actor, body.repId);
+    refuseDatingByRep(actor, body.effectiveAt, 'claim');
     await requireActiveRep(this.store, repId);
     const at = await this.times.at(body.effectiveAt);
     const policy = await sharedPoolPolicy(this.store, this.config.reclaimCoolDownDays);

@@ -6,6 +6,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actingRep } from '../auth/acting-rep';
 import { RefusalException } from '../http/refusal.exception';
 import { EffectiveTimes } from '../platform/effective-at';
+import { refuseDatingByRep } from '../platform/undated-for-reps';
 import { CustomerCommands } from './customer-ownership.handlers';
 import type { ReleaseCustomerDto } from './customers.dto';
 
@@ -34,6 +35,7 @@ export class ReleaseCustomerHandler implements ICommandHandler<ReleaseCustomerRe
 
   async execute({ customerId, body, actor }: ReleaseCustomerRequest): Promise<CustomerView> {
     const named = actor.role === 'rep' ? actingRep(actor, body.repId) : body.repId;
+    refuseDatingByRep(actor, body.effectiveAt, 'release');
     const at = await this.times.at(body.effectiveAt);
     const reason = body.reason.trim();
     const { state } = await loadState(this.store, customerStreamId(customerId), customerDecider);
