@@ -189,4 +189,52 @@ describe('re-routing a declined lead', () => {
     checkpoints.close();
     await real.close();
   });
+
+  it.each([
+    ['every member passed on the lead, which waits in the queue', 'queued'],
+    ['every member passed on the lead, then a rep claimed it', 'claimed'],
+    ['a rep claimed the lead, then a manager moved its customer on', 'transferred'],
+  ] as const)(
+    'writes nothing when its reactor runs over the whole history again (%s), as a second engine or a restore does',
+    async (_scene, scene) => {
+      const real = open(`replayed-${scene}`);
+      await leadWaitingForRepA(real);
+      for (const repId of ['rep-a', 'rep-b', 'rep-c']) {
+        await decline(real, repId);
+        await rerouteLead(real, 'lead-1', declinedAt, policy.timeZone, byRep(repId));
+      }
+      if (scene !== 'queued')
+        await claimLead(real, 'lead-1', 'rep-b', '2026-11-02T03:00:00.000Z', policy, at(declinedAt));
+      if (scene === 'transferred') {
+        const { state: lead } = await loadState(real, leadStreamId('lead-1'), leadDecider);
+        const customerId = lead.status === 'absent' ? '' : lead.customerId!;
+        const movedAt = '2026-11-02T04:00:00.000Z';
+        const transfer = {
+          kind: 'TransferCustomer',
+          toRepId: 'rep-c',
+          byActorId: 'key:manager',
+          reason: 'territory',
+        } as const;
+        const terms = { protectionDays: 30, warningDays: 5, via: 'transfer', at: movedAt } as const;
+        await handleCommand(
+          real,
+          customerStreamId(customerId),
+          customerDecider,
+          { ...transfer, ...terms },
+          at(movedAt),
+        );
+      }
+      const head = await real.headPosition();
+      // A reactor with no checkpoint of its own: it reads every event from the first.
+      const checkpoints = new ReadModelDatabase(dir.file(`replayed-${scene}-read.sqlite`));
+      const runner = new ReactorRunner(real, checkpoints, [leadRoutingReactor(real, policy)]);
+      runner.start();
+      await runner.reached(head);
+      await runner.stop();
+      checkpoints.close();
+      const written = (await real.readAll({ after: head, maxCount: 100 })).map((e) => `${e.type} ${e.streamId}`);
+      expect(written).toEqual([]);
+      await real.close();
+    },
+  );
 });

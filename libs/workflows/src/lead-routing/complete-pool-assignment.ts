@@ -2,7 +2,7 @@ import { type CustomerCommand, customerDecider, customerStreamId } from '@leadle
 import { type CommandContext, EventStore, handleCommand, loadState } from '@leadledger/event-store';
 import { isRefusal } from '@leadledger/kernel';
 import { type AssignmentTrace, type LeadCommand, leadDecider, leadStreamId } from '@leadledger/leads';
-import type { PoolLeadAssigned } from '@leadledger/routing';
+import { type PoolLeadAssigned, isQueued, poolDecider, poolStreamId } from '@leadledger/routing';
 import { matchedCustomer } from '../lead-intake/matched-customer';
 import { acceptByAfter, poolSettings } from './ownership-terms';
 
@@ -22,7 +22,7 @@ export async function completePoolAssignment(
   if (!fromQueue && !rerouted) return; // the intake completes its own first routing
   const { state: lead } = await loadState(store, leadStreamId(leadId), leadDecider);
   const waiting = lead.status === 'queued' || (lead.status === 'received' && !lead.flaggedForReview);
-  if (!waiting) return;
+  if (!waiting || !(await isPoolsLatestChoice(store, assigned, lead.passedOver))) return;
   const rule = await ruleFor(store, assigned);
   const pool = await poolSettings(store, poolId);
   if (!pool) return;
@@ -75,6 +75,21 @@ async function customerFollowsLead(
   if (!isRefusal(owned)) return repId;
   const now = await matchedCustomer(store, customerId, leadId);
   return now.ownerId && !passedOver.includes(now.ownerId) ? now.ownerId : repId;
+}
+
+/**
+ * Whether this choice is still the pool's word on the lead: not one its rep has since passed on,
+ * nor one the pool has since put back in its queue. A reactor reading the log again from the start
+ * (a second engine, a restore) meets every old choice while the lead waits for a later one.
+ */
+async function isPoolsLatestChoice(
+  store: EventStore,
+  { poolId, leadId, repId }: PoolLeadAssigned['data'],
+  passedOver: readonly string[],
+): Promise<boolean> {
+  if (passedOver.includes(repId)) return false;
+  const { state: pool } = await loadState(store, poolStreamId(poolId), poolDecider);
+  return pool.status === 'active' && !isQueued(pool, leadId) && pool.routed.get(leadId) === repId;
 }
 
 /** Why the pool chose again: a re-route names how the lead's last holder passed on it (read from its short stream). */
