@@ -32,6 +32,7 @@ export function readModelsUnavailable(response: ServerResponse): ServiceUnavaila
     statusCode: 503,
     error: 'Service Unavailable',
     code: 'ReadModelsRebuilding',
-    message: 'The read models are being rebuilt from the log after damage to their file; retry after the delay given.',
+    // Built on a first start, after a restore or an upgrade that changed a read model, or after damage.
+    message: 'The read models are being built from the log (see /health); retry after the delay given.',
   });
 }
