@@ -100,6 +100,7 @@ export class ClaimCustomerHandler implements ICommandHandler<ClaimCustomerReques
       at,
       ...defaultTerms(workflowPolicy(this.config)),
       reclaimCoolDownDays: policy.rules.reclaimCoolDownDays,
+      now: body.effectiveAt === undefined,
     } as const;
     const context = this.customers.context(actor, at);
     // Refused on the customer as it stands before anything is counted, so a refusal writes nothing.

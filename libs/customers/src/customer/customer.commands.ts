@@ -54,6 +54,12 @@ export interface ClaimCustomer {
    * customer through that very lead and then passed on it does not keep it from the claimant.
    */
   readonly withLead?: { readonly leadId: string; readonly passedOver: readonly string[] };
+  /**
+   * The claim is undated: it happens now, after whatever the customer's stream holds. A rival
+   * claim recorded a moment later than this one's clock read (another engine, a lost race) is
+   * then met as the protection it gives, not as a change the claim would come before.
+   */
+  readonly now?: boolean;
 }
 
 /** 跟进 by the owner: extends protection by the owner's own protectionDays, never shortening it. */

@@ -31,6 +31,13 @@ describe('customer decider: claims and routing', () => {
         .thenEvents([claimed('rep-li', '2026-03-02T00:00:00.000Z', '2026-04-01T00:00:00.000Z')]);
     });
 
+    it('dates an undated claim no earlier than the customer’s latest change, read a moment before it', () => {
+      // Registered at 2026-03-01T09:00:00.000Z; the claim's clock read an instant before it.
+      given(customerDecider, [registered])
+        .when({ ...claimBy('rep-li', '2026-03-01T08:59:59.990Z'), now: true })
+        .thenEvents([claimed('rep-li', '2026-03-01T09:00:00.000Z', '2026-03-31T09:00:00.000Z')]);
+    });
+
     it('lets routing assign it', () => {
       given(customerDecider, [registered])
         .when(assign('rep-li', '2026-03-02T00:00:00.000Z'))
@@ -89,6 +96,15 @@ describe('customer decider: claims and routing', () => {
       given(customerDecider, wangOwns)
         .when(claimBy('rep-li', '2026-02-01T00:00:00.000Z'))
         .thenRefuses({ code: 'OccurredBeforeLastChange', facts: { lastChangeAt: '2026-03-01T09:00:00.000Z' } });
+    });
+
+    it('tells an undated claim whose clock read came a moment before the winner’s who won (a lost race)', () => {
+      given(customerDecider, wangOwns)
+        .when({ ...claimBy('rep-li', '2026-03-01T08:59:59.990Z'), now: true })
+        .thenRefuses({
+          code: 'CustomerProtected',
+          facts: { ownerId: 'rep-wang', protectedUntil: '2026-03-31T09:00:00.000Z' },
+        });
     });
   });
 

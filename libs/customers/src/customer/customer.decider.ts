@@ -107,7 +107,8 @@ function passedOnItsLead({ withLead }: ClaimCustomer, state: Registered): boolea
 
 function claim(command: ClaimCustomer, state: CustomerState): Decision<CustomerEvent> {
   if (state.status === 'unregistered') return unknown();
-  const { repId, at, protectionDays, warningDays, reclaimCoolDownDays = 0 } = command;
+  const { repId, protectionDays, warningDays, reclaimCoolDownDays = 0 } = command;
+  const at = command.now ? laterOf(command.at, state.lastAt) : command.at;
   if (state.status === 'owned' && state.owner.repId === repId) {
     return refuse('AlreadyOwner', 'You already own this customer', { ownerId: repId });
   }
