@@ -31,8 +31,8 @@ describe('a damaged events file', () => {
     expect(existsSync(loadConfig(env).readModelsFile)).toBe(false);
   });
 
-  it('makes verify and rebuild name the file instead of printing a stack', async () => {
-    for (const command of [['verify'], ['rebuild']]) {
+  it('makes verify, rebuild and export name the file instead of printing a stack', async () => {
+    for (const command of [['verify'], ['rebuild'], ['export', '--out', dir.file('export.ndjson')]]) {
       const run = await cli(env, command);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(

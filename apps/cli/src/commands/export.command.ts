@@ -5,6 +5,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { CliIo } from '../cli-io';
 import { withStore } from '../cli-resources';
+import { namingDamagedFiles } from '../naming-damaged-files';
 
 export function exportCommand(program: Command, io: CliIo): void {
   program
@@ -27,7 +28,7 @@ export function exportCommand(program: Command, io: CliIo): void {
           await turnOfEventLoop();
         }
       };
-      const count = await withStore(io, (store) => exportLog(store, write));
+      const count = await namingDamagedFiles(io, () => withStore(io, (store) => exportLog(store, write)));
       if (file) {
         file.end();
         await once(file, 'finish');
