@@ -22,7 +22,7 @@ function claimInAnotherProcess(readModelsFile: string): Promise<{ outcome: strin
     `const claim = ReadModelsLock.claim(${JSON.stringify(readModelsFile)}, 'engine', new Date());` +
     `process.stdout.write(claim.held ? 'held' : 'refused');` +
     `if (claim.held) setInterval(() => undefined, 1000); else process.exit(0);`;
-  const child = spawn(process.execPath, ['-r', 'ts-node/register', '-e', script], {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', '-e', script], {
     cwd: join(__dirname, '..', '..', '..'),
     env: { PATH: process.env.PATH ?? '', TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_PROJECT: 'tsconfig.json' },
     stdio: ['ignore', 'pipe', 'inherit'],
