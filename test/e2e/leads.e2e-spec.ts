@@ -90,6 +90,15 @@ describe('POST /leads', () => {
     expect(await engine.store.headPosition()).toBe(head);
   });
 
+  it('refuses a rep pushing a lead as a colleague’s (403), as every route does, and writes nothing', async () => {
+    const repZhao = `Bearer ${await engine.key('rep', 'rep-zhao')}`;
+    const head = await engine.store.headPosition();
+    const lead = { channel: 'walk-in', contact: { phone: '13700002222' }, receivedBy: 'rep-wang' };
+    await push(lead, repZhao).expect(403);
+    expect(await engine.store.headPosition()).toBe(head);
+    await push({ ...lead, receivedBy: 'rep-zhao' }, repZhao).expect(201);
+  });
+
   it('makes one customer of 50 parallel intakes for one new phone number', async () => {
     const before = await count('CustomerRegistered');
     const answers = await Promise.all(

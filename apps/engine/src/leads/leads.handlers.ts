@@ -7,6 +7,7 @@ import type { EngineConfig } from '@leadledger/platform';
 import { IntakesInFlight, customersHolding, matchedCustomer, processReceivedLead } from '@leadledger/workflows';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { actingRep } from '../auth/acting-rep';
 import { RequestContexts } from '../http/request-context';
 import { RefusalException } from '../http/refusal.exception';
 import { badRequest } from '../http/validation';
@@ -43,8 +44,8 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
     if (problems.length > 0)
       throw badRequest(problems.map((p) => ({ field: `contact.${p.field}`, problem: p.message })));
     if (keys.length === 0) throw badRequest([{ field: 'contact', problem: 'needs a phone, an e-mail or a company' }]);
-    // A rep pushes leads as themselves; services and managers say who received it.
-    const receivedBy = actor.role === 'rep' ? actor.repId : (body.receivedBy ?? null);
+    // A rep pushes leads as themselves (naming a colleague is 403, as on every route); services and managers say who received it.
+    const receivedBy = actor.role === 'rep' ? actingRep(actor, body.receivedBy) : (body.receivedBy ?? null);
     const leadId = body.externalId
       ? idFromSeed(`lead:external:${body.externalId}`)
       : idempotencyKey
