@@ -16,6 +16,18 @@ describe('an Idempotency-Key used again for a different request', () => {
   const post = (path: string, key: string, body: object, auth = manager) =>
     engine.http().post(path).set('Authorization', auth).set('Idempotency-Key', key).send(body);
 
+  /** A walk-in the rep received, as a service pushes it, once the read models have it. */
+  async function walkIn(phone: string, receivedBy: string) {
+    const lead = await engine
+      .http()
+      .post('/leads')
+      .set('Authorization', `Bearer ${await engine.key('service')}`)
+      .send({ channel: 'walk-in', contact: { phone }, receivedBy })
+      .expect(201);
+    await engine.settle();
+    return lead;
+  }
+
   /** The first request, its retry (the same answer), then another body under the key: 409 naming `fields`, nothing written. */
   async function retryThenReuse(path: string, first: object, other: object, fields: string[], auth = manager) {
     const created = await post(path, `key-${path}`, first, auth);
@@ -58,13 +70,7 @@ describe('an Idempotency-Key used again for a different request', () => {
 
   it('takes a dispute comment once, and refuses other words under the same key', async () => {
     const reps = await registerReps(engine, manager, ['rep-a']);
-    const lead = await engine
-      .http()
-      .post('/leads')
-      .set('Authorization', `Bearer ${await engine.key('service')}`)
-      .send({ channel: 'walk-in', contact: { phone: '13900000031' }, receivedBy: 'rep-a' })
-      .expect(201);
-    await engine.settle();
+    const lead = await walkIn('13900000031', 'rep-a');
     const opened = await engine
       .http()
       .post('/disputes')
@@ -77,13 +83,7 @@ describe('an Idempotency-Key used again for a different request', () => {
 
   it('opens a dispute once, and refuses another claim under the same key', async () => {
     await registerReps(engine, manager, ['rep-d']);
-    const lead = await engine
-      .http()
-      .post('/leads')
-      .set('Authorization', `Bearer ${await engine.key('service')}`)
-      .send({ channel: 'walk-in', contact: { phone: '13900000033' }, receivedBy: 'rep-d' })
-      .expect(201);
-    await engine.settle();
+    const lead = await walkIn('13900000033', 'rep-d');
     const dispute = { subject: { kind: 'lead-assignment', id: lead.body.leadId }, claim: 'mine', repId: 'rep-d' };
     const other = { ...dispute, claim: 'mine, truly' };
     const { created, retried } = await retryThenReuse('/disputes', dispute, other, ['claim']);

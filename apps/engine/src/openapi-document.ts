@@ -7,6 +7,21 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const text = (description: string) => ({ type: 'string', description });
 const status = (code: number) => ({ type: 'integer', enum: [code] });
 
+const FACTS = { type: 'object', additionalProperties: true };
+
+/**
+ * One error body: `statusCode` (that status alone), `error` (its name), `message`, and what else
+ * the status carries; `required` lists the fields every such answer has.
+ */
+function problem(code: number, error: string, description: string, required: string[], more: Json = {}): Json {
+  const properties = {
+    statusCode: status(code),
+    error: { type: 'string', example: error },
+    message: { type: 'string' },
+  };
+  return { type: 'object', description, required, properties: { ...properties, ...more } };
+}
+
 /**
  * The error bodies the engine answers with, each modelled once: the validation pipe and the edge
  * (400, http/problem-body.ts), the guard (401, 403, 429), ProblemFilter (404, 409).
@@ -20,73 +35,44 @@ const PROBLEM_SCHEMAS: Record<string, Json> = {
       problem: text('What is wrong with it'),
     },
   },
-  ValidationProblem: {
-    type: 'object',
-    description: 'Bad input, unknown fields included; nothing was written',
-    required: ['statusCode', 'error', 'message', 'problems'],
-    properties: {
-      statusCode: status(400),
-      error: { type: 'string', example: 'Bad Request' },
-      message: { type: 'string' },
-      problems: { type: 'array', items: ref('FieldProblem') },
-    },
-  },
-  AuthenticationProblem: {
-    type: 'object',
-    description: 'No key, a malformed Authorization header, an unknown or revoked key, or the key of a rep who left',
-    required: ['statusCode', 'message'],
-    properties: {
-      statusCode: status(401),
-      error: { type: 'string', example: 'Unauthorized' },
-      message: { type: 'string' },
-    },
-  },
-  ForbiddenProblem: {
-    type: 'object',
-    description:
-      "The key's role is not admitted (the message names it and the admitted ones); a rep reading a colleague's customer also gets `code` CustomerOwnedByColleague and `current`",
-    required: ['statusCode', 'message'],
-    properties: {
-      statusCode: status(403),
-      error: { type: 'string', example: 'Forbidden' },
-      message: { type: 'string' },
-      code: { type: 'string' },
-      current: { type: 'object', additionalProperties: true },
-    },
-  },
-  NotFoundProblem: {
-    type: 'object',
-    description: 'An id that names nothing',
-    required: ['statusCode', 'error', 'message'],
-    properties: {
-      statusCode: status(404),
-      error: { type: 'string', example: 'Not Found' },
-      message: { type: 'string' },
-      field: text('The body field that named it, where it came from the body'),
-    },
-  },
-  Refusal: {
-    type: 'object',
-    description: 'A business rule refused the command; nothing was written',
-    required: ['statusCode', 'error', 'code', 'message', 'current'],
-    properties: {
-      statusCode: status(409),
-      error: { type: 'string', example: 'Conflict' },
+  ValidationProblem: problem(
+    400,
+    'Bad Request',
+    'Bad input, unknown fields included; nothing was written',
+    ['statusCode', 'error', 'message', 'problems'],
+    { problems: { type: 'array', items: ref('FieldProblem') } },
+  ),
+  AuthenticationProblem: problem(
+    401,
+    'Unauthorized',
+    'No key, a malformed Authorization header, an unknown or revoked key, or the key of a rep who left',
+    ['statusCode', 'message'],
+  ),
+  ForbiddenProblem: problem(
+    403,
+    'Forbidden',
+    "The key's role is not admitted (the message names it and the admitted ones); a rep reading a colleague's customer also gets `code` CustomerOwnedByColleague and `current`",
+    ['statusCode', 'message'],
+    { code: { type: 'string' }, current: FACTS },
+  ),
+  NotFoundProblem: problem(404, 'Not Found', 'An id that names nothing', ['statusCode', 'error', 'message'], {
+    field: text('The body field that named it, where it came from the body'),
+  }),
+  Refusal: problem(
+    409,
+    'Conflict',
+    'A business rule refused the command; nothing was written',
+    ['statusCode', 'error', 'code', 'message', 'current'],
+    {
       code: text('A stable refusal code, e.g. CustomerProtected'),
-      message: { type: 'string' },
-      current: { type: 'object', additionalProperties: true, description: 'The facts of the current state' },
+      current: { ...FACTS, description: 'The facts of the current state' },
     },
-  },
-  TooManyRequestsProblem: {
-    type: 'object',
-    description: 'Too many failed authentications from this address',
-    required: ['statusCode', 'error', 'message'],
-    properties: {
-      statusCode: status(429),
-      error: { type: 'string', example: 'Too Many Requests' },
-      message: { type: 'string' },
-    },
-  },
+  ),
+  TooManyRequestsProblem: problem(429, 'Too Many Requests', 'Too many failed authentications from this address', [
+    'statusCode',
+    'error',
+    'message',
+  ]),
 };
 
 interface ErrorAnswer {
