@@ -32,7 +32,8 @@ describe('a damaged events file', () => {
   });
 
   it('makes verify, rebuild and export name the file instead of printing a stack', async () => {
-    for (const command of [['verify'], ['rebuild'], ['export', '--out', dir.file('export.ndjson')]]) {
+    const exported = dir.file('export.ndjson');
+    for (const command of [['verify'], ['rebuild'], ['export', '--out', exported]]) {
       const run = await cli(env, command);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(
@@ -40,5 +41,7 @@ describe('a damaged events file', () => {
       );
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
     }
+    // No file is left that could pass for an export of the log.
+    expect(existsSync(exported)).toBe(false);
   });
 });

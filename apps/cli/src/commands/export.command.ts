@@ -1,11 +1,21 @@
 import { turnOfEventLoop } from '@leadledger/event-store';
 import { exportLog } from '@leadledger/platform';
 import type { Command } from 'commander';
-import { createWriteStream } from 'node:fs';
+import { type WriteStream, createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { CliIo } from '../cli-io';
 import { withStore } from '../cli-resources';
 import { namingDamagedFiles } from '../naming-damaged-files';
+
+/** A failed export leaves no file behind that could pass for the log: the stream closed, then removed. */
+async function discard(file: WriteStream, path: string): Promise<void> {
+  file.on('error', () => undefined); // what failed is reported already; the stream only has to close
+  const closed = new Promise<void>((resolve) => file.once('close', () => resolve()));
+  file.destroy();
+  await closed;
+  await rm(path, { force: true });
+}
 
 export function exportCommand(program: Command, io: CliIo): void {
   program
@@ -28,7 +38,12 @@ export function exportCommand(program: Command, io: CliIo): void {
           await turnOfEventLoop();
         }
       };
-      const count = await namingDamagedFiles(io, () => withStore(io, (store) => exportLog(store, write)));
+      const count = await namingDamagedFiles(io, () => withStore(io, (store) => exportLog(store, write))).catch(
+        async (error: unknown) => {
+          if (file && options.out) await discard(file, options.out);
+          throw error;
+        },
+      );
       if (file) {
         file.end();
         await once(file, 'finish');
