@@ -81,4 +81,16 @@ describe('claiming a lead whose customer is in the shared pool', () => {
     await post(`/leads/${other.leadId}/claim`, {}, rep['rep-b']).expect(200);
     expect(customerId).not.toBe(other.customerId);
   });
+
+  it('keeps the rep who let the customer go from taking it back by sourcing a lead for it during the cool-down', async () => {
+    const { customerId } = await releasedWalkIn('rep-a', '13700000106');
+    const sourced = { channel: 'rep-sourced', contact: { phone: '13700000106' } };
+    const before = await engine.store.headPosition();
+    const { body } = await post('/leads', sourced, rep['rep-a']).expect(409);
+    expect(body).toMatchObject({ code: 'ReclaimTooSoon', current: { rule: 'reclaimCoolDownDays', limit: 7 } });
+    expect(await engine.store.headPosition()).toBe(before);
+    // A colleague who sourced it is not kept out: the cool-down is the former owner's.
+    const other = await post('/leads', sourced, rep['rep-c']).expect(201);
+    expect(other.body).toMatchObject({ customerId, repId: 'rep-c' });
+  });
 });

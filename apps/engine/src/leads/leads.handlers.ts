@@ -1,5 +1,11 @@
 import type { Actor } from '@leadledger/auth';
-import { type CountryCode, type IdentityKey, identityKeysOf } from '@leadledger/customers';
+import {
+  type CountryCode,
+  type IdentityKey,
+  customerDecider,
+  customerStreamId,
+  identityKeysOf,
+} from '@leadledger/customers';
 import { EventStore, foldEvents, handleCommand, loadState } from '@leadledger/event-store';
 import { type Clock, type IdSource, type Refusal, idFromSeed, isRefusal, refuse } from '@leadledger/kernel';
 import { type LeadCommand, leadDecider, leadStreamId, routeLead } from '@leadledger/leads';
@@ -13,6 +19,7 @@ import { RefusalException } from '../http/refusal.exception';
 import { badRequest } from '../http/validation';
 import { type ColleagueOwnership, ownedByColleagueRefusal } from '../platform/owner-disclosure';
 import { workflowPolicy } from '../platform/workflow-policy';
+import { sharedPoolPolicy, withRule } from '../customers/shared-pool-claims';
 import { CLOCK, ENGINE_CONFIG, ID_SOURCE } from '../platform/tokens';
 import { checkLeadRequest } from './lead-intake-checks';
 import type { LeadAnswerDto, ReceiveLeadDto } from './leads.dto';
@@ -88,7 +95,11 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
     } else {
       const now = this.clock.now();
       await checkLeadRequest(this.store, { ...command, occurredAt: body.occurredAt }, now);
-      const refusal = body.channel === 'rep-sourced' ? await this.ownedByColleague(keys, leadId, receivedBy) : null;
+      const refusal =
+        body.channel === 'rep-sourced'
+          ? ((await this.ownedByColleague(keys, leadId, receivedBy)) ??
+            (await this.releasedFromTooRecently(keys, receivedBy, now.toISOString())))
+          : null;
       if (refusal) throw new RefusalException(this.asSeenBy(actor, refusal));
       const occurredAt = new Date(body.occurredAt ?? now).toISOString();
       const context = this.contexts.for(actor, { occurredAt, idempotencyKey });
@@ -123,6 +134,37 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
     if (refusal.code !== 'CustomerOwnedByColleague') return refusal;
     const { customerId, ownerId, protectedUntil } = refusal.facts as unknown as ColleagueOwnership;
     return ownedByColleagueRefusal(actor, { customerId, ownerId, protectedUntil }, this.config.revealOwnerToReps);
+  }
+
+  /**
+   * A rep who let a customer go to the shared pool may not take it back by sourcing a lead for it
+   * during the reclaim cool-down: refused as their claim of it would be (the customer's own rule).
+   */
+  private async releasedFromTooRecently(
+    keys: readonly IdentityKey[],
+    receivedBy: string | null,
+    at: string,
+  ): Promise<Refusal | null> {
+    if (!receivedBy) return null;
+    const policy = await sharedPoolPolicy(this.store, this.config.reclaimCoolDownDays);
+    const claim = {
+      kind: 'ClaimCustomer',
+      repId: receivedBy,
+      at,
+      now: true,
+      protectionDays: 1,
+      warningDays: 0,
+    } as const;
+    for (const customerId of await customersHolding(this.store, keys)) {
+      const { state } = await loadState(this.store, customerStreamId(customerId), customerDecider);
+      if (state.status !== 'unowned') continue;
+      const decision = customerDecider.decide(
+        { ...claim, reclaimCoolDownDays: policy.rules.reclaimCoolDownDays },
+        state,
+      );
+      if (isRefusal(decision) && decision.code === 'ReclaimTooSoon') return withRule(decision, policy);
+    }
+    return null;
   }
 
   /** Rule c before anything is written: a rep-sourced lead for a colleague's customer is refused. */
