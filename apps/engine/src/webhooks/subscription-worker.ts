@@ -5,6 +5,7 @@ import {
   handleCommand,
   jitteredBackoff,
   loadState,
+  timerSleep,
 } from '@leadledger/event-store';
 import {
   type PublishedEvent,
@@ -18,7 +19,6 @@ import type { WebhookSettings } from '@leadledger/platform';
 import type { Logger } from '@nestjs/common';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { setTimeout as delay } from 'node:timers/promises';
 import { Webhook } from 'standardwebhooks';
 import type { FailedAttempts, WebhookCheckpoint, WebhookCheckpoints } from './webhook-checkpoints';
 import type { WebhookSecrets } from './webhook-secrets';
@@ -41,8 +41,6 @@ export interface WorkerDependencies {
   /** The backoff's jitter, 0 to 1 (default Math.random). Injected by tests. */
   readonly random?: () => number;
 }
-
-const timerSleep: Sleep = (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined);
 
 /** retrying: active, with the current event's attempts failing so far. */
 export type WorkerState = 'active' | 'retrying' | 'paused' | 'failing';
