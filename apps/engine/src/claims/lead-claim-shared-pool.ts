@@ -1,11 +1,9 @@
 import { customerDecider, customerStreamId } from '@leadledger/customers';
 import { type CommandContext, EventStore, loadState } from '@leadledger/event-store';
-import { isRefusal } from '@leadledger/kernel';
 import { leadCustomerId, leadDecider, leadStreamId } from '@leadledger/leads';
 import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
 import type { OwnershipTerms } from '@leadledger/workflows';
-import { RefusalException } from '../http/refusal.exception';
-import { countClaim, sharedPoolPolicy, withRule } from '../customers/shared-pool-claims';
+import { claimUnder, judgeAndCountClaim, sharedPoolPolicy } from '../customers/shared-pool-claims';
 
 export interface LeadClaimInPool {
   readonly leadId: string;
@@ -38,15 +36,6 @@ export async function applySharedPoolRules(
   const { state: customer } = await loadState(store, customerStreamId(customerId), customerDecider);
   if (customer.status !== 'unowned' || customer.releasedAt.size === 0) return nothingToGiveBack;
   const policy = await sharedPoolPolicy(store, claim.defaultCoolDownDays);
-  const { repId, at, timeZone } = claim;
-  const command = {
-    kind: 'ClaimCustomer',
-    repId,
-    at,
-    ...claim.terms,
-    reclaimCoolDownDays: policy.rules.reclaimCoolDownDays,
-  } as const;
-  const decision = customerDecider.decide(command, customer);
-  if (isRefusal(decision)) throw new RefusalException(withRule(decision, policy));
-  return countClaim(deps, { repId, customerId, at, timeZone, policy }, context);
+  const command = claimUnder(policy, claim);
+  return judgeAndCountClaim(deps, { customerId, command, state: customer, timeZone: claim.timeZone, policy }, context);
 }

@@ -22,7 +22,7 @@ import { refuseDatingByRep } from '../platform/undated-for-reps';
 import { requireActiveRep } from '../platform/active-rep';
 import { EffectiveTimes } from '../platform/effective-at';
 import { workflowPolicy } from '../platform/workflow-policy';
-import { countClaim, sharedPoolPolicy, withRule } from './shared-pool-claims';
+import { claimUnder, judgeAndCountClaim, sharedPoolPolicy, withRule } from './shared-pool-claims';
 import { CLOCK, ENGINE_CONFIG } from '../platform/tokens';
 import type { ClaimCustomerDto, FollowUpLoggedDto, LogFollowUpDto, TransferCustomerDto } from './customers.dto';
 
@@ -94,24 +94,15 @@ export class ClaimCustomerHandler implements ICommandHandler<ClaimCustomerReques
     await requireActiveRep(this.store, repId);
     const at = await this.times.at(body.effectiveAt);
     const policy = await sharedPoolPolicy(this.store, this.config.reclaimCoolDownDays);
-    const command = {
-      kind: 'ClaimCustomer',
-      repId,
-      at,
-      ...defaultTerms(workflowPolicy(this.config)),
-      reclaimCoolDownDays: policy.rules.reclaimCoolDownDays,
-      now: body.effectiveAt === undefined,
-    } as const;
+    const terms = defaultTerms(workflowPolicy(this.config));
+    const command = claimUnder(policy, { repId, at, terms, now: body.effectiveAt === undefined });
     const context = this.customers.context(actor, at);
-    // Refused on the customer as it stands before anything is counted, so a refusal writes nothing.
     const { state } = await loadState(this.store, customerStreamId(customerId), customerDecider);
-    const decision = customerDecider.decide(command, state);
-    if (isRefusal(decision) && decision.code === 'CustomerUnknown') throw new NotFoundError('customer', customerId);
-    if (isRefusal(decision)) throw new RefusalException(withRule(decision, policy));
-    // The shared pool's rules (holding cap, claims per day) are counted on the rep's daily stream first.
+    if (state.status === 'unregistered') throw new NotFoundError('customer', customerId);
+    // Judged on the customer as it stands, then counted on the rep's daily stream (holding cap, claims per day).
     const deps = { store: this.store, readModels: this.readModels, projections: this.projections };
-    const claim = { repId, customerId, at, timeZone: this.config.timeZone, policy };
-    const giveBack = await countClaim(deps, claim, context);
+    const claim = { customerId, command, state, timeZone: this.config.timeZone, policy };
+    const giveBack = await judgeAndCountClaim(deps, claim, context);
     try {
       const events = await this.customers.apply(customerId, command, context);
       return this.customers.view(customerId, events);

@@ -1,5 +1,8 @@
 import {
+  type ClaimCustomer,
   type ClaimRules,
+  type CustomerState,
+  customerDecider,
   SHARED_POOL_RULES_STREAM,
   customersOwnedBy,
   dailyClaimsDecider,
@@ -12,6 +15,7 @@ import {
 import { type CommandContext, EventStore, handleCommand, loadState } from '@leadledger/event-store';
 import { type Refusal, isRefusal, refuse } from '@leadledger/kernel';
 import { ProjectionRunner, ReadModelDatabase, businessDay } from '@leadledger/projections';
+import type { OwnershipTerms } from '@leadledger/workflows';
 import { RefusalException } from '../http/refusal.exception';
 
 export interface SharedPoolPolicy {
@@ -30,6 +34,42 @@ export async function sharedPoolPolicy(store: EventStore, defaultCoolDownDays: n
   return { policyVersion: state.policyVersion, rules };
 }
 
+type ClaimDeps = { store: EventStore; readModels: ReadModelDatabase; projections: ProjectionRunner };
+
+/** A rep's claim of a customer under the shared pool's rules now, with the ownership terms it starts. */
+export const claimUnder = (
+  policy: SharedPoolPolicy,
+  claim: { repId: string; at: string; terms: OwnershipTerms; now?: boolean },
+): ClaimCustomer => ({
+  kind: 'ClaimCustomer',
+  repId: claim.repId,
+  at: claim.at,
+  ...claim.terms,
+  reclaimCoolDownDays: policy.rules.reclaimCoolDownDays,
+  ...(claim.now ? { now: true } : {}),
+});
+
+/**
+ * Judges a claim on the customer as it stands (protection, the cool-down: 409 with its rule,
+ * before anything is written), then counts it (countClaim). Returns `giveBack`.
+ */
+export async function judgeAndCountClaim(
+  deps: ClaimDeps,
+  claim: {
+    customerId: string;
+    command: ClaimCustomer;
+    state: CustomerState;
+    timeZone: string;
+    policy: SharedPoolPolicy;
+  },
+  context: CommandContext,
+): Promise<() => Promise<void>> {
+  const { customerId, command, state, timeZone, policy } = claim;
+  const decision = customerDecider.decide(command, state);
+  if (isRefusal(decision)) throw new RefusalException(withRule(decision, policy));
+  return countClaim(deps, { repId: command.repId, customerId, at: command.at, timeZone, policy }, context);
+}
+
 /**
  * The shared pool's rules around one claim: the holding cap (from the customer directory,
  * caught up to the log's head), then the day's count on the rep's own daily stream, which
@@ -37,7 +77,7 @@ export async function sharedPoolPolicy(store: EventStore, defaultCoolDownDays: n
  * claim after it was counted.
  */
 export async function countClaim(
-  deps: { store: EventStore; readModels: ReadModelDatabase; projections: ProjectionRunner },
+  deps: ClaimDeps,
   claim: { repId: string; customerId: string; at: string; timeZone: string; policy: SharedPoolPolicy },
   context: CommandContext,
 ): Promise<() => Promise<void>> {

@@ -10,7 +10,13 @@ import { EventStore, foldEvents, handleCommand, loadState } from '@leadledger/ev
 import { type Clock, type IdSource, type Refusal, idFromSeed, isRefusal, refuse } from '@leadledger/kernel';
 import { type LeadCommand, leadDecider, leadStreamId, routeLead } from '@leadledger/leads';
 import type { EngineConfig } from '@leadledger/platform';
-import { IntakesInFlight, customersHolding, matchedCustomer, processReceivedLead } from '@leadledger/workflows';
+import {
+  IntakesInFlight,
+  customersHolding,
+  defaultTerms,
+  matchedCustomer,
+  processReceivedLead,
+} from '@leadledger/workflows';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actingRep } from '../auth/acting-rep';
@@ -19,7 +25,7 @@ import { RefusalException } from '../http/refusal.exception';
 import { badRequest } from '../http/validation';
 import { type ColleagueOwnership, ownedByColleagueRefusal } from '../platform/owner-disclosure';
 import { workflowPolicy } from '../platform/workflow-policy';
-import { sharedPoolPolicy, withRule } from '../customers/shared-pool-claims';
+import { claimUnder, sharedPoolPolicy, withRule } from '../customers/shared-pool-claims';
 import { CLOCK, ENGINE_CONFIG, ID_SOURCE } from '../platform/tokens';
 import { checkLeadRequest } from './lead-intake-checks';
 import type { LeadAnswerDto, ReceiveLeadDto } from './leads.dto';
@@ -147,21 +153,16 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
   ): Promise<Refusal | null> {
     if (!receivedBy) return null;
     const policy = await sharedPoolPolicy(this.store, this.config.reclaimCoolDownDays);
-    const claim = {
-      kind: 'ClaimCustomer',
+    const claim = claimUnder(policy, {
       repId: receivedBy,
       at,
+      terms: defaultTerms(workflowPolicy(this.config)),
       now: true,
-      protectionDays: 1,
-      warningDays: 0,
-    } as const;
+    });
     for (const customerId of await customersHolding(this.store, keys)) {
       const { state } = await loadState(this.store, customerStreamId(customerId), customerDecider);
       if (state.status !== 'unowned') continue;
-      const decision = customerDecider.decide(
-        { ...claim, reclaimCoolDownDays: policy.rules.reclaimCoolDownDays },
-        state,
-      );
+      const decision = customerDecider.decide(claim, state);
       if (isRefusal(decision) && decision.code === 'ReclaimTooSoon') return withRule(decision, policy);
     }
     return null;
