@@ -12,7 +12,7 @@ import { EventStore, type StoredEvent, handleCommand } from '@leadledger/event-s
 import { type Clock, type IdSource, type Refusal, idFromSeed, isRefusal, refuse } from '@leadledger/kernel';
 import type { EngineConfig } from '@leadledger/platform';
 import { defaultTerms, refuseUnregisteredRep } from '@leadledger/workflows';
-import { ForbiddenException, Inject } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actingRep } from '../auth/acting-rep';
 import { RequestContexts } from '../http/request-context';
@@ -28,11 +28,8 @@ import type { CommentOnDisputeDto, OpenDisputeDto, ResolveDisputeDto } from './d
 
 /** Refusals that are an unknown id, bad input or a rep out of bounds rather than a conflict with the state. */
 function answerFor(refusal: Refusal, disputeId: string, customerId = ''): Error {
-  if (refusal.code === 'NotYourSubject' || refusal.code === 'NotAParty') {
-    const { code, message, facts } = refusal;
-    return new ForbiddenException({ statusCode: 403, error: 'Forbidden', code, message, current: facts });
-  }
   const mapping: RefusalMapping = {
+    forbidden: ['NotYourSubject', 'NotAParty'],
     notFound: { DisputeUnknown: ['dispute', disputeId], CustomerUnknown: ['customer', customerId] },
     badInput: {
       ClaimRequired: 'claim',

@@ -1,6 +1,7 @@
 import type { Actor } from '@leadledger/auth';
 import { type Refusal, refuse } from '@leadledger/kernel';
-import { ForbiddenException } from '@nestjs/common';
+import type { ForbiddenException } from '@nestjs/common';
+import { forbiddenByRule } from '../http/refusal-answer';
 
 /** What is known of a customer a colleague owns. */
 export interface ColleagueOwnership {
@@ -35,10 +36,10 @@ export const ownedByColleagueForbidden = (
   ownership: ColleagueOwnership,
   reveal: boolean,
 ): ForbiddenException =>
-  new ForbiddenException({
-    statusCode: 403,
-    error: 'Forbidden',
-    code: 'CustomerOwnedByColleague',
-    message: `${TAKEN}; a rep sees only their own customers`,
-    current: colleagueOwnershipFacts(actor, ownership, reveal),
-  });
+  forbiddenByRule(
+    refuse(
+      'CustomerOwnedByColleague',
+      `${TAKEN}; a rep sees only their own customers`,
+      colleagueOwnershipFacts(actor, ownership, reveal),
+    ),
+  );

@@ -1,5 +1,6 @@
 import type { Actor } from '@leadledger/auth';
-import { ForbiddenException } from '@nestjs/common';
+import { refuse } from '@leadledger/kernel';
+import { forbiddenByRule } from '../http/refusal-answer';
 
 /**
  * A rep's claim or release happens now. Dating one (`effectiveAt`) is for loading history, by a
@@ -8,11 +9,11 @@ import { ForbiddenException } from '@nestjs/common';
  */
 export function refuseDatingByRep(actor: Actor, effectiveAt: string | undefined, action: 'claim' | 'release'): void {
   if (actor.role !== 'rep' || effectiveAt === undefined) return;
-  throw new ForbiddenException({
-    statusCode: 403,
-    error: 'Forbidden',
-    code: 'DatedByRep',
-    message: `A rep's ${action} happens now: effectiveAt dates history a manager, an admin or a service loads`,
-    current: { effectiveAt },
-  });
+  throw forbiddenByRule(
+    refuse(
+      'DatedByRep',
+      `A rep's ${action} happens now: effectiveAt dates history a manager, an admin or a service loads`,
+      { effectiveAt },
+    ),
+  );
 }
