@@ -69,6 +69,8 @@ describe('disputes: "that customer was mine"', () => {
       await post(`/customers/${customerId}/follow-ups`, { kind, note: '报价 20,000', occurredAt }, rep['rep-a']).expect(
         201,
       );
+    clock.set('2026-11-05T08:00:00.000Z'); // three days before the end: the warning (流失预警)
+    expect((await engine.app.get(Scheduler).runOnce()).warnedCustomers).toContain(customerId);
     clock.set('2026-11-08T08:00:00.000Z'); // 30 days after the quote: back to the shared pool (公海)
     expect((await engine.app.get(Scheduler).runOnce()).releasedCustomers).toContain(customerId);
     await engine.settle();

@@ -158,4 +158,35 @@ describe('the scheduler, on a fake clock', () => {
     expect(body.assignments.at(-1)).toMatchObject({ rule: 'pool-rotation', repId: 'rep-c' });
     expect((await runScheduler()).drainedLeads).toEqual([]);
   });
+
+  it('warns an owner whose warning window passed while nothing ran, and releases only after the notice', async () => {
+    clock.set('2027-01-04T01:00:00.000Z');
+    const lead = await pushLead('13800000004');
+    const owner = repKey[lead.repId];
+    await post(`/leads/${lead.leadId}/accept`, {}, owner).expect(200);
+
+    // The engine was down from before the warning (due 01-11 01:00) until after the end (01-14 01:00).
+    clock.set('2027-01-15T06:00:00.000Z');
+    const late = await runScheduler();
+    expect(late.warnedCustomers).toContain(lead.customerId);
+    expect(late.releasedCustomers).not.toContain(lead.customerId);
+    const warning = (await engine.store.readStream(`customer-${lead.customerId}`)).at(-1);
+    expect(warning).toMatchObject({
+      type: 'ProtectionWarningIssued',
+      data: { protectedUntil: '2027-01-18T06:00:00.000Z', extendedFrom: '2027-01-14T01:00:00.000Z' },
+    });
+    const { body } = await get(`/customers/${lead.customerId}`).expect(200);
+    expect(body.owner).toMatchObject({ repId: lead.repId, protectedUntil: '2027-01-18T06:00:00.000Z' });
+    const colleague = lead.repId === 'rep-a' ? 'rep-b' : 'rep-a';
+    await post(`/customers/${lead.customerId}/claim`, {}, repKey[colleague]).expect(409);
+
+    clock.set('2027-01-18T06:00:00.000Z');
+    expect((await runScheduler()).releasedCustomers).toContain(lead.customerId);
+    expect(await customerEvents(lead.customerId)).toEqual([
+      'CustomerRegistered',
+      'OwnershipAssigned',
+      'ProtectionWarningIssued',
+      'CustomerReleased',
+    ]);
+  });
 });

@@ -43,8 +43,13 @@ export function describeCustomerEvent(event: CustomerEvent, before: CustomerStat
     }
     case 'FollowUpLogged':
       return `${name(event.data.repId)} followed up (${event.data.kind}); protection now runs until ${event.data.protectedUntil}`;
-    case 'ProtectionWarningIssued':
-      return `${name(event.data.repId)} was warned that protection ends at ${event.data.protectedUntil} without a follow-up`;
+    case 'ProtectionWarningIssued': {
+      const { repId, protectedUntil, extendedFrom } = event.data;
+      if (extendedFrom !== undefined) {
+        return `${name(repId)} was warned only after protection had ended at ${extendedFrom}, so it now runs until ${protectedUntil} without a follow-up`;
+      }
+      return `${name(repId)} was warned that protection ends at ${protectedUntil} without a follow-up`;
+    }
     case 'CustomerReleased':
       return `The customer went to the shared pool from ${name(event.data.repId)}: ${RELEASE[event.data.reason]}`;
     default:

@@ -105,6 +105,31 @@ describe('a customer’s timeline', () => {
     expect(entries[5]).toMatchObject({ position: '9', actorId: 'rep-li', actorRole: 'rep' });
   });
 
+  it('says when a warning came late and how far it moved the end', () => {
+    const warnedLate = stored(
+      5,
+      C,
+      {
+        type: 'ProtectionWarningIssued',
+        data: {
+          customerId: 'c1',
+          repId: 'rep-wang',
+          protectedUntil: '2026-04-05T12:00:00.000Z',
+          at: '2026-04-02T12:00:00.000Z',
+          extendedFrom: '2026-03-31T09:00:00.000Z',
+        },
+      },
+      '2026-04-02T12:00:00.000Z',
+    );
+    const entries = customerTimeline([...history.slice(0, 3), warnedLate], NAMES);
+
+    expect(entries.at(-1)).toMatchObject({
+      sentence:
+        'Wang was warned only after protection had ended at 2026-03-31T09:00:00.000Z, so it now runs until 2026-04-05T12:00:00.000Z without a follow-up',
+      stateAfter: { status: 'owned', ownerId: 'rep-wang', protectedUntil: '2026-04-05T12:00:00.000Z', warned: true },
+    });
+  });
+
   it('orders events from several streams by their position in the log', () => {
     const shuffled = [history[3], history[0], history[5], history[2], history[1], history[4]];
 

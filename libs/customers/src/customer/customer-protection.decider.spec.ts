@@ -2,7 +2,7 @@ import { given } from '@leadledger/kernel/testing';
 import type { LogFollowUp, TransferCustomer } from './customer.commands';
 import { customerDecider } from './customer.decider';
 import type { CustomerEvent } from './customer.events';
-import { CUSTOMER_ID, ownedBy, releasedFrom, wangOwns } from './customer.fixtures';
+import { CUSTOMER_ID, claimBy, ownedBy, releasedFrom, wangOwns } from './customer.fixtures';
 
 const followUp: LogFollowUp = {
   kind: 'LogFollowUp',
@@ -233,12 +233,61 @@ describe('customer decider: follow-ups, protection, release and transfer', () =>
   });
 
   describe('when the protection has ended', () => {
-    it('warns nothing: the release is due', () => {
-      given(customerDecider, wangOwns).when(warn('2026-03-31T09:00:00.000Z')).thenEvents([]);
+    it('releases the customer to the shared pool once its owner was warned', () => {
+      given(customerDecider, [...wangOwns, warned])
+        .when(expire('2026-03-31T09:00:00.000Z'))
+        .thenEvents([releasedFrom('rep-wang', '2026-03-31T09:00:00.000Z')]);
+    });
+  });
+
+  describe('when the protection ended with no warning (nothing ran in the window)', () => {
+    /** The warning Wang gets on 2 April, two days after his end: three days of notice from then. */
+    const warnedLate: CustomerEvent = {
+      type: 'ProtectionWarningIssued',
+      data: {
+        customerId: CUSTOMER_ID,
+        repId: 'rep-wang',
+        protectedUntil: '2026-04-05T12:00:00.000Z',
+        at: '2026-04-02T12:00:00.000Z',
+        extendedFrom: '2026-03-31T09:00:00.000Z',
+      },
+    };
+
+    it('refuses to release a customer whose owner was never warned', () => {
+      given(customerDecider, wangOwns)
+        .when(expire('2026-04-02T12:00:00.000Z'))
+        .thenRefuses({ code: 'NotWarned', facts: { protectedUntil: '2026-03-31T09:00:00.000Z' } });
     });
 
-    it('releases the customer to the shared pool', () => {
-      given(customerDecider, [...wangOwns, warned])
+    it('warns late and gives the owner the warning days from then', () => {
+      given(customerDecider, wangOwns).when(warn('2026-04-02T12:00:00.000Z')).thenEvents([warnedLate]);
+    });
+
+    it('keeps the customer protected until the moved end, then releases it', () => {
+      given(customerDecider, [...wangOwns, warnedLate])
+        .when(expire('2026-04-05T11:59:59.000Z'))
+        .thenRefuses({ code: 'StillProtected', facts: { protectedUntil: '2026-04-05T12:00:00.000Z' } });
+      given(customerDecider, [...wangOwns, warnedLate])
+        .when(expire('2026-04-05T12:00:00.000Z'))
+        .thenEvents([releasedFrom('rep-wang', '2026-04-05T12:00:00.000Z')]);
+    });
+
+    it('keeps a colleague from claiming it until the moved end', () => {
+      given(customerDecider, [...wangOwns, warnedLate])
+        .when(claimBy('rep-li', '2026-04-04T00:00:00.000Z'))
+        .thenRefuses({
+          code: 'CustomerProtected',
+          facts: { ownerId: 'rep-wang', protectedUntil: '2026-04-05T12:00:00.000Z' },
+        });
+    });
+
+    it('warns nobody and releases at the end when the policy gives no warning days', () => {
+      const noWarning = [
+        wangOwns[0],
+        ownedBy('rep-wang', '2026-03-01T09:00:00.000Z', '2026-03-31T09:00:00.000Z', { warningDays: 0 }),
+      ];
+      given(customerDecider, noWarning).when(warn('2026-03-31T09:00:00.000Z')).thenEvents([]);
+      given(customerDecider, noWarning)
         .when(expire('2026-03-31T09:00:00.000Z'))
         .thenEvents([releasedFrom('rep-wang', '2026-03-31T09:00:00.000Z')]);
     });

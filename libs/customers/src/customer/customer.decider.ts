@@ -12,7 +12,7 @@ import type {
   WarnProtectionEnding,
 } from './customer.commands';
 import type { CustomerEvent, OwnershipAssigned } from './customer.events';
-import { type CustomerState, evolveCustomer, initialCustomerState } from './customer.state';
+import { type CustomerOwner, type CustomerState, evolveCustomer, initialCustomerState } from './customer.state';
 
 type Registered = Exclude<CustomerState, { status: 'unregistered' }>;
 type Assignment = Omit<OwnershipAssigned['data'], 'customerId' | 'since' | 'protectedUntil'>;
@@ -157,12 +157,19 @@ function warn(command: WarnProtectionEnding, state: CustomerState): Decision<Cus
   if (refusal) return refusal;
   if (state.status !== 'owned' || state.owner.warned) return [];
   const { repId, protectedUntil, warningDays } = state.owner;
-  const warnFrom = addDays(protectedUntil, -warningDays);
-  // Too early, or too late: once protection has ended the release is due, not a warning.
-  if (isBefore(command.at, warnFrom) || !isBefore(command.at, protectedUntil)) return [];
-  const data = { customerId: state.customerId, repId, protectedUntil, at: command.at };
-  return [{ type: 'ProtectionWarningIssued', data }];
+  const { customerId } = state;
+  if (isBefore(command.at, addDays(protectedUntil, -warningDays))) return [];
+  if (isBefore(command.at, protectedUntil)) {
+    return [{ type: 'ProtectionWarningIssued', data: { customerId, repId, protectedUntil, at: command.at } }];
+  }
+  if (warningDays === 0) return [];
+  // The end passed with no warning (nothing ran in the window): the owner still gets the full notice.
+  const extended = { protectedUntil: addDays(command.at, warningDays), extendedFrom: protectedUntil };
+  return [{ type: 'ProtectionWarningIssued', data: { customerId, repId, ...extended, at: command.at } }];
 }
+
+/** An owner whose policy promises a warning and who has not had it for this window. */
+const awaitsWarning = (owner: CustomerOwner): boolean => owner.warningDays > 0 && !owner.warned;
 
 function release(command: ReleaseCustomer, state: CustomerState): Decision<CustomerEvent> {
   if (state.status === 'unregistered') return unknown();
@@ -175,6 +182,9 @@ function release(command: ReleaseCustomer, state: CustomerState): Decision<Custo
   const { repId, protectedUntil } = state.owner;
   if (reason === 'protection-expired' && isBefore(at, protectedUntil)) {
     return refuse('StillProtected', 'The protection period has not ended', { protectedUntil });
+  }
+  if (reason === 'protection-expired' && awaitsWarning(state.owner)) {
+    return refuse('NotWarned', 'The owner has not been warned that protection ends', { protectedUntil });
   }
   return [{ type: 'CustomerReleased', data: { customerId: state.customerId, repId, reason, at } }];
 }

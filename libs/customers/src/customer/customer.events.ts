@@ -79,7 +79,11 @@ export interface FollowUpLogged {
   };
 }
 
-/** 流失预警: issued once per protection window, before the customer returns to the pool. */
+/**
+ * 流失预警: issued once per protection window, before the customer returns to the pool. A warning
+ * that comes only after the end (the scheduler was not running in the window) gives the owner its
+ * warning days from then: `protectedUntil` is the new end and `extendedFrom` the end that passed.
+ */
 export interface ProtectionWarningIssued {
   readonly type: 'ProtectionWarningIssued';
   readonly data: {
@@ -87,6 +91,7 @@ export interface ProtectionWarningIssued {
     readonly repId: string;
     readonly protectedUntil: string;
     readonly at: string;
+    readonly extendedFrom?: string;
   };
 }
 

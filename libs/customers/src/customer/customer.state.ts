@@ -54,9 +54,12 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
         owner: { ...state.owner, protectedUntil: event.data.protectedUntil, warned: false },
         lastAt: event.data.at,
       };
-    case 'ProtectionWarningIssued':
+    case 'ProtectionWarningIssued': {
       if (state.status !== 'owned') return state;
-      return { ...state, owner: { ...state.owner, warned: true }, lastAt: event.data.at };
+      // A late warning moves the end (see the event); an earlier one repeats the end it warns of.
+      const owner = { ...state.owner, protectedUntil: event.data.protectedUntil, warned: true };
+      return { ...state, owner, lastAt: event.data.at };
+    }
     case 'CustomerReleased': {
       const { repId, at } = event.data;
       const { customerId, keys, firstLeadId } = state;

@@ -113,6 +113,21 @@ const streams: Record<string, CustomerEvent[]> = {
     },
     owned('cust-f', 'rep-zhao', '2026-11-30T00:00:00.000Z', '2027-01-20T00:00:00.000Z', POOL_POLICY),
   ],
+  // Qian: protected to 3 Mar 2027, warned only on 5 Mar (nothing ran in the window), so protected to 8 Mar.
+  'cust-g': [
+    registered('cust-g'),
+    owned('cust-g', 'rep-qian', '2027-02-01T00:00:00.000Z', '2027-03-03T00:00:00.000Z', DEFAULT_POLICY),
+    {
+      type: 'ProtectionWarningIssued',
+      data: {
+        customerId: 'cust-g',
+        repId: 'rep-qian',
+        protectedUntil: '2027-03-08T00:00:00.000Z',
+        at: '2027-03-05T00:00:00.000Z',
+        extendedFrom: '2027-03-03T00:00:00.000Z',
+      },
+    },
+  ],
 };
 
 describe('customer directory: protection due and customers by owner', () => {
@@ -148,8 +163,8 @@ describe('customer directory: protection due and customers by owner', () => {
 
   it('does not warn twice in one window, and warns again in the window a follow-up opened', () => {
     expect(ids(customersDueForWarning(readModels.db, '2026-11-08T00:00:00.000Z'))).toEqual([]);
-    expect(ids(customersDueForWarning(readModels.db, '2026-12-25T23:59:59.999Z'))).toEqual([]);
-    expect(ids(customersDueForWarning(readModels.db, '2026-12-26T00:00:00.000Z'))).toEqual(['cust-c']);
+    expect(ids(customersDueForWarning(readModels.db, '2026-12-25T23:59:59.999Z'))).not.toContain('cust-c');
+    expect(ids(customersDueForWarning(readModels.db, '2026-12-26T00:00:00.000Z'))).toContain('cust-c');
   });
 
   it('warns a new owner in the window their assignment opened, though the one before was warned', () => {
@@ -167,8 +182,10 @@ describe('customer directory: protection due and customers by owner', () => {
     expect(ids(customersDueForRelease(readModels.db, '2026-11-09T08:00:00+08:00'))).toEqual(['cust-b']);
   });
 
-  it('stops warning once protection has ended: the release is due instead', () => {
-    expect(customersDueForWarning(readModels.db, '2026-12-01T00:00:00.000Z')).toEqual([]);
+  it('still lists an owner whose end passed unwarned for the warning, as for the release', () => {
+    expect(customersDueForWarning(readModels.db, '2026-12-01T00:00:00.000Z')).toEqual([
+      { customerId: 'cust-a', repId: 'rep-wang', protectedUntil: '2026-12-01T00:00:00.000Z' },
+    ]);
     expect(customersDueForRelease(readModels.db, '2026-12-01T00:00:00.000Z')).toEqual([
       { customerId: 'cust-b', repId: 'rep-li', protectedUntil: '2026-11-09T00:00:00.000Z' },
       { customerId: 'cust-a', repId: 'rep-wang', protectedUntil: '2026-12-01T00:00:00.000Z' },
@@ -182,6 +199,16 @@ describe('customer directory: protection due and customers by owner', () => {
       'cust-a',
       'cust-c',
     ]);
+  });
+
+  it('moves the end a late warning moved, and releases only from then', () => {
+    expect(ids(customersDueForRelease(readModels.db, '2027-03-07T23:59:59.999Z'))).not.toContain('cust-g');
+    expect(customersDueForRelease(readModels.db, '2027-03-08T00:00:00.000Z')).toContainEqual({
+      customerId: 'cust-g',
+      repId: 'rep-qian',
+      protectedUntil: '2027-03-08T00:00:00.000Z',
+    });
+    expect(ids(customersDueForWarning(readModels.db, '2027-03-08T00:00:00.000Z'))).not.toContain('cust-g');
   });
 
   it('lists the customers a rep owns now', () => {

@@ -137,9 +137,15 @@ export const customerDirectoryProjection: Projection = {
         ).run({ at: d.at, customerId: d.customerId, ...windowTo(d.protectedUntil) });
         return;
       }
-      case 'ProtectionWarningIssued':
-        db.prepare('UPDATE customer_directory SET warned = 1 WHERE customer_id = ?').run(event.data.customerId);
+      case 'ProtectionWarningIssued': {
+        // A late warning moves the end (its `protectedUntil`); an earlier one repeats the same end.
+        const d = event.data;
+        db.prepare(
+          `UPDATE customer_directory SET warned = 1, protected_until = @protectedUntil, protected_until_ms = @untilMs
+           WHERE customer_id = @customerId`,
+        ).run({ customerId: d.customerId, protectedUntil: d.protectedUntil, untilMs: Date.parse(d.protectedUntil) });
         return;
+      }
       case 'CustomerReleased': {
         const d = event.data;
         closeOpenInterval(d.customerId, d.at);

@@ -112,17 +112,19 @@ const instant = (iso: string): number => {
   return ms;
 };
 
-/** Owned customers not yet warned whose warning is due at `now`: warn_from <= now < protected_until. */
+/**
+ * Owned customers not yet warned whose warning is due at `now` (warn_from <= now), including
+ * those whose end passed unwarned: their warning comes late and moves the end.
+ */
 export function customersDueForWarning(db: ReadModelConnection, now: string): CustomerProtectionDue[] {
-  const at = instant(now);
   return db
     .prepare(
       `SELECT customer_id AS customerId, owner_rep_id AS repId, protected_until AS protectedUntil
        FROM customer_directory
-       WHERE owner_rep_id IS NOT NULL AND warned = 0 AND warn_from_ms <= ? AND ? < protected_until_ms
+       WHERE owner_rep_id IS NOT NULL AND warned = 0 AND warn_from_ms <= ? AND owner_warning_days > 0
        ORDER BY protected_until_ms, customer_id`,
     )
-    .all(at, at) as CustomerProtectionDue[];
+    .all(instant(now)) as CustomerProtectionDue[];
 }
 
 /** Owned customers whose protection has ended by `now`: due to return to the shared pool (公海). */
