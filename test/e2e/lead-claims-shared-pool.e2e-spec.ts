@@ -93,4 +93,30 @@ describe('claiming a lead whose customer is in the shared pool', () => {
     const other = await post('/leads', sourced, rep['rep-c']).expect(201);
     expect(other.body).toMatchObject({ customerId, repId: 'rep-c' });
   });
+
+  it('counts a rep-sourced lead that takes a shared-pool customer against the day’s limit, as a claim', async () => {
+    // rep-c's one claim of 3 November went on the sourced lead above.
+    const { customerId } = await releasedWalkIn('rep-a', '13700000107');
+    const sourced = { channel: 'rep-sourced', contact: { phone: '13700000107' } };
+    const before = await engine.store.headPosition();
+    const { body } = await post('/leads', sourced, rep['rep-c']).expect(409);
+    expect(body).toMatchObject({ code: 'DailyClaimLimitReached', current: { rule: 'claimsPerDay', limit: 1 } });
+    expect(await engine.store.headPosition()).toBe(before);
+
+    clock.set('2026-11-04T02:00:00.000Z');
+    const taken = await post('/leads', sourced, rep['rep-c']).expect(201);
+    expect(taken.body).toMatchObject({ customerId, repId: 'rep-c' });
+    // That was the day's claim: a claim of another shared-pool customer the same day is refused.
+    const other = await releasedWalkIn('rep-a', '13700000108');
+    const refused = await post(`/customers/${other.customerId}/claim`, {}, rep['rep-c']).expect(409);
+    expect(refused.body).toMatchObject({ code: 'DailyClaimLimitReached' });
+  });
+
+  it('counts nothing for a rep-sourced lead of a new customer', async () => {
+    clock.set('2026-11-05T02:00:00.000Z');
+    const fresh = await post('/leads', { channel: 'rep-sourced', contact: { phone: '13700000109' } }, rep['rep-b']);
+    expect(fresh.status).toBe(201);
+    const { customerId } = await releasedWalkIn('rep-a', '13700000110');
+    await post(`/customers/${customerId}/claim`, {}, rep['rep-b']).expect(200);
+  });
 });

@@ -6,10 +6,11 @@ import {
   customerStreamId,
   identityKeysOf,
 } from '@leadledger/customers';
-import { EventStore, foldEvents, handleCommand, loadState } from '@leadledger/event-store';
+import { type CommandContext, EventStore, foldEvents, handleCommand, loadState } from '@leadledger/event-store';
 import { type Clock, type IdSource, type Refusal, idFromSeed, isRefusal, refuse } from '@leadledger/kernel';
 import { type LeadCommand, leadDecider, leadStreamId, routeLead } from '@leadledger/leads';
 import type { EngineConfig } from '@leadledger/platform';
+import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
 import {
   IntakesInFlight,
   customersHolding,
@@ -25,10 +26,10 @@ import { RefusalException } from '../http/refusal.exception';
 import { badRequest } from '../http/validation';
 import { type ColleagueOwnership, ownedByColleagueRefusal } from '../platform/owner-disclosure';
 import { workflowPolicy } from '../platform/workflow-policy';
-import { claimUnder, sharedPoolPolicy, withRule } from '../customers/shared-pool-claims';
 import { CLOCK, ENGINE_CONFIG, ID_SOURCE } from '../platform/tokens';
 import { checkLeadRequest } from './lead-intake-checks';
 import type { LeadAnswerDto, ReceiveLeadDto } from './leads.dto';
+import { type CountedSourcing, countSourcingFromSharedPool } from './rep-sourced-shared-pool';
 
 export class ReceiveLead extends Command<LeadAnswerDto> {
   constructor(
@@ -49,6 +50,8 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
     private readonly contexts: RequestContexts,
     @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
     private readonly intakes: IntakesInFlight,
+    private readonly readModels: ReadModelDatabase,
+    private readonly projections: ProjectionRunner,
   ) {}
 
   async execute(request: ReceiveLead): Promise<LeadAnswerDto> {
@@ -78,6 +81,7 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
     receivedBy: string | null,
   ): Promise<void> {
     const { state } = await loadState(this.store, leadStreamId(leadId), leadDecider);
+    let counted: CountedSourcing | null = null;
     const contact = {
       name: body.contact.name ?? null,
       phone: body.contact.phone ?? null,
@@ -101,18 +105,44 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
     } else {
       const now = this.clock.now();
       await checkLeadRequest(this.store, { ...command, occurredAt: body.occurredAt }, now);
-      const refusal =
-        body.channel === 'rep-sourced'
-          ? ((await this.ownedByColleague(keys, leadId, receivedBy)) ??
-            (await this.releasedFromTooRecently(keys, receivedBy, now.toISOString())))
-          : null;
+      const refusal = body.channel === 'rep-sourced' ? await this.ownedByColleague(keys, leadId, receivedBy) : null;
       if (refusal) throw new RefusalException(this.asSeenBy(actor, refusal));
       const occurredAt = new Date(body.occurredAt ?? now).toISOString();
       const context = this.contexts.for(actor, { occurredAt, idempotencyKey });
-      const result = await handleCommand(this.store, leadStreamId(leadId), leadDecider, command, context);
-      if (isRefusal(result) && result.code !== 'LeadAlreadyReceived') throw new RefusalException(result);
+      counted = body.channel === 'rep-sourced' ? await this.countSourcing(keys, receivedBy, occurredAt, context) : null;
+      const result = await handleCommand(this.store, leadStreamId(leadId), leadDecider, command, context).catch(
+        async (error: unknown) => {
+          await counted?.giveBack();
+          throw error;
+        },
+      );
+      if (isRefusal(result) && result.code !== 'LeadAlreadyReceived') {
+        await counted?.giveBack();
+        throw new RefusalException(result);
+      }
     }
     await processReceivedLead(this.store, leadId, workflowPolicy(this.config));
+    if (counted && !(await ownedBy(this.store, counted.customerId, receivedBy))) await counted.giveBack();
+  }
+
+  /** A rep-sourced lead for a shared-pool customer is a claim of it: judged and counted (409 before anything is written). */
+  private async countSourcing(
+    keys: readonly IdentityKey[],
+    receivedBy: string | null,
+    at: string,
+    context: CommandContext,
+  ): Promise<CountedSourcing | null> {
+    if (!receivedBy) return null;
+    const deps = { store: this.store, readModels: this.readModels, projections: this.projections };
+    const lead = {
+      keys,
+      repId: receivedBy,
+      at,
+      timeZone: this.config.timeZone,
+      terms: defaultTerms(workflowPolicy(this.config)),
+      defaultCoolDownDays: this.config.reclaimCoolDownDays,
+    };
+    return countSourcingFromSharedPool(deps, lead, context);
   }
 
   /** 409 IdempotencyKeyReused when this push differs from the recorded lead (occurredAt only when given). */
@@ -142,32 +172,6 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
     return ownedByColleagueRefusal(actor, { customerId, ownerId, protectedUntil }, this.config.revealOwnerToReps);
   }
 
-  /**
-   * A rep who let a customer go to the shared pool may not take it back by sourcing a lead for it
-   * during the reclaim cool-down: refused as their claim of it would be (the customer's own rule).
-   */
-  private async releasedFromTooRecently(
-    keys: readonly IdentityKey[],
-    receivedBy: string | null,
-    at: string,
-  ): Promise<Refusal | null> {
-    if (!receivedBy) return null;
-    const policy = await sharedPoolPolicy(this.store, this.config.reclaimCoolDownDays);
-    const claim = claimUnder(policy, {
-      repId: receivedBy,
-      at,
-      terms: defaultTerms(workflowPolicy(this.config)),
-      now: true,
-    });
-    for (const customerId of await customersHolding(this.store, keys)) {
-      const { state } = await loadState(this.store, customerStreamId(customerId), customerDecider);
-      if (state.status !== 'unowned') continue;
-      const decision = customerDecider.decide(claim, state);
-      if (isRefusal(decision) && decision.code === 'ReclaimTooSoon') return withRule(decision, policy);
-    }
-    return null;
-  }
-
   /** Rule c before anything is written: a rep-sourced lead for a colleague's customer is refused. */
   private async ownedByColleague(keys: readonly IdentityKey[], leadId: string, receivedBy: string | null) {
     for (const customerId of await customersHolding(this.store, keys)) {
@@ -177,6 +181,11 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
     }
     return null;
   }
+}
+
+async function ownedBy(store: EventStore, customerId: string, repId: string | null): Promise<boolean> {
+  const { state } = await loadState(store, customerStreamId(customerId), customerDecider);
+  return state.status === 'owned' && state.owner.repId === repId;
 }
 
 /** The lead as it stands, with every event of its history: the answer to the push and its retries. */
