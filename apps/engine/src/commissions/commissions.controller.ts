@@ -14,12 +14,13 @@ import {
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { ApiJsonOrCsvResponse } from '../http/response-schemas';
+import { AdjustmentDto } from './adjustment.response';
 import { PostAdjustmentDto, ReconciliationQueryDto, RunPayoutDto, StatementQueryDto } from './commissions.dto';
 import {
   GetReconciliation,
@@ -32,17 +33,13 @@ import {
 } from './commissions.handlers';
 import { answer } from './csv-answer';
 import { reconciliationCsv, statementCsv } from './ledger-csv';
+import { PayoutPreviewDto, PayoutRunClosedDto } from './payout-run.response';
+import { ReconciliationDto } from './reconciliation.response';
+import { StatementDto } from './statement.response';
 
 const PLAN_SCHEMA = commissionPlanJsonSchema() as SchemaObject;
-const OBJECT: SchemaObject = { type: 'object', additionalProperties: true };
-/** An answer in JSON, or CSV with `format=csv` or `Accept: text/csv`. */
-const jsonOrCsv = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: OBJECT }, 'text/csv': { schema: { type: 'string' } } },
-});
-const STATEMENT = jsonOrCsv(
-  'The statement: lines and totals (opening, accrued, clawed back, adjusted, paid, closing due)',
-);
+/** A statement in JSON, or CSV with `format=csv` or `Accept: text/csv`. */
+const STATEMENT = 'The statement: lines and totals (opening, accrued, clawed back, adjusted, paid, closing due)';
 
 @ApiTags('commissions')
 @ApiBearerAuth()
@@ -86,7 +83,10 @@ export class CommissionsController {
     required: false,
     description: 'A resend with the same key (from the same API key) answers the adjustment already posted',
   })
-  @ApiCreatedResponse({ description: 'The adjustment as recorded, with the period it was posted to', schema: OBJECT })
+  @ApiCreatedResponse({
+    description: 'The adjustment as recorded, with the period it was posted to',
+    type: AdjustmentDto,
+  })
   @ApiConflictResponse({
     description: 'PeriodClosed: names the earliest open period; IdempotencyKeyReused: names the differing fields',
   })
@@ -101,7 +101,7 @@ export class CommissionsController {
   /** What a payout run for the period would pay, without running it. */
   @Get('payout-runs/:period/preview')
   @Roles('admin', 'finance', 'manager')
-  @ApiOkResponse({ description: 'What a payout run for the period would pay, per payee', schema: OBJECT })
+  @ApiOkResponse({ description: 'What a payout run for the period would pay, per payee', type: PayoutPreviewDto })
   preview(@Param('period') period: string): Promise<object> {
     return this.queries.execute(new PreviewPayout(period));
   }
@@ -110,7 +110,11 @@ export class CommissionsController {
   @Post('payout-runs')
   @HttpCode(201)
   @Roles('admin', 'finance')
-  @ApiCreatedResponse({ description: 'The payout run: each payment made, and the period it closed', schema: OBJECT })
+  @ApiCreatedResponse({
+    description:
+      'The run as it closed the period: payees paid and totals (GET /payout-runs/:period lists each payment)',
+    type: PayoutRunClosedDto,
+  })
   @ApiConflictResponse({ description: 'PeriodAlreadyClosed (names the run that closed it), PeriodNotEnded' })
   payout(@Body() body: RunPayoutDto, @CurrentActor() actor: Actor): Promise<object> {
     return this.commands.execute(new RunPayoutRequest(body.period, actor));
@@ -119,8 +123,7 @@ export class CommissionsController {
   /** A rep's statement: lines and totals (opening, accrued, clawed back, adjusted, paid, closing due). */
   @Get('reps/:id/statements/:period')
   @Roles('admin', 'finance', 'manager', 'rep')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse(STATEMENT)
+  @ApiJsonOrCsvResponse(STATEMENT, StatementDto)
   async repStatement(
     @Param('id') id: string,
     @Param('period') period: string,
@@ -135,8 +138,7 @@ export class CommissionsController {
   /** A referral partner's statement (渠道/中介 fees). */
   @Get('partners/:id/statements/:period')
   @Roles('admin', 'finance', 'manager')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse(STATEMENT)
+  @ApiJsonOrCsvResponse(STATEMENT, StatementDto)
   async partnerStatement(
     @Param('id') id: string,
     @Param('period') period: string,
@@ -153,8 +155,10 @@ export class CommissionsController {
   /** Per payee and in total, the ledger beside a control total recomputed from the log; `matches` flags differences. */
   @Get('reconciliation')
   @Roles('admin', 'finance')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse(jsonOrCsv('Per payee and in total: the ledger, the control total and whether they match'))
+  @ApiJsonOrCsvResponse(
+    'Per payee and in total: the ledger, the control total and whether they match',
+    ReconciliationDto,
+  )
   async reconciliation(@Query() query: ReconciliationQueryDto, @Res() res: Response) {
     const reconciliation: Reconciliation = await this.queries.execute(new GetReconciliation(query.period));
     return answer(res, query.format, reconciliation, reconciliationCsv, `reconciliation-${query.period}`);

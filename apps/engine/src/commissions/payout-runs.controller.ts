@@ -1,22 +1,15 @@
 import type { PayoutRunDetail } from '@leadledger/commissions';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/auth.decorators';
+import { ApiJsonOrCsvResponse } from '../http/response-schemas';
 import { answer, periodOfPath } from './csv-answer';
+import { PayoutRunDetailDto, PayoutRunPageDto } from './payout-run.response';
 import { PayoutRunQueryDto, PayoutRunsQueryDto } from './payout-runs.dto';
 import { GetPayoutRun, ListPayoutRuns, type PayoutRunPage } from './payout-runs.handlers';
 import { payoutRunCsv, payoutRunListCsv } from './payout-runs-csv';
-
-/** An answer in JSON, or CSV with `format=csv`, `Accept: text/csv` or `.csv`. */
-const jsonOrCsv = (description: string) => ({
-  description,
-  content: {
-    'application/json': { schema: { type: 'object' as const, additionalProperties: true } },
-    'text/csv': { schema: { type: 'string' as const } },
-  },
-});
 
 /** Reading back what was paid: the payout runs, as JSON or CSV (`format=csv`, `Accept: text/csv` or `.csv`). */
 @ApiTags('commissions')
@@ -28,8 +21,7 @@ export class PayoutRunsController {
   /** Every payout run, newest first: period, actor, time, payees paid and totals. */
   @Get(['payout-runs', 'payout-runs.csv'])
   @Roles('admin', 'finance', 'manager')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse(jsonOrCsv('{ runs, next }: pass `next` as `before` for the following page'))
+  @ApiJsonOrCsvResponse('{ runs, next }: pass `next` as `before` for the following page', PayoutRunPageDto)
   async list(@Query() query: PayoutRunsQueryDto, @Res() res: Response) {
     const page: PayoutRunPage = await this.queries.execute(new ListPayoutRuns(query.limit ?? 20, query.before ?? null));
     return answer(res, query.format, page, payoutRunListCsv, 'payout-runs');
@@ -38,8 +30,10 @@ export class PayoutRunsController {
   /** The run of one period: each payment, the balance it carried in and the statement lines it settled. */
   @Get('payout-runs/:period')
   @Roles('admin', 'finance', 'manager')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse(jsonOrCsv('The run: each payment, the balance it carried in and the statement lines it settled'))
+  @ApiJsonOrCsvResponse(
+    'The run: each payment, the balance it carried in and the statement lines it settled',
+    PayoutRunDetailDto,
+  )
   @ApiNotFoundResponse({ description: 'No run was made for this period' })
   async get(@Param('period') param: string, @Query() query: PayoutRunQueryDto, @Res() res: Response) {
     const period = periodOfPath(param);
