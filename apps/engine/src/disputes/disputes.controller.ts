@@ -13,6 +13,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { DisputeAnswer } from './dispute-subjects';
+import { DisputeDto, DisputePageDto } from './dispute.response';
 import { CommentOnDisputeDto, DisputeListQueryDto, OpenDisputeDto, ResolveDisputeDto } from './disputes.dto';
 import { GetDispute, ListDisputes } from './dispute-queries.handlers';
 import { CommentOnDisputeRequest, OpenDisputeRequest, ResolveDisputeRequest } from './disputes.handlers';
@@ -30,7 +31,7 @@ export class DisputesController {
   @Post()
   @HttpCode(201)
   @Roles('rep', 'manager', 'admin')
-  @ApiCreatedResponse({ description: 'The dispute, with the subject as the read models show it' })
+  @ApiCreatedResponse({ description: 'The dispute, with the subject as the read models show it', type: DisputeDto })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -48,7 +49,7 @@ export class DisputesController {
   /** Disputes, oldest first: all for managers, commission disputes for finance, a rep's own for a rep. */
   @Get()
   @Roles('manager', 'admin', 'finance', 'rep')
-  @ApiOkResponse({ description: '{ items, total, limit, offset, nextOffset }' })
+  @ApiOkResponse({ description: 'A page of disputes, oldest first', type: DisputePageDto })
   list(@Query() query: DisputeListQueryDto, @CurrentActor() actor: Actor): Promise<DisputePage> {
     return this.queries.execute(new ListDisputes(query, actor));
   }
@@ -56,7 +57,7 @@ export class DisputesController {
   /** The dispute: claim, evidence, comments, resolution, the remedy's events, and the subject's record. */
   @Get(':id')
   @Roles('manager', 'admin', 'finance', 'rep')
-  @ApiOkResponse({ description: 'The dispute with the subject as the read models show it' })
+  @ApiOkResponse({ description: 'The dispute with the subject as the read models show it', type: DisputeDto })
   get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<DisputeAnswer> {
     return this.queries.execute(new GetDispute(id, actor));
   }
@@ -65,7 +66,7 @@ export class DisputesController {
   @Post(':id/comments')
   @HttpCode(201)
   @Roles('manager', 'admin', 'finance', 'rep')
-  @ApiCreatedResponse({ description: 'The dispute with the comment' })
+  @ApiCreatedResponse({ description: 'The dispute with the comment', type: DisputeDto })
   @ApiConflictResponse({
     description: 'DisputeClosedToComments; IdempotencyKeyReused for other words under a used key',
   })
@@ -87,7 +88,7 @@ export class DisputesController {
   @Post(':id/resolution')
   @HttpCode(200)
   @Roles('manager', 'admin')
-  @ApiOkResponse({ description: 'The dispute, resolved, with the remedies carried out' })
+  @ApiOkResponse({ description: 'The dispute, resolved, with the remedies carried out', type: DisputeDto })
   @ApiConflictResponse({
     description: "DisputeAlreadyResolved; a remedy's refusal (OccurredBeforeLastChange, AlreadyOwner, PeriodClosed…)",
   })
