@@ -1,11 +1,13 @@
 import type { Actor } from '@leadledger/auth';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { answer } from '../commissions/csv-answer';
+import { ApiJsonOrCsvResponse } from '../http/response-schemas';
 import { GetRepTimeline, type RepTimelinePage } from './rep-timeline.handler';
+import { CustomerTimelineDto, LeadTimelineDto, RepTimelineDto } from './timeline.response';
 import { CUSTOMER_STATE_COLUMNS, LEAD_STATE_COLUMNS, REP_STATE_COLUMNS, timelineCsv } from './timeline-csv';
 import { RepTimelineQueryDto, SubjectTimelineQueryDto } from './timelines.dto';
 import {
@@ -29,8 +31,7 @@ export class TimelinesController {
   /** The customer's own events and its leads' and sales' events; `asOf` replays up to that moment. */
   @Get('customers/:id/timeline')
   @Roles('admin', 'manager', 'finance', 'service', 'rep')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: '{ subject, asOf, state, entries, next }' })
+  @ApiJsonOrCsvResponse('The customer’s events in log order, each with the customer after it', CustomerTimelineDto)
   @ApiNotFoundResponse({ description: 'Unknown customer' })
   async customer(
     @Param('id') id: string,
@@ -51,8 +52,7 @@ export class TimelinesController {
   /** The lead's events, with the lead's status, holder and customer after each. */
   @Get('leads/:id/timeline')
   @Roles('admin', 'manager', 'finance', 'service', 'rep')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: '{ subject, asOf, state, entries, next }' })
+  @ApiJsonOrCsvResponse('The lead’s events in log order, each with the lead after it', LeadTimelineDto)
   @ApiNotFoundResponse({ description: 'Unknown lead' })
   async lead(
     @Param('id') id: string,
@@ -67,8 +67,7 @@ export class TimelinesController {
   /** Every event that named the rep or that the rep did, by business time within [from, to). */
   @Get('reps/:id/timeline')
   @Roles('admin', 'manager', 'finance', 'service', 'rep')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: '{ subject, from, to, state, entries, next }' })
+  @ApiJsonOrCsvResponse('The rep’s events in the window, each with its subject after it', RepTimelineDto)
   @ApiNotFoundResponse({ description: 'Unknown rep' })
   async rep(
     @Param('id') id: string,
