@@ -15,6 +15,8 @@ import type { AssignmentReplay } from '@leadledger/timelines';
 import { GetAssignmentReplay } from './assignment-replay.handler';
 import type { LineReplayAnswer } from '@leadledger/commissions';
 import { GetLineReplay } from './line-replay.handler';
+import { AssignmentReplayDto } from './assignment-replay.response';
+import { LineReplayDto } from './line-replay.response';
 
 /** Decisions re-run from the log, beside what was recorded: for settling "the rotation was unfair". */
 
@@ -32,7 +34,10 @@ export class ReplayController {
    */
   @Get('leads/:id/assignments/:n/replay')
   @Roles('admin', 'manager', 'service', 'rep')
-  @ApiOkResponse({ description: '{ recorded, replayed, identical, differences, inputs }' })
+  @ApiOkResponse({
+    description: 'What was recorded, what the rules give again, and which input differed',
+    type: AssignmentReplayDto,
+  })
   @ApiNotFoundResponse({ description: 'Unknown lead, or the lead has fewer assignments' })
   assignment(
     @Param('id') id: string,
@@ -52,7 +57,10 @@ export class ReplayController {
    */
   @Get('ledger/lines/:id/replay')
   @Roles('admin', 'finance', 'manager', 'rep')
-  @ApiOkResponse({ description: '{ recorded, replayed, identical, differences, steps, inputs, reads }' })
+  @ApiOkResponse({
+    description: 'The line as posted and as posted again, its arithmetic and its inputs',
+    type: LineReplayDto,
+  })
   @ApiBadRequestResponse({ description: 'Not a line id: <source event id>:<n>' })
   @ApiForbiddenResponse({ description: "A rep asking about another payee's line" })
   @ApiNotFoundResponse({ description: 'No such line in the ledger' })
