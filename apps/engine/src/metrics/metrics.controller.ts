@@ -17,7 +17,10 @@ export class MetricsController {
   @ServedWhileRebuilding()
   @Header('Cache-Control', 'no-store')
   @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'The Prometheus exposition of every series the engine keeps' })
+  @ApiOkResponse({
+    description: 'The Prometheus exposition of every series the engine keeps',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
   async scrape(@Res({ passthrough: true }) response: Response): Promise<string> {
     response.type(this.metrics.registry.contentType);
     return this.metrics.registry.metrics();

@@ -13,6 +13,7 @@ import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec
 import { Roles } from '../auth/auth.decorators';
 import { type PlanWhatIfAnswer, RunPlanWhatIf } from './plan-what-if.handler';
 import { type RoutingWhatIfAnswer, RunRoutingWhatIf } from './routing-what-if.handler';
+import { PlanWhatIfAnswerDto, RoutingWhatIfAnswerDto } from './what-if.response';
 import { MAX_PERIOD_SALES, MAX_WINDOW_DAYS, MAX_WINDOW_EVENTS, RoutingWhatIfDto } from './what-if.dto';
 
 /** A change tried over history before it is made: computed in memory, never written to the log. */
@@ -27,7 +28,8 @@ export class WhatIfController {
   @HttpCode(200)
   @Roles('admin', 'manager')
   @ApiOkResponse({
-    description: '{ poolId, from, to, changes, leads: [{ leadId, arrivedAt, actual, whatIf }], reps, unassigned }',
+    description: 'Each lead of the window as it went and with the changes, and the counts per rep',
+    type: RoutingWhatIfAnswerDto,
   })
   @ApiBadRequestResponse({
     description: `A bad field; a window over ${MAX_WINDOW_DAYS} days or ${MAX_WINDOW_EVENTS} pool events; a rep not registered`,
@@ -51,7 +53,8 @@ export class WhatIfController {
   })
   @ApiOkResponse({
     description:
-      '{ period, draft, sales: [{ actual, whatIf }], payees: [{ payee, currency, actual, whatIf, difference }], totals }',
+      'Each sale of the period under the versions it was paid under and under the draft, per payee and in total',
+    type: PlanWhatIfAnswerDto,
   })
   @ApiBadRequestResponse({ description: `A bad field (plan.* as publishing names it); over ${MAX_PERIOD_SALES} sales` })
   @ApiNotFoundResponse({ description: 'A period before the first published plan version' })
