@@ -1,45 +1,29 @@
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import { type EngineHarness, startEngine } from './support/engine-harness';
+import {
+  type Document,
+  type Operation,
+  type Schema,
+  describesFields,
+  operations,
+  responseSchema,
+  validators,
+} from './support/openapi-check';
 import { registerReps } from './support/sales-team';
 
 /**
  * The OpenAPI document as an integrator's generator and validator read it: walked whole, and
- * checked against what the engine really answers. OpenAPI 3.0 schemas are validated with ajv,
- * whose `nullable` keyword is OpenAPI 3.0's (it widens `type` and nothing else).
+ * checked against what the engine really answers (test/e2e/openapi-answers checks an answer of
+ * each route whose body it describes).
  */
-
-type Schema = Record<string, unknown>;
-
-interface Operation {
-  readonly security?: unknown[];
-  readonly requestBody?: unknown;
-  readonly parameters?: {
-    readonly name: string;
-    readonly in: string;
-    readonly style?: string;
-    readonly explode?: boolean;
-  }[];
-  readonly responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
-}
-
-interface Document {
-  readonly paths: Record<string, Record<string, Operation>>;
-  readonly components: { readonly schemas: Record<string, Schema> };
-}
 
 const WRITES = new Set(['post', 'put', 'patch', 'delete']);
 
-function operations(document: Document): { at: string; path: string; method: string; operation: Operation }[] {
-  return Object.entries(document.paths).flatMap(([path, item]) =>
-    Object.entries(item).map(([method, operation]) => ({
-      at: `${method.toUpperCase()} ${path}`,
-      path,
-      method,
-      operation,
-    })),
-  );
-}
+/** The 2xx answers with no JSON body, and why: every other 2xx answer is JSON whose fields the document names. */
+const NOT_JSON: Record<string, string> = {
+  'GET /events/stream 200': 'an SSE stream (text/event-stream): its events are described in AsyncAPI',
+  'GET /metrics 200': "the Prometheus text exposition (text/plain), Prometheus's own format",
+  'DELETE /subscriptions/{id} 204': 'no content',
+};
 
 /** Every schema object in the document, with where it is. */
 function* schemaNodes(node: unknown, at: string): Generator<[string, Schema]> {
@@ -52,26 +36,10 @@ function* schemaNodes(node: unknown, at: string): Generator<[string, Schema]> {
   for (const [key, value] of Object.entries(node)) yield* schemaNodes(value, `${at}/${key}`);
 }
 
-/** Compiles any schema of the document, its references into components resolved. */
-function validators(document: Document): (schema: Schema) => ValidateFunction {
-  const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
-  const pointAtDocument = (schema: unknown) =>
-    JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi.json#/components/'));
-  ajv.addSchema({ components: document.components }, 'openapi.json');
-  return (schema) => ajv.compile(pointAtDocument(schema));
-}
-
-function responseSchema(document: Document, at: string, status: string, type = 'application/json'): Schema {
-  const [method, path] = at.split(' ');
-  const schema = document.paths[path]?.[method.toLowerCase()]?.responses[status]?.content?.[type]?.schema;
-  if (!schema) throw new Error(`${at} declares no ${type} body for ${status}`);
-  return schema;
-}
-
 describe('the OpenAPI document, as an integrator validates against it', () => {
   let engine: EngineHarness;
   let document: Document;
-  let compile: (schema: Schema) => ValidateFunction;
+  let compile: ReturnType<typeof validators>;
   let admin: string;
   /** The engine's answer checked against what the document declares for it. */
   const conforms = (at: string, status: number, body: unknown) => {
@@ -155,6 +123,22 @@ describe('the OpenAPI document, as an integrator validates against it', () => {
     expect(missing).toEqual([]);
     const [method, path] = ['post', '/disputes/{id}/resolution'];
     expect(document.paths[path][method].responses['200']).toBeDefined();
+  });
+
+  it('names the fields of every 2xx JSON answer, and lists the answers that are not JSON with why', () => {
+    const undescribed: string[] = [];
+    const notJson: string[] = [];
+    for (const { at, operation } of operations(document)) {
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (!/^2\d\d$/.test(status)) continue;
+        const json = response.content?.['application/json'];
+        if (!json) notJson.push(`${at} ${status}`);
+        else if (!describesFields(document, json.schema))
+          undescribed.push(`${at} ${status}: ${JSON.stringify(json.schema)}`);
+      }
+    }
+    expect(undescribed).toEqual([]);
+    expect(notJson.sort()).toEqual(Object.keys(NOT_JSON).sort());
   });
 
   it('declares the error answers wherever they can occur, each with its modelled body', () => {
