@@ -105,7 +105,11 @@ describe('payout runs read back, and sales by contract number', () => {
 
   it('pays October out, then refuses its preview with PeriodClosed pointing at the run', async () => {
     clock.set('2026-11-02T02:00:00.000Z');
-    await post('/payout-runs', { period: '2026-10' }, finance).expect(201);
+    const run = (await post('/payout-runs', { period: '2026-10' }, finance).expect(201)).body;
+    // The answer is the run as read back: each payment and what it settled, who ran it and when.
+    expect(run).toEqual((await get('/payout-runs/2026-10').expect(200)).body);
+    expect(run).toMatchObject({ period: '2026-10', closedAt: '2026-11-02T02:00:00.000Z', actor: { role: 'finance' } });
+    expect(run.payments.length).toBeGreaterThan(0);
     const closed = await get('/payout-runs/2026-10/preview').expect(409);
     expect(closed.body).toMatchObject({
       code: 'PeriodClosed',

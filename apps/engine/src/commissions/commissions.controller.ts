@@ -13,8 +13,10 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
+  ApiExtraModels,
   ApiOkResponse,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { Response } from 'express';
@@ -33,7 +35,7 @@ import {
 } from './commissions.handlers';
 import { answer } from './csv-answer';
 import { reconciliationCsv, statementCsv } from './ledger-csv';
-import { PayoutPreviewDto, PayoutRunClosedDto } from './payout-run.response';
+import { PayoutPreviewDto, PayoutRunClosedDto, PayoutRunDetailDto } from './payout-run.response';
 import { ReconciliationDto } from './reconciliation.response';
 import { StatementDto } from './statement.response';
 
@@ -110,10 +112,11 @@ export class CommissionsController {
   @Post('payout-runs')
   @HttpCode(201)
   @Roles('admin', 'finance')
+  @ApiExtraModels(PayoutRunDetailDto, PayoutRunClosedDto)
   @ApiCreatedResponse({
     description:
-      'The run as it closed the period: payees paid and totals (GET /payout-runs/:period lists each payment)',
-    type: PayoutRunClosedDto,
+      'The run as GET /payout-runs/:period shows it: each payment and the lines it settled. Only when the read models cannot show it at that moment (503 on reads), the closing summary alone: payees paid and totals',
+    schema: { anyOf: [{ $ref: getSchemaPath(PayoutRunDetailDto) }, { $ref: getSchemaPath(PayoutRunClosedDto) }] },
   })
   @ApiConflictResponse({ description: 'PeriodAlreadyClosed (names the run that closed it), PeriodNotEnded' })
   payout(@Body() body: RunPayoutDto, @CurrentActor() actor: Actor): Promise<object> {

@@ -19,6 +19,7 @@ import {
   parseCommissionPlan,
   payoutPreview,
   payoutRunClosing,
+  payoutRunOf,
   periodOf,
   planBookDecider,
   recordedAdjustment,
@@ -335,7 +336,14 @@ export class RunPayoutHandler implements ICommandHandler<RunPayoutRequest, objec
       context,
     );
     if (isRefusal(result)) throw refusalAnswer(result, { badInput: { InvalidPeriod: 'period' } });
-    return result.events.at(-1)?.data ?? {};
+    const closed = result.events.at(-1)?.data ?? {};
+    // The run as GET /payout-runs/:period shows it (each payment and what it settled). The run is
+    // written: if the read models cannot show it now, the event's own summary still answers 201.
+    const detail = await this.books.settledLedger().then(
+      ({ db }) => payoutRunOf(db, period),
+      () => null,
+    );
+    return detail ?? closed;
   }
 }
 

@@ -22,7 +22,7 @@ export class PayoutPreviewDto {
   payouts!: PayoutDto[];
 }
 
-/** What POST /payout-runs answers: the PeriodClosed event's data. */
+/** The PeriodClosed event's data: the summary every run view starts from. */
 export class PayoutRunClosedDto {
   @ApiProperty({ example: 'payout-2026-11' }) payoutRunId!: string;
   @ApiProperty({ example: '2026-11' }) period!: string;
