@@ -140,6 +140,40 @@ describe('the minimum per sale (80.00)', () => {
     ]);
   });
 
+  it('is topped up when a refund brings the net down to what was collected, as when the order is reversed', () => {
+    const paidThenRefunded = saleLog({ basis: 'collected', minimumPerSaleMinor: 8_000 }, 100_000)
+      .payment('s1', 80_000, at('2026-03-05'))
+      .refund('s1', 20_000, at('2026-03-06'));
+    // 800.00 of 1,000.00 collected: 800.00 x 5% = 40.00, not in full. The refund of 200.00 makes the
+    // net 800.00, all of it collected: in full, nothing to claw back, 80.00 - 40.00 = 40.00 topped up.
+    const lines = ledgerOf(paidThenRefunded);
+    expect(rows(lines)).toEqual([
+      ['rep-a', 'accrual', 'rate', 4_000],
+      ['rep-a', 'accrual', 'minimum', 4_000],
+    ]);
+    expect(lines[1]).toMatchObject({ refundId: expect.any(String), paymentId: null });
+    const refundedThenPaid = saleLog({ basis: 'collected', minimumPerSaleMinor: 8_000 }, 100_000)
+      .refund('s1', 20_000, at('2026-03-05'))
+      .payment('s1', 80_000, at('2026-03-06'));
+    expect(total(ledgerOf(refundedThenPaid), 'rep-a')).toBe(total(lines, 'rep-a'));
+  });
+
+  it('is topped up on what still stands when a refund claws back and leaves the sale collected in full', () => {
+    const log = saleLog({ basis: 'collected', minimumPerSaleMinor: 8_000 }, 100_000)
+      .payment('s1', 60_000, at('2026-03-05'))
+      .refund('s1', 50_000, at('2026-03-06'));
+    // 600.00 x 5% = 30.00. The refund makes the net 500.00, below the 600.00 collected: cover falls
+    // to 500.00, -(30.00 x 100.00 / 600.00) = -5.00, and the sale is in full: 80.00 - 25.00 = 55.00.
+    const lines = ledgerOf(log);
+    expect(rows(lines)).toEqual([
+      ['rep-a', 'accrual', 'rate', 3_000],
+      ['rep-a', 'clawback', 'rate', -500],
+      ['rep-a', 'accrual', 'minimum', 5_500],
+    ]);
+    expect(lines[2].arithmetic).toBe('minimum per sale 80.00 - accrued 25.00 = 55.00');
+    expect(total(lines, 'rep-a')).toBe(8_000);
+  });
+
   it('does not count the flat amount towards it', () => {
     // 1,000.00 x 5% = 50.00 and the flat 20.00; the top-up is 80.00 - 50.00 = 30.00, not 80.00 - 70.00
     const lines = ledgerOf(saleLog({ minimumPerSaleMinor: 8_000, flatPerSaleMinor: 2_000 }, 100_000));

@@ -66,6 +66,8 @@ export function settleSale(
   // clawed back already) its proration would divide by 0.
   else if (rateTarget < book.rate.cover && isInsideClawbackWindow(book, trigger.at))
     next = { ...next, rate: clawBack(next.rate, rateTarget, book, write) };
+  // Full credit can come from a refund as well as a payment: the net falling to what was collected.
+  next = topUpToMinimum(next, write);
   if (book.partner) {
     const partnerTarget = coverFor(book.partner.basis, book);
     if (partnerTarget > book.partner.cover) next = accruePartner(next, partnerTarget, write);
@@ -159,6 +161,44 @@ function splitToPayees(
   };
 }
 
+/**
+ * Writes one group of the rate track (rate, flat or minimum), within what the cap per sale still
+ * allows, divided between owner and finder (the flat amount is the owner's alone). Returns the
+ * cap used after it; `pending` gets the group unless nothing was allowed.
+ */
+function writeRateGroup(
+  book: SaleBook,
+  pending: AccrualGroup[],
+  capUsed: MinorUnits,
+  write: Write,
+  entry: { group: Omit<AccrualGroup, 'lines' | 'groupId' | 'shareBps'>; amount: MinorUnits; formula: string },
+): MinorUnits {
+  const { group, amount, formula } = entry;
+  const cap = book.plan.capPerSaleMinor;
+  const allowed = cap === null ? amount : Math.max(0, Math.min(amount, cap - capUsed));
+  if (allowed <= 0) return capUsed;
+  const capped = allowed < amount;
+  const whole = capped
+    ? `${formula} = ${money(book, amount)}, capped at ${money(book, cap ?? 0)} per sale = ${money(book, allowed)}`
+    : `${formula} = ${money(book, amount)}`;
+  const note = capped ? 'cap per sale reached' : null;
+  const rep = book.attribution.creditedRepId;
+  // The flat amount per order is the credited rep's alone; rate and minimum are shared with the finder.
+  const { parts, shareBps } =
+    group.rule === 'flat'
+      ? {
+          parts: [
+            { payee: { kind: 'rep' as const, id: rep }, role: 'owner' as const, amount: allowed, arithmetic: whole },
+          ],
+          shareBps: null,
+        }
+      : splitToPayees(book, allowed, whole);
+  const groupId = `${book.sale.saleId}:${book.rate.groups.length + pending.length}`;
+  const lines = write({ ...group, groupId, shareBps }, parts, { kind: 'accrual', note });
+  pending.push({ ...group, groupId, shareBps, lines });
+  return capUsed + allowed;
+}
+
 function accrueRate(book: SaleBook, target: MinorUnits, write: Write, tiers: TierCounter): SaleBook {
   const fullBase = commissionBase(book);
   // An unknown rule rounds toward zero, as 'down' does: the "" mutants of these two are equivalent.
@@ -170,34 +210,11 @@ function accrueRate(book: SaleBook, target: MinorUnits, write: Write, tiers: Tie
   tiers.set(rep, creditedBefore + (to - from));
   const groups: AccrualGroup[] = [];
   let capUsed = book.capUsed;
-  const cap = book.plan.capPerSaleMinor;
-  const add = (group: Omit<AccrualGroup, 'lines' | 'groupId' | 'shareBps'>, amount: MinorUnits, formula: string) => {
-    const allowed = cap === null ? amount : Math.max(0, Math.min(amount, cap - capUsed));
-    if (allowed <= 0) return;
-    const capped = allowed < amount;
-    const whole = capped
-      ? `${formula} = ${money(book, amount)}, capped at ${money(book, cap ?? 0)} per sale = ${money(book, allowed)}`
-      : `${formula} = ${money(book, amount)}`;
-    const note = capped ? 'cap per sale reached' : null;
-    // The flat amount per order is the credited rep's alone; rate and minimum are shared with the finder.
-    const { parts, shareBps } =
-      group.rule === 'flat'
-        ? {
-            parts: [
-              { payee: { kind: 'rep' as const, id: rep }, role: 'owner' as const, amount: allowed, arithmetic: whole },
-            ],
-            shareBps: null,
-          }
-        : splitToPayees(book, allowed, whole);
-    capUsed += allowed;
-    const groupId = `${book.sale.saleId}:${book.rate.groups.length + groups.length}`;
-    const lines = write({ ...group, groupId, shareBps }, parts, { kind: 'accrual', note });
-    groups.push({ ...group, groupId, shareBps, lines });
-  };
   for (const segment of tierSegments(creditedBefore, to - from, book.plan.tiers)) {
     const amount = applyRate(segment.base, rateBps, segment.multiplierBps, book.plan.rounding);
     const formula = `${money(book, segment.base)} x ${formatBps(rateBps)} x ${formatMultiplier(segment.multiplierBps)}`;
-    add({ rule: 'rate', rateBps, multiplierBps: segment.multiplierBps, base: segment.base }, amount, formula);
+    const group = { rule: 'rate', rateBps, multiplierBps: segment.multiplierBps, base: segment.base } as const;
+    capUsed = writeRateGroup(book, groups, capUsed, write, { group, amount, formula });
   }
   const flat = book.plan.flatPerSaleMinor ?? 0;
   // The flat amount is granted at the sale's first accrual or never. `flat > 0` only keeps the flag false for
@@ -205,28 +222,34 @@ function accrueRate(book: SaleBook, target: MinorUnits, write: Write, tiers: Tie
   // `>=` and `true` mutants are equivalent, as is `book.flatGranted` as `true` in `flatGranted` below (the flag
   // is true after the first accrual of any plan that has one).
   const grantFlat = !book.flatGranted && flat > 0;
-  if (grantFlat) add({ rule: 'flat', rateBps: null, multiplierBps: null, base: null }, flat, 'flat per sale');
-  const rated = sumOfLines([...book.rate.groups, ...groups].filter((g) => g.rule !== 'flat'));
-  const minimum = book.plan.minimumPerSaleMinor;
-  const fullyCredited = target >= book.sale.amount - book.refundedTotal;
-  // Once fully credited, cover is the net amount and never rises again (the net only falls, and a
-  // clawback leaves cover at the net), so this sale never accrues again and the minimum is topped up at
-  // most once. A top-up of 0 or less adds nothing (`allowed <= 0`). `minimumGranted` is kept with the
-  // stored sale but no rule reads it: the mutants of its line are equivalent.
-  const minimumGranted = book.minimumGranted || (fullyCredited && minimum !== null);
-  if (fullyCredited && minimum !== null)
-    add(
-      { rule: 'minimum', rateBps: null, multiplierBps: null, base: null },
-      minimum - rated,
-      `minimum per sale ${money(book, minimum)} - accrued ${money(book, rated)}`,
-    );
+  if (grantFlat) {
+    const group = { rule: 'flat', rateBps: null, multiplierBps: null, base: null } as const;
+    capUsed = writeRateGroup(book, groups, capUsed, write, { group, amount: flat, formula: 'flat per sale' });
+  }
   return {
     ...book,
     capUsed,
     flatGranted: book.flatGranted || grantFlat,
-    minimumGranted,
     rate: { ...book.rate, cover: target, groups: [...book.rate.groups, ...groups] },
   };
+}
+
+/**
+ * Once a sale is fully credited (its rate track covers the whole net amount, after a payment or
+ * after a refund that brought the net down to it), tops the rate commission still standing up to
+ * the plan's minimum per sale, once: later refunds claw the top-up back pro rata like the rest.
+ */
+function topUpToMinimum(book: SaleBook, write: Write): SaleBook {
+  const minimum = book.plan.minimumPerSaleMinor;
+  const net = book.cancelled ? 0 : book.sale.amount - book.refundedTotal;
+  if (minimum === null || book.minimumGranted || net <= 0 || book.rate.cover < net) return book;
+  const rateGroups = book.rate.groups.filter((g) => g.rule !== 'flat');
+  const standing = rateGroups.reduce((sum, g) => sum + g.lines.reduce((s, l) => s + l.remaining, 0), 0);
+  const groups: AccrualGroup[] = [];
+  const group = { rule: 'minimum', rateBps: null, multiplierBps: null, base: null } as const;
+  const formula = `minimum per sale ${money(book, minimum)} - accrued ${money(book, standing)}`;
+  const capUsed = writeRateGroup(book, groups, book.capUsed, write, { group, amount: minimum - standing, formula });
+  return { ...book, capUsed, minimumGranted: true, rate: { ...book.rate, groups: [...book.rate.groups, ...groups] } };
 }
 
 function accruePartner(book: SaleBook, target: MinorUnits, write: Write): SaleBook {

@@ -14,7 +14,8 @@ export const commissionLedgerProjection: Projection = {
   // 2: ledger_balances, the sums reconciliation reads. 3: the latest accrual in ledger_state.
   // 4: ledger_tier_history, the tier bases line replays read. 5: a clawback's base is its part of
   // the base still standing, not of the whole base again (lines after a second partial refund).
-  version: '5',
+  // 6: the minimum per sale is topped up when a refund, not only a payment, makes the sale fully credited.
+  version: '6',
   tables: LEDGER_TABLES,
   eventTypes: LEDGER_EVENT_TYPES,
   setup(db: ReadModelConnection) {

@@ -158,7 +158,7 @@ describe('payout runs read model', () => {
 
   it('builds under its own name and version, beside the ledger (as /health shows them)', () => {
     expect(built.map(({ name, version, failure }) => ({ name, version, failure }))).toEqual([
-      { name: 'commission-ledger', version: '5', failure: null },
+      { name: 'commission-ledger', version: '6', failure: null },
       { name: 'payout-runs', version: '1', failure: null },
     ]);
   });
