@@ -112,6 +112,20 @@ describe('claiming a lead whose customer is in the shared pool', () => {
     expect(refused.body).toMatchObject({ code: 'DailyClaimLimitReached' });
   });
 
+  it('judges a walk-in or call a rep records with their own key as a claim; one the front desk records is not', async () => {
+    const { customerId } = await releasedWalkIn('rep-a', '13700000111');
+    const before = await engine.store.headPosition();
+    for (const channel of ['walk-in', 'phone']) {
+      const { body } = await post('/leads', { channel, contact: { phone: '13700000111' } }, rep['rep-a']).expect(409);
+      expect(body).toMatchObject({ code: 'ReclaimTooSoon', current: { rule: 'reclaimCoolDownDays', limit: 7 } });
+    }
+    expect(await engine.store.headPosition()).toBe(before);
+    // The customer did walk in: recorded by the manager (the front desk) for rep-a, it is rep-a's.
+    const walkIn = { channel: 'walk-in', contact: { phone: '13700000111' }, receivedBy: 'rep-a' };
+    const received = await post('/leads', walkIn).expect(201);
+    expect(received.body).toMatchObject({ customerId, repId: 'rep-a' });
+  });
+
   it('counts nothing for a rep-sourced lead of a new customer', async () => {
     clock.set('2026-11-05T02:00:00.000Z');
     const fresh = await post('/leads', { channel: 'rep-sourced', contact: { phone: '13700000109' } }, rep['rep-b']);

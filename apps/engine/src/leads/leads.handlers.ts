@@ -109,7 +109,9 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
       if (refusal) throw new RefusalException(this.asSeenBy(actor, refusal));
       const occurredAt = new Date(body.occurredAt ?? now).toISOString();
       const context = this.contexts.for(actor, { occurredAt, idempotencyKey });
-      counted = body.channel === 'rep-sourced' ? await this.countSourcing(keys, receivedBy, occurredAt, context) : null;
+      // A rep's own word that a customer walked in or called is no more than a claim of it, nor is sourcing it.
+      const claimsCustomer = body.channel === 'rep-sourced' || actor.role === 'rep';
+      counted = claimsCustomer ? await this.countSourcing(keys, receivedBy, occurredAt, context) : null;
       const result = await handleCommand(this.store, leadStreamId(leadId), leadDecider, command, context).catch(
         async (error: unknown) => {
           await counted?.giveBack();
@@ -125,7 +127,7 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
     if (counted && !(await ownedBy(this.store, counted.customerId, receivedBy))) await counted.giveBack();
   }
 
-  /** A rep-sourced lead for a shared-pool customer is a claim of it: judged and counted (409 before anything is written). */
+  /** A lead that takes a shared-pool customer for a rep on their say-so is a claim of it: judged and counted (409 before anything is written). */
   private async countSourcing(
     keys: readonly IdentityKey[],
     receivedBy: string | null,
