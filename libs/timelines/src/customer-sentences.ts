@@ -46,7 +46,7 @@ export function describeCustomerEvent(event: CustomerEvent, before: CustomerStat
     case 'ProtectionWarningIssued': {
       const { repId, protectedUntil, extendedFrom } = event.data;
       if (extendedFrom !== undefined) {
-        return `${name(repId)} was warned only after protection had ended at ${extendedFrom}, so it now runs until ${protectedUntil} without a follow-up`;
+        return `${name(repId)} was warned late, so protection, due to end at ${extendedFrom}, now runs until ${protectedUntil} without a follow-up`;
       }
       return `${name(repId)} was warned that protection ends at ${protectedUntil} without a follow-up`;
     }

@@ -125,7 +125,7 @@ describe('a customer’s timeline', () => {
 
     expect(entries.at(-1)).toMatchObject({
       sentence:
-        'Wang was warned only after protection had ended at 2026-03-31T09:00:00.000Z, so it now runs until 2026-04-05T12:00:00.000Z without a follow-up',
+        'Wang was warned late, so protection, due to end at 2026-03-31T09:00:00.000Z, now runs until 2026-04-05T12:00:00.000Z without a follow-up',
       stateAfter: { status: 'owned', ownerId: 'rep-wang', protectedUntil: '2026-04-05T12:00:00.000Z', warned: true },
     });
   });

@@ -135,11 +135,35 @@ describe('customer decider: follow-ups, protection, release and transfer', () =>
         data: { ...followedUp.data, at: '2026-03-29T09:00:00.000Z', protectedUntil: '2026-04-28T09:00:00.000Z' },
       };
       given(customerDecider, [...wangOwns, warned, later])
-        .when(warn('2026-04-26T09:00:00.000Z'))
+        .when(warn('2026-04-25T09:00:00.000Z'))
         .thenEvents([
           {
             ...warned,
-            data: { ...warned.data, protectedUntil: '2026-04-28T09:00:00.000Z', at: '2026-04-26T09:00:00.000Z' },
+            data: { ...warned.data, protectedUntil: '2026-04-28T09:00:00.000Z', at: '2026-04-25T09:00:00.000Z' },
+          },
+        ]);
+    });
+
+    it('warns on time within an hour of the warning being due', () => {
+      given(customerDecider, wangOwns)
+        .when(warn('2026-03-28T10:00:00.000Z'))
+        .thenEvents([{ ...warned, data: { ...warned.data, at: '2026-03-28T10:00:00.000Z' } }]);
+    });
+
+    it('gives the full warning days when the warning goes out later than that, before the end', () => {
+      // Due 28 March 09:00; out on 30 March 21:00 (the engine was down): the end moves to 2 April 21:00.
+      given(customerDecider, wangOwns)
+        .when(warn('2026-03-30T21:00:00.000Z'))
+        .thenEvents([
+          {
+            type: 'ProtectionWarningIssued',
+            data: {
+              customerId: CUSTOMER_ID,
+              repId: 'rep-wang',
+              protectedUntil: '2026-04-02T21:00:00.000Z',
+              at: '2026-03-30T21:00:00.000Z',
+              extendedFrom: '2026-03-31T09:00:00.000Z',
+            },
           },
         ]);
     });

@@ -151,21 +151,26 @@ function followUp(command: LogFollowUp, state: CustomerState): Decision<Customer
   return [{ type: 'FollowUpLogged', data }];
 }
 
+/** How late a warning may go out (a pass of the scheduler) before the owner is owed its full notice. */
+const WARNING_GRACE_MS = 60 * 60 * 1000;
+
 function warn(command: WarnProtectionEnding, state: CustomerState): Decision<CustomerEvent> {
   if (state.status === 'unregistered') return unknown();
   const refusal = outOfOrder(command.at, state);
   if (refusal) return refusal;
-  if (state.status !== 'owned' || state.owner.warned) return [];
+  if (state.status !== 'owned' || state.owner.warned || state.owner.warningDays === 0) return [];
   const { repId, protectedUntil, warningDays } = state.owner;
   const { customerId } = state;
-  if (isBefore(command.at, addDays(protectedUntil, -warningDays))) return [];
-  if (isBefore(command.at, protectedUntil)) {
-    return [{ type: 'ProtectionWarningIssued', data: { customerId, repId, protectedUntil, at: command.at } }];
+  const { at } = command;
+  const dueAt = addDays(protectedUntil, -warningDays);
+  if (isBefore(at, dueAt)) return [];
+  // Going out more than the grace after it was due (nothing ran then: the engine was down, or the
+  // ownership was loaded with a past date), the warning still gives its full days: the end moves.
+  if (Date.parse(at) - Date.parse(dueAt) > WARNING_GRACE_MS) {
+    const extended = { protectedUntil: addDays(at, warningDays), extendedFrom: protectedUntil };
+    return [{ type: 'ProtectionWarningIssued', data: { customerId, repId, ...extended, at } }];
   }
-  if (warningDays === 0) return [];
-  // The end passed with no warning (nothing ran in the window): the owner still gets the full notice.
-  const extended = { protectedUntil: addDays(command.at, warningDays), extendedFrom: protectedUntil };
-  return [{ type: 'ProtectionWarningIssued', data: { customerId, repId, ...extended, at: command.at } }];
+  return [{ type: 'ProtectionWarningIssued', data: { customerId, repId, protectedUntil, at } }];
 }
 
 /** An owner whose policy promises a warning and who has not had it for this window. */

@@ -81,8 +81,8 @@ export interface FollowUpLogged {
 
 /**
  * 流失预警: issued once per protection window, before the customer returns to the pool. A warning
- * that comes only after the end (the scheduler was not running in the window) gives the owner its
- * warning days from then: `protectedUntil` is the new end and `extendedFrom` the end that passed.
+ * that goes out well after it was due (the scheduler was not running then) gives the owner its
+ * warning days from then: `protectedUntil` is the new end and `extendedFrom` the end it replaces.
  */
 export interface ProtectionWarningIssued {
   readonly type: 'ProtectionWarningIssued';
