@@ -39,7 +39,10 @@ export function describeCustomerEvent(event: CustomerEvent, before: CustomerStat
       return `A later lead added the customer’s ${event.data.key.kind} ${event.data.key.value}`;
     case 'OwnershipAssigned': {
       const { repId, via, protectedUntil } = event.data;
-      return `${name(repId)} became the owner ${VIA[via]}; ${ownerClause(before, name)}; protected until ${protectedUntil}`;
+      // A claim of a customer still owned (its protection had ended) is not a claim from the shared pool.
+      const how =
+        via === 'claim' && before.status === 'owned' ? 'by claiming them once protection had ended' : VIA[via];
+      return `${name(repId)} became the owner ${how}; ${ownerClause(before, name)}; protected until ${protectedUntil}`;
     }
     case 'FollowUpLogged':
       return `${name(event.data.repId)} followed up (${event.data.kind}); protection now runs until ${event.data.protectedUntil}`;

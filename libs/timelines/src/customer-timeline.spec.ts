@@ -130,6 +130,21 @@ describe('a customer’s timeline', () => {
     });
   });
 
+  it('says a claim of a customer whose owner’s protection had ended was not a claim from the shared pool', () => {
+    const claimedFromWang = stored(
+      7,
+      C,
+      assigned('rep-li', 'claim', '2026-04-01T01:00:00.000Z', '2026-05-01T01:00:00.000Z'),
+      '2026-04-01T01:00:00.000Z',
+      { id: 'rep-li', role: 'rep' },
+    );
+    const entries = customerTimeline([...history.slice(0, 4), claimedFromWang], NAMES);
+
+    expect(entries.at(-1)?.sentence).toBe(
+      'Li became the owner by claiming them once protection had ended; Wang owned the customer; protected until 2026-05-01T01:00:00.000Z',
+    );
+  });
+
   it('orders events from several streams by their position in the log', () => {
     const shuffled = [history[3], history[0], history[5], history[2], history[1], history[4]];
 

@@ -148,7 +148,8 @@ describe('a customer’s events in words', () => {
     ['received-walk-in', 'by receiving them in person'],
     ['rep-sourced', 'by bringing the customer in'],
     ['pool-rotation', 'from the pool’s rotation'],
-    ['claim', 'by claiming them from the shared pool'],
+    // Li owned the customer before: a claim of it came once Li's protection had ended (from the pool: the timeline spec).
+    ['claim', 'by claiming them once protection had ended'],
     ['transfer', 'by a transfer'],
     ['departure-hand-off', 'by a departing colleague’s hand-off'],
     ['manager-routing', 'by a manager’s routing'],
