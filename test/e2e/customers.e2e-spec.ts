@@ -122,6 +122,8 @@ describe('handing one customer over (移交)', () => {
       since: '2026-11-20T00:00:00.000Z',
       via: 'transfer',
       protectedUntil: '2026-12-20T00:00:00.000Z',
+      warned: false,
+      warningDueAt: '2026-12-17T00:00:00.000Z',
     });
     expect(body.ownership).toEqual([
       expect.objectContaining({ repId: 'rep-wang', to: '2026-11-20T00:00:00.000Z', via: 'received-walk-in' }),

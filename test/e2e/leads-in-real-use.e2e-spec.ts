@@ -200,6 +200,8 @@ describe('leads and ownership in real use', () => {
         name: expect.stringMatching(/^客户/),
         company: null,
         ownerId: null,
+        protectedUntil: null,
+        warned: false,
         releasedAt: expect.any(String),
         releaseReason: 'departure',
         formerOwnerId: null,

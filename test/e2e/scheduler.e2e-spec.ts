@@ -176,7 +176,7 @@ describe('the scheduler, on a fake clock', () => {
       data: { protectedUntil: '2027-01-18T06:00:00.000Z', extendedFrom: '2027-01-14T01:00:00.000Z' },
     });
     const { body } = await get(`/customers/${lead.customerId}`).expect(200);
-    expect(body.owner).toMatchObject({ repId: lead.repId, protectedUntil: '2027-01-18T06:00:00.000Z' });
+    expect(body.owner).toMatchObject({ repId: lead.repId, protectedUntil: '2027-01-18T06:00:00.000Z', warned: true });
     const colleague = lead.repId === 'rep-a' ? 'rep-b' : 'rep-a';
     await post(`/customers/${lead.customerId}/claim`, {}, repKey[colleague]).expect(409);
 

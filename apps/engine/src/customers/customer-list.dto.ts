@@ -34,6 +34,14 @@ export class CustomerListItemDto {
   @ApiProperty({ type: String, nullable: true }) company!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The owner now (null in the shared pool)' }) ownerId!:
     string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'When the owner’s protection ends (null in the shared pool)',
+  })
+  protectedUntil!: string | null;
+  @ApiProperty({ description: 'Whether the owner has had this protection window’s warning (流失预警)' })
+  warned!: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'When the customer went back to the shared pool' })
   releasedAt!: string | null;
   @ApiProperty({ nullable: true, enum: ['protection-expired', 'owner-released', 'departure'] })

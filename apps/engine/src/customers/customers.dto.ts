@@ -30,14 +30,27 @@ export class OwnershipIntervalDto {
   @ApiProperty({ description: 'The event that started the interval' }) eventId!: string;
 }
 
+export class CustomerOwnerDto {
+  @ApiProperty() repId!: string;
+  @ApiProperty({ description: 'Owner since (business time)' }) since!: string;
+  @ApiProperty({ description: 'How the owner got the customer (OwnershipAssigned.via)' }) via!: string;
+  @ApiProperty({ description: 'When protection ends without a follow-up' }) protectedUntil!: string;
+  @ApiProperty({ description: 'Whether the warning (流失预警) of this protection window went out' }) warned!: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'When the warning is or was due; null for a policy with no warning days',
+  })
+  warningDueAt!: string | null;
+}
+
 export class CustomerDto {
   @ApiProperty() customerId!: string;
   @ApiProperty() registeredAt!: string;
   @ApiProperty() firstLeadId!: string;
   @ApiProperty() firstLeadChannel!: string;
   @ApiProperty({ type: String, nullable: true }) finderRepId!: string | null;
-  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true })
-  owner!: { repId: string; since: string; via: string; protectedUntil: string } | null;
+  @ApiProperty({ type: CustomerOwnerDto, nullable: true }) owner!: CustomerOwnerDto | null;
   @ApiProperty({ type: String, nullable: true }) lastFollowUpAt!: string | null;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) identityKeys!: { kind: string; value: string }[];
   @ApiProperty({ type: [OwnershipIntervalDto] }) ownership!: OwnershipIntervalDto[];

@@ -22,6 +22,10 @@ export interface CustomerView {
     readonly since: string;
     readonly via: string;
     readonly protectedUntil: string;
+    /** Whether the 流失预警 of this protection window went out. */
+    readonly warned: boolean;
+    /** When the warning is (or was) due; null for a policy with no warning days. */
+    readonly warningDueAt: string | null;
   } | null;
   readonly lastFollowUpAt: string | null;
   readonly identityKeys: IdentityKey[];
@@ -38,6 +42,9 @@ interface DirectoryRow {
   owner_since: string | null;
   owner_via: string | null;
   protected_until: string | null;
+  owner_warning_days: number | null;
+  warn_from_ms: number | null;
+  warned: number;
   last_follow_up_at: string | null;
 }
 
@@ -75,6 +82,8 @@ export function getCustomer(db: ReadModelConnection, customerId: string): Custom
             since: row.owner_since!,
             via: row.owner_via!,
             protectedUntil: row.protected_until!,
+            warned: row.warned === 1,
+            warningDueAt: row.owner_warning_days ? new Date(row.warn_from_ms!).toISOString() : null,
           },
     lastFollowUpAt: row.last_follow_up_at,
     identityKeys,

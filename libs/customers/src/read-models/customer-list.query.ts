@@ -7,6 +7,9 @@ export interface CustomerListItem {
   readonly name: string | null;
   readonly company: string | null;
   readonly ownerId: string | null;
+  /** For an owned customer: when its protection ends, and whether its owner has been warned (流失预警). */
+  readonly protectedUntil: string | null;
+  readonly warned: boolean;
   /** When and why the customer last went back to the shared pool (公海), and whose it was. */
   readonly releasedAt: string | null;
   readonly releaseReason: string | null;
@@ -35,6 +38,8 @@ interface ListRow {
   customer_id: string;
   contact: string | null;
   owner_rep_id: string | null;
+  protected_until: string | null;
+  warned: number;
   released_at: string | null;
   released_reason: string | null;
   released_from: string | null;
@@ -60,7 +65,8 @@ export function listCustomers(db: ReadModelConnection, filter: CustomerListFilte
   };
   const rows = db
     .prepare(
-      `SELECT d.customer_id, l.contact, d.owner_rep_id, d.released_at, d.released_reason, d.released_from
+      `SELECT d.customer_id, l.contact, d.owner_rep_id, d.protected_until, d.warned, d.released_at, d.released_reason,
+              d.released_from
        FROM customer_directory d LEFT JOIN lead_board l ON l.lead_id = d.first_lead_id
        ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`,
     )
@@ -72,6 +78,8 @@ export function listCustomers(db: ReadModelConnection, filter: CustomerListFilte
       name: contact.name ?? null,
       company: contact.company ?? null,
       ownerId: row.owner_rep_id,
+      protectedUntil: row.protected_until,
+      warned: row.warned === 1,
       releasedAt: row.owner_rep_id === null ? row.released_at : null,
       releaseReason: row.owner_rep_id === null ? row.released_reason : null,
       formerOwnerId: row.owner_rep_id === null ? row.released_from : null,
