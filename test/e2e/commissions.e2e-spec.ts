@@ -289,6 +289,15 @@ describe('a month of commissions', () => {
       { currency: 'CNY', opening: 0, accrued: 100_000, clawedBack: -25_000, adjusted: 0, paid: -75_000, closingDue: 0 },
     ]);
     await get('/reps/rep-a/statements/2026-10', rep['rep-b']).expect(403);
+    // SO-3: rep-a closed and owns it, rep-c found it. Each sees the sale with only their own lines.
+    const payees = async (repId: string) =>
+      (await get('/sales/SO-3', rep[repId]).expect(200)).body.commissionLines.map(
+        (l: { payee: { id: string } }) => l.payee.id,
+      );
+    expect(await payees('rep-c')).toEqual(['rep-c', 'rep-c']);
+    expect(await payees('rep-a')).toEqual(['rep-a', 'rep-a']);
+    const all = (await get('/sales/SO-3').expect(200)).body.commissionLines;
+    expect(all.map((l: { payee: { id: string } }) => l.payee.id)).toEqual(['rep-a', 'rep-c', 'rep-a', 'rep-c']);
     const csv = await get('/reps/rep-a/statements/2026-11?format=csv')
       .expect(200)
       .expect('Content-Type', /text\/csv/);

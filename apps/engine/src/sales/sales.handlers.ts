@@ -75,7 +75,11 @@ export class SaleViews {
     return state.status === 'absent' ? saleIdFor(id) : id;
   }
 
-  /** A rep sees a sale they closed, own or found; to anyone else it does not exist. Either id names it. */
+  /**
+   * A rep sees a sale they closed, own or found, and of its commission only their own lines (a
+   * colleague's or a partner's pay is not theirs to read); to anyone else it does not exist.
+   * Either id names it.
+   */
   view(id: string, actor: Actor): SaleAnswer {
     const db = this.readModels.db;
     const byId = getSale(db, id);
@@ -84,7 +88,9 @@ export class SaleViews {
     const { repId } = actor;
     const involved = sale && [sale.sale.closingRepId, sale.attribution.creditedRepId, sale.attribution.finderRepId];
     if (!sale || (actor.role === 'rep' && !involved?.includes(repId))) throw new NotFoundError('sale', id);
-    return { ...sale, commissionLines: ledgerLinesOfSale(this.readModels.db, saleId) };
+    const lines = ledgerLinesOfSale(this.readModels.db, saleId);
+    const own = (line: (typeof lines)[number]) => line.payee.kind === 'rep' && line.payee.id === repId;
+    return { ...sale, commissionLines: actor.role === 'rep' ? lines.filter(own) : lines };
   }
 }
 
