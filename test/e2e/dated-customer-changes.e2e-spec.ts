@@ -231,4 +231,42 @@ describe('claims, releases and follow-ups dated in the past', () => {
       await post(`/customers/${customer.c3}/claim`, claim()).expect(200);
     });
   });
+
+  describe('changes of owner dated before a sale already recorded', () => {
+    let c4: string;
+    beforeAll(async () => {
+      const lead = await post('/leads', {
+        channel: 'walk-in',
+        receivedBy: 'rep-wang',
+        contact: { phone: '13900000004' },
+        occurredAt: '2026-04-01T10:00:00+08:00',
+      }).expect(201);
+      c4 = lead.body.customerId;
+      const sale = { externalId: 'SO-C4', customerId: c4, amount: 1_000_000, currency: 'CNY' };
+      await post('/sales', { ...sale, closedAt: '2026-04-10T10:00:00+08:00', closingRepId: 'rep-wang' }).expect(201);
+    });
+
+    it('refuses a transfer or a release dated at or before the sale: its credit went to the owner then', async () => {
+      const transfer = { toRepId: 'rep-li', reason: 'territory change' };
+      for (const effectiveAt of ['2026-04-05T10:00:00+08:00', '2026-04-10T10:00:00+08:00']) {
+        const body = await refused(`/customers/${c4}/transfer`, { ...transfer, effectiveAt }, 409);
+        expect(body).toMatchObject({
+          code: 'EffectiveAtBeforeRecordedSale',
+          current: { externalId: 'SO-C4', closedAt: '2026-04-10T10:00:00+08:00' },
+        });
+      }
+      const release = { reason: 'moved away', repId: 'rep-wang', effectiveAt: '2026-04-05T10:00:00+08:00' };
+      expect(await refused(`/customers/${c4}/release`, release, 409)).toMatchObject({
+        code: 'EffectiveAtBeforeRecordedSale',
+      });
+      const sale = (await get('/sales/SO-C4').expect(200)).body;
+      expect(sale.attribution).toMatchObject({ creditedRepId: 'rep-wang' });
+    });
+
+    it('takes a transfer dated after the sale', async () => {
+      const transfer = { toRepId: 'rep-li', reason: 'territory change', effectiveAt: '2026-04-11T10:00:00+08:00' };
+      const { body } = await post(`/customers/${c4}/transfer`, transfer).expect(200);
+      expect(body.owner).toMatchObject({ repId: 'rep-li', since: '2026-04-11T02:00:00.000Z' });
+    });
+  });
 });

@@ -92,7 +92,7 @@ export class ClaimCustomerHandler implements ICommandHandler<ClaimCustomerReques
     const repId = actingRep(actor, body.repId);
     refuseDatingByRep(actor, body.effectiveAt, 'claim');
     await requireActiveRep(this.store, repId);
-    const at = await this.times.at(body.effectiveAt);
+    const at = await this.times.ofOwnerChange(customerId, body.effectiveAt);
     const policy = await sharedPoolPolicy(this.store, this.config.reclaimCoolDownDays);
     const terms = defaultTerms(workflowPolicy(this.config));
     const command = claimUnder(policy, { repId, at, terms, now: body.effectiveAt === undefined });
@@ -177,7 +177,7 @@ export class TransferCustomerHandler implements ICommandHandler<TransferCustomer
 
   async execute({ customerId, body, actor }: TransferCustomerRequest): Promise<CustomerView> {
     await requireActiveRep(this.store, body.toRepId);
-    const at = await this.times.at(body.effectiveAt);
+    const at = await this.times.ofOwnerChange(customerId, body.effectiveAt);
     const reason = body.reason.trim();
     const command = {
       kind: 'TransferCustomer',

@@ -36,7 +36,7 @@ export class ReleaseCustomerHandler implements ICommandHandler<ReleaseCustomerRe
   async execute({ customerId, body, actor }: ReleaseCustomerRequest): Promise<CustomerView> {
     const named = actor.role === 'rep' ? actingRep(actor, body.repId) : body.repId;
     refuseDatingByRep(actor, body.effectiveAt, 'release');
-    const at = await this.times.at(body.effectiveAt);
+    const at = await this.times.ofOwnerChange(customerId, body.effectiveAt);
     const reason = body.reason.trim();
     const { state } = await loadState(this.store, customerStreamId(customerId), customerDecider);
     if (state.status === 'unregistered') throw new NotFoundError('customer', customerId);

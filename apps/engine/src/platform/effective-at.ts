@@ -3,9 +3,12 @@ import {
   PLAN_BOOK_STREAM,
   backdatingRefusal,
   commissionPeriodsDecider,
+  latestSaleOfCustomerFrom,
   planBookDecider,
+  recordedSaleRefusal,
 } from '@leadledger/commissions';
 import { EventStore, loadState } from '@leadledger/event-store';
+import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
 import type { Clock } from '@leadledger/kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import { RefusalException } from '../http/refusal.exception';
@@ -21,6 +24,8 @@ export class EffectiveTimes {
   constructor(
     private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly readModels: ReadModelDatabase,
+    private readonly projections: ProjectionRunner,
   ) {}
 
   async at(effectiveAt: string | undefined): Promise<string> {
@@ -35,5 +40,19 @@ export class EffectiveTimes {
     const refusal = backdatingRefusal(effectiveAt, { now, closedThrough, calendar });
     if (refusal) throw new RefusalException(refusal);
     return new Date(effectiveAt).toISOString();
+  }
+
+  /**
+   * As `at`, for a change of the customer's owner (a claim, release or transfer): a dated one
+   * may not fall at or before a sale of the customer already recorded (409), whose credit
+   * followed the owner then. Read from the sales' read model once it has applied the log.
+   */
+  async ofOwnerChange(customerId: string, effectiveAt: string | undefined): Promise<string> {
+    const at = await this.at(effectiveAt);
+    if (effectiveAt === undefined) return at;
+    await this.projections.reached(await this.store.headPosition());
+    const refusal = recordedSaleRefusal(at, latestSaleOfCustomerFrom(this.readModels.db, customerId, at));
+    if (refusal) throw new RefusalException(refusal);
+    return at;
   }
 }

@@ -38,3 +38,21 @@ export function backdatingRefusal(
     closedThrough,
   });
 }
+
+/**
+ * A change of owner dated at or before a sale of the customer already on record would change who
+ * owned it when the sale closed, and so who was credited: that was decided when the sale was
+ * recorded. Load ownership history before the sales it governs (a dispute's remedy moves the
+ * credit by adjustments instead). Null when no such sale is recorded.
+ */
+export function recordedSaleRefusal(
+  effectiveAt: string,
+  sale: { readonly saleId: string; readonly externalId: string; readonly closedAt: string } | null,
+): Refusal | null {
+  if (sale === null) return null;
+  return refuse(
+    'EffectiveAtBeforeRecordedSale',
+    'A sale of this customer closed at or after this time is recorded; its credit was decided by the owner then',
+    { effectiveAt, saleId: sale.saleId, externalId: sale.externalId, closedAt: sale.closedAt },
+  );
+}

@@ -38,6 +38,7 @@ export const saleAttributionProjection: Projection = {
         attribution_json TEXT NOT NULL
       );
       CREATE INDEX IF NOT EXISTS attribution_sales_by_time ON attribution_sales (closed_at_ms);
+      CREATE INDEX IF NOT EXISTS attribution_sales_by_customer ON attribution_sales (customer_id, closed_at_ms);
     `);
   },
   apply(stored: StoredEvent, db: ReadModelConnection) {

@@ -66,3 +66,26 @@ export function attributionSummary(db: ReadModelConnection, from: string, to: st
     .all(Date.parse(from), Date.parse(to));
   return rows as AttributionRow[];
 }
+
+/** A sale of a customer, as far as who was credited for it is concerned. */
+export interface RecordedSale {
+  readonly saleId: string;
+  readonly externalId: string;
+  readonly closedAt: string;
+}
+
+/** The customer's latest sale (not cancelled) closed at or after `from`, or null. */
+export function latestSaleOfCustomerFrom(
+  db: ReadModelConnection,
+  customerId: string,
+  from: string,
+): RecordedSale | null {
+  const row = db
+    .prepare(
+      `SELECT sale_id AS saleId, external_id AS externalId, closed_at AS closedAt FROM attribution_sales
+       WHERE customer_id = ? AND closed_at_ms >= ? AND cancelled = 0
+       ORDER BY closed_at_ms DESC LIMIT 1`,
+    )
+    .get(customerId, Date.parse(from)) as RecordedSale | undefined;
+  return row ?? null;
+}
