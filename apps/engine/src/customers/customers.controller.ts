@@ -91,7 +91,8 @@ export class CustomersController {
   @Roles('rep', 'manager', 'admin')
   @ApiOkResponse({ type: CustomerDto })
   @ApiConflictResponse({
-    description: 'CustomerProtected (owner, protection end), AlreadyOwner, ReclaimTooSoon, RepDeparted',
+    description:
+      'CustomerProtected (owner, protection end), AlreadyOwner, ReclaimTooSoon, RepDeparted, DailyClaimLimitReached, CustomerHoldingCapReached; for a dated claim EffectiveAtInFuture, EffectiveAtInClosedPeriod, OccurredBeforeLastChange, EffectiveAtBeforeRecordedSale',
   })
   claim(@Param('id') id: string, @Body() body: ClaimCustomerDto, @CurrentActor() actor: Actor): Promise<CustomerView> {
     return this.commands.execute(new ClaimCustomerRequest(id, body, actor));
@@ -118,7 +119,7 @@ export class CustomersController {
   @ApiOkResponse({ type: CustomerDto })
   @ApiConflictResponse({
     description:
-      'NotOwner (the current owner, null when nobody owns it); EffectiveAtInFuture, OccurredBeforeLastChange, EffectiveAtInClosedPeriod for a dated release',
+      'NotOwner (the current owner, null when nobody owns it); EffectiveAtInFuture, OccurredBeforeLastChange, EffectiveAtInClosedPeriod, EffectiveAtBeforeRecordedSale for a dated release',
   })
   release(
     @Param('id') id: string,
@@ -133,7 +134,10 @@ export class CustomersController {
   @HttpCode(200)
   @Roles('manager', 'admin')
   @ApiOkResponse({ type: CustomerDto })
-  @ApiConflictResponse({ description: 'AlreadyOwner, or RepDeparted for a successor who has left' })
+  @ApiConflictResponse({
+    description:
+      'AlreadyOwner, or RepDeparted for a successor who has left; for a dated transfer EffectiveAtInFuture, EffectiveAtInClosedPeriod, OccurredBeforeLastChange, EffectiveAtBeforeRecordedSale',
+  })
   transfer(
     @Param('id') id: string,
     @Body() body: TransferCustomerDto,
