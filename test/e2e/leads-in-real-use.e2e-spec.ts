@@ -177,6 +177,21 @@ describe('leads and ownership in real use', () => {
   });
 
   describe('the shared pool (公海) and claim rules', () => {
+    it('refuses rules with a limit left out (400 naming it), rather than lifting it unseen', async () => {
+      const put = (body: object) => engine.http().put('/shared-pool/rules').set('Authorization', manager).send(body);
+      const before = await engine.store.headPosition();
+      const capLeftOut = await put({ claimsPerDay: 2, reclaimCoolDownDays: 7 }).expect(400);
+      expect(capLeftOut.body.problems).toEqual([
+        { field: 'maxCustomersPerRep', problem: 'maxCustomersPerRep is required' },
+      ]);
+      // One line for a field left out, not each rule its absence breaks.
+      const coolDownLeftOut = await put({ claimsPerDay: null, maxCustomersPerRep: null }).expect(400);
+      expect(coolDownLeftOut.body.problems).toEqual([
+        { field: 'reclaimCoolDownDays', problem: 'reclaimCoolDownDays is required' },
+      ]);
+      expect(await engine.store.headPosition()).toBe(before);
+    });
+
     it('lists released customers newest release first, paged, and holds a rep to the daily claim limit', async () => {
       await registerReps(engine, manager, ['rep-leaver']);
       const phones = ['13700000021', '13700000022', '13700000023', '13700000024', '13700000025'];

@@ -4,8 +4,8 @@ import { EventStore, handleCommand } from '@leadledger/event-store';
 import { type Clock, isRefusal } from '@leadledger/kernel';
 import type { EngineConfig } from '@leadledger/platform';
 import { Body, Controller, Get, Inject, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsInt, Max, Min, ValidateIf } from 'class-validator';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { RequestContexts } from '../http/request-context';
 import { badRequest } from '../http/validation';
@@ -13,18 +13,18 @@ import { CLOCK, ENGINE_CONFIG } from '../platform/tokens';
 import { type SharedPoolPolicy, sharedPoolPolicy } from './shared-pool-claims';
 
 export class ClaimRulesDto {
-  @ApiPropertyOptional({
+  // Required though it may be null: the rules are replaced whole, and a limit left out must not be lifted unseen.
+  @ApiProperty({
     type: Number,
     nullable: true,
     minimum: 1,
-    description: 'Claims one rep may make per business day; null: no limit',
+    description: 'Claims one rep may make per business day; null: no limit (required: send null to lift it)',
   })
-  @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsInt()
   @Min(1)
   @Max(10_000)
-  claimsPerDay?: number | null;
+  claimsPerDay!: number | null;
 
   @ApiProperty({ minimum: 0, description: 'Days before a rep may claim back a customer released from them' })
   @IsInt()
@@ -32,18 +32,17 @@ export class ClaimRulesDto {
   @Max(3650)
   reclaimCoolDownDays!: number;
 
-  @ApiPropertyOptional({
+  @ApiProperty({
     type: Number,
     nullable: true,
     minimum: 1,
-    description: 'Customers one rep may hold and still claim (保有量上限); null: no cap',
+    description: 'Customers one rep may hold and still claim (保有量上限); null: no cap (required: send null to lift it)',
   })
-  @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsInt()
   @Min(1)
   @Max(1_000_000)
-  maxCustomersPerRep?: number | null;
+  maxCustomersPerRep!: number | null;
 }
 
 export class SharedPoolPolicyDto {

@@ -3,10 +3,15 @@ import { type FieldProblem, problemBody } from './problem-body';
 
 export type { FieldProblem } from './problem-body';
 
-/** Flattens nested class-validator errors into one line per field, with a dotted path. */
+/**
+ * Flattens nested class-validator errors into one line per field, with a dotted path. A required
+ * field left out is one line, "is required", not every rule its absent value breaks.
+ */
 export function fieldProblems(errors: readonly ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
+    const broken = Object.keys(error.constraints ?? {}).length;
+    if (error.value === undefined && broken > 1) return [{ field, problem: `${error.property} is required` }];
     const own = Object.values(error.constraints ?? {}).map((problem) => ({ field, problem }));
     return [...own, ...fieldProblems(error.children ?? [], field)];
   });
