@@ -126,4 +126,73 @@ describe('an Idempotency-Key used again for a different request', () => {
     });
     expect(await engine.store.headPosition()).toBe(head);
   });
+
+  describe('with another id in the body, the key still names its first resource', () => {
+    /** The key's first request, then the same key with the body naming another id: 409 naming it, nothing written. */
+    async function reusedWithAnotherId(path: string, key: string, first: object, other: object, auth = manager) {
+      const created = (await post(path, key, first, auth).expect(201)).body;
+      const head = await engine.store.headPosition();
+      const reused = await post(path, key, other, auth).expect(409);
+      expect(await engine.store.headPosition()).toBe(head);
+      return { created, refusal: reused.body };
+    }
+
+    it('refuses a lead under the key with another externalId, or one added on a retry', async () => {
+      const service = `Bearer ${await engine.key('service')}`;
+      const lead = { channel: 'walk-in', contact: { phone: '13900000041' }, receivedBy: 'rep-a' };
+      const { created, refusal } = await reusedWithAnotherId(
+        '/leads',
+        'lead-ext',
+        { ...lead, externalId: 'crm-1001' },
+        { ...lead, externalId: 'crm-1001-x' },
+        service,
+      );
+      expect(refusal).toMatchObject({ code: 'IdempotencyKeyReused', current: { fields: ['externalId'] } });
+      expect(refusal.current.leadId).toBe(created.leadId);
+      const added = await reusedWithAnotherId(
+        '/leads',
+        'lead-no-ext',
+        lead,
+        { ...lead, externalId: 'crm-1002' },
+        service,
+      );
+      expect(added.refusal.current).toMatchObject({ fields: ['externalId'], leadId: added.created.leadId });
+      // The first request again is its first answer.
+      const again = await post('/leads', 'lead-ext', { ...lead, externalId: 'crm-1001' }, service).expect(201);
+      expect(again.body.leadId).toBe(created.leadId);
+    });
+
+    it('refuses a rep under the key with another repId, or one added on a retry', async () => {
+      const rep = { name: 'Sun Li', email: 'sun@example.cn', team: 'east' };
+      const named = await reusedWithAnotherId(
+        '/reps',
+        'rep-id',
+        { ...rep, repId: 'rep-sun' },
+        { ...rep, repId: 'rep-sun2' },
+      );
+      expect(named.refusal).toMatchObject({
+        code: 'IdempotencyKeyReused',
+        current: { fields: ['repId'], repId: 'rep-sun' },
+      });
+      const added = await reusedWithAnotherId('/reps', 'rep-no-id', rep, { ...rep, repId: 'rep-sun3' });
+      expect(added.refusal.current).toMatchObject({ fields: ['repId'], repId: added.created.repId });
+    });
+
+    it('refuses a pool under the key with another poolId', async () => {
+      const pool = {
+        name: 'North',
+        strategy: 'smooth-weighted-round-robin',
+        acceptanceSlaMinutes: 30,
+        protectionDays: 30,
+        protectionWarningDays: 5,
+      };
+      const { refusal } = await reusedWithAnotherId(
+        '/pools',
+        'pool-id',
+        { ...pool, poolId: 'north' },
+        { ...pool, poolId: 'north-x' },
+      );
+      expect(refusal).toMatchObject({ code: 'IdempotencyKeyReused', current: { fields: ['poolId'], poolId: 'north' } });
+    });
+  });
 });

@@ -5,3 +5,4 @@ export * from './api-keys/api-key.events';
 export * from './admin-bootstrap/admin-bootstrap.decider';
 export * from './admin-bootstrap/admin-bootstrap.events';
 export * from './credential-events';
+export * from './idempotency-keys/idempotency-key.decider';

@@ -21,6 +21,7 @@ import {
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actingRep } from '../auth/acting-rep';
+import { IdempotencyKeys } from '../http/idempotency-keys';
 import { RequestContexts } from '../http/request-context';
 import { RefusalException } from '../http/refusal.exception';
 import { badRequest } from '../http/validation';
@@ -52,6 +53,7 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
     private readonly intakes: IntakesInFlight,
     private readonly readModels: ReadModelDatabase,
     private readonly projections: ProjectionRunner,
+    private readonly idempotencyKeys: IdempotencyKeys,
   ) {}
 
   async execute(request: ReceiveLead): Promise<LeadAnswerDto> {
@@ -68,8 +70,11 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
         ? idFromSeed(`lead:idempotency:${actor.keyId}:${idempotencyKey}`)
         : this.ids.next();
 
+    const keyUse = { scope: 'lead', apiKeyId: actor.keyId, key: idempotencyKey, resourceId: leadId } as const;
+    await this.idempotencyKeys.refuseIfUsedElsewhere(keyUse, { field: 'externalId', answerAs: 'leadId' });
     // Registered before LeadReceived is written, so the intake reactor waits for this run instead of racing it.
     await this.intakes.run(leadId, () => this.receiveAndRoute(request, leadId, keys, receivedBy));
+    await this.idempotencyKeys.bind(keyUse, this.contexts.for(actor, { idempotencyKey }));
     return leadAnswer(this.store, leadId);
   }
 

@@ -15,6 +15,7 @@ import {
 } from '@leadledger/workflows';
 import { workflowPolicy } from './workflow-policy';
 import { readModelLookups } from './read-model-lookups';
+import { IdempotencyKeys } from '../http/idempotency-keys';
 import { RequestContexts } from '../http/request-context';
 import { EffectiveTimes } from './effective-at';
 import { ProjectionLifecycle } from './projection-lifecycle';
@@ -124,6 +125,7 @@ export class PlatformModule {
         { provide: APP_INTERCEPTOR, useClass: CurrentReadModels },
         RequestContexts,
         EffectiveTimes,
+        IdempotencyKeys,
       ],
       exports: [
         ENGINE_CONFIG,
@@ -142,6 +144,7 @@ export class PlatformModule {
         ReadModelRecovery,
         RequestContexts,
         EffectiveTimes,
+        IdempotencyKeys,
       ],
     };
   }

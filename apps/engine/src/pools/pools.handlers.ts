@@ -18,6 +18,8 @@ import {
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler, type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { recordedAsNew, refuseKeyReusedFor } from '../http/idempotency-key-reuse';
+import { IdempotencyKeys } from '../http/idempotency-keys';
+import { RequestContexts } from '../http/request-context';
 import { badRequest } from '../http/validation';
 import { requireActiveRep } from '../platform/active-rep';
 import { CLOCK, ENGINE_CONFIG, ID_SOURCE } from '../platform/tokens';
@@ -45,6 +47,8 @@ export class CreatePoolHandler implements ICommandHandler<CreatePoolRequest, Poo
     private readonly pools: PoolWriter,
     private readonly store: EventStore,
     @Inject(ID_SOURCE) private readonly ids: IdSource,
+    private readonly idempotencyKeys: IdempotencyKeys,
+    private readonly contexts: RequestContexts,
   ) {}
 
   async execute({ body, actor, idempotencyKey }: CreatePoolRequest): Promise<PoolView> {
@@ -53,7 +57,10 @@ export class CreatePoolHandler implements ICommandHandler<CreatePoolRequest, Poo
     const poolId =
       given ?? (idempotencyKey ? idFromSeed(`pool:idempotency:${actor.keyId}:${idempotencyKey}`) : this.ids.next());
     const command: PoolCommand = { kind: 'CreatePool', poolId, ...settings };
+    const keyUse = { scope: 'pool', apiKeyId: actor.keyId, key: idempotencyKey, resourceId: poolId } as const;
+    await this.idempotencyKeys.refuseIfUsedElsewhere(keyUse, { field: 'poolId', answerAs: 'poolId' });
     const answer = await this.pools.write({ poolId, actor, request: () => [command], idempotencyKey });
+    const bindKey = () => this.idempotencyKeys.bind(keyUse, this.contexts.for(actor, { idempotencyKey }));
     if (isRefusal(answer) && answer.code === 'PoolAlreadyExists' && idempotencyKey) {
       const [created] = await this.store.readStream(poolStreamId(poolId), { maxCount: 1 });
       if (created?.metadata.idempotencyKey === idempotencyKey) {
@@ -63,11 +70,14 @@ export class CreatePoolHandler implements ICommandHandler<CreatePoolRequest, Poo
           created.data,
           Object.fromEntries(Object.keys(settings).map((f) => [f, asRecorded[f]])),
         );
+        await bindKey();
         const { state } = await loadState(this.store, poolStreamId(poolId), poolDecider);
         return poolView(state, this.pools.today())!;
       }
     }
-    return answerOrThrow(answer);
+    const created = answerOrThrow(answer);
+    await bindKey();
+    return created;
   }
 }
 

@@ -6,6 +6,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { recordedAsNew, refuseKeyReusedFor } from '../http/idempotency-key-reuse';
 import { RefusalException } from '../http/refusal.exception';
+import { IdempotencyKeys } from '../http/idempotency-keys';
 import { RequestContexts } from '../http/request-context';
 import { badRequest } from '../http/validation';
 import { CLOCK, ID_SOURCE } from '../platform/tokens';
@@ -28,6 +29,7 @@ export class RegisterRepHandler implements ICommandHandler<RegisterRep, RepView>
     private readonly contexts: RequestContexts,
     @Inject(ID_SOURCE) private readonly ids: IdSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly idempotencyKeys: IdempotencyKeys,
   ) {}
 
   async execute({ body, actor, idempotencyKey }: RegisterRep): Promise<RepView> {
@@ -38,6 +40,8 @@ export class RegisterRepHandler implements ICommandHandler<RegisterRep, RepView>
     const repId =
       body.repId ?? (idempotencyKey ? idFromSeed(`rep:idempotency:${actor.keyId}:${idempotencyKey}`) : this.ids.next());
     const command = { kind: 'RegisterRep', repId, name: body.name, email: body.email, team: body.team } as const;
+    const keyUse = { scope: 'rep', apiKeyId: actor.keyId, key: idempotencyKey, resourceId: repId } as const;
+    await this.idempotencyKeys.refuseIfUsedElsewhere(keyUse, { field: 'repId', answerAs: 'repId' });
     const context = this.contexts.for(actor, { idempotencyKey, occurredAt });
     const result = await handleCommand(this.store, repStreamId(repId), repDecider, command, context);
     if (isRefusal(result)) {
@@ -46,6 +50,7 @@ export class RegisterRepHandler implements ICommandHandler<RegisterRep, RepView>
       const { name, email, team } = recordedAsNew(repDecider, command);
       refuseKeyReusedFor('rep', registered.data, { name, email, team });
     }
+    await this.idempotencyKeys.bind(keyUse, this.contexts.for(actor, { idempotencyKey }));
     return repAnswer(this.store, repId);
   }
 

@@ -16,6 +16,7 @@ import { type SaleCommand, saleDecider, saleStreamId } from '@leadledger/sales';
 import { customersHolding, recordSale } from '@leadledger/workflows';
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler, Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { IdempotencyKeys } from '../http/idempotency-keys';
 import { RequestContexts } from '../http/request-context';
 import { refusalAnswer } from '../http/refusal-answer';
 import { badRequest } from '../http/validation';
@@ -113,6 +114,7 @@ export class RecordSaleHandler implements ICommandHandler<RecordSaleRequest, Sal
     private readonly contexts: RequestContexts,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+    private readonly idempotencyKeys: IdempotencyKeys,
   ) {}
 
   async execute({ body, actor, idempotencyKey }: RecordSaleRequest): Promise<SaleAnswer> {
@@ -131,9 +133,12 @@ export class RecordSaleHandler implements ICommandHandler<RecordSaleRequest, Sal
       leadId: body.leadId ?? null,
       at,
     };
+    const keyUse = { scope: 'sale', apiKeyId: actor.keyId, key: idempotencyKey, resourceId: saleId } as const;
+    await this.idempotencyKeys.refuseIfUsedElsewhere(keyUse, { field: 'externalId', answerAs: 'saleId' });
     const context = this.contexts.for(actor, { occurredAt: body.closedAt, idempotencyKey });
     const result = await recordSale(this.store, sale, { saleRequiresLead: this.config.saleRequiresLead }, context);
     if (isRefusal(result)) throw refusalAnswer(result, saleRefusals(saleId, customerId, sale.leadId ?? ''));
+    await this.idempotencyKeys.bind(keyUse, this.contexts.for(actor, { idempotencyKey }));
     return this.views.after(result, saleId, actor);
   }
 
