@@ -6,3 +6,4 @@ export * from './admin-bootstrap/admin-bootstrap.decider';
 export * from './admin-bootstrap/admin-bootstrap.events';
 export * from './credential-events';
 export * from './idempotency-keys/idempotency-key.decider';
+export * from './idempotency-keys/idempotency-key.events';

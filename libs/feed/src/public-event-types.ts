@@ -77,6 +77,7 @@ export const UNPUBLISHED_EVENT_TYPES: Readonly<Record<string, string>> = {
   WebhookSubscriptionRetried: WEBHOOK_CONFIGURATION,
   WebhookSubscriptionReplayRequested: WEBHOOK_CONFIGURATION,
   WebhookSubscriptionDeleted: WEBHOOK_CONFIGURATION,
+  IdempotencyKeyBound: "a client's own retries: which of its keys named which resource is no other service's business",
 };
 
 export const publicTypeOf = (internalType: string): PublicEventType | null =>

@@ -1,13 +1,5 @@
 import { type Decider, idFromSeed, refuse } from '@leadledger/kernel';
-
-/**
- * An Idempotency-Key names one request, so one resource: the first lead, rep or pool a key's
- * request made (or named by its own id). Kept per API key and per kind of resource.
- */
-export interface IdempotencyKeyBound {
-  readonly type: 'IdempotencyKeyBound';
-  readonly data: { readonly scope: string; readonly resourceId: string };
-}
+import type { IdempotencyKeyEvent } from './idempotency-key.events';
 
 export interface BindIdempotencyKey {
   readonly kind: 'BindIdempotencyKey';
@@ -22,7 +14,7 @@ export const idempotencyKeyStreamId = (scope: string, apiKeyId: string, key: str
   `idempotency-key-${idFromSeed(`${scope}:${apiKeyId}:${key}`)}`;
 
 /** A key already used for another resource is refused, naming it; the same resource again changes nothing. */
-export const idempotencyKeyDecider: Decider<BindIdempotencyKey, IdempotencyKeyState, IdempotencyKeyBound> = {
+export const idempotencyKeyDecider: Decider<BindIdempotencyKey, IdempotencyKeyState, IdempotencyKeyEvent> = {
   initialState: { resourceId: null },
   decide(command, state) {
     if (state.resourceId === command.resourceId) return [];

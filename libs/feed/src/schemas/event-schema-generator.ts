@@ -17,6 +17,7 @@ export const EVENT_UNIONS: readonly string[] = [
   'DisputeEvent',
   'ApiKeyEvent',
   'WebhookSubscriptionEvent',
+  'IdempotencyKeyEvent',
 ];
 
 export type JsonSchema = Record<string, unknown>;
