@@ -41,7 +41,7 @@ export function operations(document: Document): { at: string; path: string; meth
  * (`additionalProperties: false` where it says nothing of others). An answer that validates
  * against the closed document carries no field the document leaves out.
  */
-function closed(node: unknown): unknown {
+export function closed(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(closed);
   if (node === null || typeof node !== 'object') return node;
   const schema = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, closed(value)])) as Schema;

@@ -1,10 +1,13 @@
 import { type EventStore, readAllInBatches } from '@leadledger/event-store';
 import { PUBLIC_EVENT_TYPES, PUBLISHED_EVENT_SCHEMAS, toPublishedEvent } from '@leadledger/feed';
 import Ajv, { type ValidateFunction } from 'ajv';
+import { closed } from './openapi-check';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
+// Closed: the published schemas admit fields they do not name (later optional additions), but
+// the engine's own events must carry no field their schema leaves out.
 const validators = new Map<string, ValidateFunction>(
-  Object.entries(PUBLISHED_EVENT_SCHEMAS).map(([type, schema]) => [type, ajv.compile(schema)]),
+  Object.entries(PUBLISHED_EVENT_SCHEMAS).map(([type, schema]) => [type, ajv.compile(closed(schema) as object)]),
 );
 
 /**

@@ -57,10 +57,27 @@ export function generateEventSchemas(root: string): GeneratedSchemas {
   const schemas: Record<string, JsonSchema> = {};
   for (const [internal, publicType] of Object.entries(PUBLIC_EVENT_TYPES)) {
     const data = byInternalType.get(internal);
-    if (data) schemas[publicType] = { $schema: 'http://json-schema.org/draft-07/schema#', title: publicType, ...data };
+    if (data)
+      schemas[publicType] = {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        title: publicType,
+        ...(openToAdditions(data) as JsonSchema),
+      };
   }
   const unmapped = [...byInternalType.keys()].filter(
     (internal) => !(internal in PUBLIC_EVENT_TYPES) && !(internal in UNPUBLISHED_EVENT_TYPES),
   );
   return { schemas, unmapped };
+}
+
+/**
+ * The schema with every object open to fields it does not name: adding an optional field to a
+ * published type is not a new version (docs/integration.md), so a validator built from today's
+ * schema must take tomorrow's event. The engine's own tests check events against them closed.
+ */
+function openToAdditions(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(openToAdditions);
+  if (node === null || typeof node !== 'object') return node;
+  const entries = Object.entries(node).filter(([key, value]) => !(key === 'additionalProperties' && value === false));
+  return Object.fromEntries(entries.map(([key, value]) => [key, openToAdditions(value)]));
 }
