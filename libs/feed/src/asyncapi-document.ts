@@ -61,7 +61,12 @@ const feedClosed: Schema = {
     additionalProperties: false,
     properties: {
       reason: { type: 'string', enum: [...FEED_CLOSED_REASONS] },
-      lastEventId: { type: 'string', pattern: '^[0-9]+$', description: 'The position of the last event sent' },
+      lastEventId: {
+        type: 'string',
+        pattern: '^[0-9]+$',
+        description:
+          'The position the stream had reached: the last event sent, or on a filtered stream possibly a later position it passed over; reconnect with it and the same filter',
+      },
     },
   },
 };
