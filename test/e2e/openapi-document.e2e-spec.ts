@@ -156,7 +156,12 @@ describe('the OpenAPI document, as an integrator validates against it', () => {
         if (WRITES.has(method) && !path.startsWith('/what-if/')) expectAnswer(at, operation, '409', 'Refusal');
       }
       if (operation.requestBody || where.has('query')) expectAnswer(at, operation, '400', 'ValidationProblem');
-      if (where.has('path')) expectAnswer(at, operation, '404', 'NotFoundProblem');
+      if (where.has('path') || operation.requestBody) expectAnswer(at, operation, '404', 'NotFoundProblem');
+      if (operation.requestBody) {
+        expectAnswer(at, operation, '413', 'ContentTooLargeProblem');
+        expectAnswer(at, operation, '415', 'UnsupportedMediaTypeProblem');
+      }
+      if (path !== '/health') expectAnswer(at, operation, '503', 'ServiceUnavailableProblem');
     }
     expectAnswer('GET /events', document.paths['/events'].get, '409', 'Refusal');
     expectAnswer('GET /subscriptions/{id}', document.paths['/subscriptions/{id}'].get, '404', 'NotFoundProblem');
@@ -185,12 +190,18 @@ describe('the OpenAPI document, as an integrator validates against it', () => {
 
   it('models the error bodies as the engine answers them', async () => {
     const rep = `Bearer ${await engine.key('rep', 'rep-e')}`;
+    const lead = (body: object | string, type = 'application/json') =>
+      engine.http().post('/leads').set('Authorization', admin).set('Content-Type', type).send(body);
     const answers: [string, number, () => Promise<{ status: number; body: unknown }>][] = [
       ['GET /events', 400, () => engine.http().get('/events?after=x').set('Authorization', admin)],
       ['GET /stats', 401, () => engine.http().get('/stats')],
       ['GET /stats', 403, () => engine.http().get('/stats').set('Authorization', rep)],
       ['GET /subscriptions/{id}', 404, () => engine.http().get('/subscriptions/nope').set('Authorization', admin)],
       ['GET /events', 409, () => engine.http().get('/events?after=999999').set('Authorization', admin)],
+      // A body naming a pool nobody created: 404 naming the field.
+      ['POST /leads', 404, () => lead({ channel: 'web-form', contact: { phone: '13900000099' }, poolId: 'nope' })],
+      ['POST /leads', 415, () => lead('channel=web-form', 'text/plain')],
+      ['POST /leads', 413, () => lead({ channel: 'web-form', contact: { name: 'x'.repeat(200_000) } })],
     ];
     const problems: string[] = [];
     for (const [at, status, send] of answers) {

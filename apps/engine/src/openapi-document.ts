@@ -73,6 +73,30 @@ const PROBLEM_SCHEMAS: Record<string, Json> = {
     'error',
     'message',
   ]),
+  ContentTooLargeProblem: problem(
+    413,
+    'Payload Too Large',
+    'A body over LEADLEDGER_BODY_LIMIT_BYTES (also once decompressed), or a write too large for the store; nothing was written',
+    ['statusCode', 'error', 'message'],
+    {
+      problems: { type: 'array', items: ref('FieldProblem') },
+      code: text('WriteTooLarge for a write the store refuses'),
+    },
+  ),
+  UnsupportedMediaTypeProblem: problem(
+    415,
+    'Unsupported Media Type',
+    'A body that is not JSON, in another charset than UTF-8/16/32, or in an unknown Content-Encoding; nothing was written',
+    ['statusCode', 'error', 'message', 'problems'],
+    { problems: { type: 'array', items: ref('FieldProblem') } },
+  ),
+  ServiceUnavailableProblem: problem(
+    503,
+    'Service Unavailable',
+    'The read models are being built, a read model the answer needs has failed, the log cannot be read or written now, or the engine is shutting down; try again after Retry-After',
+    ['statusCode', 'message'],
+    { code: text('What is unavailable, e.g. ReadModelsRebuilding, LedgerBehindLog, StorageDamaged') },
+  ),
 };
 
 interface ErrorAnswer {
@@ -80,6 +104,8 @@ interface ErrorAnswer {
   readonly description: string;
   readonly headers?: Json;
 }
+
+const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer', minimum: 1 } } };
 
 const ERROR_ANSWERS: Record<string, ErrorAnswer> = {
   '400': { schema: 'ValidationProblem', description: 'Bad input: each field and what is wrong with it' },
@@ -90,7 +116,14 @@ const ERROR_ANSWERS: Record<string, ErrorAnswer> = {
   '429': {
     schema: 'TooManyRequestsProblem',
     description: 'Too many failed authentications from this address',
-    headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer', minimum: 1 } } },
+    headers: RETRY_AFTER,
+  },
+  '413': { schema: 'ContentTooLargeProblem', description: 'The body, or the write it makes, is too large' },
+  '415': { schema: 'UnsupportedMediaTypeProblem', description: 'The body is not JSON as the engine reads it' },
+  '503': {
+    schema: 'ServiceUnavailableProblem',
+    description: 'Not now: the read models are being built, or the engine cannot answer yet',
+    headers: RETRY_AFTER,
   },
 };
 
@@ -109,7 +142,11 @@ function errorStatusesOf(path: string, method: string, operation: Operation): st
   const statuses = new Set(Object.keys(operation.responses).filter((s) => s in ERROR_ANSWERS));
   if (operation.security?.length) ['401', '403', '429'].forEach((s) => statuses.add(s));
   if (operation.requestBody || where.has('query') || where.has('header')) statuses.add('400');
-  if (where.has('path')) statuses.add('404');
+  // A body names other things by id (a pool, a customer, a rep): one nobody knows is 404 naming the field.
+  if (where.has('path') || operation.requestBody) statuses.add('404');
+  if (operation.requestBody) ['413', '415'].forEach((s) => statuses.add(s));
+  // Any answer may wait for the read models being built, or the engine stopping.
+  if (path !== '/health') statuses.add('503');
   // Every write can be refused (and can lose a race for good: ConcurrentUpdate); what-if writes nothing.
   if (operation.security?.length && WRITES.has(method) && !path.startsWith('/what-if/')) statuses.add('409');
   return [...statuses];

@@ -104,6 +104,9 @@ export class CommissionsController {
   @Get('payout-runs/:period/preview')
   @Roles('admin', 'finance', 'manager')
   @ApiOkResponse({ description: 'What a payout run for the period would pay, per payee', type: PayoutPreviewDto })
+  @ApiConflictResponse({
+    description: 'PeriodClosed (names the run that closed it), BalanceBeyondSafeRange',
+  })
   preview(@Param('period') period: string): Promise<object> {
     return this.queries.execute(new PreviewPayout(period));
   }

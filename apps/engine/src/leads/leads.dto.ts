@@ -13,25 +13,30 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class LeadContactDto {
-  @ApiPropertyOptional({ example: '张伟' })
+  @ApiPropertyOptional({ example: '张伟', minLength: 1, maxLength: 200 })
   @IsOptional()
   @IsString()
   @Length(1, 200)
   name?: string;
 
-  @ApiPropertyOptional({ example: '138 0013 8000', description: 'Any format; stored as E.164' })
+  @ApiPropertyOptional({
+    example: '138 0013 8000',
+    description: 'Any format; stored as E.164',
+    minLength: 1,
+    maxLength: 40,
+  })
   @IsOptional()
   @IsString()
   @Length(1, 40)
   phone?: string;
 
-  @ApiPropertyOptional({ example: 'zhang.wei@example.cn' })
+  @ApiPropertyOptional({ example: 'zhang.wei@example.cn', minLength: 3, maxLength: 254 })
   @IsOptional()
   @IsString()
   @Length(3, 254)
   email?: string;
 
-  @ApiPropertyOptional({ example: '华南贸易有限公司' })
+  @ApiPropertyOptional({ example: '华南贸易有限公司', minLength: 1, maxLength: 200 })
   @IsOptional()
   @IsString()
   @Length(1, 200)
@@ -48,25 +53,33 @@ export class ReceiveLeadDto {
   @NestedObject(() => LeadContactDto)
   contact!: LeadContactDto;
 
-  @ApiPropertyOptional({ description: 'The sender’s id for the lead: the same id always gives the same lead' })
+  @ApiPropertyOptional({
+    description: 'The sender’s id for the lead: the same id always gives the same lead',
+    minLength: 1,
+    maxLength: 200,
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)
   externalId?: string;
 
-  @ApiPropertyOptional({ description: 'The rep who received the walk-in or call, or sourced the lead' })
+  @ApiPropertyOptional({
+    description: 'The rep who received the walk-in or call, or sourced the lead',
+    minLength: 1,
+    maxLength: 100,
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   receivedBy?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   referralPartnerId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
   @IsOptional()
   @IsString()
   @Length(1, 100)
@@ -94,7 +107,11 @@ export class LeadAnswerDto {
 
 /** A manager or admin names the rep they act for; a rep acts as themselves. */
 export class ActingRepDto {
-  @ApiPropertyOptional({ description: 'For a manager or admin: the rep they act for. A rep acts as themselves.' })
+  @ApiPropertyOptional({
+    description: 'For a manager or admin: the rep they act for. A rep acts as themselves.',
+    minLength: 1,
+    maxLength: 100,
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)
@@ -112,7 +129,7 @@ export class DeclineLeadDto extends ActingRepDto {
 }
 
 export class QualifyLeadDto extends ActingRepDto {
-  @ApiPropertyOptional({ example: 'budget confirmed for Q1' })
+  @ApiPropertyOptional({ example: 'budget confirmed for Q1', minLength: 0, maxLength: 1000 })
   @IsOptional()
   @IsString()
   @Length(0, 1000)
@@ -124,7 +141,7 @@ export class DisqualifyLeadDto {
   @IsIn(DISQUALIFICATION_REASONS)
   reason!: DisqualificationReason;
 
-  @ApiPropertyOptional({ example: 'same person as lead crm-1001' })
+  @ApiPropertyOptional({ example: 'same person as lead crm-1001', minLength: 0, maxLength: 1000 })
   @IsOptional()
   @IsString()
   @Length(0, 1000)
