@@ -12,7 +12,7 @@ describe('customer lookups', () => {
   beforeAll(async () => {
     engine = await startEngine();
     manager = `Bearer ${await engine.key('manager')}`;
-    await registerReps(engine, manager, ['rep-wang']);
+    await registerReps(engine, manager, ['rep-wang'], '2026-10-01T00:00:00Z');
     const { body } = await engine
       .http()
       .post('/leads')

@@ -232,8 +232,8 @@ describe('claims, releases and follow-ups dated in the past', () => {
     });
   });
 
+  let c4: string;
   describe('changes of owner dated before a sale already recorded', () => {
-    let c4: string;
     beforeAll(async () => {
       const lead = await post('/leads', {
         channel: 'walk-in',
@@ -267,6 +267,35 @@ describe('claims, releases and follow-ups dated in the past', () => {
       const transfer = { toRepId: 'rep-li', reason: 'territory change', effectiveAt: '2026-04-11T10:00:00+08:00' };
       const { body } = await post(`/customers/${c4}/transfer`, transfer).expect(200);
       expect(body.owner).toMatchObject({ repId: 'rep-li', since: '2026-04-11T02:00:00.000Z' });
+    });
+  });
+
+  describe('dates before a rep joined (rep-wang and rep-li were registered on 5 January)', () => {
+    const beforeJoining = '2026-01-04T10:00:00+08:00';
+    const expectNotYetJoined = (body: Record<string, unknown>, repId: string) =>
+      expect(body).toMatchObject({
+        code: 'RepNotYetJoined',
+        current: { repId, joinedAt: '2026-01-05T00:00:00.000Z', at: '2026-01-04T02:00:00.000Z' },
+      });
+
+    it('refuses a lead received and a sale closed dated before it (409)', async () => {
+      const lead = { channel: 'walk-in', contact: { phone: '13900000005' }, receivedBy: 'rep-wang' };
+      expectNotYetJoined(await refused('/leads', { ...lead, occurredAt: beforeJoining }, 409), 'rep-wang');
+      const sale = { externalId: 'SO-EARLY', customerId: customer.c3, amount: 100_000, currency: 'CNY' };
+      expectNotYetJoined(
+        await refused('/sales', { ...sale, closedAt: beforeJoining, closingRepId: 'rep-wang' }, 409),
+        'rep-wang',
+      );
+    });
+
+    it('refuses a transfer to a rep, or their departure, dated before they joined (in an open month)', async () => {
+      await registerReps(engine, manager, ['rep-new']); // joins today, 20 May
+      const transfer = { toRepId: 'rep-new', reason: 'loading history', effectiveAt: '2026-05-01T10:00:00+08:00' };
+      const refusedTransfer = await refused(`/customers/${c4}/transfer`, transfer, 409);
+      expect(refusedTransfer).toMatchObject({ code: 'RepNotYetJoined', current: { repId: 'rep-new' } });
+      const departure = { mode: 'release', reason: 'left', effectiveAt: '2026-05-01T10:00:00+08:00' };
+      const refusedDeparture = await refused('/reps/rep-new/departure', departure, 409);
+      expect(refusedDeparture).toMatchObject({ code: 'RepNotYetJoined', current: { repId: 'rep-new' } });
     });
   });
 });

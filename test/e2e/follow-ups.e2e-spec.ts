@@ -26,7 +26,7 @@ describe('follow-ups (跟进) and protection', () => {
   beforeAll(async () => {
     engine = await startEngine({ clock });
     manager = `Bearer ${await engine.key('manager')}`;
-    await registerReps(engine, manager, ['rep-wang', 'rep-li']);
+    await registerReps(engine, manager, ['rep-wang', 'rep-li'], '2026-10-01T00:00:00Z');
     wang = `Bearer ${await engine.key('rep', 'rep-wang')}`;
     // Wang received the walk-in on 2 November: owner, protected for the default 30 days.
     const lead = await pushLead({

@@ -34,7 +34,7 @@ describe('timelines: every event that touched a customer, a lead or a rep, in wo
         .http()
         .post('/reps')
         .set('Authorization', manager)
-        .send({ repId, name, email: `${repId}@example.cn`, team: 'east' })
+        .send({ repId, name, email: `${repId}@example.cn`, team: 'east', joinedAt: '2026-11-01T00:00:00Z' })
         .expect(201);
     }
     wang = `Bearer ${await engine.key('rep', 'rep-wang')}`;

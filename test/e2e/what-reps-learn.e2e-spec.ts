@@ -73,7 +73,7 @@ describe('times in queries, keys and hand-overs', () => {
     });
     env = { LEADLEDGER_DATA_DIR: engine.dataDir, LEADLEDGER_TIMEZONE: 'Asia/Shanghai' };
     manager = `Bearer ${await engine.key('manager')}`;
-    await registerReps(engine, manager, ['rep-li', 'rep-sun', 'rep-gone']);
+    await registerReps(engine, manager, ['rep-li', 'rep-sun', 'rep-gone'], '2026-01-01T00:00:00Z');
     await post('/reps/rep-gone/departure', { mode: 'release', reason: 'resigned' }).expect(200);
     // 01:00 on 11 March in Shanghai, still 10 March in UTC.
     const walkIn = {

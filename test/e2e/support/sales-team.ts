@@ -14,6 +14,8 @@ export async function registerReps(
   engine: EngineHarness,
   manager: string,
   repIds: readonly string[],
+  /** When they joined, for a history loaded with dates before the engine's now. */
+  joinedAt?: string,
 ): Promise<Record<string, string>> {
   const keys: Record<string, string> = {};
   for (const repId of repIds) {
@@ -21,7 +23,7 @@ export async function registerReps(
       .http()
       .post('/reps')
       .set('Authorization', manager)
-      .send({ repId, name: repId, email: `${repId}@example.cn`, team: 'east' })
+      .send({ repId, name: repId, email: `${repId}@example.cn`, team: 'east', ...(joinedAt ? { joinedAt } : {}) })
       .expect(201);
     keys[repId] = `Bearer ${await engine.key('rep', repId)}`;
   }

@@ -19,7 +19,7 @@ import { RequestContexts } from '../http/request-context';
 import { RefusalException } from '../http/refusal.exception';
 import { badRequest } from '../http/validation';
 import { refuseDatingByRep } from '../platform/undated-for-reps';
-import { requireActiveRep } from '../platform/active-rep';
+import { refuseBeforeJoining, requireActiveRep } from '../platform/active-rep';
 import { EffectiveTimes } from '../platform/effective-at';
 import { workflowPolicy } from '../platform/workflow-policy';
 import { claimUnder, judgeAndCountClaim, sharedPoolPolicy, withRule } from './shared-pool-claims';
@@ -93,6 +93,7 @@ export class ClaimCustomerHandler implements ICommandHandler<ClaimCustomerReques
     refuseDatingByRep(actor, body.effectiveAt, 'claim');
     await requireActiveRep(this.store, repId);
     const at = await this.times.ofOwnerChange(customerId, body.effectiveAt);
+    await refuseBeforeJoining(this.store, repId, at);
     const policy = await sharedPoolPolicy(this.store, this.config.reclaimCoolDownDays);
     const terms = defaultTerms(workflowPolicy(this.config));
     const command = claimUnder(policy, { repId, at, terms, now: body.effectiveAt === undefined });
@@ -178,6 +179,7 @@ export class TransferCustomerHandler implements ICommandHandler<TransferCustomer
   async execute({ customerId, body, actor }: TransferCustomerRequest): Promise<CustomerView> {
     await requireActiveRep(this.store, body.toRepId);
     const at = await this.times.ofOwnerChange(customerId, body.effectiveAt);
+    await refuseBeforeJoining(this.store, body.toRepId, at);
     const reason = body.reason.trim();
     const command = {
       kind: 'TransferCustomer',

@@ -9,6 +9,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RefusalException } from '../http/refusal.exception';
 import { badRequest } from '../http/validation';
 import { RequestContexts } from '../http/request-context';
+import { refuseBeforeJoining } from '../platform/active-rep';
 import { EffectiveTimes } from '../platform/effective-at';
 import { ReadModelsBehindError } from '../platform/read-model-lookups';
 import { workflowPolicy } from '../platform/workflow-policy';
@@ -79,6 +80,7 @@ export class RepWork {
     effectiveAt: string | undefined,
   ): Promise<HandOverRecord> {
     const occurredAt = await this.times.at(effectiveAt);
+    await refuseBeforeJoining(this.store, repId, occurredAt);
     const context = this.contexts.for(actor, { reason, occurredAt });
     const result = await handleCommand(this.store, repStreamId(repId), repDecider, command, context);
     if (isRefusal(result) && result.code === 'RepNotFound') throw new NotFoundError('rep', repId);

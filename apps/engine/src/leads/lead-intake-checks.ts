@@ -5,6 +5,7 @@ import { poolDecider, poolStreamId } from '@leadledger/routing';
 import { NotFoundException } from '@nestjs/common';
 import { RefusalException } from '../http/refusal.exception';
 import { badRequest } from '../http/validation';
+import { refuseBeforeJoining } from '../platform/active-rep';
 
 /** How far ahead of the engine's clock a lead's occurredAt may be (clock skew between systems), in ms. */
 export const LEAD_FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -37,7 +38,10 @@ export async function checkLeadRequest(store: EventStore, lead: LeadRequestFacts
       { field: 'poolId', problem: 'a lead that no rep received in person or sourced needs the pool that routes it' },
     ]);
   }
-  if (receivedBy) await requireReceiver(store, receivedBy);
+  if (receivedBy) {
+    await requireReceiver(store, receivedBy);
+    await refuseBeforeJoining(store, receivedBy, new Date(occurredAt ?? now).toISOString());
+  }
   if (poolId) await checkPoolExists(store, poolId);
 }
 

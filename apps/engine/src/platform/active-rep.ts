@@ -13,3 +13,21 @@ export async function requireActiveRep(store: EventStore, repId: string): Promis
     );
   }
 }
+
+/**
+ * A rep can be named for something only from the day they joined (their registration's
+ * business time, `joinedAt`): a lead they received, a sale they closed, a customer given to
+ * them, a departure, all dated before it, is 409 RepNotYetJoined. Nothing to check for a rep
+ * nobody registered (the caller's own 400 or 404 says so).
+ */
+export async function refuseBeforeJoining(store: EventStore, repId: string, at: string): Promise<void> {
+  const [registered] = await store.readStream(repStreamId(repId), { maxCount: 1 });
+  if (!registered || Date.parse(at) >= Date.parse(registered.metadata.occurredAt)) return;
+  throw new RefusalException(
+    refuse('RepNotYetJoined', 'The rep had not joined yet at that time', {
+      repId,
+      joinedAt: registered.metadata.occurredAt,
+      at,
+    }),
+  );
+}

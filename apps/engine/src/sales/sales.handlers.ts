@@ -17,6 +17,7 @@ import { customersHolding, recordSale } from '@leadledger/workflows';
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler, Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { IdempotencyKeys } from '../http/idempotency-keys';
+import { refuseBeforeJoining } from '../platform/active-rep';
 import { RequestContexts } from '../http/request-context';
 import { refusalAnswer } from '../http/refusal-answer';
 import { badRequest } from '../http/validation';
@@ -133,6 +134,7 @@ export class RecordSaleHandler implements ICommandHandler<RecordSaleRequest, Sal
       leadId: body.leadId ?? null,
       at,
     };
+    await refuseBeforeJoining(this.store, body.closingRepId, new Date(body.closedAt).toISOString());
     const keyUse = { scope: 'sale', apiKeyId: actor.keyId, key: idempotencyKey, resourceId: saleId } as const;
     await this.idempotencyKeys.refuseIfUsedElsewhere(keyUse, { field: 'externalId', answerAs: 'saleId' });
     const context = this.contexts.for(actor, { occurredAt: body.closedAt, idempotencyKey });
