@@ -2,7 +2,7 @@ import { handleCommand } from '@leadledger/event-store';
 import { ManualClock } from '@leadledger/kernel';
 import { leadDecider, leadStreamId } from '@leadledger/leads';
 import { type EngineHarness, startEngine } from './support/engine-harness';
-import { registerReps } from './support/sales-team';
+import { createPool, registerReps } from './support/sales-team';
 
 /**
  * A lead whose customer went back to the shared pool (公海) brings the customer with it when it
@@ -124,6 +124,21 @@ describe('claiming a lead whose customer is in the shared pool', () => {
     const walkIn = { channel: 'walk-in', contact: { phone: '13700000111' }, receivedBy: 'rep-a' };
     const received = await post('/leads', walkIn).expect(201);
     expect(received.body).toMatchObject({ customerId, repId: 'rep-a' });
+  });
+
+  it('judges nothing when a rep enters a lead for a pool: the pool, not the rep, gets the customer', async () => {
+    await createPool(engine, manager, {
+      poolId: 'web',
+      acceptanceSlaMinutes: 600,
+      protectionDays: 30,
+      protectionWarningDays: 3,
+      members: [{ repId: 'rep-b' }],
+    });
+    const { customerId } = await releasedWalkIn('rep-a', '13700000112');
+    // rep-a let it go within the cool-down; the web form they enter for it goes to the pool's rep-b.
+    const entered = { channel: 'web-form', contact: { phone: '13700000112' }, poolId: 'web' };
+    const { body } = await post('/leads', entered, rep['rep-a']).expect(201);
+    expect(body).toMatchObject({ customerId, repId: 'rep-b' });
   });
 
   it('counts nothing for a rep-sourced lead of a new customer', async () => {

@@ -8,7 +8,7 @@ import {
 } from '@leadledger/customers';
 import { type CommandContext, EventStore, foldEvents, handleCommand, loadState } from '@leadledger/event-store';
 import { type Clock, type IdSource, type Refusal, idFromSeed, isRefusal, refuse } from '@leadledger/kernel';
-import { type LeadCommand, leadDecider, leadStreamId, routeLead } from '@leadledger/leads';
+import { type LeadCommand, RECEIVED_IN_PERSON, leadDecider, leadStreamId, routeLead } from '@leadledger/leads';
 import type { EngineConfig } from '@leadledger/platform';
 import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
 import {
@@ -114,8 +114,10 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
       if (refusal) throw new RefusalException(this.asSeenBy(actor, refusal));
       const occurredAt = new Date(body.occurredAt ?? now).toISOString();
       const context = this.contexts.for(actor, { occurredAt, idempotencyKey });
-      // A rep's own word that a customer walked in or called is no more than a claim of it, nor is sourcing it.
-      const claimsCustomer = body.channel === 'rep-sourced' || actor.role === 'rep';
+      // A rep's own word that a customer walked in or called is no more than a claim of it, nor is
+      // sourcing it; a lead that goes to a pool gives the rep nothing to count.
+      const inPerson = RECEIVED_IN_PERSON.includes(body.channel);
+      const claimsCustomer = body.channel === 'rep-sourced' || (actor.role === 'rep' && inPerson);
       counted = claimsCustomer ? await this.countSourcing(keys, receivedBy, occurredAt, context) : null;
       const result = await handleCommand(this.store, leadStreamId(leadId), leadDecider, command, context).catch(
         async (error: unknown) => {
