@@ -8,6 +8,8 @@ const text = (description: string) => ({ type: 'string', description });
 const status = (code: number) => ({ type: 'integer', enum: [code] });
 
 const FACTS = { type: 'object', additionalProperties: true };
+/** Each field, parameter or header at fault and what is wrong with it. */
+const FIELD_PROBLEMS = { problems: { type: 'array', items: ref('FieldProblem') } };
 
 /**
  * One error body: `statusCode` (that status alone), `error` (its name), `message`, and what else
@@ -40,7 +42,7 @@ const PROBLEM_SCHEMAS: Record<string, Json> = {
     'Bad Request',
     'Bad input, unknown fields included; nothing was written',
     ['statusCode', 'error', 'message', 'problems'],
-    { problems: { type: 'array', items: ref('FieldProblem') } },
+    FIELD_PROBLEMS,
   ),
   AuthenticationProblem: problem(
     401,
@@ -78,17 +80,14 @@ const PROBLEM_SCHEMAS: Record<string, Json> = {
     'Payload Too Large',
     'A body over LEADLEDGER_BODY_LIMIT_BYTES (also once decompressed), or a write too large for the store; nothing was written',
     ['statusCode', 'error', 'message'],
-    {
-      problems: { type: 'array', items: ref('FieldProblem') },
-      code: text('WriteTooLarge for a write the store refuses'),
-    },
+    { ...FIELD_PROBLEMS, code: text('WriteTooLarge for a write the store refuses') },
   ),
   UnsupportedMediaTypeProblem: problem(
     415,
     'Unsupported Media Type',
     'A body that is not JSON, in another charset than UTF-8/16/32, or in an unknown Content-Encoding; nothing was written',
     ['statusCode', 'error', 'message', 'problems'],
-    { problems: { type: 'array', items: ref('FieldProblem') } },
+    FIELD_PROBLEMS,
   ),
   ServiceUnavailableProblem: problem(
     503,
