@@ -382,19 +382,14 @@ describe('a month of commissions', () => {
 
   it('refuses an Idempotency-Key sent again with another contract number (409), recording no second sale', async () => {
     const keyed = (externalId: string) =>
-      engine
-        .http()
-        .post('/sales')
-        .set('Authorization', admin)
-        .set('Idempotency-Key', 'sale-key-1')
-        .send({
-          externalId,
-          customerId: customerOf.y,
-          amount: 100_000,
-          currency: 'CNY',
-          closedAt: clock.now().toISOString(),
-          closingRepId: 'rep-b',
-        });
+      engine.http().post('/sales').set('Authorization', admin).set('Idempotency-Key', 'sale-key-1').send({
+        externalId,
+        customerId: customerOf.y,
+        amount: 100_000,
+        currency: 'CNY',
+        closedAt: clock.now().toISOString(),
+        closingRepId: 'rep-b',
+      });
     const first = (await keyed('SO-KEY-1').expect(201)).body;
     expect((await keyed('SO-KEY-1').expect(201)).body.sale.saleId).toBe(first.sale.saleId);
     const head = await engine.store.headPosition();

@@ -36,7 +36,8 @@ export class ClaimRulesDto {
     type: Number,
     nullable: true,
     minimum: 1,
-    description: 'Customers one rep may hold and still claim (保有量上限); null: no cap (required: send null to lift it)',
+    description:
+      'Customers one rep may hold and still claim (保有量上限); null: no cap (required: send null to lift it)',
   })
   @ValidateIf((_, value) => value !== null)
   @IsInt()
