@@ -148,6 +148,15 @@ describe('the scheduler, on a fake clock', () => {
     expect(await push('13800000101')).toMatchObject({ status: 'assigned', repId: 'rep-c' });
     const waiting = await push('13800000102');
     expect(waiting).toMatchObject({ status: 'queued' });
+    // The queued lead says who was skipped and why, in its history and its timeline.
+    const queued = waiting.history.find((e: { type: string }) => e.type === 'LeadQueued');
+    expect(queued.data.pool.candidates).toEqual([
+      expect.objectContaining({ repId: 'rep-c', eligible: false, skippedBecause: 'daily-cap' }),
+    ]);
+    const timeline = (await get(`/leads/${waiting.leadId}/timeline`).expect(200)).body.entries;
+    expect(timeline.map((e: { sentence: string }) => e.sentence)).toContainEqual(
+      'The lead waits in pool capped’s queue: no pool member was eligible (rep-c skipped: daily cap reached (1 today))',
+    );
     expect((await runScheduler()).drainedLeads).toEqual([]);
 
     // A day later is a new business day: rep-c may take one lead again.

@@ -1,5 +1,5 @@
 import type { LeadChannel, LeadEvent } from '@leadledger/leads';
-import { explainAssignment } from '@leadledger/leads';
+import { explainAssignment, explainQueue } from '@leadledger/leads';
 import { assertNever } from '@leadledger/kernel';
 import type { RepNames } from './timeline-entry';
 
@@ -42,8 +42,10 @@ export function describeLeadEvent(event: LeadEvent, name: RepNames): string {
         `The lead went to ${name(event.data.repId)}: ${explainAssignment(event.data)}` +
         (event.data.acceptBy ? `; to accept by ${event.data.acceptBy}` : '')
       );
-    case 'LeadQueued':
-      return `The lead waits in pool ${event.data.poolId}’s queue: ${event.data.reason}`;
+    case 'LeadQueued': {
+      const { poolId, reason, pool } = event.data;
+      return `The lead waits in pool ${poolId}’s queue: ${reason}${pool ? ` (${explainQueue(pool)})` : ''}`;
+    }
     case 'LeadAccepted':
       return `${name(event.data.repId)} accepted the lead`;
     case 'LeadDeclined':

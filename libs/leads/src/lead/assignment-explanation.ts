@@ -113,6 +113,14 @@ function whyChosen(chosen: RoutingCandidate, trace: RoutingTrace): string {
   return `${base}; tied with ${tied.map((c) => c.repId).join(', ')}, it ${tieBreak}`;
 }
 
+/** Why nobody in the pool took a queued lead: each member and why it was skipped. */
+export function explainQueue(trace: RoutingTrace, context: ExplanationContext = noContext): string {
+  if (trace.candidates.length === 0) return 'the pool has no members';
+  return trace.candidates
+    .map((c) => `${c.repId} skipped: ${c.skippedBecause === null ? 'not eligible' : skipped(c, context)}`)
+    .join('; ');
+}
+
 const waitRank = (c: RoutingCandidate): number => (c.lastAssignment === null ? -1 : c.lastAssignment);
 const lastLead = (c: RoutingCandidate): string =>
   c.lastAssignment === null ? 'never had one' : `last had lead #${c.lastAssignment}`;

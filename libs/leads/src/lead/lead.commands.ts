@@ -1,3 +1,4 @@
+import type { RoutingTrace } from '@leadledger/routing';
 import type { DisqualificationReason } from './lead-channel';
 import type { AssignmentTrace, LeadReceivedData, ReviewEvidence } from './lead.events';
 
@@ -18,7 +19,13 @@ export type LeadCommand =
       readonly acceptBy: string | null;
       readonly trace: AssignmentTrace;
     }
-  | { readonly kind: 'QueueLead'; readonly poolId: string; readonly reason: string }
+  | {
+      readonly kind: 'QueueLead';
+      readonly poolId: string;
+      readonly reason: string;
+      /** The pool's trace: every member and why it was skipped. */
+      readonly pool?: RoutingTrace;
+    }
   | { readonly kind: 'AcceptLead'; readonly repId: string }
   | { readonly kind: 'DeclineLead'; readonly repId: string; readonly reason: string }
   | { readonly kind: 'ExpireAcceptance'; readonly at: string }

@@ -130,7 +130,12 @@ function decideExisting(c: LeadCommand, s: ExistingLead): Decision<LeadEvent> {
       if (s.status !== 'received') {
         return refuse('LeadNotRoutable', 'Only a lead nobody holds can wait in a pool', { status: s.status });
       }
-      return [{ type: 'LeadQueued', data: { leadId, poolId: c.poolId, reason: c.reason } }];
+      return [
+        {
+          type: 'LeadQueued',
+          data: { leadId, poolId: c.poolId, reason: c.reason, ...(c.pool ? { pool: c.pool } : {}) },
+        },
+      ];
     case 'AcceptLead':
       if (s.status === 'accepted' && s.repId === c.repId) return [];
       if (s.status !== 'assigned')

@@ -76,7 +76,13 @@ export type LeadEvent =
     }
   | {
       readonly type: 'LeadQueued';
-      readonly data: { readonly leadId: string; readonly poolId: string; readonly reason: string };
+      readonly data: {
+        readonly leadId: string;
+        readonly poolId: string;
+        readonly reason: string;
+        /** The pool's trace: every member and why it was skipped (absent on leads queued before it was kept). */
+        readonly pool?: RoutingTrace;
+      };
     }
   | { readonly type: 'LeadAccepted'; readonly data: { readonly leadId: string; readonly repId: string } }
   | {

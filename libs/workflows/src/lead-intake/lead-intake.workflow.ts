@@ -107,7 +107,10 @@ async function routeAndRecordOwner(
 function placementOf(customerId: string, { customer, repId, acceptBy, trace, poolId }: Placement): LeadCommand[] {
   const match: LeadCommand = { kind: 'MatchCustomer', customerId, isNewCustomer: customer.isNew };
   if (repId) return [match, { kind: 'AssignLead', repId, acceptBy, trace }];
-  if (poolId) return [match, { kind: 'QueueLead', poolId, reason: 'no pool member was eligible' }];
+  if (poolId) {
+    const queue: LeadCommand = { kind: 'QueueLead', poolId, reason: 'no pool member was eligible' };
+    return [match, trace.pool ? { ...queue, pool: trace.pool } : queue];
+  }
   return [match];
 }
 

@@ -115,7 +115,8 @@ export async function routeLeadByManager(
     };
   }
   if (!repId) {
-    const queued = await onLead({ kind: 'QueueLead', poolId: (target as { poolId: string }).poolId, reason });
+    const poolId = (target as { poolId: string }).poolId;
+    const queued = await onLead({ kind: 'QueueLead', poolId, reason, ...(trace.pool ? { pool: trace.pool } : {}) });
     return isRefusal(queued) ? queued : null;
   }
   const command = {

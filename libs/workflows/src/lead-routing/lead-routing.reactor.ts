@@ -1,6 +1,12 @@
 import { EventStore, handleCommand, loadState } from '@leadledger/event-store';
 import { leadDecider, leadStreamId } from '@leadledger/leads';
-import { type PoolLeadAssigned, type PoolQueuedLeadClaimed, poolDecider, poolStreamId } from '@leadledger/routing';
+import {
+  type PoolLeadAssigned,
+  type PoolLeadQueued,
+  type PoolQueuedLeadClaimed,
+  poolDecider,
+  poolStreamId,
+} from '@leadledger/routing';
 import { workflowContext } from '../lead-intake/intake-context';
 import type { Reactor } from '../reactor-runner';
 import { completeClaim } from './claim-lead';
@@ -38,8 +44,10 @@ export function leadRoutingReactor(store: EventStore, policy: WorkflowPolicy): R
           return rerouteLead(store, leadId, at, policy.timeZone, context);
         case 'PoolLeadAssigned':
           return completePoolAssignment(store, event.data as unknown as PoolLeadAssigned['data'], at, context);
-        case 'PoolLeadQueued':
-          return queueRerouted(store, leadId, String(event.data.poolId), context);
+        case 'PoolLeadQueued': {
+          const { poolId, trace } = event.data as unknown as PoolLeadQueued['data'];
+          return queueRerouted(store, leadId, poolId, context, trace);
+        }
         case 'PoolQueuedLeadClaimed': {
           const { poolId, repId } = event.data as unknown as PoolQueuedLeadClaimed['data'];
           const terms = (await poolSettings(store, poolId)) ?? defaultTerms(policy);

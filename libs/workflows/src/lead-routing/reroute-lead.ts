@@ -2,7 +2,7 @@ import { type CommandContext, EventStore, handleCommand, loadState } from '@lead
 import { isRefusal } from '@leadledger/kernel';
 import { leadDecider, leadStreamId } from '@leadledger/leads';
 import { businessDay } from '@leadledger/projections';
-import { type PoolEvent, poolDecider, poolStreamId } from '@leadledger/routing';
+import { type PoolEvent, type RoutingTrace, poolDecider, poolStreamId } from '@leadledger/routing';
 import { customerRoutings } from '../lead-intake/customer-routings';
 import { matchedCustomer } from '../lead-intake/matched-customer';
 import { completePoolAssignment } from './complete-pool-assignment';
@@ -92,7 +92,7 @@ async function followPoolDecision(
       await completePoolAssignment(store, event.data, at, context);
     }
     if (event.type === 'PoolLeadQueued' && event.data.leadId === leadId) {
-      await queueRerouted(store, leadId, event.data.poolId, context);
+      await queueRerouted(store, leadId, event.data.poolId, context, event.data.trace);
     }
   }
 }
@@ -103,9 +103,11 @@ export async function queueRerouted(
   leadId: string,
   poolId: string,
   context: CommandContext,
+  pool?: RoutingTrace,
 ): Promise<void> {
   const { state: lead } = await loadState(store, leadStreamId(leadId), leadDecider);
   if (lead.status !== 'received' || lead.passedOver.length === 0) return;
   const reason = 'every eligible member has passed on it, or none is eligible';
-  await handleCommand(store, leadStreamId(leadId), leadDecider, { kind: 'QueueLead', poolId, reason }, context);
+  const command = { kind: 'QueueLead', poolId, reason, ...(pool ? { pool } : {}) } as const;
+  await handleCommand(store, leadStreamId(leadId), leadDecider, command, context);
 }
