@@ -3,6 +3,7 @@ import {
   type ClaimRules,
   type CustomerState,
   customerDecider,
+  customerStreamId,
   SHARED_POOL_RULES_STREAM,
   customersOwnedBy,
   dailyClaimsDecider,
@@ -68,6 +69,37 @@ export async function judgeAndCountClaim(
   const decision = customerDecider.decide(command, state);
   if (isRefusal(decision)) throw new RefusalException(withRule(decision, policy));
   return countClaim(deps, { repId: command.repId, customerId, at: command.at, timeZone, policy }, context);
+}
+
+/** A lead bringing its customer to a rep: who, when, the ownership it starts, and the engine's default cool-down. */
+export interface ClaimThroughLead {
+  readonly repId: string;
+  readonly at: string;
+  readonly timeZone: string;
+  readonly terms: OwnershipTerms;
+  readonly defaultCoolDownDays: number;
+  /** Undated: the claim happens no earlier than the customer's latest change (ClaimCustomer.now). */
+  readonly now?: boolean;
+}
+
+/**
+ * A lead that brings a customer in the shared pool (released, nobody owns it) to a rep takes it
+ * as a claim of the customer would: judged and counted (judgeAndCountClaim; 409 before anything is
+ * written). Returns `giveBack`, or null for a
+ * customer that is not the shared pool's (owned, or never owned: its lead waited in a queue).
+ */
+export async function claimThroughLead(
+  deps: ClaimDeps,
+  customerId: string,
+  claim: ClaimThroughLead,
+  context: CommandContext,
+): Promise<(() => Promise<void>) | null> {
+  const { state } = await loadState(deps.store, customerStreamId(customerId), customerDecider);
+  if (state.status !== 'unowned' || state.releasedAt.size === 0) return null;
+  const policy = await sharedPoolPolicy(deps.store, claim.defaultCoolDownDays);
+  const command = claimUnder(policy, claim);
+  const { timeZone } = claim;
+  return judgeAndCountClaim(deps, { customerId, command, state, timeZone, policy }, context);
 }
 
 /**

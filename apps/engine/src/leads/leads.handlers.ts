@@ -110,15 +110,16 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
     } else {
       const now = this.clock.now();
       await checkLeadRequest(this.store, { ...command, occurredAt: body.occurredAt }, now);
-      const refusal = body.channel === 'rep-sourced' ? await this.ownedByColleague(keys, leadId, receivedBy) : null;
-      if (refusal) throw new RefusalException(this.asSeenBy(actor, refusal));
-      const occurredAt = new Date(body.occurredAt ?? now).toISOString();
-      const context = this.contexts.for(actor, { occurredAt, idempotencyKey });
       // A rep's own word that a customer walked in or called is no more than a claim of it, nor is
       // sourcing it; a lead that goes to a pool gives the rep nothing to count.
       const inPerson = RECEIVED_IN_PERSON.includes(body.channel);
       const claimsCustomer = body.channel === 'rep-sourced' || (actor.role === 'rep' && inPerson);
-      counted = claimsCustomer ? await this.countSourcing(keys, receivedBy, occurredAt, context) : null;
+      const holders = claimsCustomer ? [...(await customersHolding(this.store, keys))] : [];
+      const refusal = body.channel === 'rep-sourced' ? await this.ownedByColleague(holders, leadId, receivedBy) : null;
+      if (refusal) throw new RefusalException(this.asSeenBy(actor, refusal));
+      const occurredAt = new Date(body.occurredAt ?? now).toISOString();
+      const context = this.contexts.for(actor, { occurredAt, idempotencyKey });
+      counted = claimsCustomer ? await this.countSourcing(holders, receivedBy, occurredAt, context) : null;
       const result = await handleCommand(this.store, leadStreamId(leadId), leadDecider, command, context).catch(
         async (error: unknown) => {
           await counted?.giveBack();
@@ -136,22 +137,22 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
 
   /** A lead that takes a shared-pool customer for a rep on their say-so is a claim of it: judged and counted (409 before anything is written). */
   private async countSourcing(
-    keys: readonly IdentityKey[],
+    holders: readonly string[],
     receivedBy: string | null,
     at: string,
     context: CommandContext,
   ): Promise<CountedSourcing | null> {
     if (!receivedBy) return null;
     const deps = { store: this.store, readModels: this.readModels, projections: this.projections };
-    const lead = {
-      keys,
+    const claim = {
       repId: receivedBy,
       at,
       timeZone: this.config.timeZone,
       terms: defaultTerms(workflowPolicy(this.config)),
       defaultCoolDownDays: this.config.reclaimCoolDownDays,
+      now: true,
     };
-    return countSourcingFromSharedPool(deps, lead, context);
+    return countSourcingFromSharedPool(deps, holders, claim, context);
   }
 
   /** 409 IdempotencyKeyReused when this push differs from the recorded lead (occurredAt only when given). */
@@ -182,8 +183,8 @@ export class ReceiveLeadHandler implements ICommandHandler<ReceiveLead, LeadAnsw
   }
 
   /** Rule c before anything is written: a rep-sourced lead for a colleague's customer is refused. */
-  private async ownedByColleague(keys: readonly IdentityKey[], leadId: string, receivedBy: string | null) {
-    for (const customerId of await customersHolding(this.store, keys)) {
+  private async ownedByColleague(holders: readonly string[], leadId: string, receivedBy: string | null) {
+    for (const customerId of holders) {
       const customer = await matchedCustomer(this.store, customerId, leadId);
       const route = routeLead({ channel: 'rep-sourced', receivedBy, poolId: null, customer });
       if (isRefusal(route)) return route;

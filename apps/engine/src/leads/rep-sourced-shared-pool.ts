@@ -1,17 +1,6 @@
-import { type IdentityKey, customerDecider, customerStreamId } from '@leadledger/customers';
-import { type CommandContext, EventStore, loadState } from '@leadledger/event-store';
-import { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
-import { type OwnershipTerms, customersHolding } from '@leadledger/workflows';
-import { claimUnder, judgeAndCountClaim, sharedPoolPolicy } from '../customers/shared-pool-claims';
-
-export interface SourcedLeadInPool {
-  readonly keys: readonly IdentityKey[];
-  readonly repId: string;
-  readonly at: string;
-  readonly timeZone: string;
-  readonly terms: OwnershipTerms;
-  readonly defaultCoolDownDays: number;
-}
+import type { CommandContext, EventStore } from '@leadledger/event-store';
+import type { ProjectionRunner, ReadModelDatabase } from '@leadledger/projections';
+import { type ClaimThroughLead, claimThroughLead } from '../customers/shared-pool-claims';
 
 /** A counted claim of a shared-pool customer: given back unless the lead brought the customer to its rep. */
 export interface CountedSourcing {
@@ -20,29 +9,18 @@ export interface CountedSourcing {
 }
 
 /**
- * A rep-sourced lead for a customer in the shared pool (released, nobody owns it) takes the
- * customer for its rep, so it is judged and counted by the shared pool's rules as a claim of the
- * customer is: the reclaim cool-down, the holding cap and the day's limit (409 with the rule,
- * before the lead is written). Null when the keys name no such customer, or several (the lead
- * then waits for review and takes nobody's customer).
+ * A lead that takes a customer in the shared pool for its rep on the rep's say-so (rep-sourced,
+ * or a walk-in or call the rep records) is their claim of it (claimThroughLead). Null when its
+ * keys name no such customer, or several (the lead then waits for review and takes nobody's).
  */
 export async function countSourcingFromSharedPool(
   deps: { store: EventStore; readModels: ReadModelDatabase; projections: ProjectionRunner },
-  lead: SourcedLeadInPool,
+  holders: readonly string[],
+  claim: ClaimThroughLead,
   context: CommandContext,
 ): Promise<CountedSourcing | null> {
-  const { store } = deps;
-  const holders = [...(await customersHolding(store, lead.keys))];
   if (holders.length !== 1) return null;
   const [customerId] = holders;
-  const { state } = await loadState(store, customerStreamId(customerId), customerDecider);
-  if (state.status !== 'unowned' || state.releasedAt.size === 0) return null;
-  const policy = await sharedPoolPolicy(store, lead.defaultCoolDownDays);
-  const command = claimUnder(policy, { repId: lead.repId, at: lead.at, terms: lead.terms, now: true });
-  const giveBack = await judgeAndCountClaim(
-    deps,
-    { customerId, command, state, timeZone: lead.timeZone, policy },
-    context,
-  );
-  return { customerId, giveBack };
+  const giveBack = await claimThroughLead(deps, customerId, claim, context);
+  return giveBack && { customerId, giveBack };
 }
