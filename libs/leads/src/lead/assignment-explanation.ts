@@ -80,7 +80,7 @@ function poolParts(repId: string, trace: RoutingTrace, context: ExplanationConte
     whyChosen(chosen, trace),
   ];
   for (const candidate of trace.candidates) {
-    if (candidate.skippedBecause !== null) parts.push(`${candidate.repId} skipped: ${skipped(candidate, context)}`);
+    if (candidate.skippedBecause !== null) parts.push(skipLine(candidate, context));
   }
   return parts;
 }
@@ -116,10 +116,11 @@ function whyChosen(chosen: RoutingCandidate, trace: RoutingTrace): string {
 /** Why nobody in the pool took a queued lead: each member and why it was skipped. */
 export function explainQueue(trace: RoutingTrace, context: ExplanationContext = noContext): string {
   if (trace.candidates.length === 0) return 'the pool has no members';
-  return trace.candidates
-    .map((c) => `${c.repId} skipped: ${c.skippedBecause === null ? 'not eligible' : skipped(c, context)}`)
-    .join('; ');
+  return trace.candidates.map((c) => skipLine(c, context)).join('; ');
 }
+
+const skipLine = (candidate: RoutingCandidate, context: ExplanationContext): string =>
+  `${candidate.repId} skipped: ${candidate.skippedBecause === null ? 'not eligible' : skipped(candidate, context)}`;
 
 const waitRank = (c: RoutingCandidate): number => (c.lastAssignment === null ? -1 : c.lastAssignment);
 const lastLead = (c: RoutingCandidate): string =>
