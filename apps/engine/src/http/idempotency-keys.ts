@@ -1,6 +1,6 @@
 import { idempotencyKeyDecider, idempotencyKeyStreamId } from '@leadledger/auth';
 import { type CommandContext, EventStore, handleCommand, loadState } from '@leadledger/event-store';
-import { refuse } from '@leadledger/kernel';
+import { isRefusal, refuse } from '@leadledger/kernel';
 import { Injectable } from '@nestjs/common';
 import { RefusalException } from './refusal.exception';
 
@@ -18,7 +18,8 @@ export interface NamedBy {
   readonly answerAs: string;
 }
 
-const streamOf = (use: KeyUse & { key: string }) => idempotencyKeyStreamId(use.scope, use.apiKeyId, use.key);
+const streamOf = (use: KeyUse, key: string) => idempotencyKeyStreamId(use.scope, use.apiKeyId, key);
+const bindTo = ({ scope, resourceId }: KeyUse) => ({ kind: 'BindIdempotencyKey', scope, resourceId }) as const;
 
 /**
  * Holds each Idempotency-Key to the one resource its first request made, where a body can name
@@ -29,15 +30,14 @@ const streamOf = (use: KeyUse & { key: string }) => idempotencyKeyStreamId(use.s
 export class IdempotencyKeys {
   constructor(private readonly store: EventStore) {}
 
-  /** 409 when the key already named another resource; nothing is written. */
+  /** 409 when the key already named another resource (the key's own rule, judged on its stream); nothing is written. */
   async refuseIfUsedElsewhere(use: KeyUse, namedBy: NamedBy): Promise<void> {
     if (use.key === null) return;
-    const { state } = await loadState(this.store, streamOf({ ...use, key: use.key }), idempotencyKeyDecider);
-    if (state.resourceId === null || state.resourceId === use.resourceId) return;
-    const facts = { fields: [namedBy.field], [namedBy.answerAs]: state.resourceId };
-    throw new RefusalException(
-      refuse('IdempotencyKeyReused', `This Idempotency-Key was used for another ${use.scope}`, facts),
-    );
+    const { state } = await loadState(this.store, streamOf(use, use.key), idempotencyKeyDecider);
+    const decision = idempotencyKeyDecider.decide(bindTo(use), state);
+    if (!isRefusal(decision)) return;
+    const facts = { fields: [namedBy.field], [namedBy.answerAs]: decision.facts.resourceId };
+    throw new RefusalException(refuse(decision.code, `This Idempotency-Key was used for another ${use.scope}`, facts));
   }
 
   /**
@@ -46,7 +46,6 @@ export class IdempotencyKeys {
    */
   async bind(use: KeyUse, context: CommandContext): Promise<void> {
     if (use.key === null) return;
-    const command = { kind: 'BindIdempotencyKey', scope: use.scope, resourceId: use.resourceId } as const;
-    await handleCommand(this.store, streamOf({ ...use, key: use.key }), idempotencyKeyDecider, command, context);
+    await handleCommand(this.store, streamOf(use, use.key), idempotencyKeyDecider, bindTo(use), context);
   }
 }
