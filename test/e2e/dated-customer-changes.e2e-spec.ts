@@ -1,6 +1,6 @@
 import { ManualClock } from '@leadledger/kernel';
 import { type EngineHarness, startEngine } from './support/engine-harness';
-import { registerReps } from './support/sales-team';
+import { publishClaimRules, registerReps } from './support/sales-team';
 
 /**
  * Claims, releases and follow-ups dated in the past with `effectiveAt`, through the API on
@@ -181,12 +181,7 @@ describe('claims, releases and follow-ups dated in the past', () => {
     const claim = (effectiveAt?: string) => ({ repId: 'rep-li', ...(effectiveAt ? { effectiveAt } : {}) });
 
     beforeAll(async () => {
-      await engine
-        .http()
-        .put('/shared-pool/rules')
-        .set('Authorization', manager)
-        .send({ claimsPerDay: 1, reclaimCoolDownDays: 0, maxCustomersPerRep: null })
-        .expect(200);
+      await publishClaimRules(engine, manager, { claimsPerDay: 1, reclaimCoolDownDays: 0, maxCustomersPerRep: null });
     });
 
     it('refuses a bad effectiveAt (400 naming it)', async () => {

@@ -2,7 +2,7 @@ import { handleCommand } from '@leadledger/event-store';
 import { ManualClock } from '@leadledger/kernel';
 import { leadDecider, leadStreamId } from '@leadledger/leads';
 import { type EngineHarness, startEngine } from './support/engine-harness';
-import { createPool, registerReps } from './support/sales-team';
+import { createPool, publishClaimRules, registerReps } from './support/sales-team';
 
 /**
  * A lead whose customer went back to the shared pool (公海) brings the customer with it when it
@@ -36,12 +36,7 @@ describe('claiming a lead whose customer is in the shared pool', () => {
     engine = await startEngine({ clock, env: { LEADLEDGER_RECLAIM_COOL_DOWN_DAYS: '7' } });
     manager = `Bearer ${await engine.key('manager')}`;
     rep = await registerReps(engine, manager, ['rep-a', 'rep-b', 'rep-c']);
-    await engine
-      .http()
-      .put('/shared-pool/rules')
-      .set('Authorization', manager)
-      .send({ claimsPerDay: 1, reclaimCoolDownDays: 7, maxCustomersPerRep: null })
-      .expect(200);
+    await publishClaimRules(engine, manager, { claimsPerDay: 1, reclaimCoolDownDays: 7, maxCustomersPerRep: null });
   });
   afterAll(async () => engine.close());
 

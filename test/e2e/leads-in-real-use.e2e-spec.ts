@@ -1,5 +1,5 @@
 import { type EngineHarness, startEngine } from './support/engine-harness';
-import { createPool, registerReps } from './support/sales-team';
+import { createPool, publishClaimRules, registerReps } from './support/sales-team';
 
 /** Issue 11: who may own a customer, leads that cannot be routed, the review queue, the shared pool (公海). */
 describe('leads and ownership in real use', () => {
@@ -234,12 +234,7 @@ describe('leads and ownership in real use', () => {
       const byManager = await get('/customers?status=released&ownerId=rep-leaver&limit=1').expect(200);
       expect(byManager.body.items[0].formerOwnerId).toBe('rep-leaver');
 
-      await engine
-        .http()
-        .put('/shared-pool/rules')
-        .set('Authorization', manager)
-        .send({ claimsPerDay: 2, reclaimCoolDownDays: 7, maxCustomersPerRep: null })
-        .expect(200);
+      await publishClaimRules(engine, manager, { claimsPerDay: 2, reclaimCoolDownDays: 7, maxCustomersPerRep: null });
       await post(`/customers/${customers[0]}/claim`, {}, repKey['rep-zhao']).expect(200);
       await post(`/customers/${customers[1]}/claim`, {}, repKey['rep-zhao']).expect(200);
       const third = await refusedWithNothingWritten(() =>

@@ -57,3 +57,12 @@ export const bookedPlan = (overrides: Record<string, unknown> = {}) => ({
   clawbackWindowDays: 60,
   ...overrides,
 });
+
+/** The shared pool's claim rules (PUT /shared-pool/rules, all three fields; null lifts a limit). */
+export async function publishClaimRules(
+  engine: EngineHarness,
+  manager: string,
+  rules: { claimsPerDay: number | null; reclaimCoolDownDays: number; maxCustomersPerRep: number | null },
+): Promise<void> {
+  await engine.http().put('/shared-pool/rules').set('Authorization', manager).send(rules).expect(200);
+}
