@@ -13,6 +13,15 @@ describe('an Idempotency-Key used again for a different request', () => {
   });
   afterAll(async () => engine.close());
 
+  /** A pool's settings as POST /pools takes them. */
+  const poolNamed = (name: string) => ({
+    name,
+    strategy: 'smooth-weighted-round-robin',
+    acceptanceSlaMinutes: 30,
+    protectionDays: 30,
+    protectionWarningDays: 5,
+  });
+
   const post = (path: string, key: string, body: object, auth = manager) =>
     engine.http().post(path).set('Authorization', auth).set('Idempotency-Key', key).send(body);
 
@@ -49,13 +58,7 @@ describe('an Idempotency-Key used again for a different request', () => {
   });
 
   it('creates a pool once, and refuses other settings under the same key', async () => {
-    const pool = {
-      name: 'East',
-      strategy: 'smooth-weighted-round-robin',
-      acceptanceSlaMinutes: 30,
-      protectionDays: 30,
-      protectionWarningDays: 5,
-    };
+    const pool = poolNamed('East');
     const other = { ...pool, acceptanceSlaMinutes: 60 };
     const { created, retried } = await retryThenReuse('/pools', pool, other, ['acceptanceSlaMinutes']);
     expect(retried.poolId).toBe(created.poolId);
@@ -92,13 +95,7 @@ describe('an Idempotency-Key used again for a different request', () => {
 
   it('takes a lead action once, and refuses another action under the same key', async () => {
     const reps = await registerReps(engine, manager, ['rep-w']);
-    const pool = {
-      name: 'West',
-      strategy: 'least-assigned',
-      acceptanceSlaMinutes: 30,
-      protectionDays: 30,
-      protectionWarningDays: 5,
-    };
+    const pool = { ...poolNamed('West'), strategy: 'least-assigned' };
     const { body: created } = await post('/pools', 'west-pool', pool).expect(201);
     await engine
       .http()
@@ -179,13 +176,7 @@ describe('an Idempotency-Key used again for a different request', () => {
     });
 
     it('refuses a pool under the key with another poolId', async () => {
-      const pool = {
-        name: 'North',
-        strategy: 'smooth-weighted-round-robin',
-        acceptanceSlaMinutes: 30,
-        protectionDays: 30,
-        protectionWarningDays: 5,
-      };
+      const pool = poolNamed('North');
       const { refusal } = await reusedWithAnotherId(
         '/pools',
         'pool-id',
